@@ -1,0 +1,1 @@
+"""Generation backends: ``template`` (no model), ``transformers`` (local LM + optional adapter), ``openai``."""

@@ -1,0 +1,111 @@
+"""Language-aware chunking: markdown sections first, then sentence-level splits with per-language separators."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from knowledge.lang import Lang, detect_language
+from knowledge.types import Chunk
+
+# Chinese ends sentences with 。！？； (full width, or half width once normalized); English with ". " etc.
+ZH_SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "!", "?", ";", "，", ",", " ", ""]
+EN_SEPARATORS = ["\n\n", "\n", ". ", "! ", "? ", "; ", ": ", ", ", " ", ""]
+_HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
+
+
+@lru_cache(maxsize=8)
+def _splitter(lang: Lang, size: int, overlap: int):
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    return RecursiveCharacterTextSplitter(
+        separators=ZH_SEPARATORS if lang == "zh" else EN_SEPARATORS,
+        keep_separator="end",
+        chunk_size=size,
+        chunk_overlap=min(overlap, size // 3),
+        strip_whitespace=True,
+    )
+
+
+def split_sections(text: str) -> list[tuple[str, str]]:
+    """Split markdown into (heading path, body) sections; text without headings is one section."""
+    sections: list[tuple[str, str]] = []
+    path: list[str] = []
+    body: list[str] = []
+
+    def flush() -> None:
+        content = "\n".join(body).strip()
+        if content:
+            sections.append((" › ".join(path), content))
+        body.clear()
+
+    for line in text.splitlines():
+        m = _HEADING.match(line)
+        if m:
+            flush()
+            level = len(m.group(1))
+            path[:] = path[: level - 1] + [m.group(2).strip()]
+        else:
+            body.append(line)
+    flush()
+    return sections
+
+
+def split_text(text: str, size_en: int, size_zh: int, overlap: int) -> list[tuple[str, Lang]]:
+    """Split one section into passages no longer than its language's size limit."""
+    lang = detect_language(text)
+    size = size_zh if lang == "zh" else size_en
+    pieces = _splitter(lang, size, overlap).split_text(text)
+    return [(p, lang) for p in pieces if p.strip()]
+
+
+def chunk_documents(
+    docs: Iterable, chunk_size: int, chunk_overlap: int, chunk_size_zh: int | None = None, start_id: int = 0
+) -> list[Chunk]:
+    """Turn LangChain ``Document`` objects into numbered chunks that keep source, title and position."""
+    size_zh = chunk_size_zh or max(50, int(chunk_size * 0.6))
+    chunks: list[Chunk] = []
+    positions: dict[str, int] = {}
+    for doc in docs:
+        meta = dict(doc.metadata)
+        source = str(meta.get("source", "unknown"))
+        doc_title = str(meta.get("title") or source)
+        is_markdown = str(meta.get("ext", "")).lower() in (".md", ".markdown")
+        sections = split_sections(doc.page_content) if is_markdown else [("", doc.page_content)]
+        for heading, body in sections:
+            title = _section_title(doc_title, heading)
+            for text, lang in split_text(body, chunk_size, size_zh, chunk_overlap):
+                pos = positions.get(source, 0)
+                positions[source] = pos + 1
+                extra = {k: v for k, v in meta.items() if k in ("source_id", "source_title", "source_file", "page")}
+                if heading:
+                    extra["section"] = heading
+                chunks.append(
+                    Chunk(id=start_id + len(chunks), text=text, source=source, title=title, position=pos,
+                          lang=lang, meta=extra)
+                )
+    return chunks
+
+
+def _section_title(doc_title: str, heading: str) -> str:
+    """Bilingual note titles are "中文 | English"; a section keeps the half in its own language."""
+    if not heading:
+        return doc_title
+    last = heading.split(" › ")[-1]
+    if "|" in doc_title:
+        zh, en = (part.strip() for part in doc_title.split("|", 1))
+        base = zh if detect_language(last) == "zh" else en
+    else:
+        base = doc_title
+    return base if last == base else f"{base} › {last}"
+
+
+def embedding_text(chunk: Chunk) -> str:
+    """What the embedder sees: the section title gives a short passage its subject."""
+    return f"{chunk.title}\n{chunk.text}"
+
+
+def sizes_ok(chunks: Sequence[Chunk], chunk_size: int, chunk_size_zh: int | None = None) -> bool:
+    size_zh = chunk_size_zh or max(50, int(chunk_size * 0.6))
+    return all(len(c.text) <= (size_zh if c.lang == "zh" else chunk_size) for c in chunks)

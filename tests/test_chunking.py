@@ -1,0 +1,51 @@
+import pytest
+from langchain_core.documents import Document
+
+from knowledge.chunking import chunk_documents, sizes_ok, split_sections
+
+NOTE = """# 中文标题
+
+## 显存
+LoRA 可以把显存需求降低约 90%。它还可以交换适配器。
+
+# English title
+
+## Memory
+LoRA cuts GPU memory needs by about 90%. Adapters can be swapped.
+"""
+
+
+def doc(text, source="a.md", title="中文标题 | English title", ext=".md"):
+    return Document(page_content=text, metadata={"source": source, "title": title, "ext": ext, "source_id": "S0"})
+
+
+def test_markdown_sections_keep_titles_and_language():
+    chunks = chunk_documents([doc(NOTE)], 480, 60, 280)
+    assert [c.lang for c in chunks] == ["zh", "en"]
+    assert chunks[0].title == "中文标题 › 显存"
+    assert chunks[1].title == "English title › Memory"
+    assert all(c.meta["source_id"] == "S0" for c in chunks)
+    assert [c.position for c in chunks] == [0, 1]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_long_text_respects_size_and_splits_on_sentences(lang):
+    sentence = "微调需要一百到一万个示例。" if lang == "zh" else "Fine-tuning needs 100 to 10,000 examples. "
+    text = sentence * 200
+    chunks = chunk_documents([doc(text, ext=".txt", title="t")], 300, 40, 150)
+    assert len(chunks) > 5
+    assert sizes_ok(chunks, 300, 150)
+    end = "。" if lang == "zh" else "."
+    assert sum(c.text.endswith(end) for c in chunks) >= len(chunks) - 1
+
+
+def test_100k_chinese_chars_without_newline():
+    text = "模型" * 50_000
+    chunks = chunk_documents([doc(text, ext=".txt", title="t")], 480, 60, 280)
+    assert sizes_ok(chunks, 480, 280)
+    assert sum(len(c.text) for c in chunks) >= 100_000
+
+
+def test_split_sections_nested_headings():
+    secs = split_sections("# A\ntext a\n## B\ntext b\n### C\ntext c\n## D\ntext d")
+    assert [h for h, _ in secs] == ["A", "A › B", "A › B › C", "A › D"]

@@ -1,0 +1,38 @@
+import pytest
+
+from knowledge.lang import detect_language, normalize, strip_invisible, tokenize
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("我有3000条标注数据,应该微调吗?", "zh"),
+        ("I have 3000 labeled examples, should I fine-tune?", "en"),
+        ("用 LoRA 还是 QLoRA 微调 Llama-3-8B?", "zh"),
+        ("How much GPU memory does LoRA 微调 save?", "en"),
+        ("", "en"),
+        ("🙂🙂", "en"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_normalize_full_width_and_invisible():
+    assert normalize("ＬｏＲＡ１２３") == "LoRA123"
+    assert normalize("Lo\u200bRA\u2060\U000e0041") == "LoRA"
+    assert strip_invisible("a\x00b\tc\n") == "ab\tc\n"
+
+
+def test_tokenize_full_and_half_width_match():
+    assert tokenize("ＱＬｏＲＡ　４位量化") == tokenize("QLoRA 4位量化")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_tokenize_content_words(lang):
+    if lang == "zh":
+        toks = tokenize("LoRA 可以减少显存需求")
+        assert "显存" in toks and "lora" in toks
+    else:
+        toks = tokenize("How much memory does LoRA save?")
+        assert toks == ["memory", "lora", "save"]
