@@ -130,9 +130,10 @@ class Pipeline:
         return self._adapter_backends[adapter]
 
     # ---- answering ---------------------------------------------------------------------------------
-    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), mode: Mode = Mode()) -> Answer:
+    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), mode: Mode | None = None) -> Answer:
         from bot.advisor import advise
 
+        mode = mode or Mode()
         t0 = time.perf_counter()
         question = normalize(question or "").strip()[:MAX_QUESTION_CHARS]
         earlier = [normalize(u) for u, _ in history if u]

@@ -25,7 +25,7 @@ EN_STOPWORDS = frozenset(
     "i we you he she they me us my our your their there here than then so if not no yes about into over "
     "under up down out more most much many any some such only own same very just also".split()
 )
-ZH_STOPWORDS = frozenset("的 了 是 在 和 与 或 吗 呢 吧 啊 么 什么 怎么 多少 如何 为什么 我 你 他 她 它 我们 你们 这 那 一个 有 就 都 也 要 会 能 可以 对 把 被 让".split())
+ZH_STOPWORDS = frozenset("的 了 是 在 和 与 或 吗 呢 吧 啊 么 什么 怎么 怎么样 多少 如何 为什么 我 你 他 她 它 我们 你们 这 那 一个 有 就 都 也 要 会 能 可以 对 把 被 让".split())
 
 
 def strip_invisible(text: str) -> str:
@@ -70,6 +70,18 @@ def _jieba():
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     return jieba
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning (jieba words and English words, stopwords dropped; no bigrams)."""
+    text = normalize(text).lower()
+    words: list[str] = []
+    for run in re.split(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)", text):
+        if _HAN.match(run or " "):
+            words.extend(w for w in _jieba().lcut(run) if w.strip() and w not in ZH_STOPWORDS)
+        elif run:
+            words.extend(t for t in _EN_TOKEN.findall(run) if t not in EN_STOPWORDS)
+    return words
 
 
 def tokenize(text: str) -> list[str]:

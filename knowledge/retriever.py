@@ -8,8 +8,8 @@ import numpy as np
 
 from knowledge.embedding import Embedder
 from knowledge.fusion import rrf, weighted
-from knowledge.glossary import expand_query
-from knowledge.lang import normalize, tokenize
+from knowledge.glossary import expand_query, translations
+from knowledge.lang import content_words, normalize, tokenize
 from knowledge.store import StoredIndex
 from knowledge.types import Hit
 
@@ -21,6 +21,8 @@ class BM25:
         from rank_bm25 import BM25Okapi
 
         self._bm25 = BM25Okapi([list(t) or ["\u2205"] for t in tokens])
+        self.idf: dict[str, float] = self._bm25.idf
+        self.max_idf = max(self.idf.values(), default=1.0)
 
     def top(self, query_tokens: list[str], n: int) -> list[tuple[int, float]]:
         if not query_tokens:
@@ -65,10 +67,15 @@ class HybridRetriever:
         dense_rank = {i: r for r, (i, _) in enumerate(dense, 1)}
         dense_sim = dict(dense)
         sparse_rank = {i: r for r, (i, _) in enumerate(sparse, 1)}
-        content = set(self.tokenizer(query))
+        content = set(content_words(query))
+        weights = {t: max(self.bm25.idf.get(t, self.bm25.max_idf), 0.05) for t in content}
+        mass = sum(weights.values())
+        # a query word also counts as found when its glossary translation is in the passage
+        alternatives = {t: {t, *self.tokenizer(" ".join(translations(t)))} for t in content}
         hits = []
         for doc, score in fused:
-            overlap = len(content & self._token_sets[doc]) / len(content) if content else 0.0
+            found = self._token_sets[doc]
+            overlap = sum(weights[t] for t in content if alternatives[t] & found) / mass if mass else 0.0
             sim = dense_sim.get(doc)
             if sim is None:
                 sim = float(vec[0] @ self.index.faiss_index.reconstruct(doc))
@@ -82,4 +89,6 @@ class HybridRetriever:
         return hits
 
     def is_relevant(self, hit: Hit) -> bool:
-        return (hit.dense_score or 0.0) >= self.settings.min_dense or hit.overlap >= self.settings.min_overlap
+        """Relevant when meaning (cosine) or words (IDF-weighted overlap) match strongly, or both fairly."""
+        dense, s = hit.dense_score or 0.0, self.settings
+        return dense >= s.min_dense or hit.overlap >= s.min_overlap or dense + hit.overlap >= s.min_combined

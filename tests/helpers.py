@@ -11,7 +11,7 @@ EMBEDDER = HashingEmbedder(128)
 
 
 def settings_for(tmp: Path, **kw) -> Settings:
-    base = dict(data_dir=tmp / "data", embedder=EMBEDDER.name, min_dense=0.2, min_overlap=0.5)
+    base = dict(data_dir=tmp / "data", embedder=EMBEDDER.name, min_dense=0.2, min_overlap=0.5, min_combined=0.6)
     base.update(kw)
     return Settings(**base)
 

@@ -1,0 +1,105 @@
+"""HTML: visible text only (no script/style/noscript/template), paragraphs kept, any nesting depth."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+
+from knowledge.parsers import Parsed
+from knowledge.parsers.text import decode_text
+
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]{2,40})", re.I)
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe",
+                   "object", "embed", "canvas", "select", "button"})
+_PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "ul", "ol",
+                        "dl", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
+                        "form", "fieldset", "details", "hr"})
+_LINE = frozenset({"div", "li", "tr", "dt", "dd", "caption", "figcaption", "summary", "address", "center",
+                   "body", "html"})
+_CELL = frozenset({"td", "th"})
+_SPACES = re.compile(r"\s+")
+_PARA = "\ue000"  # private-use marker for a paragraph boundary, resolved in _tidy
+_RUNS = re.compile(r"[\s\ue000]+")
+
+
+@lru_cache(maxsize=1)
+def _quiet_bs4() -> None:
+    """Silence bs4's guesses about the input ('looks like a filename/XML'): any bytes are a page here."""
+    from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+
+    warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+
+
+def parse_html(data: bytes) -> Parsed:
+    """Text and <title> of an HTML page."""
+    from bs4 import BeautifulSoup
+
+    _quiet_bs4()
+
+    # lxml feeds bs4 event by event, so 10,000 nested tags build a tree without recursion or a depth cap
+    soup = BeautifulSoup(_decode_html(data), "lxml")
+    title_tag = soup.find("title")
+    title = _SPACES.sub(" ", title_tag.get_text()).strip()[:300] if title_tag else ""
+    return Parsed(text=visible_text(soup), title=title or None)
+
+
+def _decode_html(data: bytes) -> str:
+    """UTF-8/BOM first, then a <meta charset> that decodes cleanly, then detection."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        declared = m.group(1).decode("ascii").lower()
+        if declared in ("gb2312", "gbk", "gb_2312-80", "x-gbk"):
+            declared = "gb18030"
+        try:
+            return data.decode(declared).replace("\r\n", "\n")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+def visible_text(root) -> str:
+    """Walk the tree with an explicit stack (deep nesting is no problem) and join the visible strings."""
+    from bs4.element import NavigableString, PreformattedString, Tag
+
+    out: list[str] = []
+    stack: list[tuple[object, str | None]] = [(root, None)]
+    while stack:
+        node, closing = stack.pop()
+        if closing is not None:
+            out.append(closing)
+            continue
+        if isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):  # comments, CDATA, doctype, declarations
+                out.append(str(node).replace(_PARA, ""))
+            continue
+        if not isinstance(node, Tag) or node.name in _SKIP:
+            continue
+        name = node.name
+        mark = _PARA if name in _PARAGRAPH else "\n" if name in _LINE else " " if name in _CELL else None
+        if name == "br":
+            out.append("\n")
+            continue
+        if mark:
+            out.append(mark)
+            stack.append((node, mark))
+        stack.extend((child, None) for child in reversed(node.contents))
+    return _tidy("".join(out))
+
+
+def _tidy(text: str) -> str:
+    """Whitespace runs become one space, one newline, or a blank line when a paragraph ended in them."""
+    text = _RUNS.sub(_collapse, text)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def _collapse(m: re.Match) -> str:
+    run = m.group(0)
+    if _PARA in run:
+        return "\n\n"
+    return "\n" if "\n" in run else " "
