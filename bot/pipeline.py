@@ -146,6 +146,11 @@ class Pipeline:
                 warnings.append(self.index_warning)
         t1 = time.perf_counter()
         draft = advise(question, lang, hits, rag=mode.rag, history=earlier)
+        if mode.rag and draft.kind == "situation" and draft.recommendation and not draft.quoted:
+            # a situation rarely reads like the passages that back the advice: look up the reasons instead
+            evidence = self.retriever().search(" ".join(r.text for r in draft.recommendation.reasons), k=8)
+            draft = advise(question, lang, [*hits, *evidence], rag=True, history=earlier)
+            t1 = time.perf_counter()
         text, backend_name = draft.text, "template"
         quoted = tuple(draft.quoted) if mode.rag else ()
         backend = self._pick_backend(mode, warnings)
