@@ -1,0 +1,168 @@
+"""Pick the sentence that answers a factual question from retrieved passages. Pure.
+
+A sentence scores by the query tokens it shares (the query first expanded with the bilingual glossary,
+when ``knowledge.glossary`` is available), plus a bonus for containing a number when the question asks
+"how much / how many / 多少 / 几". Generic words count for little, so a passage that only shares
+"model" with the question does not answer it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot import cues
+from bot.types import Lang
+from knowledge.lang import detect_language, normalize, tokenize
+from knowledge.types import Hit
+
+MIN_SCORE = 1.0  # at least one specific shared token
+MAX_QUOTE_CHARS = 420
+GENERIC = frozenset(
+    "model models 模型 use using used 使用 用 data 数据 need needs 需要 get make 可以 进行 方法 method approach "
+    "question 问题 answer 回答 good better 更好 一种 一个 llm llms 大模型 ai".split()
+)
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s+(?=[\"'«(\[A-Z0-9])|\n+")
+_SKIP_LINE = re.compile(r"^\s*(?:#|```|\|?\s*-{3}|[a-z_]+\s*:|flowchart|graph\s|\w+\s*-->|style\s)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Quote:
+    hit: Hit
+    sentence: str
+    score: float
+
+
+def asks_quantity(question: str) -> bool:
+    return bool(cues.QUANTITY_QUESTION.search(normalize(question).lower()))
+
+
+def expand(text: str) -> str:
+    """The text plus its glossary translations; unchanged when the glossary module is absent."""
+    try:
+        from knowledge.glossary import expand_query
+    except ImportError:
+        return text
+    return expand_query(text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a passage, without headings, front matter, tables rules or diagram lines."""
+    out: list[str] = []
+    for line in normalize(text).splitlines():
+        if not line.strip() or _SKIP_LINE.match(line):
+            continue
+        for part in _SENTENCE_END.split(line):
+            part = part.strip(" \t-*>|").rstrip(";；,，:：")
+            if len(part) >= 8:
+                out.append(part)
+    return out
+
+
+def _weights(question: str) -> dict[str, float]:
+    """Token weights: the question's own words 1.0, glossary translations 0.6, generic words a quarter."""
+    own = set(tokenize(question))
+    weights: dict[str, float] = {}
+    for tok in tokenize(expand(question)):
+        if tok.strip():
+            weights[tok] = (1.0 if tok in own else 0.6) * (0.25 if tok in GENERIC else 1.0)
+    return weights
+
+
+def score_sentence(weights: dict[str, float], sentence: str, wants_number: bool) -> float:
+    words = set(tokenize(sentence))
+    score = sum(w for tok, w in weights.items() if tok in words)
+    if score <= 0:
+        return 0.0
+    if wants_number and _DIGIT.search(sentence):
+        score += 1.0
+    return score - 0.002 * max(0, len(sentence) - 200)
+
+
+def best_quote(question: str, hits: Sequence[Hit], lang: Lang, extra: str = "") -> Quote | None:
+    """The best-scoring sentence over all hits; None when nothing clears ``MIN_SCORE``."""
+    quotes = ranked_quotes(question, hits, lang, extra)
+    return quotes[0] if quotes else None
+
+
+def ranked_quotes(question: str, hits: Sequence[Hit], lang: Lang, extra: str = "",
+                  min_score: float = MIN_SCORE) -> list[Quote]:
+    """One best sentence per hit, best first, only those that clear ``min_score``."""
+    weights = _weights(f"{question} {extra}".strip())
+    if not weights:
+        return []
+    wants_number = asks_quantity(question)
+    asked_in = detect_language(question, default=lang)
+    found: list[Quote] = []
+    for rank, hit in enumerate(hits):
+        best: Quote | None = None
+        for sentence in split_sentences(hit.chunk.text):
+            score = score_sentence(weights, sentence, wants_number)
+            if score < min_score:
+                continue
+            score += (0.8 if hit.chunk.lang == asked_in else 0.0) - 0.01 * rank
+            if best is None or score > best.score:
+                best = Quote(hit, _clip(sentence), score)
+        if best is not None:
+            found.append(best)
+    return sorted(found, key=lambda q: -q.score)
+
+
+def _clip(sentence: str) -> str:
+    return sentence if len(sentence) <= MAX_QUOTE_CHARS else sentence[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple:
+    try:
+        from knowledge.glossary import GLOSSARY
+    except ImportError:
+        return ()
+    return GLOSSARY
+
+
+def term_pairs(quote: str, quote_lang: str, limit: int = 4) -> list[tuple[str, str]]:
+    """Glossary terms found in a quote, each with its translation: helps read a passage in the other language."""
+    low = normalize(quote).lower()
+    pairs: list[tuple[str, str]] = []
+    for zh_terms, en_terms in _glossary():
+        if quote_lang == "zh":
+            term = next((z for z in sorted(zh_terms, key=len, reverse=True) if z in low), None)
+            pair = (term, en_terms[0]) if term else None
+        else:
+            term = next((e for e in en_terms if re.search(rf"(?<![\w-]){re.escape(e)}(?![\w-])", low)), None)
+            pair = (term, zh_terms[0]) if term else None
+        if pair and not any(pair[0] in p[0] or p[0] in pair[0] for p in pairs):
+            if all(d in low for d in _DIGIT.findall(pair[0] + pair[1])):
+                pairs.append(pair)
+        if len(pairs) >= limit:
+            break
+    return pairs
+
+
+# built-in facts for prompt-only mode: (question pattern, message key, corpus note)
+BUILTIN_FACTS: tuple[tuple[re.Pattern, str, str], ...] = (
+    (re.compile(r"phi-?2", re.I), "bf_phi2", "finetuning-evidence.md"),
+    (re.compile(r"qlora|quantiz|量化|几位|bits?\b", re.I), "bf_qlora_bits", "finetuning-methods.md"),
+    (re.compile(r"lora.*(?:memory|vram|save|显存|内存|节省)|(?:memory|vram|显存|内存|节省).*lora", re.I),
+     "bf_lora_memory", "finetuning-methods.md"),
+    (re.compile(r"(?:from scratch|从零|从头).*(?:examples?|data|示例|样本|数据)", re.I), "bf_scratch_data",
+     "costs-and-data-requirements.md"),
+    (re.compile(r"(?:how many|minimum|at least|多少|几|最少|至少).*(?:examples?|samples?|data|示例|样本|数据)|"
+                r"(?:examples?|samples?|示例|样本|数据).*(?:how many|多少|几|最少|至少)", re.I),
+     "bf_min_examples", "costs-and-data-requirements.md"),
+    (re.compile(r"\bcost|\bprice|费用|成本|多少钱|价格", re.I), "bf_costs", "costs-and-data-requirements.md"),
+    (re.compile(r"how long|how fast|多久|多长时间|时间", re.I), "bf_time", "approaches-overview.md"),
+)
+
+
+def builtin_fact(question: str) -> tuple[str, str] | None:
+    """(message key, note) of the built-in fact that answers ``question``, if one does."""
+    low = normalize(question).lower()
+    for pattern, key, fact in BUILTIN_FACTS:
+        if pattern.search(low):
+            return key, fact
+    return None

@@ -1,0 +1,149 @@
+"""Numbers as people write them: ``3,000``, ``1.2k``, ``5万``, ``两千``, ``two thousand``, ``thousands of``.
+
+``quantities(text)`` finds every such number with its position, so callers can look at the words around
+it (``条``, ``examples``, ``GB``, ``tokens``...) to decide what it counts. Pure and total: it never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MAX_DIGITS = 15  # longer digit runs are not quantities anyone means; also keeps float() finite
+
+_SCALE = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9,
+    "百": 1e2, "千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8,
+}
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
+
+_EN_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+# Vague amounts -> a representative value inside the range they name (longest phrases first).
+_VAGUE: tuple[tuple[str, float], ...] = (
+    (r"hundreds of millions", 3e8), (r"tens of millions", 3e7), (r"hundreds of thousands", 3e5),
+    (r"tens of thousands", 3e4), (r"(?:several |many |a few )?millions", 2e6), (r"billions", 2e9),
+    (r"(?:several|a few|a couple of) thousand", 3e3), (r"(?:several|a few|a couple of) hundred", 300),
+    (r"thousands", 3e3), (r"hundreds", 300), (r"dozens", 30), (r"a dozen", 12),
+    (r"a (?:few|handful of|couple of)", 5), (r"several", 5),
+    (r"数以?亿计|几亿|数亿", 3e8), (r"几千万|数千万", 3e7), (r"几百万|数百万|上百万|百万级", 2e6),
+    (r"几十万|数十万|数以万计", 3e5), (r"几万|数万|上万|万级", 3e4), (r"几千|数千|上千", 3e3),
+    (r"几百|数百|上百", 300), (r"几十|数十", 30), (r"十几", 15), (r"几(?=[个条份组对])", 5),
+)
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SUFFIX = r"\s*(?:(?P<word>thousand|million|billion)\b|(?P<zh>百万|千万|万|亿|千|百)|(?P<km>[kKmM])(?![a-zA-Z]))"
+_ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]{2,}|[一二两三四五六七八九十](?=[个条份组对张块台万千百亿])"
+_EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_SCALES), key=len, reverse=True))
+_EN_NUM = rf"\b(?:(?:a|an|one)\s+)?(?:{_EN_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_WORD}))*\b"
+
+_PATTERN = re.compile(
+    "|".join([
+        "(?P<vague>" + "|".join(p for p, _ in _VAGUE) + ")",
+        rf"(?P<num>{_DIGITS})(?:{_SUFFIX})?",
+        rf"(?P<zhnum>{_ZH_NUM})",
+        rf"(?P<en>{_EN_NUM})",
+    ]),
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text: its value, span and whether it was a vague phrase ("thousands")."""
+
+    value: float
+    start: int
+    end: int
+    raw: str
+    vague: bool = False
+
+
+def zh_numeral(text: str) -> int | None:
+    """``三千`` -> 3000, ``五十万`` -> 500000, ``一千二百`` -> 1200; None if not a Chinese numeral."""
+    if not text or any(ch not in _ZH_DIGIT and ch not in _ZH_UNIT and ch not in _ZH_BIG for ch in text):
+        return None
+    total = section = number = 0
+    for ch in text:
+        if ch in _ZH_DIGIT:
+            number = _ZH_DIGIT[ch]
+        elif ch in _ZH_UNIT:
+            section += (number or (1 if ch == "十" else 0)) * _ZH_UNIT[ch]
+            number = 0
+        else:
+            big = _ZH_BIG[ch]
+            total = (total + section + number) * big if ch == "亿" else total + (section + number) * big
+            section = number = 0
+    value = total + section + number
+    return value or None
+
+
+def en_number(text: str) -> int | None:
+    """``two thousand`` -> 2000, ``twelve hundred`` -> 1200, ``a million`` -> 1000000."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not words:
+        return None
+    if words[0] in ("a", "an"):
+        if len(words) == 1 or words[1] not in _EN_SCALES:
+            return None
+        words[0] = "one"
+    total = current = 0
+    for word in words:
+        if word in _EN_ONES:
+            current += _EN_ONES[word]
+        elif word in _EN_SCALES:
+            scale = _EN_SCALES[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+    return total + current
+
+
+def _vague_value(raw: str) -> float:
+    for pattern, value in _VAGUE:
+        if re.fullmatch(pattern, raw, re.IGNORECASE):
+            return value
+    return 0.0
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number-like phrase in ``text`` (already normalized), left to right."""
+    found: list[Quantity] = []
+    for m in _PATTERN.finditer(text):
+        raw = m.group(0)
+        value: float | None = None
+        vague = False
+        if m.group("vague"):
+            value, vague = _vague_value(raw), True
+        elif m.group("num"):
+            digits = m.group("num").replace(",", "")
+            if len(digits.split(".")[0]) > _MAX_DIGITS:
+                continue
+            value = float(digits)
+            scale = (m.group("word") or m.group("zh") or m.group("km") or "").lower()
+            value *= _SCALE.get(scale, 1.0)
+        elif m.group("zhnum"):
+            value = zh_numeral(raw)
+        elif m.group("en"):
+            value = en_number(raw)
+        if value is not None and value > 0 or (value == 0 and m.group("num")):
+            found.append(Quantity(float(value), m.start(), m.end(), raw.strip(), vague))
+    return found
+
+
+def fmt_number(value: float) -> str:
+    """``3000`` -> ``3,000``; ``1388.9`` -> ``1,389``; ``0.5`` -> ``0.5``."""
+    if value >= 100 or float(value).is_integer():
+        return f"{round(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
