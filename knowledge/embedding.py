@@ -93,8 +93,12 @@ def load_embedder(name: str = BUNDLED, device: str = "cpu") -> Embedder:
             f"embedder {name!r} is not a local folder and hub downloads are off; set ADVISOR_EMBEDDER to "
             f"{BUNDLED!r} or to a sentence-transformers folder on disk"
         )
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
 
         model = SentenceTransformer(str(path), device=device, local_files_only=True)
     except Exception as exc:  # sentence-transformers raises many kinds (OSError, ValueError, ...)

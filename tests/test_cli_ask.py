@@ -1,0 +1,77 @@
+"""`python -m bot ask` (single and --batch JSONL) and `chat`: the JSON contract other tools read."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIELDS = {"id", "question", "language", "answer", "recommendation", "reasons", "sources", "mode", "timings_ms"}
+
+
+def run(args, tmp, stdin=None):
+    env = dict(os.environ, ADVISOR_EMBEDDER="hashing-128", ADVISOR_DATA_DIR=str(tmp / "data"), HF_HUB_OFFLINE="1",
+               ADVISOR_MIN_DENSE="0.2")
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT, env=env,
+                          input=stdin, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def tmp(tmp_path_factory):
+    return tmp_path_factory.mktemp("cli")
+
+
+def test_batch_contract_one_object_per_line(tmp):
+    lines = [
+        {"id": "a", "q": "我们有3000条标注数据,需要固定的JSON格式"},
+        {"id": 2, "q": "How much GPU memory does LoRA save?"},
+        {"id": "c", "q": "estimate the training cost of gpt-4o-mini on 2,000 examples of 400 tokens for 3 epochs"},
+    ]
+    batch = tmp / "in.jsonl"
+    batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\nnot json\n\n", encoding="utf-8")
+    out = run(["ask", "--batch", str(batch), "--json"], tmp)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    assert len(rows) == 4
+    for row, src in zip(rows, lines, strict=False):
+        assert FIELDS <= set(row)
+        assert row["id"] == src["id"] and row["question"] == src["q"]
+        assert set(row["timings_ms"]) == {"retrieve", "generate", "total"}
+        assert row["mode"]["rag"] is True
+        assert all(set(s) == {"source", "title", "text", "score"} for s in row["sources"])
+    assert rows[0]["language"] == "zh" and rows[0]["recommendation"] in ("lora", "qlora", "hybrid")
+    assert rows[0]["reasons"]
+    assert rows[1]["language"] == "en" and rows[1]["recommendation"] is None and rows[1]["sources"]
+    assert "$7.20" in rows[2]["answer"]
+    assert rows[3]["id"] is None and "not JSON" in rows[3]["error"]
+
+
+def test_single_question_no_rag_json(tmp):
+    out = run(["ask", "We have 20 examples and need results today", "--no-rag", "--json"], tmp)
+    assert out.returncode == 0, out.stderr
+    row = json.loads(out.stdout)
+    assert row["recommendation"] == "prompt" and row["sources"] == [] and row["mode"]["name"] == "prompt"
+
+
+def test_no_question_is_a_clear_error(tmp):
+    out = run(["ask"], tmp)
+    assert out.returncode == 2 and out.stderr.startswith("error:") and "Traceback" not in out.stderr
+
+
+def test_chat_keeps_the_conversation(tmp):
+    out = run(["chat"], tmp, stdin="We have 3,000 labeled examples and need our brand voice.\n"
+                                   "And if we only had 50 examples?\n\n")
+    assert out.returncode == 0, out.stderr
+    assert "LoRA" in out.stdout and "Prompt engineering" in out.stdout
+
+
+@pytest.mark.skipif(shutil.which("advisor", path=str(Path(sys.executable).parent)) is None,
+                    reason="console script not installed (pip install -e .)")
+def test_console_script_matches_module(tmp):
+    exe = shutil.which("advisor", path=str(Path(sys.executable).parent))
+    out = subprocess.run([exe, "ask", "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "--batch" in out.stdout
