@@ -140,15 +140,16 @@ class Pipeline:
         lang = detect_language(question, default=detect_language(" ".join(earlier[-2:]), default="en"))
         hits = []
         warnings: list[str] = []
-        if mode.rag and question:
-            hits = self.retriever().search(question, relevant_only=True)
+        retriever = self.retriever() if mode.rag and question else None  # one index for the whole answer
+        if retriever is not None:
+            hits = retriever.search(question, relevant_only=True)
             if self.index_warning:
                 warnings.append(self.index_warning)
         t1 = time.perf_counter()
         draft = advise(question, lang, hits, rag=mode.rag, history=earlier)
-        if mode.rag and draft.kind == "situation" and draft.recommendation and not draft.quoted:
+        if retriever is not None and draft.kind == "situation" and draft.recommendation and not draft.quoted:
             # a situation rarely reads like the passages that back the advice: look up the reasons instead
-            evidence = self.retriever().search(" ".join(r.text for r in draft.recommendation.reasons), k=8)
+            evidence = retriever.search(" ".join(r.text for r in draft.recommendation.reasons), k=8)
             draft = advise(question, lang, [*hits, *evidence], rag=True, history=earlier)
             t1 = time.perf_counter()
         text, backend_name = draft.text, "template"

@@ -49,8 +49,9 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
     words = len(_LATIN_WORD.findall(text))
     if han == 0 and words == 0:
         return default
-    # Japanese kana alongside Han: still answered in Chinese (closest supported script)
-    return "zh" if han * 1.0 >= words * 0.8 or (han and _KANA.search(text)) else "en"
+    if len(_KANA.findall(text)) * 4 >= han and _KANA.search(text):
+        return "en"  # Japanese: English is the more widely read of the two supported languages
+    return "zh" if han >= words * 0.8 else "en"
 
 
 def is_foreign(text: str) -> bool:
