@@ -7,7 +7,9 @@ Figures come from the notes ``openai-finetuning-prices.md``, ``open-source-gpu-c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import (
+    dataclass,
+)
 from decimal import ROUND_HALF_UP, Decimal
 
 from bot.errors import InputError

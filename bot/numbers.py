@@ -7,7 +7,9 @@ it (``条``, ``examples``, ``GB``, ``tokens``...) to decide what it counts. Pure
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import (
+    dataclass,
+)
 
 _MAX_DIGITS = 15  # longer digit runs are not quantities anyone means; also keeps float() finite
 

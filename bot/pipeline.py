@@ -6,7 +6,9 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import (
+    dataclass,
+)
 from pathlib import Path
 
 from bot.backends.base import Backend, GenerationRequest, TemplateBackend

@@ -10,7 +10,9 @@ with the chosen label; decisive rules that also matched but lost are reported as
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import (
+    dataclass,
+)
 
 from bot.messages import has, label_name, t
 from bot.numbers import fmt_number

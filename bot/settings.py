@@ -5,7 +5,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import (
+    dataclass,
+    field,
+    fields,
+)
 from pathlib import Path
 from typing import Any, Literal
 

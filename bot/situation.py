@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import (
+    dataclass,
+    fields,
+)
 from typing import Literal
 
 from bot import cues

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import (
+    dataclass,
+)
 from typing import Protocol
 
 from bot.types import Lang, Recommendation
