@@ -1,0 +1,296 @@
+"""The web app's handlers called directly: a fake pipeline for the error paths, the real one for the rest."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.errors import NothingIndexed, RebuildInProgress
+from bot.types import Answer, Mode, Reason, Recommendation, Source
+from bot.web import render
+from bot.web.callbacks import NO_ADAPTER, WebCallbacks, history_pairs, message_text
+from knowledge.types import Skipped
+from tests.helpers import EMBEDDER, settings_for
+
+FACT = "The Zorblax-7 adapter needs exactly 417 MB of GPU memory."
+
+
+# ---- a fake pipeline ---------------------------------------------------------------------------------
+class FakeBackend:
+    name = "template"
+
+
+class FakePipeline:
+    def __init__(self, settings, error: Exception | None = None, adapters=()):
+        self.settings = settings
+        self.error = error
+        self.calls: list[tuple] = []
+        self.backend = FakeBackend()
+        self.backend_warning = None
+        self.index_warning = None
+        self._adapters = list(adapters)
+
+    def _answer(self, question, mode):
+        rec = Recommendation(label="lora", reasons=(Reason("few examples, style only", "decision-tree.md"),))
+        src = Source(source="notes/a.md", title="Note <A>", text="passage <script>alert(1)</script>\n\nmore", score=0.5)
+        lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+        return Answer(text=f"answer to {question}", language=lang, recommendation=rec,
+                      sources=(src,) if mode.rag else (), mode=mode, timings_ms={"total": 12.4})
+
+    def ask(self, question, history=(), mode=None):
+        mode = mode or Mode()
+        self.calls.append(("ask", question, list(history), mode))
+        if self.error:
+            raise self.error
+        return self._answer(question, mode)
+
+    def compare(self, question, history=(), adapter=None):
+        self.calls.append(("compare", question, adapter))
+        if self.error:
+            raise self.error
+        modes = [Mode(rag=False), Mode(rag=True)]
+        if adapter:
+            modes += [Mode(rag=False, adapter=adapter), Mode(rag=True, adapter=adapter)]
+        return [self._answer(question, m) for m in modes]
+
+    def rebuild(self, roots, progress=None):
+        self.calls.append(("rebuild", list(roots)))
+        if self.error:
+            raise self.error
+        raise AssertionError("the fake pipeline only fails")
+
+    def reset_index(self, progress=None):
+        self.calls.append(("reset",))
+        raise self.error
+
+    def index_info(self):
+        return {"chunks": 3, "files": 1, "roots": ["/x/corpus"], "built_at": "now"}
+
+    def available_adapters(self):
+        return self._adapters
+
+
+@pytest.fixture
+def fake(tmp_path):
+    return FakePipeline(settings_for(tmp_path))
+
+
+def test_history_pairs_reads_gradio_messages_and_drops_extras():
+    rendered = render.render_answer(FakePipeline(None)._answer("q1", Mode()))
+    history = [
+        {"role": "user", "content": [{"type": "text", "text": "q1"}]},
+        {"role": "assistant", "content": [{"type": "text", "text": rendered}]},
+        {"role": "user", "content": "q2"},
+        {"role": "assistant", "content": "a2"},
+        {"role": "user", "content": "q3"},
+    ]
+    assert history_pairs(history) == [("q1", "answer to q1"), ("q2", "a2"), ("q3", "")]
+    assert history_pairs(None) == []
+    assert message_text({"role": "user", "content": {"text": "x"}}) == "x"
+
+
+def test_chat_calls_the_pipeline_with_mode_and_history(fake):
+    cb = WebCallbacks(fake)
+    history, box, status = cb.chat("  How should I adapt my model?  ", [], True, NO_ADAPTER)
+    assert box == "" and "ms" in status
+    assert fake.calls[-1] == ("ask", "How should I adapt my model?", [], Mode(rag=True, adapter=None))
+    assert [m["role"] for m in history] == ["user", "assistant"]
+    reply = history[1]["content"]
+    assert reply.startswith("answer to How should I adapt my model?")
+    assert 'data-label="lora"' in reply and "LoRA fine-tuning" in reply
+    assert '<details class="advisor-sources">' in reply and "notes/a.md" in reply
+    assert "<script>" not in reply and "&lt;script&gt;" in reply  # document text is escaped
+    assert "\n\n" not in reply.split(render.EXTRAS_MARKER, 1)[1]  # the HTML block has no blank line
+
+    history2, _, _ = cb.chat("下一步呢？", history, False, "/adapters/style")
+    assert fake.calls[-1] == ("ask", "下一步呢？", [("How should I adapt my model?", "answer to How should I adapt my model?")],
+                              Mode(rag=False, adapter="/adapters/style"))
+    assert len(history2) == 4 and "advisor-sources" not in history2[3]["content"]
+    assert "推荐" in history2[3]["content"]  # a Chinese answer gets Chinese labels
+
+
+def test_chat_empty_question_does_not_ask(fake):
+    history, box, status = WebCallbacks(fake).chat("   ", [{"role": "user", "content": "hi"}], True, None)
+    assert fake.calls == [] and history == [{"role": "user", "content": "hi"}]
+    assert "Type a question" in status
+
+
+@pytest.mark.parametrize("error, shown", [
+    (NothingIndexed("index is empty: rebuild it"), "index is empty: rebuild it"),
+    (RuntimeError("boom"), "unexpected error (RuntimeError)"),
+])
+def test_chat_errors_become_a_status_line(tmp_path, error, shown):
+    cb = WebCallbacks(FakePipeline(settings_for(tmp_path), error=error))
+    history, box, status = cb.chat("question", [], True, None)
+    assert history == [] and box == "question"  # the question stays for another try
+    assert shown in status and "advisor-status-error" in status and "Traceback" not in status
+
+
+def test_adapter_choices_and_notes(fake, tmp_path):
+    assert WebCallbacks(fake).adapter_choices() == [("无 / none", NO_ADAPTER)]
+    assert "No adapter found" in WebCallbacks(fake).adapter_note()
+
+    class Info:
+        name, path = "style", tmp_path / "adapters" / "style"
+
+    cb = WebCallbacks(FakePipeline(fake.settings, adapters=[Info()]))
+    assert cb.adapter_choices()[1] == ("style", str(tmp_path / "adapters" / "style"))
+    assert "1 个适配器" in cb.adapter_note()
+
+
+def test_compare_without_adapter_fills_two_columns(fake):
+    prompt, rag, adapter, both, status = WebCallbacks(fake).compare("Which method?", NO_ADAPTER)
+    assert fake.calls[-1] == ("compare", "Which method?", None)
+    assert 'data-mode="prompt"' in prompt and "12 ms" in prompt and "advisor-sources" not in prompt
+    assert 'data-mode="rag"' in rag and "<details class=\"advisor-sources\" open>" in rag
+    assert "No adapter available" in adapter and "No adapter available" in both
+    assert "Prompt only: 12 ms" in status
+
+
+def test_compare_with_adapter_fills_four_columns(fake):
+    cols = WebCallbacks(fake).compare("Which method?", "/a/style")
+    assert fake.calls[-1] == ("compare", "Which method?", "/a/style")
+    assert 'data-mode="adapter"' in cols[2] and 'data-mode="rag+adapter"' in cols[3]
+
+
+def test_compare_error_and_empty(tmp_path, fake):
+    assert "Type a question" in WebCallbacks(fake).compare("", None)[4]
+    cols = WebCallbacks(FakePipeline(fake.settings, error=RuntimeError("x"))).compare("q", None)
+    assert cols[:4] == ("", "", "", "") and "unexpected error" in cols[4]
+
+
+def test_rebuild_needs_input_and_an_existing_folder(fake, tmp_path):
+    cb = WebCallbacks(fake)
+    res = cb.rebuild([], "", True)
+    assert not res.ok and "Upload files or give a folder" in res.status_html and "unchanged" in res.status_html
+    res = cb.rebuild(None, str(tmp_path / "missing"), True)
+    assert not res.ok and "Folder not found" in res.status_html
+    assert fake.calls == []
+
+
+def test_rebuild_in_progress_is_refused_and_uploads_dropped(tmp_path):
+    pipe = FakePipeline(settings_for(tmp_path), error=RebuildInProgress("another rebuild of 'x' is running"))
+    doc = tmp_path / "doc.md"
+    doc.write_text("# doc\ntext", encoding="utf-8")
+    res = WebCallbacks(pipe).rebuild([str(doc)], "", True)
+    assert not res.ok and "another rebuild" in res.status_html and "unchanged" in res.status_html
+    roots = pipe.calls[-1][1]
+    assert roots[0] == Path(pipe.settings.corpus_dir) and roots[1].parent == pipe.settings.uploads_dir
+    assert not roots[1].exists()  # the stored copies of a failed rebuild are removed
+
+
+def test_a_second_rebuild_while_one_runs_is_refused(fake, tmp_path):
+    cb = WebCallbacks(fake)
+    started, release = threading.Event(), threading.Event()
+
+    def slow_rebuild(roots, progress=None):
+        started.set()
+        release.wait(10)
+        raise NothingIndexed("stopped")
+
+    fake.rebuild = slow_rebuild
+    worker = threading.Thread(target=cb.rebuild, args=(None, str(tmp_path), False))
+    worker.start()
+    started.wait(10)
+    second, reset = cb.rebuild(None, str(tmp_path), False), cb.reset()
+    release.set()
+    worker.join()
+    assert "already running" in second.status_html and "already running" in reset.status_html
+
+
+def test_rebuild_with_only_refused_uploads_does_not_rebuild(fake, tmp_path):
+    exe = tmp_path / "tool.exe"
+    exe.write_bytes(b"MZ")
+    res = WebCallbacks(fake).rebuild([str(exe)], "", True)
+    assert not res.ok and fake.calls == []
+    assert "tool.exe" in res.report_html and "unsupported type .exe" in res.report_html
+
+
+def test_reasons_already_in_the_answer_are_not_repeated():
+    rec = Recommendation(label="rag", reasons=(Reason("Facts change weekly.", "a.md"), Reason("No budget.", "")))
+    answer = Answer(text="**RAG**\n\nWhy:\n- Facts change  weekly. [a.md]", language="en", recommendation=rec,
+                    sources=(), mode=Mode())
+    extras = render.render_extras(answer)
+    assert "No budget." in extras and "Facts change weekly." not in extras
+    assert 'advisor-badge-rag' in extras and "RAG (retrieval)" in extras
+
+
+def test_render_report_maps_generated_names_to_labels():
+    html = render.render_report(
+        {"files_indexed": 16, "chunks": 90, "seconds": 1.5,
+         "skipped": [{"file": "batch-1/abc.pdf", "reason": "not a PDF"}]},
+        uploaded=["def.md", "abc.pdf"], refused=[Skipped("x.exe", "unsupported type .exe")],
+        labels={"def.md": "fact.md", "abc.pdf": "blob.pdf"},
+    )
+    assert "<b>16</b>" in html and "<b>2</b> 个跳过" in html
+    rows = html.split("<tr")[2:]
+    assert "fact.md" in rows[0] and "indexed" in rows[0]
+    assert "x.exe" in rows[1] and "skipped" in rows[1]
+    assert "blob.pdf" in rows[2] and "not a PDF" in rows[2]
+
+
+# ---- the real pipeline on a temp data folder --------------------------------------------------------
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    from bot.pipeline import Pipeline
+
+    tmp = tmp_path_factory.mktemp("web")
+    pipe = Pipeline(settings_for(tmp), embedder=EMBEDDER)
+    pipe.retriever()  # builds the index from the bundled notes
+    return WebCallbacks(pipe), tmp
+
+
+def test_real_chat_in_both_languages(real):
+    cb, _ = real
+    history, _, status = cb.chat("我有 3000 条标注数据，想让模型学会固定的回复风格，该用 LoRA 还是 RAG？", [], True, NO_ADAPTER)
+    assert len(history) == 2 and "advisor-status-ok" in status
+    reply = history[1]["content"]
+    assert "推荐" in reply or "来源" in reply
+    history, _, _ = cb.chat("What does QLoRA change compared with LoRA?", history, True, NO_ADAPTER)
+    reply = history[3]["content"]
+    assert len(history) == 4 and "Sources" in reply and "<details" in reply
+    history, _, _ = cb.chat("What does QLoRA change compared with LoRA?", history, False, NO_ADAPTER)
+    assert "advisor-sources" not in history[5]["content"]
+
+
+def test_real_compare(real):
+    cb, _ = real
+    prompt, rag, adapter, both, status = cb.compare("Should I fine-tune or use RAG for documents that change weekly?",
+                                                    NO_ADAPTER)
+    assert 'data-mode="prompt"' in prompt and 'data-mode="rag"' in rag and " ms</b>" in rag
+    assert "advisor-sources" in rag and "advisor-sources" not in prompt
+    assert "adapter" in adapter.lower() and "RAG 检索 / Retrieval" in status
+
+
+def test_real_rebuild_upload_ask_and_reset(real, tmp_path):
+    cb, data = real
+    before = cb.pipeline.index_info()
+    doc = tmp_path / "Zorblax Notes.md"
+    doc.write_text(f"# Zorblax-7\n\n{FACT}\n", encoding="utf-8")
+    blob = tmp_path / "blob.pdf"
+    blob.write_bytes(bytes(range(256)) * 20)
+    seen: list[float] = []
+    res = cb.rebuild([str(doc), str(blob)], "", True, progress=lambda f, msg: seen.append(f))
+    assert res.ok, res.status_html
+    assert seen and seen[-1] == 1.0
+    assert "Zorblax Notes.md" in res.report_html and "blob.pdf" in res.report_html
+    skipped_row = [r for r in res.report_html.split("<tr") if "blob.pdf" in r][0]
+    assert "skipped" in skipped_row
+    assert cb.pipeline.index_info()["files"] == before["files"] + 1
+
+    history, _, _ = cb.chat("How much GPU memory does the Zorblax-7 adapter need?", [], True, NO_ADAPTER)
+    reply = history[1]["content"]
+    assert "417" in render.strip_extras(reply)  # the answer itself quotes the uploaded fact
+    assert "Zorblax Notes.md" in reply  # sources show the original name, not the stored one
+
+    # a failed rebuild (nothing readable) changes nothing
+    res = cb.rebuild([str(blob)], "", False)
+    assert not res.ok and "Rebuild failed" in res.status_html
+    assert cb.pipeline.index_info()["files"] == before["files"] + 1
+    assert len(list(cb.settings.uploads_dir.glob("batch-*"))) == 1
+
+    res = cb.reset()
+    assert res.ok and cb.pipeline.index_info()["files"] == before["files"]
+    assert list(cb.settings.uploads_dir.glob("batch-*")) == []
