@@ -150,7 +150,12 @@ def render_column(answer: Answer, labels: Mapping[str, str] | None = None) -> st
     sources = sources_html(answer, labels, True, COLUMN_PASSAGE_CHARS) if answer.sources else (
         f'<p class="advisor-nosources"><i>{esc(word("no_sources", lang))}</i></p>' if answer.mode.rag else "")
     tail = "".join(p for p in (sources, warnings_html(answer.warnings)) if p)
-    return f"{head}{badge(answer)}\n\n{answer.text.rstrip()}\n\n{EXTRAS_MARKER}{tail}</div>"
+    return f"{head}{badge(answer)}\n\n{hard_breaks(answer.text.rstrip())}\n\n{EXTRAS_MARKER}{tail}</div>"
+
+
+def hard_breaks(markdown: str) -> str:
+    """Keep the advisor's line structure in a Markdown block (one newline is a line break, as in the chat)."""
+    return "\n".join(line + "  " if line.strip() else line for line in markdown.split("\n"))
 
 
 def render_note(text: str, kind: str = "info") -> str:
