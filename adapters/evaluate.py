@@ -12,7 +12,7 @@ import logging
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ class ModeScore:
     agreement: float  # share of replies whose label equals the advisor's
     ms_per_answer: float  # mean generation time per reply (batched runs: batch time / batch size)
     examples: tuple[str, ...] = ()  # the first few replies, for a look by eye
+    by_lang: dict = field(default_factory=dict, compare=False)  # {"zh": {"n", "format_adherence", "agreement"}}
 
 
 def _requests(records: Sequence[dict], adapter: str | None, passages: Sequence[Sequence[Hit]] | None):
@@ -64,13 +65,21 @@ def score(mode: str, records: Sequence[dict], replies: Sequence[str], seconds: S
           keep: int = 3) -> ModeScore:
     """Format adherence and agreement of ``replies`` against the records' advisor labels."""
     parsed = [parse_advice(reply) for reply in replies]
-    n = len(records)
-    formatted = sum(p is not None for p in parsed)
-    agreed = sum(p is not None and p.label == r["label"] for p, r in zip(parsed, records, strict=True))
-    return ModeScore(mode=mode, n=n, format_adherence=round(formatted / max(n, 1), 4),
-                     agreement=round(agreed / max(n, 1), 4),
+    formatted = [p is not None for p in parsed]
+    agreed = [p is not None and p.label == r["label"] for p, r in zip(parsed, records, strict=True)]
+
+    def rates(rows: list[int]) -> dict:
+        n = max(len(rows), 1)
+        return {"n": len(rows), "format_adherence": round(sum(formatted[i] for i in rows) / n, 4),
+                "agreement": round(sum(agreed[i] for i in rows) / n, 4)}
+
+    overall = rates(list(range(len(records))))
+    langs = sorted({r.get("lang", "") for r in records} - {""})
+    by_lang = {lang: rates([i for i, r in enumerate(records) if r.get("lang") == lang]) for lang in langs}
+    return ModeScore(mode=mode, n=overall["n"], format_adherence=overall["format_adherence"],
+                     agreement=overall["agreement"],
                      ms_per_answer=round(1000 * statistics.fmean(seconds), 1) if seconds else 0.0,
-                     examples=tuple(replies[:keep]))
+                     examples=tuple(replies[:keep]), by_lang=by_lang)
 
 
 def evaluate(backend: Any, records: Sequence[dict], adapter: str | None, retrieve: Retrieve | None = None,

@@ -49,10 +49,10 @@ class PocketConfig:
     val_fraction: float = 0.1
     seed: int = 0
     block: int = 256  # pretraining sequence length
-    pretrain_steps: int = 220
+    pretrain_steps: int = 260
     pretrain_batch: int = 16
     pretrain_lr: float = 3e-3
-    decision_repeats: int = 4  # extra short "question -> recommendation line" documents in pretraining
+    decision_repeats: int = 2  # extra short "question -> recommendation line" documents in pretraining
     lora_r: int = 16
     lora_alpha: int = 32
     lora_epochs: int = 2
@@ -165,11 +165,35 @@ def _folder_mb(folder: Path) -> float:
     return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6, 2)
 
 
+def build_base(base_dir: Path, documents: Sequence[str], config: PocketConfig, digest: str,
+               progress: bool = True) -> dict:
+    """Tokenizer + pretrained tiny LM saved (fp16 safetensors) to ``base_dir``; returns its card."""
+    import torch
+
+    tokenizer = train_tokenizer(list(documents) + list(SYSTEM_PROMPTS.values()) * 20, config.vocab_size,
+                                config.context)
+    model = make_model(tokenizer, config, config.seed)
+    params = sum(p.numel() for p in model.parameters())
+    blocks = pack(tokenizer, random.Random(config.seed).sample(list(documents), len(documents)), config.block)
+    log.info("pocket: %d parameters, %d pretraining blocks of %d tokens", params, len(blocks), config.block)
+    t0 = time.perf_counter()
+    losses = pretrain(model, blocks, config, progress)
+    seconds = time.perf_counter() - t0
+    base_dir.mkdir(parents=True, exist_ok=True)
+    model.to(torch.float16).save_pretrained(base_dir)  # half the size; served weights = trained-on weights
+    tokenizer.save_pretrained(base_dir)
+    card = {"kind": "pocket-base", "parameters": params, "data_hash": digest, "config": asdict(config),
+            "pretrain": {"steps": config.pretrain_steps, "blocks": len(blocks), "block_tokens": config.block,
+                         "tokens_seen": config.pretrain_steps * config.pretrain_batch * config.block,
+                         "first_loss": round(losses[0], 3), "last_loss": round(sum(losses[-10:]) / 10, 3),
+                         "seconds": round(seconds, 1)}}
+    (base_dir / "card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
 def build_pocket(out_dir: Path, corpus_dir: Path, config: PocketConfig = PocketConfig(),
                  advisor: Advisor | None = None, data_dir: Path | None = None, progress: bool = True) -> dict:
     """Build ``out_dir/base`` and ``out_dir/advice-lora``; returns the summary also stored in the cards."""
-    import torch
-
     from adapters.evaluate import evaluate, to_json
     from adapters.train import train_adapter, update_card
     from bot.backends.local_hf import LocalHFBackend, load_causal_lm
@@ -192,24 +216,7 @@ def build_pocket(out_dir: Path, corpus_dir: Path, config: PocketConfig = PocketC
     pairs = [f"{r['question']}\n{r['answer']}" for r in train]
     decisions = [f"{r['question']}\n{r['answer'].splitlines()[0]}" for r in train]
     documents = notes + pairs + decisions * config.decision_repeats
-    tokenizer = train_tokenizer(documents + list(SYSTEM_PROMPTS.values()) * 20, config.vocab_size, config.context)
-
-    model = make_model(tokenizer, config, config.seed)
-    params = sum(p.numel() for p in model.parameters())
-    blocks = pack(tokenizer, random.Random(config.seed).sample(documents, len(documents)), config.block)
-    log.info("pocket: %d parameters, %d pretraining blocks of %d tokens", params, len(blocks), config.block)
-    t0 = time.perf_counter()
-    losses = pretrain(model, blocks, config, progress)
-    pretrain_s = time.perf_counter() - t0
-    base_dir.mkdir(parents=True, exist_ok=True)
-    model.to(torch.float16).save_pretrained(base_dir)  # half the size; served weights = trained-on weights
-    tokenizer.save_pretrained(base_dir)
-    base_card = {"kind": "pocket-base", "parameters": params, "data_hash": digest, "config": asdict(config),
-                 "pretrain": {"steps": config.pretrain_steps, "tokens_seen": config.pretrain_steps *
-                              config.pretrain_batch * config.block, "blocks": len(blocks),
-                              "first_loss": round(losses[0], 3), "last_loss": round(sum(losses[-10:]) / 10, 3),
-                              "seconds": round(pretrain_s, 1)}}
-    (base_dir / "card.json").write_text(json.dumps(base_card, indent=2) + "\n", encoding="utf-8")
+    base_card = build_base(base_dir, documents, config, digest, progress)
 
     base_model, tokenizer = load_causal_lm(str(base_dir), "cpu")
     train_config = TrainConfig(base_model=str(base_dir), output_dir=adapter_dir, r=config.lora_r,
@@ -225,12 +232,11 @@ def build_pocket(out_dir: Path, corpus_dir: Path, config: PocketConfig = PocketC
     backend.load_adapter(adapter_dir)
     scores = evaluate(backend, val, str(adapter_dir), limit=config.eval_limit, batch_size=16, progress=progress)
     evaluation = to_json(scores, split="validation", data_hash=digest)
-    summary = {"minutes": round((time.perf_counter() - started) / 60, 2), "parameters": params,
+    summary = {"minutes": round((time.perf_counter() - started) / 60, 2), "parameters": base_card["parameters"],
                "base_mb": _folder_mb(base_dir), "adapter_mb": _folder_mb(adapter_dir),
-               "pretrain_seconds": round(pretrain_s, 1), "lora_seconds": round(result.seconds, 1),
-               "val_loss": result.val_losses[-1], "scores": {s.mode: {"format_adherence": s.format_adherence,
-                                                                       "agreement": s.agreement,
-                                                                       "ms_per_answer": s.ms_per_answer}
-                                                              for s in scores}}
+               "pretrain_seconds": base_card["pretrain"]["seconds"], "lora_seconds": round(result.seconds, 1),
+               "val_loss": round(result.val_losses[-1], 4),
+               "scores": {s.mode: {"format_adherence": s.format_adherence, "agreement": s.agreement,
+                                   "ms_per_answer": s.ms_per_answer, "by_lang": s.by_lang} for s in scores}}
     update_card(adapter_dir, evaluation=evaluation, pocket=summary)
     return summary

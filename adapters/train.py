@@ -63,7 +63,7 @@ def _target_text(prompt: str, record: dict, tokenizer: Any) -> str:
 def encode_example(record: dict, tokenizer: Any, max_length: int) -> tuple[list[int], list[int]]:
     """(input ids, labels) with prompt tokens masked; long prompts lose their start, never the answer's."""
     prompt = training_prompt(record, tokenizer)
-    prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    prompt_ids = tokenizer(prompt, add_special_tokens=False, verbose=False)["input_ids"]
     target_ids = tokenizer(_target_text(prompt, record, tokenizer), add_special_tokens=False)["input_ids"]
     target_ids = target_ids[: max_length - 8]
     prompt_ids = prompt_ids[-(max_length - len(target_ids)):]
@@ -230,12 +230,14 @@ def train_adapter(config: TrainConfig, train: Sequence[dict], val: Sequence[dict
 def make_card(config: TrainConfig, data_hash: str, val_before: float, train_losses: Sequence[float],
               val_losses: Sequence[float], steps: int, seconds: float, n_train: int, n_val: int,
               interrupted: bool) -> dict:
+    base = _portable_base(config.base_model, Path(config.output_dir))
+    hyperparameters = config.to_json() | {"base_model": base, "output_dir": Path(config.output_dir).name}
     return {
-        "base_model": _portable_base(config.base_model, Path(config.output_dir)),
+        "base_model": base,
         "format": FORMAT_NAME,
         "prompt_style": "question",
         "data_hash": data_hash,
-        "hyperparameters": config.to_json(),
+        "hyperparameters": hyperparameters,  # no machine-specific absolute paths
         "metrics": {"val_loss_before": round(val_before, 4), "train_loss": [round(x, 4) for x in train_losses],
                     "val_loss": [round(x, 4) for x in val_losses],
                     "steps": steps, "seconds": round(seconds, 1), "train_examples": n_train,

@@ -143,11 +143,14 @@ PRIVACY_BLOCKED = (
 HIGH_VOLUME = (
     _rx(
         r"\bmillions? of (?:calls|requests|queries|api calls|users|messages)", r"\bhigh (?:call |request |query )?(?:volume|traffic|concurrency|qps)",
-        r"\bheavy (?:traffic|load)\b", r"\bat scale\b", r"\b(?:calls|requests|queries) (?:per|a|each) (?:day|second)",
+        r"\bheavy (?:traffic|load)\b", r"\bat scale\b", r"\b(?:calls|requests|queries) (?:per|a|each) second",
+        r"\b(?:\d{6,}|\d{1,3}(?:,\d{3}){2,}|\d{3},\d{3}|\d+(?:\.\d+)?\s*(?:m|million)|\d{3}\s*k)\+?\s*(?:calls|requests|queries)\b",
         r"\bqps\b", r"(?:每天|每日|每秒|日均)(?:有)?\s*[\d几数上百千万亿,]+\s*(?:次|个)?(?:调用|请求|查询)",
         r"[百千万亿]次(?:的)?(?:调用|请求)", r"高并发", r"海量(?:的)?(?:请求|调用|用户)", r"(?:调用|请求)量(?:很|非常|特别)?大", r"大量(?:的)?(?:调用|请求)",
     ),
-    None,
+    # a stated small count is low volume, whatever else the sentence says
+    _rx(r"(?<![\d,.])\d{1,4}\s+(?:calls|requests|queries)\s+(?:per|a|each)\s+(?:day|hour)",
+        r"(?:每天|每日|日均)(?:只有|大约|约|大概)?\s*\d{1,4}(?![\d,.万亿])\s*(?:次|个)?(?:调用|请求|查询)"),
 )
 LONG_PROMPT = (
     _rx(

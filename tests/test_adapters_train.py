@@ -225,10 +225,12 @@ def test_evaluate_scores_format_and_agreement_with_and_without_rag(data, tmp_pat
 
 
 def test_score_counts_a_wrong_label_as_disagreement():
-    records = [{"label": "rag"}, {"label": "lora"}]
+    records = [{"label": "rag", "lang": "en"}, {"label": "lora", "lang": "zh"}]
     reply = "Recommendation: lora\nWhy: a\nNext steps: b\nCost: c\nSources: d"
     result = score("adapter", records, [reply, reply], [0.01, 0.03])
     assert (result.format_adherence, result.agreement, result.ms_per_answer) == (1.0, 0.5, 20.0)
+    assert result.by_lang == {"en": {"n": 1, "format_adherence": 1.0, "agreement": 0.0},
+                              "zh": {"n": 1, "format_adherence": 1.0, "agreement": 1.0}}
 
 
 # --- pocket model ---------------------------------------------------------------------------------------

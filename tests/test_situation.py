@@ -140,3 +140,14 @@ def test_quantities_and_formatting():
     assert values == [3000, 1200, 50_000, 2_000_000]
     assert fmt_number(1388.888) == "1,389" and fmt_number(0.5) == "0.5"
     assert quantities("9" * 40) == []  # absurd digit runs are ignored, not overflowed
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Traffic is around 50 queries per day.", False),
+    ("每天大约 50 次调用", False),
+    ("We serve 2,000,000 requests per day", True),
+    ("每天几百万次调用", True),
+    ("We get 300 calls per second at peak", True),
+])
+def test_call_volume_depends_on_the_stated_count(text, expected):
+    assert extract_situation(text).high_volume is expected

@@ -159,7 +159,7 @@ class LocalHFBackend:
         limit = getattr(self.model.config, "max_position_embeddings", None) or 1_000_000
         room = max(8, limit - self.max_new_tokens)
         enc = self.tokenizer(list(prompts), return_tensors="pt", padding=True, padding_side="left",
-                             add_special_tokens=False)
+                             add_special_tokens=False, verbose=False)
         if enc["input_ids"].shape[1] > room:  # keep the end: the question and the assistant cue
             log.warning("prompt of %d tokens cut to the last %d", enc["input_ids"].shape[1], room)
             enc = {k: v[:, -room:] for k, v in enc.items()}
