@@ -100,6 +100,24 @@ def parse_advice(text: str) -> Advice | None:
     return Advice(label, found[1], found[2], found[3], found[4])
 
 
+def parse_field(text: str, index: int) -> str | None:
+    """One field of an advice-format reply (0 = recommendation, 1 = why, ...), even when others are missing."""
+    names = {FIELDS["en"][index], FIELDS["zh"][index]}
+    for line in text.splitlines():
+        line = line.strip().lstrip("*-# ").replace("**", "")
+        for name in names:
+            if re.match(rf"{re.escape(name)}\s*[:：]", line, re.IGNORECASE):
+                return re.split(r"[:：]", line, maxsplit=1)[1].strip()
+    return None
+
+
+def parse_label(text: str) -> str | None:
+    """The recommendation label a reply states, or None when it states none of ``LABELS``."""
+    raw = parse_field(text, 0)
+    label = _label(raw) if raw else None
+    return label if label in LABELS else None
+
+
 def default_advisor() -> Advisor:
     """The project's rule-based advisor: ``recommend(extract_situation(question), lang)``."""
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.backends.base import Backend, GenerationRequest, TemplateBackend
 from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired
 from bot.settings import Settings
-from bot.types import Answer, Mode, Source
+from bot.types import Answer, Mode, Reason, Recommendation, Source
 from knowledge.lang import detect_language, normalize, tokenize
 
 log = logging.getLogger(__name__)
@@ -166,7 +166,10 @@ class Pipeline:
             except BackendError as exc:
                 warnings.append(f"{exc}; showing the built-in advisor's answer")
         t2 = time.perf_counter()
-        return Answer(text=text, language=lang, recommendation=draft.recommendation,
+        recommendation = draft.recommendation
+        if mode.adapter and backend_name != "template":
+            recommendation = _stated_recommendation(text)  # what the fine-tuned model itself recommends
+        return Answer(text=text, language=lang, recommendation=recommendation,
                       sources=tuple(Source.from_hit(h) for h in quoted), mode=mode,
                       timings_ms={"retrieve": _ms(t1 - t0), "generate": _ms(t2 - t1), "total": _ms(t2 - t0)},
                       backend=backend_name, warnings=tuple(warnings))
@@ -200,6 +203,17 @@ class Pipeline:
         if adapter:
             modes += [Mode(rag=False, adapter=adapter), Mode(rag=True, adapter=adapter)]
         return [self.ask(question, history, m) for m in modes]
+
+
+def _stated_recommendation(reply: str) -> Recommendation | None:
+    """The label and reason an adapter's advice-format reply states; None when it states no valid label."""
+    from adapters.dataset import parse_field, parse_label
+
+    label = parse_label(reply)
+    if label is None:
+        return None
+    why = parse_field(reply, 1)
+    return Recommendation(label=label, reasons=(Reason(why),) if why else ())
 
 
 def _ms(seconds: float) -> float:

@@ -133,3 +133,20 @@ def test_rebuild_swaps_index_and_compare_covers_modes(tmp_path):
     answers = p.compare("How much GPU memory does the Zorblax-7 adapter need?")
     assert [x.mode.name for x in answers] == ["prompt", "rag"]
     assert not answers[0].sources and answers[1].sources
+
+
+class AdviceBackend(RecordingBackend):
+    name = "fake-adapter"
+
+
+@pytest.mark.parametrize("reply,label", [
+    ("Recommendation: qlora\nWhy: 4-bit on a 24 GB card\nNext steps: train\nCost: low\nSources: x.md", "qlora"),
+    ("原因：示例不多\n建议：prompt\n下一步：写提示", "prompt"),
+    ("I think you should do something clever.", None),
+])
+def test_adapter_mode_reports_what_the_adapter_recommends(tmp_path, monkeypatch, reply, label):
+    p = Pipeline(settings_for(tmp_path), embedder=EMBEDDER)
+    monkeypatch.setattr(p, "_adapter_backend", lambda path: AdviceBackend(reply))
+    a = p.ask("We have 3,000 labeled examples and one 24 GB GPU.", mode=Mode(rag=False, adapter="some/adapter"))
+    assert a.backend == "fake-adapter" and a.text == reply
+    assert (a.recommendation.label if a.recommendation else None) == label
