@@ -121,15 +121,18 @@ def test_chat_in_both_languages_with_sources_and_rag_toggle(app, page, shots):
 
 def test_compare_shows_every_mode_with_latency(page, shots):
     open_tab(page, "对比 / Compare")
+    page.locator("#adapter-select input").click()  # the committed pocket adapter (adapters/pocket/advice-lora)
+    page.get_by_role("option", name="pocket/advice-lora").click()
     page.locator("#compare-input textarea").fill("Should I fine-tune or use RAG for documents that change every week?")
     page.locator("#compare-run").click()
-    expect(page.locator("#compare-rag .advisor-latency")).to_be_visible(timeout=ANSWER_MS)
-    for column in ("prompt", "rag"):
+    expect(page.locator("#compare-rag-adapter .advisor-latency")).to_be_visible(timeout=ANSWER_MS)
+    for column in ("prompt", "rag", "adapter", "rag-adapter"):
         expect(page.locator(f"#compare-{column} .advisor-latency")).to_contain_text(" ms")
     expect(page.locator("#compare-rag details.advisor-sources")).to_have_count(1)
+    expect(page.locator("#compare-rag-adapter details.advisor-sources")).to_have_count(1)
     expect(page.locator("#compare-prompt details.advisor-sources")).to_have_count(0)
-    for column in ("adapter", "rag-adapter"):  # no adapter is installed in the test data folder
-        expect(page.locator(f"#compare-{column}")).to_contain_text("adapter")
+    for column in ("adapter", "rag-adapter"):  # answered by the pocket model through its LoRA adapter
+        expect(page.locator(f"#compare-{column} .advisor-latency")).to_contain_text("transformers")
     status = page.locator("#compare-status").inner_text()
     assert "Prompt only" in status and "Retrieval" in status and "ms" in status
     for title in ("仅提示 / Prompt only", "RAG 检索 / Retrieval", "适配器 / Adapter", "RAG + 适配器 / RAG + adapter"):
