@@ -155,14 +155,16 @@ class Pipeline:
             draft = advise(question, lang, [*hits, *evidence], rag=True, history=earlier)
             t1 = time.perf_counter()
         text, backend_name = draft.text, "template"
-        quoted = tuple(draft.quoted) if mode.rag else ()
+        cited = tuple(draft.quoted) if mode.rag else ()  # the advisor cites exactly what it quotes
         backend = self._pick_backend(mode, warnings)
         if question and not isinstance(backend, TemplateBackend) and draft.kind not in ("empty", "greeting"):
+            passages = (cited or tuple(hits)) if mode.rag else ()  # an LLM cites what it was shown
             request = GenerationRequest(question=question, lang=lang, draft=draft.text,
-                                        recommendation=draft.recommendation, passages=tuple(hits) if mode.rag else (),
+                                        recommendation=draft.recommendation, passages=passages,
                                         history=tuple(history), adapter=mode.adapter)
             try:
                 text, backend_name = self._generate(backend, request, warnings), backend.name
+                cited = passages
             except BackendError as exc:
                 warnings.append(f"{exc}; showing the built-in advisor's answer")
         t2 = time.perf_counter()
@@ -170,7 +172,7 @@ class Pipeline:
         if mode.adapter and backend_name != "template":
             recommendation = _stated_recommendation(text)  # what the fine-tuned model itself recommends
         return Answer(text=text, language=lang, recommendation=recommendation,
-                      sources=tuple(Source.from_hit(h) for h in quoted), mode=mode,
+                      sources=tuple(Source.from_hit(h) for h in cited), mode=mode,
                       timings_ms={"retrieve": _ms(t1 - t0), "generate": _ms(t2 - t1), "total": _ms(t2 - t0)},
                       backend=backend_name, warnings=tuple(warnings))
 

@@ -91,6 +91,7 @@ def test_llm_backend_gets_passages_only_with_rag_and_unsupported_numbers_are_fla
     a = p.ask("How much memory does LoRA save?")
     assert a.backend == "fake-llm" and a.text == backend.reply
     assert backend.requests[-1].passages
+    assert [x.text for x in a.sources] == [h.chunk.text for h in backend.requests[-1].passages]  # cites what it saw
     assert any("12345" in w for w in a.warnings) and not any(" 90" in w for w in a.warnings)
     p.ask("How much memory does LoRA save?", mode=Mode(rag=False))
     assert backend.requests[-1].passages == ()
