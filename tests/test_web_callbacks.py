@@ -214,7 +214,7 @@ def test_reasons_already_in_the_answer_are_not_repeated():
                     sources=(), mode=Mode())
     extras = render.render_extras(answer)
     assert "No budget." in extras and "Facts change weekly." not in extras
-    assert 'advisor-badge-rag' in extras and "RAG (retrieval)" in extras
+    assert "advisor-badge-rag" in extras and "RAG (retrieval-augmented generation)" in extras  # the advisor's name
 
 
 def test_render_report_maps_generated_names_to_labels():

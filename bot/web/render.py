@@ -12,22 +12,14 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
-from bot.types import Answer, Lang, Mode
+from bot.messages import label_name as advisor_label_name
+from bot.types import LABELS, Answer, Lang, Mode
 from knowledge.types import Skipped
 
 EXTRAS_MARKER = '<div class="advisor-extras">'
 PASSAGE_CHARS = 600  # passages are cut in the sources list; the full text is in the index
 COLUMN_PASSAGE_CHARS = 280  # shorter in the narrow Compare columns
 
-LABEL_NAMES: dict[str, dict[str, str]] = {
-    "prompt": {"zh": "提示工程", "en": "Prompt engineering"},
-    "rag": {"zh": "检索增强生成 RAG", "en": "RAG (retrieval)"},
-    "lora": {"zh": "LoRA 微调", "en": "LoRA fine-tuning"},
-    "qlora": {"zh": "QLoRA 微调", "en": "QLoRA fine-tuning"},
-    "full_finetune": {"zh": "全参数微调", "en": "Full fine-tuning"},
-    "from_scratch": {"zh": "从零训练", "en": "Train from scratch"},
-    "hybrid": {"zh": "组合方案", "en": "Hybrid"},
-}
 MODE_TITLES: dict[str, str] = {
     "prompt": "仅提示 / Prompt only",
     "rag": "RAG 检索 / Retrieval",
@@ -62,8 +54,8 @@ def word(key: str, lang: Lang) -> str:
 
 
 def label_name(label: str, lang: Lang) -> str:
-    names = LABEL_NAMES.get(label)
-    return names["zh" if lang == "zh" else "en"] if names else label
+    """The label's name from the advisor's message table, so the badge and the answer text agree."""
+    return advisor_label_name(lang, label) if label in LABELS else label
 
 
 def display_source(source: str, labels: Mapping[str, str] | None = None) -> str:
