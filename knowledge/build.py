@@ -9,10 +9,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot.errors import NothingIndexed
 from knowledge import store
 from knowledge.chunking import chunk_documents, embedding_text
 from knowledge.embedding import Embedder
+from knowledge.errors import NothingIndexed
 from knowledge.glossary import translations
 from knowledge.lang import tokenize
 from knowledge.types import Chunk, Skipped

@@ -11,7 +11,7 @@ from typing import Protocol
 
 import numpy as np
 
-from bot.errors import ModelUnavailable
+from knowledge.errors import ModelUnavailable
 from knowledge.lang import normalize, tokenize
 
 log = logging.getLogger(__name__)

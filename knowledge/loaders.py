@@ -2,7 +2,7 @@
 
 Every check that can be done on bytes runs before a parser sees them (:mod:`knowledge.safety`); PDF
 parsing runs in a child process with a timeout and memory cap. Anything unusable raises
-:class:`bot.errors.SkipFile` with a short lowercase reason; :func:`iter_documents` turns that into a
+:class:`knowledge.errors.SkipFile` with a short lowercase reason; :func:`iter_documents` turns that into a
 :class:`knowledge.types.Skipped` record and goes on.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from langchain_core.documents import Document
 
-from bot.errors import SkipFile
+from knowledge.errors import SkipFile
 from knowledge.lang import strip_invisible
 from knowledge.safety import is_within, os_reason, read_capped, refuse_binary, require_kind
 from knowledge.types import Skipped
@@ -50,7 +50,7 @@ class LoadLimits:
 
     @classmethod
     def from_settings(cls, settings) -> LoadLimits:
-        """Limits from :class:`bot.settings.Settings` (max_file_mb, parse_timeout_s, parse_memory_mb)."""
+        """Limits from the settings object (max_file_mb, parse_timeout_s, parse_memory_mb)."""
         return cls(
             max_file_bytes=int(float(settings.max_file_mb) * 1024 * 1024),
             parse_timeout_s=float(settings.parse_timeout_s),

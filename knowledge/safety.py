@@ -10,7 +10,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Literal
 
-from bot.errors import SkipFile
+from knowledge.errors import SkipFile
 
 Kind = Literal["pdf", "zip", "html", "ole", "image", "gzip", "empty", "other"]
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.errors import IndexCorrupt, IndexMissing, RebuildInProgress, RebuildRequired
+from knowledge.errors import IndexCorrupt, IndexMissing, RebuildInProgress, RebuildRequired
 from knowledge.types import Chunk, Skipped
 
 log = logging.getLogger(__name__)

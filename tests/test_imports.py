@@ -11,3 +11,12 @@ def test_import_bot_and_knowledge_stay_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_knowledge_imports_nothing_from_bot():
+    code = (
+        "import sys, knowledge, knowledge.retriever, knowledge.build, knowledge.store, knowledge.loaders;"
+        "print(sorted(m for m in sys.modules if m == 'bot' or m.startswith('bot.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
-from bot.errors import SkipFile
+from knowledge.errors import SkipFile
 from knowledge.parsers import Parsed
 from knowledge.safety import check_zip
 

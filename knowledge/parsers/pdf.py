@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.errors import SkipFile
+from knowledge.errors import SkipFile
 from knowledge.parsers import Parsed
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ import logging
 import re
 import unicodedata
 
-from bot.errors import SkipFile
+from knowledge.errors import SkipFile
 from knowledge.parsers import Parsed
 
 log = logging.getLogger(__name__)
