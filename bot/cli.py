@@ -61,6 +61,9 @@ def answer_json(answer: Answer, question: str, qid=None) -> dict:
         "recommendation": answer.recommendation.label if answer.recommendation else None,
         "reasons": answer.reasons, "sources": [s.to_json() for s in answer.sources],
         "mode": answer.mode.to_json(), "timings_ms": answer.timings_ms,
+        "intent": answer.understanding.intent if answer.understanding else None,
+        "situation": answer.understanding.situation_json() if answer.understanding else {},
+        "backend": answer.backend,
         **({"warnings": list(answer.warnings)} if answer.warnings else {}),
     }
 
