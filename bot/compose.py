@@ -97,14 +97,19 @@ def quote_text(quote: Quote, lang: Lang) -> str:
     return text
 
 
-def changes_text(changes: Sequence[Change], lang: Lang) -> str:
-    """"examples 3,000 → 8,000; compute ample → unknown" (empty when nothing changed)."""
+def changes_text(changes: Sequence[Change], lang: Lang, before: Label | None = None, after: Label | None = None) -> str:
+    """"examples 3,000 → 40; compute ample → unknown: LoRA → prompt engineering" (empty when nothing changed)."""
     parts = []
     for c in changes:
         if c.slot in ("budget_rmb", "calls_per_month", "prompt_tokens"):
             continue
         parts.append(f"{c.slot} " + t(lang, "changed_label", before=_value(c.before, lang), after=_value(c.after, lang)))
-    return t(lang, "changed", changes=t(lang, "sep").join(parts)) if parts else ""
+    if not parts:
+        return ""
+    moved = ""
+    if before and after and before != after:
+        moved = t(lang, "changed_advice", before=label_name(lang, before), after=label_name(lang, after))
+    return t(lang, "changed", changes=t(lang, "sep").join(parts)) + moved
 
 
 def _value(v: object, lang: Lang) -> str:
@@ -117,7 +122,8 @@ def _value(v: object, lang: Lang) -> str:
     return str(v)
 
 
-def situation_text(u: Understanding, rec: Recommendation, lang: Lang, quotes: Sequence[Quote], rag: bool) -> str:
+def situation_text(u: Understanding, rec: Recommendation, lang: Lang, quotes: Sequence[Quote], rag: bool,
+                   previous: Recommendation | None = None) -> str:
     """The structured situation answer: label, what was read, why, cost, next steps, what would change it."""
     s = u.situation
     lines: list[str] = []
@@ -127,7 +133,7 @@ def situation_text(u: Understanding, rec: Recommendation, lang: Lang, quotes: Se
     facts = describe_situation(s, lang)
     if facts:
         lines.append(t(lang, "understood", facts=facts))
-    changed = changes_text(u.changes, lang)
+    changed = changes_text(u.changes, lang, previous.label if previous else None, rec.label)
     if changed:
         lines.append(changed)
     lines.append("")
@@ -226,7 +232,7 @@ def compose(u: Understanding, d: Decision, evidence: Evidence | None, quotes: Se
     if u.intent == "off_topic":
         return f"{t(lang, 'off_topic')} {t(lang, 'help')}"
     if d.recommendation is not None:
-        return situation_text(u, d.recommendation, lang, quotes, rag)
+        return situation_text(u, d.recommendation, lang, quotes, rag, d.previous)
     if u.intent == "cost":
         text = cost_text(d, u.question, lang)
         return text if rag else t(lang, "mode_prompt_only") + "\n" + text

@@ -109,6 +109,7 @@ GENERAL: dict[str, dict[str, str]] = {
     },
     "fact_row": {"en": "The row: «{quote}»", "zh": "原表该行:«{quote}»"},
     "changed": {"en": "Updated from this message: {changes}", "zh": "根据这条消息更新:{changes}"},
+    "changed_advice": {"en": ": {before} → {after}", "zh": ":{before} → {after}"},
     "changed_label": {"en": "{before} → {after}", "zh": "{before} → {after}"},
     "unknown_value": {"en": "unknown", "zh": "未知"},
     "off_topic": {

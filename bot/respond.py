@@ -52,11 +52,12 @@ def respond(question: str, hits: Sequence[Hit], rag: bool, state: Understanding 
     hits = tuple(hits) if rag else ()
     relevant = tuple(hits) if relevant is None else tuple(relevant) if rag else ()
     u = understand(question, state, relevant=bool(relevant))
+    before = state if state is not None and state.intent == "situation" else None
     if overrides:
-        u = with_overrides(u, overrides)
+        before, u = u, with_overrides(u, overrides)
     if lang in ("zh", "en"):
         u = replace(u, lang=lang)
-    d = decide(u)
+    d = decide(u, before=before)
     evidence, quotes = None, ()
     if d.recommendation is not None and rag:
         extra = tuple(lookup(" ".join(r.text for r in d.recommendation.reasons))) if lookup else ()

@@ -22,14 +22,17 @@ class Decision:
     recommendation: Recommendation | None = None  # situation questions
     cost: CostQuery | None = None  # cost questions, as understood
     estimate: CostEstimate | None = None  # when the cost question names everything the arithmetic needs
+    previous: Recommendation | None = None  # the advice before this turn's changes (to say what moved)
 
 
-def decide(u: Understanding, lang: Lang | None = None) -> Decision:
-    """The recommendation for a situation, or the estimate for a cost question; nothing for other intents."""
+def decide(u: Understanding, lang: Lang | None = None, before: Understanding | None = None) -> Decision:
+    """The recommendation for a situation, or the estimate for a cost question; nothing for other intents.
+    ``before`` is the understanding this turn changed (the previous turn, or the same turn before a hand edit)."""
     lang = lang or u.lang
     s = u.situation
     if u.intent == "situation":
-        return Decision(u.intent, s, recommendation=recommend(s, lang))
+        previous = recommend(before.situation, lang) if before is not None and before.slots and u.changes else None
+        return Decision(u.intent, s, recommendation=recommend(s, lang), previous=previous)
     if u.intent == "cost" and u.cost is not None:
         q = u.cost
         estimate = None

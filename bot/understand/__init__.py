@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from bot.understand.cost import read_cost
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
-from bot.understand.slots import read_events
+from bot.understand.slots import bare_count, read_events
 from bot.understand.state import fold, overrides
 from bot.understand.text import prepare
 from bot.understand.types import Situation, Slot, Understanding
@@ -38,6 +38,9 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if len(question) > MAX_MESSAGE_CHARS or is_foreign(question):
         return Understanding(question, lang, "off_topic", prev_slots)  # answered with a short "please ask..." reply
     events = read_events(question)
+    if "examples" in prev_slots and not any(e.slot == "examples" for e in events):
+        bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
+        events += [bare] if bare is not None else []
     stated = len({e.slot for e in events if e.slot not in ("budget_rmb", "calls_per_month", "prompt_tokens")})
     examples = next((e.value for e in events if e.slot == "examples" and e.kind == "set"), None)
     prev_cost = previous.cost if previous is not None else None

@@ -97,6 +97,24 @@ def _clause_events(c: Clause) -> list[Event]:
     return out
 
 
+_BARE_COUNT = re.compile(
+    r"(?:\b(?:only|had|have|just|with|to|got|down to|up to)|只有|就|剩|有|变成|改成|降到|涨到)\s*(?:about\s+|around\s+|~)?"
+    r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:$|[?？.,，。!！]|呢|了|吧|instead)"
+)
+
+
+def bare_count(text: str) -> Event | None:
+    """A follow-up's bare number ("and if we only had 50?", "那如果只有 50 呢"): the example count under discussion."""
+    low = prepare(text)
+    m = _BARE_COUNT.search(low)
+    if not m:
+        return None
+    qs = quantities(m.group("n"))
+    if not qs or qs[0].value < 0 or not float(qs[0].value).is_integer():
+        return None
+    return Event("examples", "set", int(qs[0].value), low[max(0, m.start() - 20) : m.end()].strip())
+
+
 # ---------------------------------------------------------------- numbers: examples, budget, sizes, volume
 
 
