@@ -23,7 +23,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),
     "count": re.compile(r"\d[\d,.]*\s*(?:k|m|b|million|billion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"
                         r"gpus?|cards?|steps?|epochs?|条|个|张|块|步|轮|参数)|\d+(?:\.\d+)?\s*[mbk]\b"),
-    "number": re.compile(r"\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*"),
+    "number": re.compile(r"(?<![a-z0-9.])(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)"),
 }
 # question cues -> the types that can answer it (first match wins; order: most specific first)
 _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
@@ -32,7 +32,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
      ("dtype", "bits")),
     (re.compile(r"(?:几|多少)\s*(?:位|比特|bit)|bit[- ]?width|\bhow many bits|\bwhat precision|\bwhich precision|精度"),
      ("bits", "dtype")),
-    (re.compile(r"百分之|percent|percentage|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ )?(?:save|reduc|improv|less|lower|fewer)|"
+    (re.compile(r"百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ )?(?:save|reduc|improv|less|lower|fewer)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
@@ -53,12 +53,18 @@ def wanted_types(question: str) -> tuple[ValueType, ...]:
     return ()
 
 
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)、]\s")  # "2. If you load..." numbers a list item, it is not a value
+
+
 def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int, int, str]]:
     """Every value of the given types in ``text`` (prepared), as (type, start, end, text), left to right."""
     low = prepare(text)
+    skip = _ENUMERATOR.match(low)
     found = []
     for kind in types:
         for m in VALUE_PATTERNS[kind].finditer(low):
+            if skip and m.start() < skip.end():
+                continue
             found.append((kind, m.start(), m.end(), text[m.start() : m.end()] if len(text) == len(low) else m.group(0)))
     return sorted(found, key=lambda v: v[1])
 

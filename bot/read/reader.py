@@ -101,10 +101,11 @@ def _coverage(weights: dict[str, float], total: float, text: str) -> tuple[float
 def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
     out = []
     context, _ = _coverage(weights, total, f"{hit.chunk.meta.get('section', '')} {hit.chunk.title}")
-    previous = 0.0  # "AQLM is ... . This allows it to compress models down to 2-bit": the subject is one sentence back
+    before: set[str] = set()  # "AQLM is ... . This allows it to compress models down to 2-bit": the subject is one back
     for sentence in split_sentences(hit.chunk.text):
         own, matched = _coverage(weights, total, sentence)
-        cov, previous = own + 0.4 * context + 0.4 * previous, own
+        carried = sum(weights[t] for t in before - matched) / total  # only terms this sentence lacks
+        cov, before = own + 0.4 * context + 0.4 * carried, matched
         if own <= 0 and not matched:
             continue
         value, near = _nearest_value(sentence, matched, wanted)
@@ -123,7 +124,7 @@ def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
         if not m_row and not m_col:
             continue
         fits = _cell_fits(value, wanted)
-        both = 0.5 if m_row and m_col else 0.0
+        both = 1.0 if m_row and m_col else 0.0  # row and column both named: the cell is what was asked
         score = 2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits)
         out.append(Candidate("cell", f"{row} · {column}: {value}", value if fits or not wanted else "", hit, score,
                              row=row, column=column))
@@ -149,7 +150,11 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
     """The value of a wanted type closest to the matched query terms, and a 0..1 nearness."""
     if not wanted:
         return "", 0.0
-    found = values(sentence, wanted)
+    found: list = []
+    for kind in wanted:  # the most specific wanted type that the sentence holds (a percent before any number)
+        found = values(sentence, (kind,))
+        if found:
+            break
     if not found:
         return "", 0.0
     low = prepare(sentence)

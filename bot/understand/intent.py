@@ -26,8 +26,8 @@ MAX_CLASSIFY_CHARS = 2000  # the intent shows in the first paragraphs; longer te
 VALUE_ASK = re.compile(
     r"\bhow (?:much|many|long|big|fast|large|often)\b|\bwhat(?:'s| is| are| was| were)? (?:the )?(?:\w+ ){0,3}"
     r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|default|name|type|format|"
-    r"learning rate|batch size|requirement|memory|vram|speed|difference)|\bwhich (?:version|data ?type|dtype|model|"
-    r"one of the|quantization|precision|gpu|bit)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|\bexplain\b|"
+    r"learning rate|batch size|requirement|memory|vram|speed|difference)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
+    r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|\bexplain\b|"
     r"多少|几(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
     r"需要什么|要求是|默认"
 )
