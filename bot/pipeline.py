@@ -23,6 +23,7 @@ from knowledge.lang import normalize, tokenize
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000  # longer input is cut (a 100 KB paste still gets an answer)
 Progress = Callable[[float, str], None]
+SUPPORT_CACHE = 256  # recommendation-reason queries kept per process
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Pipeline:
         self._retriever = None
         self._load_lock = threading.Lock()
         self._adapter_backends: dict[str, Backend] = {}
+        self._support_cache: dict[tuple[int, str], list] = {}
 
     # ---- models and index -------------------------------------------------------------------------
     @property
@@ -109,6 +111,7 @@ class Pipeline:
         report = self.build(roots, self.settings.index_path, progress)
         stored = store.load_index(self.settings.index_path, self.embedder.name, self.embedder.dim)
         self._retriever = HybridRetriever(stored, self.embedder, self.settings, tokenizer=self.tokenizer)
+        self._support_cache.clear()
         self.index_warning = None
         return report
 
@@ -153,7 +156,7 @@ class Pipeline:
             warnings.append(self.index_warning)
         if state is None and history:
             state = replay([normalize(u) for u, _ in history if u])
-        lookup = (lambda q: retriever.search(q, k=8)) if retriever is not None else None
+        lookup = (lambda q: self._support_passages(retriever, q)) if retriever is not None else None
         draft = respond(question, found, mode.rag, state, overrides, relevant=hits, lookup=lookup)
         u, d, text, lang = draft.understanding, draft.decision, draft.text, draft.lang
         cited = draft.quoted
@@ -177,6 +180,15 @@ class Pipeline:
                       sources=tuple(Source.from_hit(h) for h in cited), mode=mode,
                       timings_ms={"retrieve": _ms(t1 - t0), "generate": _ms(t2 - t1), "total": _ms(t2 - t0)},
                       backend=backend_name, warnings=tuple(warnings), understanding=u)
+
+    def _support_passages(self, retriever, query: str) -> list:
+        """Passages for a recommendation's reasons: the same few queries recur, so they are cached per index."""
+        key = (id(retriever), query)
+        if key not in self._support_cache:
+            if len(self._support_cache) >= SUPPORT_CACHE:
+                self._support_cache.pop(next(iter(self._support_cache)))
+            self._support_cache[key] = retriever.search(query, k=8)
+        return self._support_cache[key]
 
     def _pick_backend(self, mode: Mode, warnings: list[str]) -> Backend:
         if not mode.adapter:
