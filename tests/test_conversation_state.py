@@ -35,12 +35,8 @@ OVERRIDES = [
     (("我们有 3000 条标注数据，要求输出 JSON。", "不过格式无所谓，普通文本就行。"), "needs_format", False),
     (("We have 2,000 labeled examples and our data changes every week.", "Actually the data is stable."),
      "knowledge_changes", False),
-    pytest.param(("我们有 2000 条标注数据，下周要上线。", "不过老板说可以推迟到下个季度。"), "deadline", "quarter",
-                 marks=pytest.mark.xfail(reason="'推迟到下个季度' (postponed to next quarter) is not read as a deadline; "
-                                                "the earlier 'week' stays", strict=True)),
-    pytest.param(("We have 5,000 labeled examples.", "Actually, 500."), "examples", 500,
-                 marks=pytest.mark.xfail(reason="a bare corrected number after 'actually' does not replace the count; "
-                                                "examples stays 5,000", strict=True)),
+    pytest.param(("我们有 2000 条标注数据，下周要上线。", "不过老板说可以推迟到下个季度。"), "deadline", "quarter"),
+    pytest.param(("We have 5,000 labeled examples.", "Actually, 500."), "examples", 500),
 ]
 
 
@@ -71,8 +67,7 @@ def test_update_changes_the_advice():
 
 @pytest.mark.parametrize("turns", [
     ("We have 3,000 labeled examples and 8 A100s.", "Actually we have no GPU at all."),
-    pytest.param(("我们有 3000 条标注数据，有 8 张 A100。", "其实我们没有 GPU。"), marks=pytest.mark.xfail(
-        reason="'没有 GPU' with a space before GPU is not read; compute stays 'ample'", strict=True)),
+    pytest.param(("我们有 3000 条标注数据，有 8 张 A100。", "其实我们没有 GPU。")),
 ])
 def test_no_gpu_overrides_a_cluster(turns):
     u = state(*turns)
@@ -80,8 +75,6 @@ def test_no_gpu_overrides_a_cluster(turns):
     assert moved(u)["compute"] == ("set", "ample", "none")
 
 
-@pytest.mark.xfail(reason="after 'we have no GPU at all' the earlier cards stay in the state (8 GPUs, 80 GB each)",
-                   strict=True)
 def test_no_gpu_drops_the_cards_stated_before():
     s = state("We have 3,000 labeled examples and 8 A100s.", "Actually we have no GPU at all.").situation
     assert s.gpu_count is None and s.gpu_memory_gb is None
@@ -165,8 +158,6 @@ def test_latest_mention_wins_inside_one_message():
     assert s.budget_usd == 400
 
 
-@pytest.mark.xfail(reason="'now we have 4,000' (no unit word) does not replace the 1,000 labeled examples stated "
-                          "earlier in the same message", strict=True)
 def test_latest_count_inside_one_message_wins():
     assert state("We had 1,000 labeled examples last month; now we have 4,000.").situation.examples == 4000
 

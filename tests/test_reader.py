@@ -112,8 +112,6 @@ def test_cell_answer_text_names_row_column_and_value(tmp_path):
     assert draft.quoted and draft.quoted[0].chunk.source == "results.html"
 
 
-@pytest.mark.xfail(reason="with no prefix-tuning row, the reader answers **28.4** (the full fine-tuning row's BLEU-4) "
-                          "as a sure answer instead of a weak one", strict=True)
 def test_a_row_the_table_lacks_is_not_answered_from_another_row(tmp_path):
     draft = respond("What BLEU-4 score did prefix tuning get?", as_hits(chunks_of(tmp_path, "md")), rag=True)
     assert "Answer:" not in draft.text

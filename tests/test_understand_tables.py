@@ -34,7 +34,7 @@ def check(text: str, name: str, expected, cue: str | None) -> None:
         assert value == expected, (text, name, value)
     if cue is not None and value is not None:
         source = slots_of(text)[name].source
-        assert prepare(cue) in source, (text, name, source)
+        assert prepare(cue) in prepare(source), (text, name, source)
 
 
 # ---------------------------------------------------------------- negation
@@ -85,11 +85,8 @@ HEDGES = [
     ("We might need low latency someday.", "low_latency", None),
     ("也许以后需要固定的输出格式。", "needs_format", None),
     ("可能需要实时的数据，还没想好。", "knowledge_changes", NOT_TRUE),
-    pytest.param("說不定以後需要低延遲。", "low_latency", None, marks=pytest.mark.xfail(
-        reason="the 不 inside the hedge 说不定 is taken as a negator: read as 'said no low latency' (False)", strict=True)),
-    pytest.param("We're not sure yet whether the docs change often.", "knowledge_changes", NOT_TRUE,
-                 marks=pytest.mark.xfail(reason="'yet' after 'not sure' cuts the clause as a contrast word, so the "
-                                                "hedge is lost and knowledge_changes is read as True", strict=True)),
+    pytest.param("說不定以後需要低延遲。", "low_latency", None),
+    pytest.param("We're not sure yet whether the docs change often.", "knowledge_changes", NOT_TRUE),
 ]
 
 
@@ -170,7 +167,7 @@ VAGUE = [
 def test_vague_magnitudes(text, low, high, cue):
     value = read_situation(text).examples
     assert value is not None and low <= value <= high, (text, value)
-    assert prepare(cue) in slots_of(text)["examples"].source
+    assert prepare(cue) in prepare(slots_of(text)["examples"].source)
 
 
 NOT_EXAMPLES = [
@@ -183,12 +180,9 @@ NOT_EXAMPLES = [
     "The model has 7B parameters and our data is messy.",
     "我们团队有 5 个人，数据还没整理。",
     "提示词里放了 8 个示例。",
-    pytest.param("每条数据大约 500 个 token。", marks=pytest.mark.xfail(
-        reason="tokens per example ('500 个 token') is read as 500 training examples", strict=True)),
-    pytest.param("我们想做一个问答助手。", marks=pytest.mark.xfail(
-        reason="'一个问答助手' (one assistant) is read as 1 training example", strict=True)),
-    pytest.param("我们有一个 7B 模型和一些标注数据。", marks=pytest.mark.xfail(
-        reason="'一个 7B 模型' (one model) next to data words is read as 1 training example", strict=True)),
+    pytest.param("每条数据大约 500 个 token。"),
+    pytest.param("我们想做一个问答助手。"),
+    pytest.param("我们有一个 7B 模型和一些标注数据。"),
 ]
 
 
@@ -239,7 +233,7 @@ def test_budget_currencies(text, usd, rmb, cue):
     s = read_situation(text)
     assert s.budget_usd == pytest.approx(usd, rel=0.01), (text, s.budget_usd)
     assert (s.budget_rmb is None) if rmb is None else s.budget_rmb == pytest.approx(rmb), (text, s.budget_rmb)
-    assert prepare(cue) in slots_of(text)["budget_usd"].source
+    assert prepare(cue) in prepare(slots_of(text)["budget_usd"].source)
 
 
 @pytest.mark.parametrize("text", ["我们有两块 4090 显卡。", "We have 3 GPUs and 2,000 labeled examples.",
@@ -269,8 +263,7 @@ DEADLINES = [
     ("客户要求十天内交付。", ("week",), "十天"),
     ("It is not urgent; we have 6 months.", ("quarter",), "6 months"),
     ("我们不着急，半年内上线就行。", ("quarter",), "半年"),
-    pytest.param("The deadline is Friday.", ("week",), "friday", marks=pytest.mark.xfail(
-        reason="a weekday after 'deadline is' is not read as a deadline (deadline stays None)", strict=True)),
+    pytest.param("The deadline is Friday.", ("week",), "friday"),
 ]
 
 
@@ -278,7 +271,7 @@ DEADLINES = [
 def test_deadlines(text, classes, cue):
     s = read_situation(text)
     assert s.deadline in classes, (text, s.deadline)
-    assert prepare(cue) in slots_of(text)["deadline"].source
+    assert prepare(cue) in prepare(slots_of(text)["deadline"].source)
 
 
 NOT_DEADLINES = [
@@ -288,8 +281,7 @@ NOT_DEADLINES = [
     "We get about 10,000 calls every day.",
     "我们每天有很多用户咨询。",
     "Yesterday our team labeled 500 examples.",
-    pytest.param("We've been working on this for two weeks.", marks=pytest.mark.xfail(
-        reason="a past duration ('working on this for two weeks') is read as a one-week deadline", strict=True)),
+    pytest.param("We've been working on this for two weeks."),
     "我们上周已经标注了 500 条数据。",
     "It's a bot for tomorrow's weather forecast.",
     "每天更新的价格要能查到。",
@@ -311,9 +303,7 @@ PRIVACY = [
     ("The patient notes must stay on-prem.", True, "on-prem"),
     ("We can't send customer data to OpenAI.", True, "openai"),
     ("数据里有身份证号，没法脱敏。", True, "没法脱敏"),
-    pytest.param("不能把客户数据发给第三方。", True, "第三方", marks=pytest.mark.xfail(
-        reason="'cannot send the customer data to a third party' sets no privacy fact (privacy_blocked stays None)",
-        strict=True)),
+    pytest.param("不能把客户数据发给第三方。", True, "第三方"),
     ("客户数据未脱敏。", True, "未脱敏"),
     ("数据不允许出域。", True, "不允许出域"),
     ("病历不能上传到云端。", True, "上传"),
@@ -356,10 +346,8 @@ def test_new_architecture(text, expected, cue):
 @pytest.mark.parametrize(("text", "name"), [
     ("We have 3,000 Labeled Examples.", "examples"),
     ("我们有三千条标注数据。", "examples"),
-    pytest.param("我們有三萬條標註資料。", "examples", marks=pytest.mark.xfail(
-        reason="the source is the simplified-Chinese form (我们有三万条标注资料), not the traditional text typed", strict=True)),
-    pytest.param("預算很緊張。", "budget_low", marks=pytest.mark.xfail(
-        reason="the source is the simplified-Chinese form (预算很紧张), not the traditional text typed", strict=True)),
+    pytest.param("我們有三萬條標註資料。", "examples"),
+    pytest.param("預算很緊張。", "budget_low"),
 ])
 def test_source_quotes_the_users_own_words(text, name):
     source = slots_of(text)[name].source

@@ -120,12 +120,15 @@ def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
     for row, column, value in hit.chunk.meta.get("cells", ()):
         cov_row, m_row = _coverage(weights, total, row)
         cov_col, m_col = _coverage(weights, total, column)
-        cov_ctx, _ = _coverage(weights, total, f"{title} {hit.chunk.title}")
+        cov_ctx, m_ctx = _coverage(weights, total, f"{title} {hit.chunk.title}")
         if not m_row and not m_col:
             continue
         fits = _cell_fits(value, wanted)
         both = 1.0 if m_row and m_col else 0.0  # row and column both named: the cell is what was asked
-        score = 2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits)
+        # the question names something (a method, a model) that this row is not: another row's value is no answer
+        unnamed = 0.6 if not m_row and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
+                                           for t, w in weights.items()) else 0.0
+        score = 2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
         out.append(Candidate("cell", f"{row} · {column}: {value}", value if fits or not wanted else "", hit, score,
                              row=row, column=column))
     return out

@@ -30,23 +30,27 @@ _FIXED: tuple[tuple[str, float], ...] = (
     (r"今天|今晚|今日|当天|下午|今早|晚上|中午|傍晚", 0),
     (r"\bday after tomorrow\b|后天", 2), (r"\btomorrow\b|明天|明早|明晚", 1),
     (r"\b(?:this|by the end of the|end of (?:the )?|by end of) week\b|本周|这周|这个星期|这礼拜|周末", 5),
-    (r"\bnext week\b|下周|下个星期|下礼拜", 10), (r"\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", 5),
+    (r"\bnext week\b|下周|下个星期|下礼拜", 10),
+    (r"\bnext (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|下(?:个)?(?:周|星期|礼拜)[一二三四五六日天]", 10),
+    (r"\b(?:by |on |this |until )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:这|本)?(?:周|星期|礼拜)[一二三四五六日天]", 5),
     (r"\b(?:this|end of (?:the )?) month\b|本月|这个月|月底", 20), (r"\bnext month\b|下个月|下月", 45),
     (r"\b(?:this|next|within a|within the|in a|one) quarter\b|本季度|这个季度|下季度|下个季度|一个季度", 90),
     (r"\b(?:this|next) year\b|今年|明年", 200),
 )
 _DURATION = re.compile(
-    rf"\b(?:in|within|under|inside|over|for|about|around|take|only|have|got|next)\s+(?:the\s+next\s+)?{_NUM}\s*"
+    rf"\b(?:in|within|under|inside|about|around|take|only|have|got|next)\s+(?:the\s+next\s+)?{_NUM}\s*"
     r"(hours?|hrs?|h|days?|weeks?|months?|quarters?|years?)\b"
     rf"|{_NUM}\s*(个小时|小时|天|日|个星期|星期|礼拜|周|个月|个季度|季度|年)(?:之内|以内|内|之后|后|时间|的时间)?"
 )
 # words that make a time phrase a deadline; a duration ("3 months") also counts after "we have"
 _CONTEXT = re.compile(
     r"\b(?:need|needs|needed|due|deadline|ship|shipping|launch|launching|deliver|demo|present|presentation|go live|"
-    r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|working|prototype|"
+    r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|prototype|postpone\w*|"
+    r"push(?:ed)? (?:back|out)|delay\w*|moved? to|slip\w*|"
     r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?)\b"
-    r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收"
+    r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
 )
+_PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来")
 _DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内|时间")
 _ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)|最新|新闻|股价|价格|行情)")
 
@@ -61,6 +65,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
             best = _later(best, (days, m.span()))
     if best is not None and not _CONTEXT.search(clause):
         best = None
+    if _PAST.search(clause) and not re.search(r"deadline|due|截止|期限", clause):
+        return None  # "we've been at this for two weeks": time spent, not time left
     for m in _DURATION.finditer(clause):
         days = _duration_days(m)
         if days is not None and (_CONTEXT.search(clause) or _DURATION_CONTEXT.search(clause)):

@@ -18,6 +18,7 @@ from bot.understand.deadline import read_deadline
 from bot.understand.numbers import Quantity, quantities
 from bot.understand.text import Clause, clauses, hedged, negated, prepare, snippet
 from bot.understand.types import RMB_PER_USD, USD_PER_EUR
+from knowledge.lang import normalize
 
 EventKind = Literal["set", "add", "clear"]
 
@@ -55,8 +56,21 @@ def read_events(text: str) -> list[Event]:
         return []
     events: list[Event] = []
     for clause in clauses(low):
-        events.extend(_clause_events(clause))
-    return events
+        found = _clause_events(clause)
+        if any(e.slot == "examples" for e in events) and not any(e.slot == "examples" for e in found):
+            bare = bare_count(clause.text)  # "... last month; now we have 4,000": the count moved on
+            found += [bare] if bare is not None else []
+        events.extend(found)
+    return [_in_user_words(e, low, text) for e in events]
+
+
+def _in_user_words(e: Event, low: str, text: str) -> Event:
+    """The event's source in the user's own characters (traditional, full-width, capitals) where they align."""
+    original = normalize(text or "")[: len(low)]
+    at = low.find(e.source)
+    if at < 0 or len(original) != len(low) or not e.source:
+        return e
+    return Event(e.slot, e.kind, e.value, original[at : at + len(e.source)])
 
 
 def _clause_events(c: Clause) -> list[Event]:
@@ -98,18 +112,19 @@ def _clause_events(c: Clause) -> list[Event]:
 
 
 _BARE_COUNT = re.compile(
-    r"(?:\b(?:only|had|have|just|with|to|got|down to|up to)|只有|就|剩|有|变成|改成|降到|涨到)\s*(?:about\s+|around\s+|~)?"
+    r"(?:^|\b(?:only|had|have|just|with|to|got|down to|up to|actually|update:?|instead|make it|it'?s|now)|只有|就|剩|有|变成|"
+    r"改成|降到|涨到|其实|应该是|实际上|更正)\s*[,:：，]?\s*(?:about\s+|around\s+|~|是)?"
     r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:$|[?？.,，。!！]|呢|了|吧|instead)"
 )
 
 
 def bare_count(text: str) -> Event | None:
     """A follow-up's bare number ("and if we only had 50?", "那如果只有 50 呢"): the example count under discussion."""
-    low = prepare(text)
+    low = prepare(text).strip()
     m = _BARE_COUNT.search(low)
     if not m:
         return None
-    qs = quantities(m.group("n"))
+    qs = quantities(m.group("n").replace(",", "") if re.fullmatch(r"[\d,]+", m.group("n").strip()) else m.group("n"))
     if not qs or qs[0].value < 0 or not float(qs[0].value).is_integer():
         return None
     return Event("examples", "set", int(qs[0].value), low[max(0, m.start() - 20) : m.end()].strip())
@@ -151,6 +166,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     text = c.text
     for q in qs:
         after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
+        if q.raw == "一" and after.lstrip().startswith("个"):
+            continue  # "一个问答助手": an article, not a count
         if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):
             continue
         if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q):
@@ -308,6 +325,8 @@ def _compute_events(c: Clause) -> list[Event]:
         compute = None  # one big card: neither consumer nor a cluster
     if compute is not None:
         out.append(Event("compute", "set", compute, src))
+        if compute == "none":  # "no GPU at all": earlier cards are gone too
+            out += [Event("gpu_memory_gb", "clear", None, src), Event("gpu_count", "clear", None, src)]
     elif memory is not None and (count or 1) == 1:
         out.append(Event("compute", "clear", None, src))  # a new single big card replaces an earlier cluster
     if cues.FOUR_BIT_OK.search(text):
