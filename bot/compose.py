@@ -158,6 +158,22 @@ def situation_text(u: Understanding, rec: Recommendation, lang: Lang, quotes: Se
     return "\n".join(lines)
 
 
+def memory_text(d: Decision, lang: Lang) -> str:
+    """The GPU-memory estimate: the asked method first (when one is named), every method's bar, the rule behind it."""
+    bars = {b.method: b for b in d.memory}
+    size = f"{d.memory[0].model_size_b:g}"
+    lines = []
+    if d.memory_method:
+        b = bars[d.memory_method]
+        lines.append(t(lang, "mem_answer", gb=f"{b.total_gb:g}", method=label_name(lang, b.method), size=size,
+                       rule=t(lang, b.rule)) + " " + t(lang, "fact_tag", fact=b.fact))
+    lines.append(t(lang, "mem_all", size=size))
+    lines += [t(lang, "mem_line", method=label_name(lang, b.method), gb=f"{b.total_gb:g}", per=f"{b.bytes_per_param:g}")
+              for b in d.memory]
+    lines.append(t(lang, "mem_headroom") + " " + t(lang, "fact_tag", fact=d.memory[0].fact))
+    return "\n".join(lines)
+
+
 def fact_text(ev: Evidence, lang: Lang) -> str:
     """A factual answer: the value first, in the asker's language, then the quoted sentence or table row."""
     best = ev.best
@@ -233,6 +249,9 @@ def compose(u: Understanding, d: Decision, evidence: Evidence | None, quotes: Se
         return f"{t(lang, 'off_topic')} {t(lang, 'help')}"
     if d.recommendation is not None:
         return situation_text(u, d.recommendation, lang, quotes, rag, d.previous)
+    if d.memory:  # the user's documents come first when they state it; the rule of thumb follows
+        found = evidence is not None and evidence.best is not None and not evidence.weak
+        return fact_text(evidence, lang) + "\n\n" + memory_text(d, lang) if found else memory_text(d, lang)
     if u.intent == "cost":
         text = cost_text(d, u.question, lang)
         return text if rag else t(lang, "mode_prompt_only") + "\n" + text

@@ -116,6 +116,28 @@ GENERAL: dict[str, dict[str, str]] = {
         "en": "That is outside what I know: neither the built-in notes nor your documents cover it.",
         "zh": "这超出了我的知识范围:内置资料和你的文档里都没有相关内容。",
     },
+    "mem_answer": {
+        "en": "**About {gb} GB of GPU memory** for {method} on a {size}B model: {rule}",
+        "zh": "**约 {gb} GB 显存**:{size}B 模型做{method}。{rule}",
+    },
+    "mem_all": {"en": "GPU memory to fine-tune a {size}B model, by method:", "zh": "{size}B 模型各微调方法所需显存:"},
+    "mem_line": {"en": "- {method}: about {gb} GB ({per} bytes per parameter)", "zh": "- {method}:约 {gb} GB(每个参数约 {per} 字节)"},
+    "mem_rule_full": {
+        "en": "16-bit weights and gradients plus Adam's 32-bit master weights and two moments, about 16 bytes per parameter",
+        "zh": "16 位权重和梯度,加上 Adam 的 32 位主权重和两份动量,每个参数约 16 字节",
+    },
+    "mem_rule_lora": {
+        "en": "the frozen base in 16-bit, about 2 bytes per parameter; the adapters add little",
+        "zh": "冻结的 16 位底座,每个参数约 2 字节;适配器本身很小",
+    },
+    "mem_rule_qlora": {
+        "en": "the frozen base in 4-bit NF4, about 0.5 bytes per parameter; the adapters add little",
+        "zh": "冻结的 4 位 NF4 底座,每个参数约 0.5 字节;适配器本身很小",
+    },
+    "mem_headroom": {
+        "en": "Each figure includes about 20% headroom for activations and the CUDA runtime; longer sequences and bigger batches need more.",
+        "zh": "每个数字都已留出约 20% 的余量给激活值和 CUDA 运行时;序列更长、批更大时需要更多。",
+    },
     "fact_same": {"en": "The knowledge base says: «{quote}»", "zh": "知识库中的资料写道:«{quote}»"},
     "fact_cross": {
         "en": "The indexed document says (in Chinese): «{quote}»",

@@ -258,3 +258,41 @@ def test_passages_that_do_not_answer_give_no_answer(question):
     draft = respond(question, [Hit(UNRELATED, 0.3, dense_score=0.1)], rag=True)
     assert "Answer:" not in draft.text
     assert draft.evidence is None or draft.evidence.best is None or draft.evidence.weak
+
+
+# ---------------------------------------------------------------- GPU memory rules of thumb
+
+
+@pytest.mark.parametrize(("question", "method", "gb"), [
+    ("How much VRAM do I need to LoRA a 7B model?", "lora", "16.8"),
+    ("QLoRA 微调 70B 模型需要多少显存?", "qlora", "42"),
+    ("全量微调一个 13B 的模型要多大的卡?", "full_finetune", "249.6"),
+])
+def test_memory_questions_get_the_number_not_a_recommendation(question, method, gb):
+    draft = respond(question, [], rag=False)
+    assert draft.kind == "factual" and draft.recommendation is None
+    assert draft.decision.memory_method == method
+    first = draft.text.splitlines()[0]
+    assert gb in first and "gpu-memory-rules.md" in draft.text
+
+
+def test_memory_bars_follow_the_per_parameter_rules():
+    from bot.decide.memory import estimate_memory
+
+    bars = {b.method: b for b in estimate_memory(7)}
+    assert (bars["full_finetune"].base_gb, bars["lora"].base_gb, bars["qlora"].base_gb) == (112.0, 14.0, 3.5)
+    assert bars["full_finetune"].total_gb > bars["lora"].total_gb > bars["qlora"].total_gb
+    with pytest.raises(ValueError):
+        estimate_memory(0)
+
+
+def test_cost_curve_crosses_at_the_break_even_volume():
+    from bot.decide.costs import cost_curve
+
+    c = cost_curve(prompt_tokens=2000, training_usd=120, months=12)
+    assert c.break_even_calls is not None
+    below = [i for i, v in enumerate(c.volumes) if v < c.break_even_calls]
+    above = [i for i, v in enumerate(c.volumes) if v > c.break_even_calls]
+    assert all(c.prompt_usd[i] < c.finetuned_usd[i] for i in below)
+    assert all(c.prompt_usd[i] > c.finetuned_usd[i] for i in above)
+    assert cost_curve(prompt_tokens=2000, training_usd=1200).break_even_calls > c.break_even_calls

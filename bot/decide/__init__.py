@@ -5,14 +5,29 @@ Entered once per answer, fed only by the understanding; the rule table itself is
 
 from __future__ import annotations
 
+import re
 from dataclasses import (
     dataclass,
 )
 
 from bot.decide.costs import OPENAI_PRICES, CostEstimate, estimate_openai
+from bot.decide.memory import MemoryBar, Method, estimate_memory
 from bot.decide.rules import recommend
 from bot.types import Lang, Recommendation
+from bot.understand.text import prepare
 from bot.understand.types import CostQuery, Intent, Situation, Understanding
+
+MEMORY_ASK = re.compile(r"vram|显存|gpu memory|\bmemory\b|内存|多少\s*g\b|how many gb|\bgb\b.*\?|多大(?:的)?(?:卡|显卡)|what gpu|哪(?:种|张)卡")
+_METHODS: tuple[tuple[re.Pattern, Method], ...] = (
+    (re.compile(r"qlora|4[- ]?bit|4\s*位|量化"), "qlora"),
+    (re.compile(r"\blora\b"), "lora"),
+    (re.compile(r"full(?:[- ]parameter)? fine-?tun|全量|全参"), "full_finetune"),
+)
+
+
+def _method(question: str) -> Method | None:
+    low = prepare(question)
+    return next((method for pattern, method in _METHODS if pattern.search(low)), None)
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,8 @@ class Decision:
     cost: CostQuery | None = None  # cost questions, as understood
     estimate: CostEstimate | None = None  # when the cost question names everything the arithmetic needs
     previous: Recommendation | None = None  # the advice before this turn's changes (to say what moved)
+    memory: tuple[MemoryBar, ...] = ()  # "how much VRAM to LoRA a 7B model?": the estimate per method
+    memory_method: Method | None = None  # the method the question names, if one
 
 
 def decide(u: Understanding, lang: Lang | None = None, before: Understanding | None = None) -> Decision:
@@ -33,6 +50,9 @@ def decide(u: Understanding, lang: Lang | None = None, before: Understanding | N
     if u.intent == "situation":
         previous = recommend(before.situation, lang) if before is not None and before.slots and u.changes else None
         return Decision(u.intent, s, recommendation=recommend(s, lang), previous=previous)
+    size = u.asked.get("model_size_b")
+    if u.intent == "factual" and size is not None and MEMORY_ASK.search(prepare(u.question)):
+        return Decision(u.intent, s, memory=estimate_memory(float(size.value)), memory_method=_method(u.question))
     if u.intent == "cost" and u.cost is not None:
         q = u.cost
         estimate = None

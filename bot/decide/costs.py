@@ -143,3 +143,46 @@ def find_runs(text: str) -> tuple[GpuRun, ...]:
         if (family.split("-")[0] in low and re.search(rf"(?<![\d.]){size}", low)) or run.model.lower() in low:
             found.append(run)
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class CostCurve:
+    """Monthly cost of prompt-only vs a fine-tuned model over call volumes, and where they cross."""
+
+    volumes: tuple[int, ...]  # calls per month
+    prompt_usd: tuple[float, ...]
+    finetuned_usd: tuple[float, ...]  # inference plus the one-off training cost, spread over ``months``
+    break_even_calls: int | None  # calls per month above which the fine-tuned model is cheaper
+    prompt_tokens: int
+    finetuned_tokens: int
+    training_usd: float
+    months: int
+
+
+def _mid(pair: tuple[float, float]) -> float:
+    return (pair[0] * pair[1]) ** 0.5  # geometric middle of a range that spans a factor of ten
+
+
+def cost_curve(prompt_tokens: int, finetuned_tokens: int | None = None, training_usd: float | None = None,
+               months: int = 12, volumes: tuple[int, ...] | None = None) -> CostCurve:
+    """Prompt-only pays for its long prompt on every call; a fine-tuned model needs a shorter prompt, a cheaper
+    per-token price (the notes' per-1K ranges, geometric middles) and a one-off training run (default: the low end
+    of the notes' fine-tuning range, spread over ``months``)."""
+    if prompt_tokens <= 0:
+        raise InputError(f"prompt length must be a positive number of tokens, got {prompt_tokens!r}")
+    finetuned_tokens = finetuned_tokens if finetuned_tokens is not None else max(1, prompt_tokens // 4)
+    training = float(TRAINING_COST_RANGES["finetune"][0] if training_usd is None else training_usd)
+    p_prompt, p_ft = _mid(INFERENCE_PER_1K["prompt"]), _mid(INFERENCE_PER_1K["finetuned"])
+    per_call_prompt = prompt_tokens / 1000 * p_prompt
+    per_call_ft = finetuned_tokens / 1000 * p_ft
+    monthly_training = training / max(1, months)
+    saving = per_call_prompt - per_call_ft
+    break_even = int(monthly_training / saving) + 1 if saving > 0 else None
+    volumes = volumes or tuple(int(10 ** (e / 4)) for e in range(8, 29))  # 100 .. 10M calls a month
+    return CostCurve(
+        volumes=tuple(volumes),
+        prompt_usd=tuple(round(v * per_call_prompt, 2) for v in volumes),
+        finetuned_usd=tuple(round(monthly_training + v * per_call_ft, 2) for v in volumes),
+        break_even_calls=break_even, prompt_tokens=prompt_tokens, finetuned_tokens=finetuned_tokens,
+        training_usd=training, months=months,
+    )

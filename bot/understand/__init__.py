@@ -52,13 +52,14 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up)
     if intent == "off_topic" and relevant:
         intent = "factual"
+    asked, _ = fold({}, events)
     if intent == "situation":
         slots, changes = fold(prev_slots, events)
         changes = changes if prev_slots else ()  # a first message changes nothing: it states
-        return Understanding(question, lang, intent, slots, None, changes, probs)
+        return Understanding(question, lang, intent, slots, None, changes, asked=asked, intent_scores=probs)
     if intent != "cost":
         cost = prev_cost  # a fact question in between keeps the last estimate for a later follow-up
-    return Understanding(question, lang, intent, prev_slots, cost, (), probs)
+    return Understanding(question, lang, intent, prev_slots, cost, (), asked=asked, intent_scores=probs)
 
 
 def replay(turns: Sequence[str], relevant: bool = True) -> Understanding | None:

@@ -96,6 +96,7 @@ class Understanding:
     slots: dict[str, Slot] = field(default_factory=dict)  # the conversation state after this turn
     cost: CostQuery | None = None  # this turn's cost question (follow-ups filled from the last one)
     changes: tuple[Change, ...] = ()  # what this turn changed in the state
+    asked: dict[str, Slot] = field(default_factory=dict)  # the facts this message itself states, whatever its intent
     intent_scores: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
