@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.backends.base import Backend, GenerationRequest, TemplateBackend
 from bot.backends.stated import stated_recommendation
 from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired
-from bot.respond import respond
+from bot.respond import redecide, respond
 from bot.settings import Settings
 from bot.types import Answer, Mode, Source
 from bot.understand import Understanding, replay
@@ -180,6 +180,19 @@ class Pipeline:
                       sources=tuple(Source.from_hit(h) for h in cited), mode=mode,
                       timings_ms={"retrieve": _ms(t1 - t0), "generate": _ms(t2 - t1), "total": _ms(t2 - t0)},
                       backend=backend_name, warnings=tuple(warnings), understanding=u)
+
+    def redecide(self, understanding: Understanding, overrides: dict[str, object], mode: Mode | None = None) -> Answer:
+        """Re-decide an answered situation with slots corrected by hand, without retrieving again: supporting
+        passages come only from those already looked up. Template text; the corrected state is the answer's."""
+        mode = mode or Mode()
+        t0 = time.perf_counter()
+        retriever = self._retriever if mode.rag else None
+        lookup = (lambda q: self._support_cache.get((id(retriever), q), [])) if retriever is not None else None
+        draft = redecide(understanding, overrides, mode.rag, lookup)
+        total = _ms(time.perf_counter() - t0)
+        return Answer(text=draft.text, language=draft.lang, recommendation=draft.recommendation,
+                      sources=tuple(Source.from_hit(h) for h in draft.quoted), mode=mode,
+                      timings_ms={"retrieve": 0.0, "generate": total, "total": total}, understanding=draft.understanding)
 
     def _support_passages(self, retriever, query: str) -> list:
         """Passages for a recommendation's reasons: the same few queries recur, so they are cached per index."""

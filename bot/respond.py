@@ -67,3 +67,16 @@ def respond(question: str, hits: Sequence[Hit], rag: bool, state: Understanding 
     text = compose(u, d, evidence, quotes, u.lang, rag)
     quoted = tuple(q.hit for q in quotes) or (evidence.quoted if evidence else ())
     return Draft(text, u, d, evidence, quoted)
+
+
+def redecide(u: Understanding, overrides: dict[str, object], rag: bool, lookup: Lookup | None = None) -> Draft:
+    """The same turn with slots corrected by hand (the situation card): decide and compose again, no re-reading.
+    The answer says what changed and how the advice moved."""
+    edited = with_overrides(u, overrides)
+    d = decide(edited, before=u)
+    quotes = ()
+    if d.recommendation is not None and rag and lookup is not None:
+        quotes = support(d.recommendation.label, tuple(lookup(" ".join(r.text for r in d.recommendation.reasons))),
+                         edited.lang)
+    text = compose(edited, d, None, quotes, edited.lang, rag)
+    return Draft(text, edited, d, None, tuple(q.hit for q in quotes))

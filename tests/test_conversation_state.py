@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.decide import decide
+from bot.respond import respond
 from bot.understand import replay, understand, with_overrides
 
 
@@ -266,3 +267,17 @@ def test_cost_turns_leave_the_situation_alone():
     u = state("We have 3,000 labeled examples and need JSON output.", EN_COST, "And with gpt-4o?")
     assert u.intent == "cost"
     assert u.situation.examples == 3000 and u.situation.needs_format is True
+
+
+def test_redecide_changes_the_advice_without_reading_again():
+    from bot.respond import redecide
+
+    first = respond("我们有 3000 条标注好的客服对话，想让模型学会公司的回复语气，预算不多", [], rag=False)
+    assert first.recommendation.label in ("lora", "qlora")
+    edited = redecide(first.understanding, {"examples": 40}, rag=False)
+    assert edited.recommendation.label == "prompt"
+    assert edited.understanding.slots["examples"].value == 40
+    assert edited.understanding.slots["needs_format"].value is True  # the rest of what was read stays
+    assert "3,000 → 40" in edited.text and "→" in edited.text.split("3,000 → 40", 1)[1].splitlines()[0]
+    cleared = redecide(edited.understanding, {"examples": None}, rag=False)
+    assert "examples" not in cleared.understanding.situation.known()
