@@ -20,3 +20,14 @@ def test_knowledge_imports_nothing_from_bot():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_answering_path_imports_nothing_from_adapters():
+    code = (
+        "import os, sys; os.environ['HF_HUB_OFFLINE'] = '1';"
+        "from bot.respond import respond; from bot.pipeline import Pipeline; import bot.cli;"
+        "respond('We have 3000 labeled examples and one 4090, what should we do?', [], rag=False);"
+        "print(sorted(m for m in sys.modules if m == 'adapters' or m.startswith('adapters.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
