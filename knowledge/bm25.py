@@ -128,32 +128,50 @@ class BM25Index:
                    epsilon=float(header["epsilon"]), **arrays)
 
 
+class BM25Builder:
+    """Collects passages one at a time (token ids kept as compact arrays), then builds the index."""
+
+    def __init__(self, k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25):
+        self.k1, self.b, self.epsilon = k1, b, epsilon
+        self._ids: dict[str, int] = {}
+        self._docs: list[np.ndarray] = []
+
+    def add(self, tokens: Sequence[str]) -> None:
+        """Add one passage (an empty one counts as one placeholder token, as rank_bm25 was given)."""
+        tokens = tokens or [EMPTY_TOKEN]
+        ids = self._ids
+        self._docs.append(np.fromiter((ids.setdefault(t, len(ids)) for t in tokens), dtype=np.int64,
+                                      count=len(tokens)))
+
+    def finish(self) -> BM25Index:
+        k1, b, epsilon = self.k1, self.b, self.epsilon
+        n_docs, n_terms = len(self._docs), len(self._ids)
+        lengths = np.fromiter((len(d) for d in self._docs), dtype=np.int32, count=n_docs)
+        if not n_docs:
+            return BM25Index(terms=(), indptr=np.zeros(1, np.int64), docs=np.zeros(0, np.int32),
+                             weights=np.zeros(0, np.float32), idf=np.zeros(0), doc_len=lengths,
+                             k1=k1, b=b, epsilon=epsilon)
+        term_col = np.concatenate(self._docs)
+        doc_col = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+        # term-major keys: one (term, doc) pair per distinct occurrence, with its count
+        keys, tf = np.unique(term_col * n_docs + doc_col, return_counts=True)
+        term_of, docs = keys // n_docs, (keys % n_docs).astype(np.int32)
+        df = np.bincount(term_of, minlength=n_terms)
+        indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        avgdl = float(lengths.sum()) / n_docs
+        norm = k1 * (1 - b + b * lengths[docs] / avgdl)
+        weights = (tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+        idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
+        idf = np.where(idf < 0, epsilon * (math.fsum(idf) / n_terms), idf)
+        terms = tuple(sorted(self._ids, key=self._ids.__getitem__))
+        return BM25Index(terms=terms, indptr=indptr, docs=docs, weights=weights, idf=idf, doc_len=lengths,
+                         k1=k1, b=b, epsilon=epsilon)
+
+
 def build_bm25(token_lists: Iterable[Sequence[str]], k1: float = 1.5, b: float = 0.75,
                epsilon: float = 0.25) -> BM25Index:
-    """Index pre-tokenized passages (an empty passage counts as one placeholder token, as before)."""
-    ids: dict[str, int] = {}
-    term_col: list[int] = []
-    doc_len: list[int] = []
+    """Index pre-tokenized passages."""
+    builder = BM25Builder(k1, b, epsilon)
     for tokens in token_lists:
-        tokens = list(tokens) or [EMPTY_TOKEN]
-        doc_len.append(len(tokens))
-        term_col.extend(ids.setdefault(t, len(ids)) for t in tokens)
-    n_docs, n_terms = len(doc_len), len(ids)
-    lengths = np.asarray(doc_len, dtype=np.int32)
-    if not n_docs:
-        return BM25Index(terms=(), indptr=np.zeros(1, np.int64), docs=np.zeros(0, np.int32),
-                         weights=np.zeros(0, np.float32), idf=np.zeros(0), doc_len=lengths, k1=k1, b=b, epsilon=epsilon)
-    doc_col = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    # term-major keys: one (term, doc) pair per distinct occurrence, with its count
-    keys, tf = np.unique(np.asarray(term_col, dtype=np.int64) * n_docs + doc_col, return_counts=True)
-    term_of, docs = keys // n_docs, (keys % n_docs).astype(np.int32)
-    df = np.bincount(term_of, minlength=n_terms)
-    indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
-    avgdl = float(lengths.sum()) / n_docs
-    norm = k1 * (1 - b + b * lengths[docs] / avgdl)
-    weights = (tf * (k1 + 1) / (tf + norm)).astype(np.float32)
-    idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
-    idf = np.where(idf < 0, epsilon * (math.fsum(idf) / n_terms), idf)
-    terms = tuple(sorted(ids, key=ids.__getitem__))
-    return BM25Index(terms=terms, indptr=indptr, docs=docs, weights=weights, idf=idf, doc_len=lengths,
-                     k1=k1, b=b, epsilon=epsilon)
+        builder.add(tokens)
+    return builder.finish()

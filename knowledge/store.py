@@ -67,9 +67,14 @@ class StoredIndex:
     def __len__(self) -> int:
         return len(self.chunks)
 
+    def changed(self) -> bool:
+        """True once another build was swapped in (by this process or another one)."""
+        return read_pointer(self.path).get("build") != self.build
+
     def dense_search(self, vector: np.ndarray, n: int) -> list[tuple[int, float]]:
         sims, ids = self.faiss_index.search(np.ascontiguousarray(vector, dtype="float32").reshape(1, -1), n)
-        return [(int(i), float(s)) for i, s in zip(ids[0], sims[0], strict=True) if i >= 0]
+        pairs = [(int(i), float(s)) for i, s in zip(ids[0], sims[0], strict=True) if i >= 0]
+        return sorted(pairs, key=lambda p: (-p[1], p[0]))  # equal scores by id, on every backend
 
     def sparse_search(self, query_tokens: Sequence[str], n: int) -> list[tuple[int, float]]:
         return self.bm25.top(query_tokens, n)
@@ -183,6 +188,17 @@ def read_pointer(index_dir: Path) -> dict:
         return json.loads((Path(index_dir) / "CURRENT").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def current_manifest(index_dir: Path) -> dict | None:
+    """The serving build's manifest (unverified: for display), or None."""
+    build = read_pointer(index_dir).get("build")
+    if not build or "/" in build or build.startswith("."):
+        return None
+    try:
+        return json.loads((Path(index_dir) / "builds" / build / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def exists(index_dir: Path) -> bool:

@@ -88,3 +88,12 @@ def index_exists(settings, index_dir: Path) -> bool:
 
         return MilvusStore.from_settings(settings).exists()
     return store.exists(index_dir)
+
+
+def index_manifest(settings, index_dir: Path) -> dict | None:
+    """The serving build's manifest without loading the build (None when there is none)."""
+    if store_name(settings) == "milvus":
+        from knowledge.milvus_store import MilvusStore
+
+        return MilvusStore.from_settings(settings).current_manifest()
+    return store.current_manifest(index_dir)
