@@ -221,10 +221,10 @@ class Library:
     def _start(self) -> _Plan:
         """The plan of a change: the current documents, or the seeds when the library is new."""
         new = not self.exists()
+        plan = _Plan(docs={d.name: d for d in self.documents()})  # an unreadable manifest stops here
         self.files_dir.mkdir(parents=True, exist_ok=True)
         for tmp in self.files_dir.glob(".*"):  # copies of a killed add
             tmp.unlink(missing_ok=True)
-        plan = _Plan(docs={d.name: d for d in self.documents()})
         if new:
             self._take(plan, [*([self.builtin] if self.builtin else []), *self.seeds])
         return plan
