@@ -136,6 +136,8 @@ class MilvusStore:
             self._create(name, int(vectors.shape[1]))
             self._fill(name, chunks, lexical, vectors)
             self._fill_terms(name, lexical, dict(manifest, milvus_format=FORMAT_VERSION, chunks=len(chunks)))
+            for collection in (name, name + TERMS_SUFFIX):  # sealed segments get their indexes built once
+                self.client.flush(collection)
             self.client.load_collection(name)
             self.client.load_collection(name + TERMS_SUFFIX)
             if current is None:

@@ -200,7 +200,7 @@ _STATUS = {"indexed": "✓ 已索引 / indexed", "skipped": "✗ 跳过 / skippe
 
 
 def _size(n: int) -> str:
-    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{max(n, 1) / 1024:.0f} KB"
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
 
 
 def render_library(status: Mapping) -> str:
