@@ -12,7 +12,7 @@ from dataclasses import (
 from pathlib import Path
 
 from bot.backends.base import Backend, GenerationRequest, TemplateBackend
-from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired
+from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired, StoreUnavailable
 from bot.settings import Settings
 from bot.types import Answer, Mode, Reason, Recommendation, Source
 from knowledge.lang import detect_language, normalize, tokenize
@@ -98,7 +98,7 @@ class Pipeline:
             log.info("no index at %s: building it from the library", path)
             self.library().ensure()
             stored = stores.open_index(self.settings, path, emb.name, emb.dim)
-        except (IndexCorrupt, RebuildRequired) as exc:
+        except (IndexCorrupt, RebuildRequired, StoreUnavailable) as exc:
             from knowledge import store
 
             fallback = Path(self.settings.data_dir) / "builtin-index"

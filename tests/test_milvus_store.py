@@ -210,3 +210,12 @@ def test_seed_questions_retrieve_the_same_passages_on_faiss_and_milvus(tmp_path,
                         round(h.overlap, 6), round(h.dense_score, 4)) for h in r.search(q, k=5)] for q in questions]
     assert len(questions) == 28 and all(runs["faiss"])
     assert runs["milvus"] == runs["faiss"]
+
+
+def test_unreachable_milvus_answers_from_the_builtin_notes_with_a_warning(tmp_path):
+    from bot.pipeline import Pipeline
+
+    pipe = Pipeline(settings_for(tmp_path, store="milvus", milvus_uri="http://127.0.0.1:9"), embedder=EMBEDDER)
+    answer = pipe.ask("LoRA 能节省多少显存?")
+    assert answer.sources and all(src.source.startswith("corpus/") for src in answer.sources)
+    assert any("cannot connect to Milvus" in w and "built-in knowledge base" in w for w in answer.warnings)
