@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import (
+    dataclass,
+)
 from pathlib import Path
 
 import numpy as np

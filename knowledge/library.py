@@ -21,7 +21,11 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import (
+    dataclass,
+    field,
+    replace,
+)
 from pathlib import Path, PurePosixPath
 
 from knowledge import library_cache, store, stores

@@ -19,7 +19,9 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import (
+    dataclass,
+)
 from pathlib import Path
 
 import numpy as np
