@@ -1,4 +1,4 @@
-"""Command line: ``advisor index|ask|chat|web`` (same as ``python -m bot``)."""
+"""Command line: ``advisor index|library|ask|chat|web`` (same as ``python -m bot``)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", help="data folder for uploads and the default index")
     p.add_argument("--backend", choices=["template", "transformers", "openai", "pocket"])
     p.add_argument("--model", help="model path / hub id (transformers) or model name (openai)")
+    p.add_argument("--store", choices=["faiss", "milvus"], help="index store (also ADVISOR_STORE)")
+    p.add_argument("--milvus-uri", help="Milvus Lite file (*.db) or server URL (also ADVISOR_MILVUS_URI)")
     p.add_argument("-v", "--verbose", action="store_true")
 
 
@@ -45,6 +47,20 @@ def parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--no-rag", action="store_true")
     p.add_argument("--adapter")
+    p = sub.add_parser("library", help="the document library the app answers from")
+    actions = p.add_subparsers(dest="action", required=True)
+    for name, help_ in (("add", "add files or folders (recursively); a changed file is updated"),
+                        ("list", "list the documents with their status"),
+                        ("remove", "remove documents by name (a folder name removes everything under it)"),
+                        ("reindex", "read every document again and rebuild the index (embeds only new passages)"),
+                        ("reset", "remove every document and add the built-in notes again")):
+        a = actions.add_parser(name, help=help_)
+        _common(a)
+        if name == "add":
+            a.add_argument("paths", nargs="+", metavar="PATH")
+        elif name == "remove":
+            a.add_argument("names", nargs="+", metavar="NAME")
+        a.add_argument("--json", action="store_true", help="print one JSON object")
     p = sub.add_parser("web", help="start the web app")
     _common(p)
     p.add_argument("--host")
@@ -54,7 +70,8 @@ def parser() -> argparse.ArgumentParser:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(args.config, index_dir=args.index, data_dir=args.data_dir, backend=args.backend,
-                         model=args.model, host=getattr(args, "host", None), port=getattr(args, "port", None))
+                         model=args.model, host=getattr(args, "host", None), port=getattr(args, "port", None),
+                         store=args.store, milvus_uri=args.milvus_uri)
 
 
 def answer_json(answer: Answer, question: str, qid=None) -> dict:
@@ -126,8 +143,9 @@ def cmd_index(args, settings: Settings) -> int:
     from bot.progress import TqdmProgress
 
     index_dir = Path(args.index) if args.index else settings.index_path
-    with TqdmProgress() as bar:
-        report = Pipeline(settings).build([Path(d) for d in args.docs], index_dir, progress=bar)
+    with TqdmProgress() as bar:  # --index OUT: a FAISS folder of its own, whatever the store setting
+        report = Pipeline(settings).build([Path(d) for d in args.docs], index_dir, progress=bar,
+                                          store="faiss" if args.index else None)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -137,6 +155,48 @@ def cmd_index(args, settings: Settings) -> int:
             print(f"  skipped {s.file}: {s.reason}")
     if report.files_indexed == 0:
         raise NothingIndexed("no file could be indexed")
+    return 0
+
+
+def cmd_library(args, settings: Settings) -> int:
+    from bot.pipeline import Pipeline
+    from bot.progress import TqdmProgress
+
+    pipe = Pipeline(settings)
+    if args.action == "list":
+        status = pipe.library_status()
+        if args.json:
+            print(json.dumps(status, ensure_ascii=False))
+            return 0
+        for d in status["documents"]:
+            reason = f" ({d['reason']})" if d["reason"] else ""
+            print(f"{d['status']:8} {d['passages']:5} passages  {d['name']}{reason}")
+        state = "up to date" if status["up_to_date"] else "not built from this library: run `advisor library reindex`"
+        print(f"{status['files']} documents ({status['indexed']} indexed), {status['chunks']} passages in "
+              f"{status['library']}; index {status['index']} {state}")
+        return 0
+    library = pipe.library()
+    with TqdmProgress() as bar:
+        if args.action == "add":
+            report = library.add([Path(p) for p in args.paths], bar)
+        elif args.action == "remove":
+            report = library.remove(args.names, bar)
+        else:
+            report = getattr(library, args.action)(bar)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        changes = ", ".join(f"{len(v)} {k}" for k, v in (("added", report.added), ("updated", report.updated),
+                                                          ("removed", report.removed), ("skipped", report.skipped)))
+        print(f"{args.action}: {changes}; library: {report.files} documents, {report.chunks} passages "
+              f"({report.embedded} embedded) in {report.seconds:.1f}s")
+        for s in report.skipped:
+            print(f"  skipped {s.file}: {s.reason}")
+    if args.action == "add" and not (report.added or report.updated) and \
+            any(not s.reason.startswith("already in the library") for s in report.skipped):
+        raise NothingIndexed("no file could be added")
     return 0
 
 
@@ -205,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = settings_from(args)
-        return {"index": cmd_index, "ask": cmd_ask, "chat": cmd_chat, "web": cmd_web}[args.command](args, settings)
+        commands = {"index": cmd_index, "library": cmd_library, "ask": cmd_ask, "chat": cmd_chat, "web": cmd_web}
+        return commands[args.command](args, settings)
     except BotError as exc:
         print(f"error: {exc.format_message()}", file=sys.stderr)
         return exc.exit_code

@@ -12,9 +12,10 @@ from knowledge.errors import (
     RebuildInProgress,
     RebuildRequired,
     SkipFile,
+    StoreUnavailable,
 )
 
 __all__ = [
     "BackendError", "BotError", "ConfigError", "IndexCorrupt", "IndexMissing", "InputError", "ModelUnavailable",
-    "NothingIndexed", "RebuildInProgress", "RebuildRequired", "SkipFile",
+    "NothingIndexed", "RebuildInProgress", "RebuildRequired", "SkipFile", "StoreUnavailable",
 ]

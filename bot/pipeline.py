@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.backends.base import Backend, GenerationRequest, TemplateBackend
 from bot.backends.stated import stated_recommendation
-from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired
+from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired, StoreUnavailable
 from bot.respond import redecide, respond
 from bot.settings import Settings
 from bot.types import Answer, Mode, Source
@@ -44,6 +44,7 @@ class Pipeline:
         self.backend_warning: str | None = None
         self.index_warning: str | None = None
         self._retriever = None
+        self._checked_at = 0.0
         self._load_lock = threading.Lock()
         self._adapter_backends: dict[str, Backend] = {}
         self._support_cache: dict[tuple[int, str], list] = {}
@@ -69,54 +70,107 @@ class Pipeline:
         return self._backend
 
     def retriever(self):
-        """The serving retriever; built from the bundled notes on first use when no index exists."""
-        if self._retriever is None:
-            with self._load_lock:
-                if self._retriever is None:
-                    self._retriever = self._open_index()
-        return self._retriever
+        """The serving retriever; built from the library (created with the built-in notes) when no index exists.
+
+        A build swapped in by another process (``advisor library add`` while the app runs) is picked up by
+        the next question; one question always uses one build.
+        """
+        current = self._retriever
+        if current is not None and not self._swapped_elsewhere(current.index):
+            return current
+        with self._load_lock:
+            if self._retriever is current:  # nobody loaded another one meanwhile
+                self._retriever = self._open_index()
+            return self._retriever
+
+    def _swapped_elsewhere(self, index, every_s: float = 2.0) -> bool:
+        now = time.monotonic()
+        if now - self._checked_at < every_s:
+            return False
+        self._checked_at = now
+        changed = getattr(index, "changed", None)
+        return bool(changed and changed())
 
     def _open_index(self):
-        from knowledge import store
+        from knowledge import stores
         from knowledge.retriever import HybridRetriever
 
         path = self.settings.index_path
         emb = self.embedder
         try:
-            stored = store.load_index(path, emb.name, emb.dim)
+            stored = stores.open_index(self.settings, path, emb.name, emb.dim)
         except IndexMissing:
-            log.info("no index at %s: building one from %s", path, self.settings.corpus_dir)
-            self.build([self.settings.corpus_dir], path)
-            stored = store.load_index(path, emb.name, emb.dim)
-        except (IndexCorrupt, RebuildRequired) as exc:
+            log.info("no index at %s: building it from the library", path)
+            self.library().ensure()
+            stored = stores.open_index(self.settings, path, emb.name, emb.dim)
+        except (IndexCorrupt, RebuildRequired, StoreUnavailable) as exc:
+            from knowledge import store
+
             fallback = Path(self.settings.data_dir) / "builtin-index"
             self.index_warning = f"{exc}; answering from the built-in knowledge base until a rebuild"
             log.warning(self.index_warning)
             if not store.exists(fallback):
-                self.build([self.settings.corpus_dir], fallback)
+                self.build([self.settings.corpus_dir], fallback, store="faiss")
             stored = store.load_index(fallback, emb.name, emb.dim)
         return HybridRetriever(stored, emb, self.settings, tokenizer=self.tokenizer)
 
-    def build(self, roots: Sequence[Path], index_dir: Path, progress: Progress | None = None):
+    def build(self, roots: Sequence[Path], index_dir: Path, progress: Progress | None = None,
+              store: str | None = None):
+        """A one-off index of ``roots`` (``store="faiss"`` for a folder of its own, whatever the settings say)."""
         from knowledge.build import build_index
 
-        return build_index([Path(r) for r in roots], Path(index_dir), self.embedder, self.settings,
+        settings = self.settings.replace(store=store)
+        return build_index([Path(r) for r in roots], Path(index_dir), self.embedder, settings,
                            progress=progress, tokenizer=self.tokenizer)
 
     def rebuild(self, roots: Sequence[Path], progress: Progress | None = None):
         """Rebuild the serving index from ``roots``; questions keep using the old one until the swap."""
-        from knowledge import store
+        report = self.build(roots, self.settings.index_path, progress)
+        self._reload()
+        return report
+
+    def _reload(self) -> None:
+        from knowledge import stores
         from knowledge.retriever import HybridRetriever
 
-        report = self.build(roots, self.settings.index_path, progress)
-        stored = store.load_index(self.settings.index_path, self.embedder.name, self.embedder.dim)
+        stored = stores.open_index(self.settings, self.settings.index_path, self.embedder.name, self.embedder.dim)
         self._retriever = HybridRetriever(stored, self.embedder, self.settings, tokenizer=self.tokenizer)
         self._support_cache.clear()
         self.index_warning = None
-        return report
+
+    # ---- the library -------------------------------------------------------------------------------
+    def library(self, embed: bool = True):
+        """The document library under ``<data dir>/library`` that the serving index is built from
+        (``embed=False``: for reading it only, without loading the embedder)."""
+        from bot.uploads import legacy_uploads
+        from knowledge.library import Library
+
+        return Library(self.settings.library_dir, self.settings.index_path, self.embedder if embed else None,
+                       self.settings,
+                       tokenizer=self.tokenizer, builtin=self.settings.corpus_dir,
+                       seeds=legacy_uploads(self.settings.uploads_dir))
+
+    def library_status(self) -> dict:
+        """The library's documents and whether the serving index was built from them (``library list``)."""
+        return self.library(embed=False).status()
+
+    def library_add(self, sources, progress: Progress | None = None):
+        """Add files/folders (or ``(file, name)`` pairs) to the library; the new index serves at once."""
+        return self._changed(self.library().add(sources, progress))
+
+    def library_remove(self, names: Sequence[str], progress: Progress | None = None):
+        return self._changed(self.library().remove(names, progress))
+
+    def library_reindex(self, progress: Progress | None = None):
+        return self._changed(self.library().reindex(progress))
 
     def reset_index(self, progress: Progress | None = None):
-        return self.rebuild([self.settings.corpus_dir], progress)
+        """Back to the built-in notes only (every added document is removed from the library)."""
+        return self._changed(self.library().reset(progress))
+
+    def _changed(self, report):
+        self._reload()
+        return report
 
     def index_info(self) -> dict:
         r = self.retriever()

@@ -17,6 +17,7 @@ from bot.errors import ConfigError
 
 BackendName = Literal["template", "transformers", "openai", "pocket"]
 FusionName = Literal["rrf", "weighted"]
+StoreName = Literal["faiss", "milvus"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "ADVISOR_"
@@ -31,6 +32,11 @@ class Settings:
     index_dir: Path | None = None  # None -> data_dir / "index"
     corpus_dir: Path = PROJECT_ROOT / "knowledge" / "corpus"  # the built-in bilingual notes
     adapters_dir: Path = PROJECT_ROOT / "adapters"
+    # where passages and vectors are served from: the embedded FAISS folder, or Milvus (beyond one machine)
+    store: StoreName = "faiss"
+    milvus_uri: str = ""  # "" -> Milvus Lite file <data_dir>/milvus.db; or http://host:19530 (any Milvus server)
+    milvus_token: str = ""  # "user:password" or an API key when the Milvus server has authentication on
+    milvus_collection: str = "advisor_passages"  # the alias readers use; each build is a new collection
 
     # --- chunking: sizes in characters; Chinese packs ~1.6x more meaning per char than English
     chunk_size: int = 480  # English passages
@@ -87,12 +93,21 @@ class Settings:
             raise ConfigError(
                 f"backend must be one of template, transformers, openai, pocket; got {self.backend!r}"
             )
+        if self.store not in ("faiss", "milvus"):
+            raise ConfigError(f"store must be 'faiss' or 'milvus', got {self.store!r}")
+        if not self.milvus_collection.replace("_", "a").isalnum() or not self.milvus_collection[:1].isalpha():
+            raise ConfigError("milvus_collection must be letters, digits and '_' starting with a letter, "
+                              f"got {self.milvus_collection!r}")
         if self.max_file_mb <= 0:
             raise ConfigError(f"max_file_mb must be positive, got {self.max_file_mb}")
 
     @property
     def index_path(self) -> Path:
         return Path(self.index_dir) if self.index_dir else Path(self.data_dir) / "index"
+
+    @property
+    def library_dir(self) -> Path:
+        return Path(self.data_dir) / "library"
 
     @property
     def uploads_dir(self) -> Path:

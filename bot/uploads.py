@@ -1,8 +1,11 @@
-"""Store files uploaded through the web app under generated names, one batch folder per upload.
+"""Files uploaded through the web app: checked here, then added to the library (``knowledge.library``).
 
-The original file name never becomes a path: it is kept only as a display label in the batch's
-``.labels.json`` (a hidden file, so the index build neither reads nor reports it). Stored names are a
-random hex id plus the lowercased extension, and only supported extensions are kept.
+The name the browser reports never becomes a path: it is cleaned into a display label (the document's
+name in the library), and the library stores the bytes under their content hash. Only supported
+extensions, regular files and files under the size limit are accepted; each refusal says why.
+
+Earlier versions kept uploads in ``uploads/batch-*`` folders with a ``.labels.json`` each; those files
+are added to the library when it is created, so nothing uploaded before is lost.
 """
 
 from __future__ import annotations
@@ -10,11 +13,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shutil
 import stat
-import time
 import unicodedata
-import uuid
 from collections.abc import Sequence
 from dataclasses import (
     dataclass,
@@ -28,13 +28,12 @@ log = logging.getLogger(__name__)
 LABELS_FILE = ".labels.json"
 BATCH_PREFIX = "batch-"
 MAX_LABEL_CHARS = 120
-_COPY_CHUNK = 1 << 20
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,10}")
 
 
 @dataclass(frozen=True)
-class StoredUpload:
-    """One accepted file: its original name (display only) and the generated path it was copied to."""
+class Upload:
+    """One accepted file: the name to show for it and where the upload lies now."""
 
     label: str
     path: Path
@@ -63,17 +62,6 @@ def _size_mb(n_bytes: int) -> str:
     return f"{n_bytes / 2**20:.3g}"
 
 
-def _copy_capped(src: Path, dest: Path, max_bytes: int) -> None:
-    """Copy ``src`` into a new file ``dest``; ValueError if it turns out larger than ``max_bytes``."""
-    written = 0
-    with open(src, "rb") as fin, open(dest, "xb") as fout:
-        while chunk := fin.read(_COPY_CHUNK):
-            written += len(chunk)
-            if written > max_bytes:
-                raise ValueError("grew past the size limit while being copied")
-            fout.write(chunk)
-
-
 def _check_source(src: Path, max_bytes: int, max_mb: float) -> str | None:
     """A reason to refuse the uploaded temp file, or None."""
     try:
@@ -87,18 +75,15 @@ def _check_source(src: Path, max_bytes: int, max_mb: float) -> str | None:
     return None
 
 
-def store_uploads(
+def check_uploads(
     files: Sequence[Path | str],
-    uploads_dir: Path,
     max_mb: float,
     max_files: int,
     names: Sequence[str] | None = None,
-) -> tuple[Path | None, list[StoredUpload], list[Skipped]]:
-    """Copy uploaded files into a new batch folder under ``uploads_dir`` with generated names.
+) -> tuple[list[Upload], list[Skipped]]:
+    """Accept or refuse each uploaded file: (accepted uploads with their labels, refusals with the reason).
 
-    ``names`` are the names the browser reported (default: each file's own name); they only label the
-    files. Returns (batch folder or None when nothing was accepted, accepted files, refused files with
-    the reason for each).
+    ``names`` are the names the browser reported (default: each file's own name); they only label files.
     """
     from knowledge.loaders import SUPPORTED_EXTENSIONS
 
@@ -108,48 +93,28 @@ def store_uploads(
     if len(names) != len(files):
         raise ValueError(f"got {len(files)} files but {len(names)} names")
     max_bytes = int(max_mb * 2**20)
-    batch = Path(uploads_dir) / f"{BATCH_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
-    batch.mkdir(parents=True, mode=0o700)
-    stored: list[StoredUpload] = []
-    rejected: list[Skipped] = []
+    accepted: list[Upload] = []
+    refused: list[Skipped] = []
     for i, (src, name) in enumerate(zip(files, names, strict=True)):
         label = sanitize_label(name)
         if i >= max_files:
-            rejected.append(Skipped(label, f"too many files: at most {max_files} per upload"))
+            refused.append(Skipped(label, f"too many files: at most {max_files} per upload"))
             continue
-        ext = safe_extension(label, SUPPORTED_EXTENSIONS)
-        if ext is None:
+        if safe_extension(label, SUPPORTED_EXTENSIONS) is None:
             _, dot, raw = label.rpartition(".")
             shown = "." + raw.lower()[:10] if dot else "(no extension)"
-            rejected.append(Skipped(label, f"unsupported type {shown} (supported: {', '.join(SUPPORTED_EXTENSIONS)})"))
+            refused.append(Skipped(label, f"unsupported type {shown} (supported: {', '.join(SUPPORTED_EXTENSIONS)})"))
             continue
-        src = Path(str(src))
-        reason = _check_source(src, max_bytes, max_mb)
+        reason = _check_source(Path(str(src)), max_bytes, max_mb)
         if reason is None:
-            dest = batch / f"{uuid.uuid4().hex}{ext}"
-            try:
-                _copy_capped(src, dest, max_bytes)
-            except ValueError as exc:
-                dest.unlink(missing_ok=True)
-                reason = f"could not store the file ({exc})"
-            except OSError as exc:
-                dest.unlink(missing_ok=True)
-                reason = f"could not store the file ({exc.strerror or type(exc).__name__})"
-            else:
-                stored.append(StoredUpload(label=label, path=dest))
-                continue
-        rejected.append(Skipped(label, reason))
-    if not stored:
-        shutil.rmtree(batch, ignore_errors=True)
-        return None, stored, rejected
-    labels = {s.path.name: s.label for s in stored}
-    (batch / LABELS_FILE).write_text(json.dumps(labels, ensure_ascii=False, indent=1), encoding="utf-8")
-    log.info("stored %d uploaded files in %s (%d refused)", len(stored), batch, len(rejected))
-    return batch, stored, rejected
+            accepted.append(Upload(label=label, path=Path(str(src))))
+        else:
+            refused.append(Skipped(label, reason))
+    return accepted, refused
 
 
 def load_labels(uploads_dir: Path) -> dict[str, str]:
-    """Generated file name -> original name, over every batch folder under ``uploads_dir``."""
+    """Generated file name -> original name, over every batch folder of earlier versions."""
     labels: dict[str, str] = {}
     root = Path(uploads_dir)
     if not root.is_dir():
@@ -165,19 +130,10 @@ def load_labels(uploads_dir: Path) -> dict[str, str]:
     return labels
 
 
-def prune_batches(uploads_dir: Path, keep: Path | None = None) -> int:
-    """Delete every batch folder except ``keep``; returns how many were removed."""
+def legacy_uploads(uploads_dir: Path) -> list[tuple[Path, str]]:
+    """(file, label) of every upload an earlier version kept in a batch folder (oldest batch first)."""
+    labels = load_labels(uploads_dir)
     root = Path(uploads_dir)
-    if not root.is_dir():
-        return 0
-    keep_name = Path(keep).name if keep else None
-    removed = 0
-    for entry in root.iterdir():
-        if entry.name.startswith(BATCH_PREFIX) and entry.name != keep_name and entry.is_dir() \
-                and not entry.is_symlink():
-            shutil.rmtree(entry, ignore_errors=True)
-            removed += 1
-    if removed:
-        log.info("removed %d old upload batches from %s", removed, root)
-    return removed
-
+    found = sorted(root.glob(f"{BATCH_PREFIX}*/*")) if root.is_dir() else []
+    return [(p, sanitize_label(labels[p.name])) for p in found if p.name in labels and p.is_file()
+            and not p.is_symlink()]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from knowledge import store
+from knowledge import store, stores
+from knowledge.bm25 import build_bm25
 from knowledge.chunking import chunk_documents, embedding_text
 from knowledge.embedding import Embedder
 from knowledge.errors import NothingIndexed
@@ -86,21 +86,15 @@ def build_index(
             [dense_text(c) for c in chunks],
             progress=lambda done, total: say(0.25 + 0.65 * done / max(total, 1), f"embedded {done}/{total}"),
         )
-        tmp = store.new_build_dir(index_dir)
-        try:
-            manifest = {
-                "embedder": embedder.name, "dim": int(vectors.shape[1]), "corpus_hash": corpus_hash(docs),
-                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "roots": [str(r) for r in roots],
-                "files_indexed": n_files, "skipped": [s.to_json() for s in skipped],
-                "chunk_size": settings.chunk_size, "chunk_size_zh": settings.chunk_size_zh,
-                "chunk_overlap": settings.chunk_overlap,
-            }
-            say(0.92, "writing index")
-            store.write_build(tmp, chunks, tokens, vectors, manifest)
-            store.commit_build(index_dir, tmp)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+        manifest = {
+            "embedder": embedder.name, "dim": int(vectors.shape[1]), "corpus_hash": corpus_hash(docs),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "roots": [str(r) for r in roots],
+            "files_indexed": n_files, "skipped": [s.to_json() for s in skipped],
+            "chunk_size": settings.chunk_size, "chunk_size_zh": settings.chunk_size_zh,
+            "chunk_overlap": settings.chunk_overlap,
+        }
+        say(0.92, "writing index")
+        stores.write_index(settings, index_dir, chunks, build_bm25(tokens), vectors, manifest)
         store.clean_leftovers(index_dir)
     say(1.0, "done")
     return store.BuildReport(index=index_dir, files_indexed=n_files, chunks=len(chunks), skipped=tuple(skipped),

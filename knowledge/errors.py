@@ -50,6 +50,10 @@ class RebuildInProgress(BotError):
     exit_code = 3
 
 
+class StoreUnavailable(BotError):
+    """The configured index store (a Milvus server, a Milvus Lite file) cannot be reached or opened."""
+
+
 class NothingIndexed(BotError):
     """A build found no readable file."""
 

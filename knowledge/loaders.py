@@ -63,8 +63,13 @@ def unsupported_reason(ext: str) -> str:
     return f"unsupported type {shown} (supported: {', '.join(SUPPORTED_EXTENSIONS)})"
 
 
-def load_file(path: Path, limits: LoadLimits = LoadLimits(), source: str | None = None) -> list[Document]:
-    """One ``Document`` with the file's text; raises SkipFile(reason) for anything unusable."""
+def load_file(path: Path, limits: LoadLimits = LoadLimits(), source: str | None = None,
+              default_title: str | None = None) -> list[Document]:
+    """One ``Document`` with the file's text; raises SkipFile(reason) for anything unusable.
+
+    The title is the document's own (HTML title, DOCX core property...) or else ``default_title``, or else
+    the file's stem.
+    """
     path = Path(path)
     source = source or path.name
     ext = path.suffix.lower()
@@ -89,7 +94,7 @@ def load_file(path: Path, limits: LoadLimits = LoadLimits(), source: str | None 
         log.info("%s: text truncated from %d to %d characters", source, len(text), limits.max_chars)
         text = text[: limits.max_chars]
         meta["truncated"] = True
-    title = strip_invisible(parsed.title or "").strip() or path.stem
+    title = strip_invisible(parsed.title or "").strip() or default_title or path.stem
     meta.update(source=source, title=title, ext=ext)
     return [Document(page_content=text, metadata=meta)]
 
@@ -131,6 +136,15 @@ def iter_documents(roots: Sequence[Path], limits: LoadLimits = LoadLimits()) -> 
             yield from _load_one(root, root.name, limits)
         else:
             yield Skipped(root.name or str(root), _missing_reason(root))
+
+
+def walk_files(root: Path) -> Iterator[tuple[Path, str, str | None]]:
+    """(path, name, skip reason or None) for every file under the folder ``root``; names are
+    ``<folder name>/<relative path>`` as indexes show them. Same rules as :func:`iter_documents`."""
+    base = Path(root).resolve()
+    prefix = Path(root).name or base.name
+    for path, rel, reason in _walk(base):
+        yield path, f"{prefix}/{rel}" if rel else prefix, reason
 
 
 def _load_folder(root: Path, limits: LoadLimits) -> Iterator[Document | Skipped]:

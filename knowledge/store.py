@@ -4,8 +4,10 @@ Layout of an index folder::
 
     CURRENT             {"build": "<name>", "manifest_sha256": "..."}  (replaced atomically with os.replace)
     .lock               held (flock) by the one build allowed at a time
-    builds/<name>/      dense.faiss, chunks.json, tokens.json, manifest.json
+    builds/<name>/      dense.faiss, chunks.json, bm25.* (see knowledge.bm25), manifest.json
     builds/.tmp-*       a build in progress; leftovers of a killed build are removed by the next one
+
+Format 1 stored ``tokens.json`` instead of the BM25 arrays; such an index still loads (BM25 is rebuilt in memory).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import (
     dataclass,
 )
@@ -27,12 +29,14 @@ from pathlib import Path
 
 import numpy as np
 
+from knowledge import bm25
 from knowledge.errors import IndexCorrupt, IndexMissing, RebuildInProgress, RebuildRequired
-from knowledge.types import Chunk, Skipped
+from knowledge.types import Candidate, Chunk, Skipped
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 1
-FILES = ("dense.faiss", "chunks.json", "tokens.json")
+FORMAT_VERSION = 2
+FILES = ("dense.faiss", "chunks.json", *bm25.FILES)
+FILES_V1 = ("dense.faiss", "chunks.json", "tokens.json")
 KEEP_BUILDS = 2  # the serving build and the one before it
 
 
@@ -51,14 +55,42 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class StoredIndex:
-    """A loaded, verified index: vectors in FAISS, chunks and their BM25 tokens."""
+    """A loaded, verified index: vectors in FAISS, chunks and their BM25 postings (a :class:`SearchIndex`)."""
 
     path: Path
     build: str
     manifest: dict
     chunks: tuple[Chunk, ...]
-    tokens: tuple[tuple[str, ...], ...]
+    bm25: bm25.BM25Index
     faiss_index: object
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def changed(self) -> bool:
+        """True once another build was swapped in (by this process or another one)."""
+        return read_pointer(self.path).get("build") != self.build
+
+    def dense_search(self, vector: np.ndarray, n: int) -> list[tuple[int, float]]:
+        sims, ids = self.faiss_index.search(np.ascontiguousarray(vector, dtype="float32").reshape(1, -1), n)
+        pairs = [(int(i), float(s)) for i, s in zip(ids[0], sims[0], strict=True) if i >= 0]
+        return sorted(pairs, key=lambda p: (-p[1], p[0]))  # equal scores by id, on every backend
+
+    def sparse_search(self, query_tokens: Sequence[str], n: int) -> list[tuple[int, float]]:
+        return self.bm25.top(query_tokens, n)
+
+    def term_idf(self, terms: Iterable[str]) -> tuple[dict[str, float], float]:
+        found = {t: self.bm25.idf_of(t) for t in set(terms)}
+        return {t: v for t, v in found.items() if v is not None}, self.bm25.max_idf
+
+    def fetch(self, ids: Sequence[int], vector: np.ndarray, terms: Iterable[str]) -> dict[int, Candidate]:
+        terms = set(terms)
+        present = {t: self.bm25.contains(ids, t) for t in terms}
+        vec = np.asarray(vector, dtype="float32").reshape(-1)
+        return {doc: Candidate(chunk=self.chunks[doc],
+                               dense_score=float(vec @ self.faiss_index.reconstruct(int(doc))),
+                               terms=frozenset(t for t in terms if present[t][row]))
+                for row, doc in enumerate(ids)}
 
 
 def sha256_file(path: Path) -> str:
@@ -114,17 +146,17 @@ def new_build_dir(index_dir: Path) -> Path:
     return tmp
 
 
-def write_build(tmp: Path, chunks: list[Chunk], tokens: list[list[str]], vectors: np.ndarray, manifest: dict) -> None:
+def write_build(tmp: Path, chunks: list[Chunk], index: bm25.BM25Index, vectors: np.ndarray, manifest: dict) -> None:
     """Write every file of a build into ``tmp`` and record their hashes in the manifest."""
     import faiss
 
-    if vectors.shape[0] != len(chunks):
-        raise ValueError(f"{vectors.shape[0]} vectors for {len(chunks)} chunks")
-    index = faiss.IndexFlatIP(int(vectors.shape[1]))
-    index.add(np.ascontiguousarray(vectors, dtype="float32"))
-    faiss.write_index(index, str(tmp / "dense.faiss"))
+    if not (vectors.shape[0] == len(chunks) == index.n_docs):
+        raise ValueError(f"{vectors.shape[0]} vectors and {index.n_docs} BM25 rows for {len(chunks)} chunks")
+    dense = faiss.IndexFlatIP(int(vectors.shape[1]))
+    dense.add(np.ascontiguousarray(vectors, dtype="float32"))
+    faiss.write_index(dense, str(tmp / "dense.faiss"))
     _write_json(tmp / "chunks.json", [c.to_json() for c in chunks])
-    _write_json(tmp / "tokens.json", tokens)
+    index.save(tmp)
     manifest = dict(manifest, format_version=FORMAT_VERSION, chunks=len(chunks),
                     files={name: sha256_file(tmp / name) for name in FILES})
     _write_json(tmp / "manifest.json", manifest)
@@ -158,6 +190,17 @@ def read_pointer(index_dir: Path) -> dict:
         return {}
 
 
+def current_manifest(index_dir: Path) -> dict | None:
+    """The serving build's manifest (unverified: for display), or None."""
+    build = read_pointer(index_dir).get("build")
+    if not build or "/" in build or build.startswith("."):
+        return None
+    try:
+        return json.loads((Path(index_dir) / "builds" / build / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def exists(index_dir: Path) -> bool:
     return bool(read_pointer(index_dir).get("build"))
 
@@ -177,13 +220,14 @@ def load_index(index_dir: Path, embedder_name: str | None = None, dim: int | Non
         if sha256_file(manifest_path) != pointer.get("manifest_sha256"):
             raise IndexCorrupt(f"index manifest in {str(folder)!r} was changed or truncated; rebuild the index")
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        for name in FILES:
+        version = manifest.get("format_version")
+        if version not in (1, FORMAT_VERSION):
+            raise RebuildRequired(f"index format {version} is not {FORMAT_VERSION}: rebuild required")
+        for name in FILES if version == FORMAT_VERSION else FILES_V1:
             if sha256_file(folder / name) != manifest.get("files", {}).get(name):
                 raise IndexCorrupt(f"index file {name} in {str(folder)!r} fails its hash check; rebuild the index")
     except OSError as exc:
         raise IndexCorrupt(f"index in {str(folder)!r} is incomplete ({exc}); rebuild the index") from exc
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise RebuildRequired(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}: rebuild required")
     if embedder_name and manifest.get("embedder") != embedder_name:
         raise RebuildRequired(
             f"index was built with embedder {manifest.get('embedder')!r}, not {embedder_name!r}: rebuild required"
@@ -192,11 +236,14 @@ def load_index(index_dir: Path, embedder_name: str | None = None, dim: int | Non
         raise RebuildRequired(f"index dimension {manifest.get('dim')} != embedder dimension {dim}: rebuild required")
     try:
         chunks = tuple(Chunk.from_json(c) for c in json.loads((folder / "chunks.json").read_text(encoding="utf-8")))
-        tokens = tuple(tuple(t) for t in json.loads((folder / "tokens.json").read_text(encoding="utf-8")))
+        if version == 1:  # tokens.json: build the postings in memory
+            lexical = bm25.build_bm25(json.loads((folder / "tokens.json").read_text(encoding="utf-8")))
+        else:
+            lexical = bm25.BM25Index.load(folder)
         index = faiss.read_index(str(folder / "dense.faiss"))
     except (ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexCorrupt(f"index in {str(folder)!r} does not parse ({exc}); rebuild the index") from exc
-    if not (len(chunks) == len(tokens) == index.ntotal):
+    if not (len(chunks) == lexical.n_docs == index.ntotal):
         raise IndexCorrupt(f"index in {str(folder)!r} has mismatched parts; rebuild the index")
-    return StoredIndex(path=index_dir, build=build, manifest=manifest, chunks=chunks, tokens=tokens,
+    return StoredIndex(path=index_dir, build=build, manifest=manifest, chunks=chunks, bm25=lexical,
                        faiss_index=index)

@@ -51,3 +51,12 @@ class Skipped:
 
     def to_json(self) -> dict:
         return {"file": self.file, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage fetched for scoring: the chunk, its cosine to the query, and which asked-for terms it holds."""
+
+    chunk: Chunk
+    dense_score: float
+    terms: frozenset[str] = frozenset()

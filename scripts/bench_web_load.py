@@ -68,7 +68,7 @@ def run_load(url: str, chats: int, workers: int, rebuild_folder: Path | None, ti
     def do_rebuild() -> None:
         t = time.perf_counter()
         try:
-            out = Client(url, verbose=False).predict(None, str(rebuild_folder), True, api_name="/on_rebuild")
+            out = Client(url, verbose=False).predict(None, str(rebuild_folder), api_name="/on_add")
             rebuild.update(seconds=round(time.perf_counter() - t, 2), status=str(out[1])[:200])
         except Exception as exc:
             errors.append(f"rebuild: {exc!r}"[:300])

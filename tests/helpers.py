@@ -19,6 +19,7 @@ def settings_for(tmp: Path, **kw) -> Settings:
 def write_docs(folder: Path, docs: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in docs.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 

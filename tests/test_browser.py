@@ -1,7 +1,7 @@
 """End to end: the real app (``python -m bot web``) driven by headless Chromium through Playwright.
 
 Needs /usr/bin/chromium (``scripts/setup_browser.sh`` installs it). Set ``UPDATE_SCREENSHOTS=1`` to
-write docs/chat.png, docs/compare.png and docs/rebuild.png; otherwise they go to the test's temp folder.
+write docs/chat.png, docs/compare.png and docs/library.png; otherwise they go to the test's temp folder.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 expect = sync_api.expect
 
 ANSWER_MS = 120_000  # generous: a cold CPU machine, and Chinese tokenization on first use
-REBUILD_MS = 600_000  # a rebuild re-embeds the bundled notes with the real model
+REBUILD_MS = 600_000  # a library change embeds the new passages with the real model
 FACT = "The Zorblax-7 adapter needs exactly 417 MB of GPU memory."
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -148,32 +148,58 @@ def http_status(url: str) -> int:
         return exc.code
 
 
-def test_upload_rebuild_and_ask_about_the_new_document(app, page, shots, tmp_path):
+def test_library_tab_adds_uploads_keeps_earlier_ones_removes_and_resets(app, page, shots, tmp_path):
     doc = tmp_path / "zorblax-notes.md"
     doc.write_text(f"# Zorblax-7 hardware notes\n\n{FACT}\n", encoding="utf-8")
     blob = tmp_path / "scan.pdf"
     blob.write_bytes(bytes(range(256)) * 40)  # not a PDF at all
-    open_tab(page, "重建索引 / Rebuild")
+    other = tmp_path / "quibbit.md"
+    other.write_text("# Quibbit\n\nThe quibbit model trains in 93 minutes on one card.\n", encoding="utf-8")
+    open_tab(page, "文档库 / Library")
+    listing = page.locator("#library-list")
+    expect(listing).to_contain_text("corpus/decision-tree.md")  # the built-in notes are in the library
     page.locator("#upload input[type=file]").set_input_files([str(doc), str(blob)])
     expect(page.locator("#upload tr", has_text="zorblax-notes")).to_have_count(1, timeout=ANSWER_MS)
-    expect(page.locator("#upload tr", has_text="scan")).to_have_count(1)
     cached = page.locator("#upload a[href*='gradio_api/file=']").first.get_attribute("href")
     assert http_status(cached) == 200  # the file route works (for gradio's own copy of the upload)
-    page.locator("#rebuild-run").click()
-    report = page.locator("#rebuild-report table")
+    page.locator("#library-add").click()
+    report = page.locator("#library-report table")
     expect(report).to_be_visible(timeout=REBUILD_MS)
-    expect(report.locator("tr", has_text="zorblax-notes.md")).to_contain_text("indexed")
-    skipped = report.locator("tr", has_text="scan.pdf")
+    expect(report.locator("tr", has_text="zorblax-notes.md")).to_contain_text("added")
+    skipped = report.locator("tr", has_text="scan.pdf").last
     expect(skipped).to_contain_text("skipped")
     expect(skipped).to_contain_text("PDF")
-    expect(page.locator("#rebuild-status")).to_contain_text("Rebuilt")
-    expect(page.locator("#index-info")).to_contain_text("uploads")
-    page.screenshot(path=str(shots / "rebuild.png"), full_page=True)
-    stored = list(app.data_dir.glob("uploads/batch-*/*.md"))
-    assert len(stored) == 1 and "zorblax" not in stored[0].name  # kept under a generated name ...
+    expect(page.locator("#library-status")).to_contain_text("Added")
+    expect(listing.locator("tr", has_text="zorblax-notes.md")).to_contain_text("indexed")
+    expect(listing.locator("tr", has_text="scan.pdf")).to_contain_text("not a PDF")
+    expect(page.locator("#index-info")).to_contain_text("library")
+    page.screenshot(path=str(shots / "library.png"), full_page=True)
+    stored = [p for p in app.data_dir.glob("library/files/*.md") if FACT.encode() in p.read_bytes()]
+    assert len(stored) == 1 and "zorblax" not in stored[0].name  # kept under its content hash ...
     assert http_status(f"{app.url}gradio_api/file={stored[0]}") in (403, 404)  # ... and never served back
+
+    page.locator("#upload input[type=file]").set_input_files([str(other)])  # a second upload, later
+    expect(page.locator("#upload tr", has_text="quibbit")).to_have_count(1, timeout=ANSWER_MS)
+    page.locator("#library-add").click()
+    expect(page.locator("#library-report table tr", has_text="quibbit.md")).to_contain_text("added",
+                                                                                         timeout=REBUILD_MS)
+    expect(listing.locator("tr", has_text="quibbit.md")).to_have_count(1)
+    expect(listing.locator("tr", has_text="zorblax-notes.md")).to_have_count(1)  # the first upload is still there
 
     open_tab(page, "对话 / Chat")
     answer = ask(page, "How much GPU memory does the Zorblax-7 adapter need?")
     assert "417" in answer_text(answer)  # the answer quotes the uploaded fact
     expect(answer.locator("details.advisor-sources")).to_contain_text("zorblax-notes.md")
+
+    open_tab(page, "文档库 / Library")
+    page.locator("#library-pick input").click()
+    page.get_by_role("option", name="zorblax-notes.md").click()
+    page.locator("#library-remove").click()
+    expect(page.locator("#library-status")).to_contain_text("Removed", timeout=REBUILD_MS)
+    expect(listing.locator("tr", has_text="zorblax-notes.md")).to_have_count(0)
+    expect(listing.locator("tr", has_text="quibbit.md")).to_have_count(1)
+    page.locator("#reset-run").click()
+    expect(page.locator("#library-status")).to_contain_text("Back to the built-in knowledge base",
+                                                            timeout=REBUILD_MS)
+    expect(listing.locator("tr", has_text="quibbit.md")).to_have_count(0)
+    expect(listing).to_contain_text("corpus/decision-tree.md")

@@ -1,12 +1,14 @@
 import subprocess
 import sys
 
-HEAVY = ["torch", "transformers", "gradio", "sentence_transformers", "faiss", "peft", "bitsandbytes"]
+HEAVY = ["torch", "transformers", "gradio", "sentence_transformers", "faiss", "peft", "bitsandbytes", "pymilvus",
+         "milvus_lite"]
 
 
 def test_import_bot_and_knowledge_stay_light():
     code = (
-        "import sys, bot, knowledge, bot.cli, bot.pipeline, knowledge.retriever, knowledge.build;"
+        "import sys, bot, knowledge, bot.cli, bot.pipeline, knowledge.retriever, knowledge.build, knowledge.library,"
+        "knowledge.stores, knowledge.milvus_store;"
         f"print([m for m in {HEAVY!r} if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -36,3 +36,14 @@ def test_settings_are_frozen():
     with pytest.raises(AttributeError):
         s.top_k = 3  # type: ignore[misc]
     assert s.index_path.name == "index"
+
+
+def test_store_settings_from_env_and_checked():
+    s = load_settings(env={"ADVISOR_STORE": "milvus", "ADVISOR_MILVUS_URI": "http://10.0.0.5:19530",
+                           "ADVISOR_MILVUS_COLLECTION": "team_docs"})
+    assert (s.store, s.milvus_uri, s.milvus_collection) == ("milvus", "http://10.0.0.5:19530", "team_docs")
+    assert load_settings(env={}).store == "faiss" and s.library_dir.name == "library"
+    with pytest.raises(ConfigError, match="store must be 'faiss' or 'milvus', got 'chroma'"):
+        load_settings(env={"ADVISOR_STORE": "chroma"})
+    with pytest.raises(ConfigError, match="milvus_collection .* got 'bad-name'"):
+        load_settings(env={"ADVISOR_MILVUS_COLLECTION": "bad-name"})

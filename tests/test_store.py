@@ -11,7 +11,7 @@ import time
 import pytest
 
 from bot.errors import IndexCorrupt, IndexMissing, NothingIndexed, RebuildInProgress, RebuildRequired
-from knowledge import build, store
+from knowledge import bm25, build, store
 from knowledge.build import build_index
 from knowledge.embedding import HashingEmbedder
 from knowledge.retriever import HybridRetriever
@@ -34,7 +34,7 @@ def test_build_then_load_and_search(tmp_path):
     assert [x.file for x in report.skipped] == ["docs/junk.bin"]
     manifest = store.load_index(tmp_path / "idx").manifest
     assert manifest["embedder"] == EMBEDDER.name and manifest["dim"] == EMBEDDER.dim
-    assert set(manifest["files"]) == {"dense.faiss", "chunks.json", "tokens.json"}
+    assert set(manifest["files"]) == {"dense.faiss", "chunks.json", *bm25.FILES}
     assert "417" in answer_top(tmp_path / "idx", s, "zorblax GPU memory")
 
 
@@ -129,7 +129,7 @@ def test_second_concurrent_build_is_refused(tmp_path):
             build_index([write_docs(tmp_path / "a", OLD)], idx, EMBEDDER, s)
 
 
-@pytest.mark.parametrize("victim", ["chunks.json", "tokens.json", "dense.faiss", "manifest.json"])
+@pytest.mark.parametrize("victim", ["chunks.json", "bm25.json", "bm25.weights.npy", "dense.faiss", "manifest.json"])
 def test_tampered_or_truncated_file_is_refused(tmp_path, victim):
     s = settings_for(tmp_path)
     idx = tmp_path / "idx"

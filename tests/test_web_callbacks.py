@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -55,15 +54,24 @@ class FakePipeline:
             modes += [Mode(rag=False, adapter=adapter), Mode(rag=True, adapter=adapter)]
         return [self._answer(question, m) for m in modes]
 
-    def rebuild(self, roots, progress=None):
-        self.calls.append(("rebuild", list(roots)))
+    def library_add(self, sources, progress=None):
+        self.calls.append(("add", list(sources)))
         if self.error:
             raise self.error
         raise AssertionError("the fake pipeline only fails")
 
+    def library_remove(self, names, progress=None):
+        self.calls.append(("remove", list(names)))
+        raise self.error
+
     def reset_index(self, progress=None):
         self.calls.append(("reset",))
         raise self.error
+
+    def library_status(self):
+        return {"documents": [{"name": "corpus/a.md", "type": "md", "size": 2048, "status": "indexed",
+                               "reason": None, "passages": 3, "added_at": "2026-01-02T03:04:05+0000"}],
+                "indexed": 1, "chunks": 3, "up_to_date": True}
 
     def index_info(self):
         return {"chunks": 3, "files": 1, "roots": ["/x/corpus"], "built_at": "now"}
@@ -161,51 +169,73 @@ def test_compare_error_and_empty(tmp_path, fake):
     assert cols[:4] == ("", "", "", "") and "unexpected error" in cols[4]
 
 
-def test_rebuild_needs_input_and_an_existing_folder(fake, tmp_path):
+def test_add_needs_input_and_an_existing_folder(fake, tmp_path):
     cb = WebCallbacks(fake)
-    res = cb.rebuild([], "", True)
+    res = cb.add([], "")
     assert not res.ok and "Upload files or give a folder" in res.status_html and "unchanged" in res.status_html
-    res = cb.rebuild(None, str(tmp_path / "missing"), True)
+    res = cb.add(None, str(tmp_path / "missing"))
     assert not res.ok and "Folder not found" in res.status_html
+    assert cb.remove([]).ok is False and "Pick the documents" in cb.remove(None).status_html
     assert fake.calls == []
+    assert res.names == ("corpus/a.md",) and "corpus/a.md" in res.library_html  # the library is still shown
 
 
-def test_rebuild_in_progress_is_refused_and_uploads_dropped(tmp_path):
+def test_change_refused_by_the_index_lock_is_shown(tmp_path):
     pipe = FakePipeline(settings_for(tmp_path), error=RebuildInProgress("another rebuild of 'x' is running"))
     doc = tmp_path / "doc.md"
     doc.write_text("# doc\ntext", encoding="utf-8")
-    res = WebCallbacks(pipe).rebuild([str(doc)], "", True)
+    res = WebCallbacks(pipe).add([str(doc)], "")
     assert not res.ok and "another rebuild" in res.status_html and "unchanged" in res.status_html
-    roots = pipe.calls[-1][1]
-    assert roots[0] == Path(pipe.settings.corpus_dir) and roots[1].parent == pipe.settings.uploads_dir
-    assert not roots[1].exists()  # the stored copies of a failed rebuild are removed
+    assert pipe.calls[-1] == ("add", [(doc, "doc.md")])  # the upload under its own name
+    for res in (WebCallbacks(pipe).remove(["corpus/a.md"]), WebCallbacks(pipe).reset()):
+        assert not res.ok and "another rebuild" in res.status_html
 
 
-def test_a_second_rebuild_while_one_runs_is_refused(fake, tmp_path):
+def test_a_second_change_while_one_runs_is_refused(fake, tmp_path):
     cb = WebCallbacks(fake)
     started, release = threading.Event(), threading.Event()
 
-    def slow_rebuild(roots, progress=None):
+    def slow_add(sources, progress=None):
         started.set()
         release.wait(10)
         raise NothingIndexed("stopped")
 
-    fake.rebuild = slow_rebuild
-    worker = threading.Thread(target=cb.rebuild, args=(None, str(tmp_path), False))
+    fake.library_add = slow_add
+    worker = threading.Thread(target=cb.add, args=(None, str(tmp_path)))
     worker.start()
     started.wait(10)
-    second, reset = cb.rebuild(None, str(tmp_path), False), cb.reset()
+    second, reset, remove = cb.add(None, str(tmp_path)), cb.reset(), cb.remove(["corpus/a.md"])
     release.set()
     worker.join()
-    assert "already running" in second.status_html and "already running" in reset.status_html
+    for res in (second, reset, remove):
+        assert "already running" in res.status_html
 
 
-def test_rebuild_with_only_refused_uploads_does_not_rebuild(fake, tmp_path):
+def test_add_with_only_refused_uploads_adds_nothing(fake, tmp_path):
     exe = tmp_path / "tool.exe"
     exe.write_bytes(b"MZ")
-    res = WebCallbacks(fake).rebuild([str(exe)], "", True)
+    res = WebCallbacks(fake).add([str(exe)], "")
     assert not res.ok and fake.calls == []
     assert "tool.exe" in res.report_html and "unsupported type .exe" in res.report_html
+
+
+def test_render_library_and_change():
+    status = FakePipeline(None).library_status()
+    status["documents"].append({"name": "<b>scan</b>.pdf", "type": "pdf", "size": 3 * 2**20, "status": "skipped",
+                                "reason": "type mismatch: not a PDF file", "passages": 0, "added_at": "x"})
+    html = render.render_library(status)
+    assert "<b>2</b> 个文档" in html and "&lt;b&gt;scan&lt;/b&gt;.pdf" in html and "3.0 MB" in html
+    rows = html.split("<tr")[2:]
+    assert "indexed" in rows[0] and "2 KB" in rows[0] and "skipped" in rows[1] and "not a PDF" in rows[1]
+    assert "empty" in render.render_library({"documents": []})
+    change = render.render_change({"added": ["a.md", "bad.pdf"], "updated": ["b.md"], "removed": ["c.md"],
+                                   "skipped": [{"file": "bad.pdf", "reason": "not a PDF"}], "files": 4, "chunks": 9,
+                                   "embedded": 2, "seconds": 0.5, "notes": ["embedder changed"]},
+                                  refused=[Skipped("x.exe", "unsupported type .exe")])
+    rows = change.split("<tr")[2:]
+    assert ["a.md" in rows[0] and "added" in rows[0], "b.md" in rows[1] and "updated" in rows[1],
+            "c.md" in rows[2] and "removed" in rows[2], "x.exe" in rows[3], "bad.pdf" in rows[4]] == [True] * 5
+    assert "<b>2</b> 段新嵌入" in change and "embedder changed" in change
 
 
 def test_reasons_already_in_the_answer_are_not_repeated():
@@ -215,20 +245,6 @@ def test_reasons_already_in_the_answer_are_not_repeated():
     extras = render.render_extras(answer)
     assert "No budget." in extras and "Facts change weekly." not in extras
     assert "advisor-badge-rag" in extras and "RAG (retrieval-augmented generation)" in extras  # the advisor's name
-
-
-def test_render_report_maps_generated_names_to_labels():
-    html = render.render_report(
-        {"files_indexed": 16, "chunks": 90, "seconds": 1.5,
-         "skipped": [{"file": "batch-1/abc.pdf", "reason": "not a PDF"}]},
-        uploaded=["def.md", "abc.pdf"], refused=[Skipped("x.exe", "unsupported type .exe")],
-        labels={"def.md": "fact.md", "abc.pdf": "blob.pdf"},
-    )
-    assert "<b>16</b>" in html and "<b>2</b> 个跳过" in html
-    rows = html.split("<tr")[2:]
-    assert "fact.md" in rows[0] and "indexed" in rows[0]
-    assert "x.exe" in rows[1] and "skipped" in rows[1]
-    assert "blob.pdf" in rows[2] and "not a PDF" in rows[2]
 
 
 # ---- the real pipeline on a temp data folder --------------------------------------------------------
@@ -264,7 +280,7 @@ def test_real_compare(real):
     assert "adapter" in adapter.lower() and "RAG 检索 / Retrieval" in status
 
 
-def test_real_rebuild_upload_ask_and_reset(real, tmp_path):
+def test_real_uploads_add_up_ask_remove_and_reset(real, tmp_path):
     cb, data = real
     before = cb.pipeline.index_info()
     doc = tmp_path / "Zorblax Notes.md"
@@ -272,25 +288,35 @@ def test_real_rebuild_upload_ask_and_reset(real, tmp_path):
     blob = tmp_path / "blob.pdf"
     blob.write_bytes(bytes(range(256)) * 20)
     seen: list[float] = []
-    res = cb.rebuild([str(doc), str(blob)], "", True, progress=lambda f, msg: seen.append(f))
+    res = cb.add([str(doc), str(blob)], "", progress=lambda f, msg: seen.append(f))
     assert res.ok, res.status_html
     assert seen and seen[-1] == 1.0
     assert "Zorblax Notes.md" in res.report_html and "blob.pdf" in res.report_html
-    skipped_row = [r for r in res.report_html.split("<tr") if "blob.pdf" in r][0]
-    assert "skipped" in skipped_row
+    skipped_row = [r for r in res.report_html.split("<tr") if "blob.pdf" in r and "skipped" in r]
+    assert skipped_row and "not a PDF" in skipped_row[0]
     assert cb.pipeline.index_info()["files"] == before["files"] + 1
+    assert "Zorblax Notes.md" in res.names and "blob.pdf" in res.names  # both in the library, one skipped
+
+    # a second upload adds to the first: nothing uploaded earlier is dropped
+    other = tmp_path / "quibbit.md"
+    other.write_text("# Quibbit\n\nThe quibbit model trains in 93 minutes on one card.\n", encoding="utf-8")
+    res = cb.add([str(other)], "")
+    assert res.ok and {"Zorblax Notes.md", "quibbit.md"} <= set(res.names)
+    assert cb.pipeline.index_info()["files"] == before["files"] + 2
 
     history, _, _ = cb.chat("How much GPU memory does the Zorblax-7 adapter need?", [], True, NO_ADAPTER)
     reply = history[1]["content"]
     assert "417" in render.strip_extras(reply)  # the answer itself quotes the uploaded fact
     assert "Zorblax Notes.md" in reply  # sources show the original name, not the stored one
 
-    # a failed rebuild (nothing readable) changes nothing
-    res = cb.rebuild([str(blob)], "", False)
-    assert not res.ok and "Rebuild failed" in res.status_html
-    assert cb.pipeline.index_info()["files"] == before["files"] + 1
-    assert len(list(cb.settings.uploads_dir.glob("batch-*"))) == 1
+    # a failed add (nothing readable) adds a skipped entry only; the index still has both uploads
+    res = cb.add([str(blob)], "")
+    assert res.ok and "already in the library" in res.report_html
+    res = cb.remove(["Zorblax Notes.md"])
+    assert res.ok and "Zorblax Notes.md" not in res.names and "quibbit.md" in res.names
+    history, _, _ = cb.chat("How much GPU memory does the Zorblax-7 adapter need?", [], True, NO_ADAPTER)
+    assert "417" not in render.strip_extras(history[1]["content"])
 
     res = cb.reset()
     assert res.ok and cb.pipeline.index_info()["files"] == before["files"]
-    assert list(cb.settings.uploads_dir.glob("batch-*")) == []
+    assert all(n.startswith("corpus/") for n in res.names)

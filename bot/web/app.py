@@ -55,6 +55,7 @@ CSS = """
 .advisor-report { border-collapse:collapse; width:100%; }
 .advisor-report th, .advisor-report td { border:1px solid #e5e7eb; padding:4px 8px; text-align:left; }
 .advisor-skipped td { background:#fef2f2; } .advisor-ok td { background:#f0fdf4; }
+.advisor-library-table td:nth-child(6) { text-align:right; }
 .compare-col { min-height:120px; }
 """
 
@@ -73,11 +74,11 @@ def theme():
 
 
 def build_app(pipeline, settings: Settings | None = None):
-    """The Blocks app over one pipeline: Chat, Compare and Rebuild tabs. Nothing is launched here."""
+    """The Blocks app over one pipeline: Chat, Compare and Library tabs. Nothing is launched here."""
     gr = _gradio()
     cb = WebCallbacks(pipeline, settings)
     adapters = cb.adapter_choices()
-    # uploads sit in gradio's cache only until the rebuild copied them; drop them after an hour
+    # uploads sit in gradio's cache only until the library copied them; drop them after an hour
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
         gr.Markdown(f"# {TITLE}\n提示工程、RAG、LoRA/QLoRA、全参数微调，还是从零训练？ / "
                     "Prompt, RAG, LoRA/QLoRA, full fine-tune, or train from scratch?")
@@ -113,20 +114,24 @@ def build_app(pipeline, settings: Settings | None = None):
                             columns.append(gr.Markdown(elem_id=f"compare-{slug}", elem_classes=["compare-col"]))
                 gr.Examples(EXAMPLES, inputs=question, label="示例问题 / Example questions",
                             elem_id="compare-examples")
-            with gr.Tab("重建索引 / Rebuild", id="rebuild", elem_id="tab-rebuild"):
+            with gr.Tab("文档库 / Library", id="library", elem_id="tab-library"):
                 index_info = gr.Markdown(cb.index_md(), elem_id="index-info")
                 files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, type="filepath", elem_id="upload",
                                 label="上传文件 / Upload files (txt, md, html, pdf, docx)")
                 with gr.Row():
                     folder = gr.Textbox(label="服务器上的文件夹（可选）/ Folder on the server (optional)",
                                         elem_id="folder", scale=3)
-                    builtin = gr.Checkbox(value=True, label="包含内置知识库 / Include the built-in knowledge base",
-                                          elem_id="include-builtin", scale=2)
+                    add = gr.Button("添加到文档库 / Add to the library", variant="primary", elem_id="library-add",
+                                    scale=1)
+                library_status = gr.HTML(elem_id="library-status")
+                report = gr.HTML(elem_id="library-report")
+                table, names = cb.library_state()
+                library = gr.HTML(table, elem_id="library-list")
                 with gr.Row():
-                    rebuild = gr.Button("重建索引 / Rebuild index", variant="primary", elem_id="rebuild-run")
-                    reset = gr.Button("恢复内置知识库 / Reset to the built-in knowledge base", elem_id="reset-run")
-                rebuild_status = gr.HTML(elem_id="rebuild-status")
-                report = gr.HTML(elem_id="rebuild-report")
+                    picked = gr.Dropdown(choices=list(names), value=[], multiselect=True, scale=3,
+                                         label="要删除的文档 / Documents to remove", elem_id="library-pick")
+                    remove = gr.Button("删除 / Remove", variant="stop", elem_id="library-remove", scale=1)
+                reset = gr.Button("恢复内置知识库 / Reset to the built-in knowledge base", elem_id="reset-run")
 
         chat_io = dict(fn=cb.chat, inputs=[box, chatbot, rag, adapter], outputs=[chatbot, box, chat_status])
         send.click(**chat_io)
@@ -136,18 +141,30 @@ def build_app(pipeline, settings: Settings | None = None):
         run.click(**compare_io)
         question.submit(**compare_io)
 
-        def on_rebuild(uploads, path, with_builtin, progress=gr.Progress()):  # noqa: B008 (gradio injects it)
-            result = cb.rebuild(uploads, path, with_builtin, progress=lambda f, msg: progress(f, desc=msg))
-            return (*result.as_tuple(), None if result.ok else gr.skip())
+        def shown(result):  # the Library tab's outputs after a change
+            return (*result.as_tuple(), gr.Dropdown(choices=list(result.names), value=[]))
+
+        def on_add(uploads, path, progress=gr.Progress()):  # noqa: B008 (gradio injects it)
+            result = cb.add(uploads, path, progress=lambda f, msg: progress(f, desc=msg))
+            return (*shown(result), None if result.ok else gr.skip())
+
+        def on_remove(chosen, progress=gr.Progress()):  # noqa: B008 (gradio injects it)
+            return shown(cb.remove(chosen, progress=lambda f, msg: progress(f, desc=msg)))
 
         def on_reset(progress=gr.Progress()):  # noqa: B008 (gradio injects it)
-            return cb.reset(progress=lambda f, msg: progress(f, desc=msg)).as_tuple()
+            return shown(cb.reset(progress=lambda f, msg: progress(f, desc=msg)))
 
+        def on_load():  # the library may have changed since the page was built (say, `advisor library add`)
+            table, names = cb.library_state()
+            return table, cb.index_md(), gr.Dropdown(choices=list(names), value=[])
+
+        changed = [report, library_status, library, index_info, picked]
         index_events = dict(concurrency_limit=1, concurrency_id="index", trigger_mode="once")
-        rebuild.click(on_rebuild, inputs=[files, folder, builtin], outputs=[report, rebuild_status, index_info, files],
-                      **index_events).then(cb.status_banner, outputs=banner)
-        reset.click(on_reset, outputs=[report, rebuild_status, index_info],
-                    **index_events).then(cb.status_banner, outputs=banner)
+        add.click(on_add, inputs=[files, folder], outputs=[*changed, files],
+                  **index_events).then(cb.status_banner, outputs=banner)
+        remove.click(on_remove, inputs=[picked], outputs=changed, **index_events).then(cb.status_banner, outputs=banner)
+        reset.click(on_reset, outputs=changed, **index_events).then(cb.status_banner, outputs=banner)
+        demo.load(on_load, outputs=[library, index_info, picked])
     return demo
 
 

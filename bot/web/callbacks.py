@@ -7,7 +7,6 @@ line; the answering, indexing and locking live in the pipeline.
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import (
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from bot.errors import BotError
 from bot.types import Answer, Mode
-from bot.uploads import load_labels, prune_batches, store_uploads
+from bot.uploads import check_uploads, load_labels
 from bot.web import render
 
 log = logging.getLogger(__name__)
@@ -28,16 +27,18 @@ Message = dict  # gradio messages format: {"role": "user" | "assistant", "conten
 
 
 @dataclass(frozen=True)
-class RebuildResult:
-    """What the Rebuild tab shows: the report table, a status line and the serving index."""
+class LibraryResult:
+    """What the Library tab shows after a change: the change report, a status line, the library, the index."""
 
     report_html: str
     status_html: str
+    library_html: str
     index_md: str
+    names: tuple[str, ...]  # the library's documents, for the remove picker
     ok: bool
 
-    def as_tuple(self) -> tuple[str, str, str]:
-        return self.report_html, self.status_html, self.index_md
+    def as_tuple(self) -> tuple[str, str, str, str]:
+        return self.report_html, self.status_html, self.library_html, self.index_md
 
 
 def message_text(message: Mapping | object) -> str:
@@ -88,12 +89,12 @@ def _error_text(exc: BaseException) -> str:
 
 
 class WebCallbacks:
-    """The handlers behind the Chat, Compare and Rebuild tabs, bound to one pipeline."""
+    """The handlers behind the Chat, Compare and Library tabs, bound to one pipeline."""
 
     def __init__(self, pipeline, settings=None):
         self.pipeline = pipeline
         self.settings = settings or pipeline.settings
-        self._rebuilding = threading.Lock()  # the UI also queues rebuilds one at a time
+        self._changing = threading.Lock()  # the UI also queues library changes one at a time
 
     # ---- shared -------------------------------------------------------------------------------------
     def labels(self) -> dict[str, str]:
@@ -179,68 +180,71 @@ class WebCallbacks:
         return (columns.get("prompt", ""), columns.get("rag", ""), columns.get("adapter", missing),
                 columns.get("rag+adapter", missing), render.render_note(line, "ok"))
 
-    # ---- rebuild ------------------------------------------------------------------------------------
+    # ---- library ------------------------------------------------------------------------------------
     def index_md(self) -> str:
         try:
             return render.render_index_info(self.pipeline.index_info())
         except Exception as exc:
             return f"⚠ {_error_text(exc)}"
 
-    def _failed(self, text: str, report_html: str = "") -> RebuildResult:
-        note = f"{text} — 当前索引未改变 / the current index is unchanged."
-        return RebuildResult(report_html, render.render_note(note, "error"), self.index_md(), ok=False)
+    def library_state(self) -> tuple[str, tuple[str, ...]]:
+        """(the library table, the names of its documents)."""
+        try:
+            status = self.pipeline.library_status()
+        except Exception as exc:
+            return render.render_note(_error_text(exc), "error"), ()
+        return render.render_library(status), tuple(d["name"] for d in status.get("documents", []))
 
-    def rebuild(self, files: Sequence[str | Path] | None, folder: str | None, include_builtin: bool = True,
-                progress: Progress | None = None) -> RebuildResult:
-        """Store uploads, then rebuild the index from them (+ a server folder, + the built-in notes)."""
+    def _result(self, ok: bool, note: str, report_html: str = "") -> LibraryResult:
+        table, names = self.library_state()
+        if not ok:
+            note = f"{note} — 文档库与索引未改变 / the library and the index are unchanged."
+        return LibraryResult(report_html, render.render_note(note, "ok" if ok else "error"), table, self.index_md(),
+                             names, ok=ok)
+
+    def _change(self, run: Callable[[], object], done: str, failed: str, refused: Sequence = ()) -> LibraryResult:
+        """Run one library change (one at a time) and report it; errors become a status line."""
+        if not self._changing.acquire(blocking=False):
+            return self._result(False, "已有文档库操作在进行 / A library change is already running; wait for it")
+        try:
+            report = run().to_json()
+        except Exception as exc:
+            return self._result(False, f"{failed}: {_error_text(exc)}", render.render_change({}, refused))
+        finally:
+            self._changing.release()
+        note = f"{done}: {report['files']} documents, {report['chunks']} passages ({report['embedded']} newly embedded)"
+        return self._result(True, note, render.render_change(report, refused))
+
+    def add(self, files: Sequence[str | Path] | None, folder: str | None,
+            progress: Progress | None = None) -> LibraryResult:
+        """Add uploaded files (under their original names) and/or a folder on the server to the library."""
         files = [f for f in (files or []) if f]
         folder = (folder or "").strip()
         if not files and not folder:
-            return self._failed("请上传文件或填写文件夹路径 / Upload files or give a folder path first")
-        roots: list[Path] = [Path(self.settings.corpus_dir)] if include_builtin else []
+            return self._result(False, "请上传文件或填写文件夹路径 / Upload files or give a folder path first")
+        sources: list = []
         if folder:
             path = Path(folder).expanduser()
             if not path.is_dir():
-                return self._failed(f"文件夹不存在 / Folder not found on the server: {folder}")
-            roots.append(path)
-        if not self._rebuilding.acquire(blocking=False):
-            return self._failed("已有重建在进行 / A rebuild is already running; wait for it to finish")
-        batch = None
-        try:
-            stored, refused = [], []
-            if files:
-                batch, stored, refused = store_uploads(files, self.settings.uploads_dir, self.settings.max_file_mb,
-                                                       self.settings.max_upload_files)
-                if batch is None and not folder:
-                    return self._failed("没有可用的上传文件 / No uploaded file could be used",
-                                        render.render_refused(refused))
-                if batch is not None:
-                    roots.append(batch)
-            report = self.pipeline.rebuild(roots, progress)
-        except Exception as exc:
-            if batch is not None:
-                shutil.rmtree(batch, ignore_errors=True)
-            return self._failed(f"重建失败 / Rebuild failed: {_error_text(exc)}")
-        finally:
-            self._rebuilding.release()
-        prune_batches(self.settings.uploads_dir, keep=batch)
-        data = report.to_json()
-        html = render.render_report(data, [s.path.name for s in stored], refused, self.labels())
-        note = f"重建完成 / Rebuilt: {data['files_indexed']} files, {data['chunks']} passages"
-        return RebuildResult(html, render.render_note(note, "ok"), self.index_md(), ok=True)
+                return self._result(False, f"文件夹不存在 / Folder not found on the server: {folder}")
+            sources.append(path)
+        accepted, refused = check_uploads(files, self.settings.max_file_mb, self.settings.max_upload_files) \
+            if files else ([], [])
+        sources += [(u.path, u.label) for u in accepted]
+        if not sources:
+            return self._result(False, "没有可用的上传文件 / No uploaded file could be used",
+                                render.render_change({}, refused))
+        return self._change(lambda: self.pipeline.library_add(sources, progress), "已添加 / Added",
+                            "添加失败 / Add failed", refused)
 
-    def reset(self, progress: Progress | None = None) -> RebuildResult:
-        """Back to the built-in notes only; uploaded copies are deleted once the new index serves."""
-        if not self._rebuilding.acquire(blocking=False):
-            return self._failed("已有重建在进行 / A rebuild is already running; wait for it to finish")
-        try:
-            report = self.pipeline.reset_index(progress)
-        except Exception as exc:
-            return self._failed(f"重置失败 / Reset failed: {_error_text(exc)}")
-        finally:
-            self._rebuilding.release()
-        prune_batches(self.settings.uploads_dir)
-        data = report.to_json()
-        note = f"已恢复内置知识库 / Back to the built-in knowledge base: {data['files_indexed']} files"
-        return RebuildResult(render.render_report(data), render.render_note(note, "ok"), self.index_md(), ok=True)
+    def remove(self, names: Sequence[str] | str | None, progress: Progress | None = None) -> LibraryResult:
+        names = [names] if isinstance(names, str) else [n for n in (names or []) if n]
+        if not names:
+            return self._result(False, "请先选择要删除的文档 / Pick the documents to remove first")
+        return self._change(lambda: self.pipeline.library_remove(names, progress), "已删除 / Removed",
+                            "删除失败 / Remove failed")
 
+    def reset(self, progress: Progress | None = None) -> LibraryResult:
+        """Back to the built-in notes only: every added document leaves the library."""
+        return self._change(lambda: self.pipeline.reset_index(progress),
+                            "已恢复内置知识库 / Back to the built-in knowledge base", "重置失败 / Reset failed")

@@ -190,6 +190,60 @@ def render_refused(refused: Iterable[Skipped]) -> str:
 def render_index_info(info: Mapping) -> str:
     """The serving index in one line."""
     names = [PurePosixPath(str(r).replace("\\", "/")).name for r in info.get("roots", [])]
-    roots = ", ".join("上传 / uploads" if n.startswith("batch-") else n for n in names) or "—"
+    roots = ", ".join("上传 / uploads" if n.startswith("batch-") else "文档库 / library" if n == "library" else n
+                      for n in names) or "—"
     return (f"**当前索引 / Current index:** {info.get('chunks', 0)} 段 / passages from "
             f"{info.get('files') or 0} 个文件 / files ({esc(roots)}), built {esc(info.get('built_at') or '—')}")
+
+
+_STATUS = {"indexed": "✓ 已索引 / indexed", "skipped": "✗ 跳过 / skipped"}
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
+
+
+def render_library(status: Mapping) -> str:
+    """The library's documents as a table: name, type, size, status (with the reason), passages, added."""
+    docs = list(status.get("documents", []))
+    head = (f"<p><b>{len(docs)}</b> 个文档 / documents · <b>{status.get('indexed', 0)}</b> 已索引 / indexed · "
+            f"<b>{status.get('chunks', 0)}</b> 段 / passages")
+    if docs and not status.get("up_to_date", True):
+        head += " · ⚠ 索引不是由当前文档库构建 / the serving index was not built from this library version: reindex"
+    head += "</p>"
+    if not docs:
+        return f'<div class="advisor-library">{head}<p>文档库为空 / The library is empty.</p></div>'
+    rows = "".join(
+        f'<tr class="{"advisor-ok" if d.get("status") == "indexed" else "advisor-skipped"}" data-name="{esc(d["name"])}">'
+        f"<td>{esc(d['name'])}</td><td>{esc(d.get('type', ''))}</td><td>{esc(_size(int(d.get('size', 0))))}</td>"
+        f"<td>{esc(_STATUS.get(d.get('status'), d.get('status')))}</td><td>{esc(d.get('reason') or '')}</td>"
+        f"<td>{int(d.get('passages', 0))}</td><td>{esc(str(d.get('added_at', ''))[:16].replace('T', ' '))}</td></tr>"
+        for d in docs
+    )
+    table = ('<table class="advisor-report advisor-library-table"><thead><tr><th>文档 / Document</th>'
+             "<th>类型 / Type</th><th>大小 / Size</th><th>状态 / Status</th><th>原因 / Reason</th>"
+             f"<th>段 / Passages</th><th>添加时间 / Added</th></tr></thead><tbody>{rows}</tbody></table>")
+    return f'<div class="advisor-library">{head}{table}</div>'
+
+
+def render_change(report: Mapping, refused: Iterable[Skipped] = ()) -> str:
+    """What one library change did: added, updated, removed and skipped documents, with the reasons."""
+    skipped = [Skipped(str(s["file"]), str(s["reason"])) for s in report.get("skipped", [])]
+    bad = {s.file for s in skipped}
+    rows = [(n, "✓ 已添加 / added", "") for n in report.get("added", []) if n not in bad]
+    rows += [(n, "✓ 已更新 / updated", "") for n in report.get("updated", []) if n not in bad]
+    rows += [(n, "− 已删除 / removed", "") for n in report.get("removed", [])]
+    rows += [(s.file, "✗ 跳过 / skipped", s.reason) for s in [*refused, *skipped]]
+    summary = (f"<p><b>{report.get('files', 0)}</b> 个文档 / documents · <b>{report.get('chunks', 0)}</b> 段 / "
+               f"passages · <b>{report.get('embedded', 0)}</b> 段新嵌入 / newly embedded · "
+               f"{float(report.get('seconds', 0.0)):.1f} s</p>")
+    notes = "".join(f"<li>{esc(one_line(n))}</li>" for n in report.get("notes", []))
+    body = "".join(
+        f'<tr class="{"advisor-skipped" if mark.startswith("✗") else "advisor-ok"}"><td>{esc(name)}</td>'
+        f"<td>{esc(mark)}</td><td>{esc(reason)}</td></tr>"
+        for name, mark, reason in rows
+    )
+    table = ("<table class=\"advisor-report\"><thead><tr><th>文件 / File</th><th>结果 / Result</th>"
+             f"<th>原因 / Reason</th></tr></thead><tbody>{body}</tbody></table>") if rows else ""
+    return (f'<div class="advisor-report-wrap">{summary}'
+            f'{f"<ul class=advisor-warnings>{notes}</ul>" if notes else ""}{table}</div>')
