@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from bot.errors import ConfigError
+from knowledge.paths import DEFAULT_CACHE
 
 BackendName = Literal["template", "transformers", "openai", "pocket"]
 FusionName = Literal["rrf", "weighted"]
@@ -30,6 +31,9 @@ class Settings:
     data_dir: Path = Path("data")  # uploads, logs; the default index lives below it
     index_dir: Path | None = None  # None -> data_dir / "index"
     corpus_dir: Path = PROJECT_ROOT / "knowledge" / "corpus"  # the built-in bilingual notes
+    # derived files every data folder shares, made at set-up (scripts/prepare.py) or on first use: the
+    # embedder's ONNX graph, jieba's dictionary, the built-in notes' index
+    cache_dir: Path = DEFAULT_CACHE  # <project>/data/cache
     adapters_dir: Path = PROJECT_ROOT / "adapters"
 
     # --- chunking: sizes in characters; Chinese packs ~1.6x more meaning per char than English
