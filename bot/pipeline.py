@@ -15,7 +15,7 @@ from bot.backends.base import Backend, GenerationRequest, TemplateBackend
 from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired
 from bot.settings import Settings
 from bot.types import Answer, Mode, Reason, Recommendation, Source
-from knowledge.lang import detect_language, normalize, tokenize
+from knowledge.lang import detect_language, normalize, tokenize, use_cache_dir
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000  # longer input is cut (a 100 KB paste still gets an answer)
@@ -42,6 +42,7 @@ class Pipeline:
         self._retriever = None
         self._load_lock = threading.Lock()
         self._adapter_backends: dict[str, Backend] = {}
+        use_cache_dir(settings.cache_dir)  # jieba's prepared dictionary
 
     # ---- models and index -------------------------------------------------------------------------
     @property
@@ -49,7 +50,7 @@ class Pipeline:
         if self._embedder is None:
             from knowledge.embedding import load_embedder
 
-            self._embedder = load_embedder(self.settings.embedder)
+            self._embedder = load_embedder(self.settings.embedder, cache_dir=self.settings.cache_dir)
         return self._embedder
 
     @property
@@ -64,7 +65,7 @@ class Pipeline:
         return self._backend
 
     def retriever(self):
-        """The serving retriever; built from the bundled notes on first use when no index exists."""
+        """The serving retriever; the built-in notes' index (made at set-up) until this data folder has one."""
         if self._retriever is None:
             with self._load_lock:
                 if self._retriever is None:
@@ -80,17 +81,18 @@ class Pipeline:
         try:
             stored = store.load_index(path, emb.name, emb.dim)
         except IndexMissing:
-            log.info("no index at %s: building one from %s", path, self.settings.corpus_dir)
-            self.build([self.settings.corpus_dir], path)
-            stored = store.load_index(path, emb.name, emb.dim)
+            log.info("no index at %s: answering from the built-in notes", path)
+            stored = self._builtin_index()
         except (IndexCorrupt, RebuildRequired) as exc:
-            fallback = Path(self.settings.data_dir) / "builtin-index"
             self.index_warning = f"{exc}; answering from the built-in knowledge base until a rebuild"
             log.warning(self.index_warning)
-            if not store.exists(fallback):
-                self.build([self.settings.corpus_dir], fallback)
-            stored = store.load_index(fallback, emb.name, emb.dim)
+            stored = self._builtin_index()
         return HybridRetriever(stored, emb, self.settings, tokenizer=self.tokenizer)
+
+    def _builtin_index(self):
+        from bot.builtin_index import load_builtin_index
+
+        return load_builtin_index(self.settings, self.embedder, self.tokenizer)
 
     def build(self, roots: Sequence[Path], index_dir: Path, progress: Progress | None = None):
         from knowledge.build import build_index

@@ -1,7 +1,8 @@
 import subprocess
 import sys
 
-HEAVY = ["torch", "transformers", "gradio", "sentence_transformers", "faiss", "peft", "bitsandbytes"]
+HEAVY = ["torch", "transformers", "gradio", "sentence_transformers", "faiss", "peft", "bitsandbytes", "onnxruntime",
+         "onnx", "jieba"]
 
 
 def test_import_bot_and_knowledge_stay_light():
