@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bot.errors import IndexCorrupt, IndexMissing, RebuildRequired
+from bot.errors import ConfigError, IndexCorrupt, IndexMissing, RebuildRequired
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -45,8 +45,14 @@ def source_stamp(settings: Settings, embedder) -> dict:
 @contextlib.contextmanager
 def _waiting_lock(path: Path) -> Iterator[None]:
     """One process builds; the others wait for it and then use what it built."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as fh:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "a+")
+    except OSError as exc:  # a read-only cache folder: nothing can be built there, so nothing to wait for
+        log.debug("no lock on %s (%s)", path, exc)
+        yield
+        return
+    with fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         yield
 
@@ -80,7 +86,12 @@ def load_builtin_index(settings: Settings, embedder, tokenizer: Callable[[str], 
             except (IndexMissing, IndexCorrupt, RebuildRequired) as exc:
                 log.warning("the built-in index cannot be used (%s): building it again", exc)
         log.info("building the built-in notes' index in %s", folder)
-        stamp_path.unlink(missing_ok=True)
-        build_index([Path(settings.corpus_dir)], folder, embedder, settings, progress=progress, tokenizer=tokenizer)
-        _write_stamp(stamp_path, want)
+        try:
+            stamp_path.unlink(missing_ok=True)
+            build_index([Path(settings.corpus_dir)], folder, embedder, settings, progress=progress,
+                        tokenizer=tokenizer)
+            _write_stamp(stamp_path, want)
+        except OSError as exc:
+            raise ConfigError(f"cannot build the built-in notes' index in {str(folder)!r} ({exc}); set "
+                              "ADVISOR_CACHE_DIR to a writable folder, or run scripts/prepare.py where it is") from exc
         return store.load_index(folder, embedder.name, embedder.dim)

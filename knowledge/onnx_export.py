@@ -83,7 +83,6 @@ def export_graph(layout: ModelLayout, graph: Path) -> None:
         raise ModelUnavailable(f"exporting the embedder needs torch and transformers ({exc})") from exc
     except (OSError, ValueError) as exc:
         raise ModelUnavailable(f"cannot load {str(layout.folder)!r} to export it ({exc})") from exc
-    graph.parent.mkdir(parents=True, exist_ok=True)
     tmp = graph.with_name(f".{graph.name}.{uuid.uuid4().hex[:8]}.tmp")
     # a padded batch, so the trace keeps the attention mask (an all-ones mask may be optimized away)
     ids = torch.tensor([[101, 7, 8, 9, 10, 11, 12, 102], [101, 7, 8, 102, 0, 0, 0, 0]])
@@ -91,6 +90,7 @@ def export_graph(layout: ModelLayout, graph: Path) -> None:
     example = tuple(feed[n] for n in accepted)
     axes = {name: {0: "batch", 1: "seq"} for name in [*accepted, "last_hidden_state"]}
     try:
+        graph.parent.mkdir(parents=True, exist_ok=True)
         with warnings.catch_warnings():
             # tracer notes on shape checks taken as constants: the graph is checked on padded batches below
             warnings.simplefilter("ignore")
@@ -104,7 +104,7 @@ def export_graph(layout: ModelLayout, graph: Path) -> None:
         os.replace(tmp, graph)
     except ModelUnavailable:
         raise
-    except Exception as exc:  # the exporter raises many kinds (missing onnx package, unsupported ops, ...)
+    except Exception as exc:  # many kinds: a read-only cache folder, no onnx package, unsupported ops, ...
         raise ModelUnavailable(f"cannot export {str(layout.folder)!r} to ONNX ({type(exc).__name__}: {exc})") from exc
     finally:
         tmp.unlink(missing_ok=True)

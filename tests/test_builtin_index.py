@@ -3,7 +3,10 @@
 import shutil
 import threading
 
+import pytest
+
 from bot.builtin_index import builtin_index_dir, load_builtin_index
+from bot.errors import ConfigError
 from bot.pipeline import Pipeline
 from knowledge import store
 from knowledge.lang import tokenize
@@ -75,3 +78,12 @@ def test_data_folder_without_an_index_answers_from_the_shared_one(tmp_path):
     other = settings_for(tmp_path / "other", cache_dir=tmp_path / "cache")
     info = Pipeline(other, embedder=EMBEDDER).index_info()
     assert info["path"] == str(builtin_index_dir(s, EMBEDDER.name)) and info["chunks"] > 100
+
+
+def test_an_unwritable_cache_folder_gets_a_clear_error(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    s = settings_for(tmp_path, cache_dir=blocker)
+    with pytest.raises(ConfigError, match="ADVISOR_CACHE_DIR"):
+        load_builtin_index(s, EMBEDDER, tokenize)
+    assert blocker.read_text() == "a file where the cache folder should be"
