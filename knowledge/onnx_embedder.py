@@ -12,7 +12,9 @@ import json
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import (
+    dataclass,
+)
 from pathlib import Path
 from typing import Literal
 
