@@ -76,8 +76,8 @@ def read_layout(folder: Path) -> ModelLayout | None:
         pooling = "cls"
     else:
         return None
-    if st_config.get("do_lower_case") or not (folder / "tokenizer.json").is_file() \
-            or not (folder / "model.safetensors").is_file():
+    if st_config.get("do_lower_case") or not all((folder / f).is_file() for f in
+                                                 ("tokenizer.json", "model.safetensors", "config.json")):
         return None
     return ModelLayout(folder=folder, max_seq_length=int(st_config.get("max_seq_length") or 512), pooling=pooling,
                        normalize=any(t.endswith(".Normalize") for t in types))

@@ -26,6 +26,7 @@ def st_folder(tmp: Path, pooling: dict, modules_extra: tuple = ()) -> Path:
     (tmp / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 128, "do_lower_case": False}))
     (tmp / "tokenizer.json").write_text("{}")
     (tmp / "model.safetensors").write_bytes(b"")
+    (tmp / "config.json").write_text("{}")
     return tmp
 
 
@@ -44,6 +45,8 @@ def test_read_layout_cls_and_unsupported_modules(tmp_path):
     assert read_layout(st_folder(tmp_path / "dense", {"pooling_mode_mean_tokens": True}, (dense,))) is None
     assert read_layout(st_folder(tmp_path / "max", {"pooling_mode_max_tokens": True})) is None
     assert read_layout(tmp_path / "empty") is None
+    (tmp_path / "cls" / "config.json").unlink()
+    assert read_layout(tmp_path / "cls") is None
 
 
 def test_mean_pooling_ignores_padding_and_normalizes():
