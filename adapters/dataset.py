@@ -18,15 +18,13 @@ from dataclasses import (
 from pathlib import Path
 
 from adapters.situations import render_question
+from bot.backends.stated import normalize_label as _label
 from bot.errors import BotError
+from bot.messages import FIELDS
 from bot.types import LABELS, Lang, Recommendation
 
 Advisor = Callable[[str, Lang], Recommendation]
 
-FIELDS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Recommendation", "Why", "Next steps", "Cost", "Sources"),
-    "zh": ("建议", "原因", "下一步", "成本", "来源"),
-}
 _SEP = {"en": ": ", "zh": "："}
 _JOIN = {"en": "; ", "zh": "；"}
 MAX_ITEMS = 2  # reasons / next steps kept per answer: the format stays short enough for small models
@@ -76,12 +74,6 @@ def format_advice(rec: Recommendation, lang: Lang) -> str:
     return "\n".join(f"{name}{_SEP[lang]}{value}" for name, value in zip(FIELDS[lang], values, strict=True))
 
 
-def _label(text: str) -> str:
-    text = re.sub(r"[\s\-]+", "_", text.strip().strip("*`").lower())
-    return {"full_fine_tune": "full_finetune", "fine_tune": "full_finetune", "from_scratch_training":
-            "from_scratch", "prompting": "prompt", "prompt_engineering": "prompt"}.get(text, text)
-
-
 def parse_advice(text: str) -> Advice | None:
     """The five fields of an advice-format reply (either language, ``:`` or ``：``), or None if any is missing
     or the label is not one of ``LABELS``. The first occurrence of each field counts."""
@@ -100,32 +92,14 @@ def parse_advice(text: str) -> Advice | None:
     return Advice(label, found[1], found[2], found[3], found[4])
 
 
-def parse_field(text: str, index: int) -> str | None:
-    """One field of an advice-format reply (0 = recommendation, 1 = why, ...), even when others are missing."""
-    names = {FIELDS["en"][index], FIELDS["zh"][index]}
-    for line in text.splitlines():
-        line = line.strip().lstrip("*-# ").replace("**", "")
-        for name in names:
-            if re.match(rf"{re.escape(name)}\s*[:：]", line, re.IGNORECASE):
-                return re.split(r"[:：]", line, maxsplit=1)[1].strip()
-    return None
-
-
-def parse_label(text: str) -> str | None:
-    """The recommendation label a reply states, or None when it states none of ``LABELS``."""
-    raw = parse_field(text, 0)
-    label = _label(raw) if raw else None
-    return label if label in LABELS else None
-
-
 def default_advisor() -> Advisor:
-    """The project's rule-based advisor: ``recommend(extract_situation(question), lang)``."""
+    """The project's rule-based advisor: the rule table over the situation the question states."""
     try:
-        from bot.recommend import recommend
-        from bot.situation import extract_situation
+        from bot.decide.rules import recommend
+        from bot.understand import read_situation
     except ImportError as exc:
-        raise BotError(f"the advisor modules (bot.situation, bot.recommend) cannot be imported: {exc}") from exc
-    return lambda question, lang: recommend(extract_situation(question), lang)
+        raise BotError(f"the advisor modules (bot.understand, bot.decide) cannot be imported: {exc}") from exc
+    return lambda question, lang: recommend(read_situation(question), lang)
 
 
 def make_record(index: int, question: str, lang: Lang, advisor: Advisor) -> dict:

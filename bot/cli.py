@@ -38,6 +38,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", help='JSONL file, one {"id": ..., "q": ...} per line ("-" for stdin)')
     p.add_argument("--no-rag", action="store_true", help="prompt-only: built-in rules, no retrieval")
     p.add_argument("--adapter", help="adapter folder to answer through")
+    p.add_argument("--set", action="append", default=[], metavar="SLOT=VALUE", dest="overrides",
+                   help="correct what was read from the question, e.g. --set examples=40 --set gpu_memory_gb=24")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("chat", help="interactive chat in the terminal")
     _common(p)
@@ -61,30 +63,62 @@ def answer_json(answer: Answer, question: str, qid=None) -> dict:
         "recommendation": answer.recommendation.label if answer.recommendation else None,
         "reasons": answer.reasons, "sources": [s.to_json() for s in answer.sources],
         "mode": answer.mode.to_json(), "timings_ms": answer.timings_ms,
+        "intent": answer.understanding.intent if answer.understanding else None,
+        "situation": answer.understanding.situation_json() if answer.understanding else {},
+        "backend": answer.backend,
         **({"warnings": list(answer.warnings)} if answer.warnings else {}),
     }
 
 
+def conversation(item: dict) -> tuple[str | None, list[tuple[str, str]]]:
+    """The question and earlier turns of a batch line: ``"q"`` with an optional ``"history": [[user, assistant],
+    ...]``, or OpenAI-style ``"messages"`` whose last user message is the question when ``"q"`` is absent."""
+    history: list[tuple[str, str]] = []
+    q = item.get("q")
+    if isinstance(item.get("history"), list):
+        for pair in item["history"]:
+            if isinstance(pair, list | tuple) and pair and isinstance(pair[0], str):
+                history.append((pair[0], str(pair[1]) if len(pair) > 1 and pair[1] is not None else ""))
+    elif isinstance(item.get("messages"), list):
+        msgs = [m for m in item["messages"] if isinstance(m, dict) and isinstance(m.get("content"), str)]
+        if q is None and msgs and msgs[-1].get("role") == "user":
+            q, msgs = msgs[-1]["content"], msgs[:-1]
+        for m in msgs:
+            if m.get("role") == "user":
+                history.append((m["content"], ""))
+            elif m.get("role") == "assistant" and history:
+                history[-1] = (history[-1][0], m["content"])
+    return (q if isinstance(q, str) else None), history
+
+
 def read_batch(lines: Iterator[str]) -> Iterator[tuple[int, object, str | None, str | None]]:
-    """Yield (line number, id, question, error) per non-blank line; a bad line yields an error, never raises."""
+    """Yield (line number, id, question, error) per non-blank line; a bad line yields an error, never raises.
+    (``read_batch_items`` also yields each line's conversation history.)"""
+    for n, qid, q, err, _ in read_batch_items(lines):
+        yield n, qid, q, err
+
+
+def read_batch_items(lines: Iterator[str]):
+    """Like ``read_batch``, plus each line's earlier turns (see ``conversation``)."""
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         if len(line) > MAX_BATCH_LINE:
-            yield n, None, None, f"line {n}: longer than {MAX_BATCH_LINE} characters"
+            yield n, None, None, f"line {n}: longer than {MAX_BATCH_LINE} characters", []
             continue
         try:
             item = json.loads(line)
         except ValueError as exc:
-            yield n, None, None, f"line {n}: not JSON ({exc})"
+            yield n, None, None, f"line {n}: not JSON ({exc})", []
             continue
-        if not isinstance(item, dict) or not isinstance(item.get("q"), str):
+        q, history = conversation(item) if isinstance(item, dict) else (None, [])
+        if q is None:
             qid = item.get("id") if isinstance(item, dict) else None
             yield n, qid if isinstance(qid, str | int | float | None) else str(qid), None, \
-                f'line {n}: expected an object with a string "q"'
+                f'line {n}: expected an object with a string "q" (or "messages" ending with a user message)', []
             continue
         qid = item.get("id", n)
-        yield n, qid if isinstance(qid, str | int | float | None) else str(qid), item["q"], None
+        yield n, qid if isinstance(qid, str | int | float | None) else str(qid), q, None, history
 
 
 def cmd_index(args, settings: Settings) -> int:
@@ -108,21 +142,24 @@ def cmd_index(args, settings: Settings) -> int:
 
 def cmd_ask(args, settings: Settings) -> int:
     from bot.pipeline import Pipeline
+    from bot.understand.edit import parse_assignment
 
+    overrides = dict(parse_assignment(a) for a in args.overrides)
     pipe = Pipeline(settings)
     mode = Mode(rag=not args.no_rag, adapter=args.adapter)
     if args.batch:
         fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
         with fh:
-            for _, qid, q, err in read_batch(fh):
+            for _, qid, q, err, history in read_batch_items(fh):
                 if err:
                     print(json.dumps({"id": qid, "error": err}, ensure_ascii=False), flush=True)
                     continue
-                print(json.dumps(answer_json(pipe.ask(q, mode=mode), q, qid), ensure_ascii=False), flush=True)
+                answer = pipe.ask(q, history, mode=mode, overrides=overrides or None)
+                print(json.dumps(answer_json(answer, q, qid), ensure_ascii=False), flush=True)
         return 0
     if args.question is None:
         raise InputError('give a question, e.g. advisor ask "I have 3000 labeled examples...", or --batch FILE')
-    answer = pipe.ask(args.question, mode=mode)
+    answer = pipe.ask(args.question, mode=mode, overrides=overrides or None)
     if args.json:
         print(json.dumps(answer_json(answer, args.question), ensure_ascii=False))
     else:
@@ -139,6 +176,7 @@ def cmd_chat(args, settings: Settings) -> int:
     pipe = Pipeline(settings)
     mode = Mode(rag=not args.no_rag, adapter=args.adapter)
     history: list[tuple[str, str]] = []
+    state = None  # the conversation as understood so far
     print("advisor chat: ask in Chinese or English; empty line or Ctrl-D to quit.", file=sys.stderr)
     while True:
         try:
@@ -147,9 +185,10 @@ def cmd_chat(args, settings: Settings) -> int:
             break
         if not q.strip():
             break
-        answer = pipe.ask(q, history, mode)
+        answer = pipe.ask(q, history, mode, state=state)
         print(render_text(answer))
         history.append((q, answer.text))
+        state = answer.understanding
     return 0
 
 

@@ -1,51 +1,30 @@
-"""Turn a recommendation, a quote or a cost estimate into answer text. Pure; strings from bot.messages."""
+"""Composing: a decision and what reading found -> the answer text. Formatting only; strings from bot.messages."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from bot.costs import (
+from bot.decide import Decision
+from bot.decide.costs import (
     INFERENCE_PER_1K,
     OPEN_SOURCE_RUNS,
     OPENAI_PRICES,
     TRAINING_COST_RANGES,
-    CostQuery,
     estimate_openai,
     find_runs,
     format_estimate,
     format_price_table,
     format_run,
 )
-from bot.factual import Quote, ranked_quotes, term_pairs
 from bot.messages import label_name, t
-from bot.numbers import fmt_number
-from bot.situation import Situation
+from bot.read.reader import Evidence
+from bot.read.sentences import Quote, builtin_fact, term_pairs
 from bot.types import Label, Lang, Recommendation
+from bot.understand.numbers import fmt_number
+from bot.understand.types import Change, Situation, Understanding
 from knowledge.types import Hit
 
-MAX_SUPPORT_QUOTES = 2
-MIN_SUPPORT_SCORE = 2.0  # a supporting quote shares at least two specific words with the label's terms
-# extra query words that find passages backing each label (search terms, never shown)
-LABEL_TERMS: dict[Label, str] = {
-    "prompt": "prompt engineering fewer than 100 examples 提示工程 少于 示例",
-    "rag": "rag retrieval-augmented knowledge up-to-date update index 检索增强 知识 最新 更新 索引",
-    "lora": "lora fine-tuning 100 10,000 examples lora 微调 条",
-    "qlora": "qlora 4-bit quantization consumer gpus qlora 量化 消费级",
-    "full_finetune": "full fine-tuning more than 10,000 examples every parameter 全量微调 超过 参数",
-    "from_scratch": "training from scratch novel architecture millions examples 从零训练 架构 数百万",
-    "hybrid": "hybrid combining fine-tuning rag best results 混合 结合 微调 rag 效果最好",
-}
-# a supporting quote must name the recommended approach itself
-LABEL_MUST: dict[Label, re.Pattern] = {
-    "prompt": re.compile(r"prompt|提示", re.I),
-    "rag": re.compile(r"\brag\b|retriev|检索", re.I),
-    "lora": re.compile(r"\blora\b", re.I),
-    "qlora": re.compile(r"qlora", re.I),
-    "full_finetune": re.compile(r"full fine-?tun|全量微调|全参数微调", re.I),
-    "from_scratch": re.compile(r"from scratch|从零", re.I),
-    "hybrid": re.compile(r"hybrid|combin|混合|结合", re.I),
-}
 _BOOL_FACTS = ("needs_format", "domain_terms", "privacy_blocked", "high_volume", "long_prompt", "low_latency",
                "multi_step", "novel_architecture", "documents", "four_bit_ok")
 
@@ -118,9 +97,35 @@ def quote_text(quote: Quote, lang: Lang) -> str:
     return text
 
 
-def situation_text(question: str, s: Situation, rec: Recommendation, lang: Lang, hits: Sequence[Hit],
-                   rag: bool) -> tuple[str, tuple[Hit, ...]]:
-    """The structured situation answer and the hits it quotes."""
+def changes_text(changes: Sequence[Change], lang: Lang, before: Label | None = None, after: Label | None = None) -> str:
+    """"examples 3,000 → 40; compute ample → unknown: LoRA → prompt engineering" (empty when nothing changed)."""
+    parts = []
+    for c in changes:
+        if c.slot in ("budget_rmb", "calls_per_month", "prompt_tokens"):
+            continue
+        parts.append(f"{c.slot} " + t(lang, "changed_label", before=_value(c.before, lang), after=_value(c.after, lang)))
+    if not parts:
+        return ""
+    moved = ""
+    if before and after and before != after:
+        moved = t(lang, "changed_advice", before=label_name(lang, before), after=label_name(lang, after))
+    return t(lang, "changed", changes=t(lang, "sep").join(parts)) + moved
+
+
+def _value(v: object, lang: Lang) -> str:
+    if v is None:
+        return t(lang, "unknown_value")
+    if isinstance(v, bool):
+        return str(v).lower()
+    if isinstance(v, (int, float)):
+        return fmt_number(v)
+    return str(v)
+
+
+def situation_text(u: Understanding, rec: Recommendation, lang: Lang, quotes: Sequence[Quote], rag: bool,
+                   previous: Recommendation | None = None) -> str:
+    """The structured situation answer: label, what was read, why, cost, next steps, what would change it."""
+    s = u.situation
     lines: list[str] = []
     if not rag:
         lines.append(t(lang, "mode_prompt_only"))
@@ -128,6 +133,9 @@ def situation_text(question: str, s: Situation, rec: Recommendation, lang: Lang,
     facts = describe_situation(s, lang)
     if facts:
         lines.append(t(lang, "understood", facts=facts))
+    changed = changes_text(u.changes, lang, previous.label if previous else None, rec.label)
+    if changed:
+        lines.append(changed)
     lines.append("")
     lines.append(t(lang, "why"))
     lines.extend(f"- {r.text} {t(lang, 'fact_tag', fact=r.fact)}" for r in rec.reasons)
@@ -143,37 +151,65 @@ def situation_text(question: str, s: Situation, rec: Recommendation, lang: Lang,
     if rec.clarify:
         lines.append("")
         lines.append(t(lang, "clarify", question=rec.clarify))
-    quoted: tuple[Hit, ...] = ()
-    if rag and hits:
-        ranked = ranked_quotes(LABEL_TERMS[rec.label], hits, lang, min_score=MIN_SUPPORT_SCORE)
-        quotes = [q for q in ranked if LABEL_MUST[rec.label].search(q.sentence)]
-        quotes = _distinct(quotes)[:MAX_SUPPORT_QUOTES]
-        if quotes:
-            lines.append("")
-            lines.append(t(lang, "supporting"))
-            lines.extend("- " + quote_text(q, lang).replace("\n", " ") for q in quotes)
-            quoted = tuple(q.hit for q in quotes)
-    return "\n".join(lines), quoted
+    if quotes:
+        lines.append("")
+        lines.append(t(lang, "supporting"))
+        lines.extend("- " + quote_text(q, lang).replace("\n", " ") for q in quotes)
+    return "\n".join(lines)
 
 
-def _distinct(quotes: list[Quote]) -> list[Quote]:
-    """At most one quote per source note."""
-    seen: set[str] = set()
-    out = []
-    for q in quotes:
-        if q.hit.chunk.source not in seen:
-            seen.add(q.hit.chunk.source)
-            out.append(q)
-    return out
+def memory_text(d: Decision, lang: Lang) -> str:
+    """The GPU-memory estimate: the asked method first (when one is named), every method's bar, the rule behind it."""
+    bars = {b.method: b for b in d.memory}
+    size = f"{d.memory[0].model_size_b:g}"
+    lines = []
+    if d.memory_method:
+        b = bars[d.memory_method]
+        lines.append(t(lang, "mem_answer", gb=f"{b.total_gb:g}", method=label_name(lang, b.method), size=size,
+                       rule=t(lang, b.rule)) + " " + t(lang, "fact_tag", fact=b.fact))
+    lines.append(t(lang, "mem_all", size=size))
+    lines += [t(lang, "mem_line", method=label_name(lang, b.method), gb=f"{b.total_gb:g}", per=f"{b.bytes_per_param:g}")
+              for b in d.memory]
+    lines.append(t(lang, "mem_headroom") + " " + t(lang, "fact_tag", fact=d.memory[0].fact))
+    return "\n".join(lines)
 
 
-def cost_text(q: CostQuery, question: str, lang: Lang) -> str:
+def fact_text(ev: Evidence, lang: Lang) -> str:
+    """A factual answer: the value first, in the asker's language, then the quoted sentence or table row."""
+    best = ev.best
+    if best is None:
+        return t(lang, "fact_none") + " " + t(lang, "fact_scope")
+    lines: list[str] = []
+    if ev.weak:
+        lines.append(t(lang, "fact_weak"))
+    elif best.kind == "cell":
+        title = _title(best.hit, lang) or best.hit.chunk.source
+        lines.append(t(lang, "fact_cell", value=best.value, title=title, row=best.row, column=best.column))
+    elif best.value:
+        lines.append(t(lang, "fact_answer", value=best.value))
+    if best.kind == "cell":
+        line = next((ln for ln in best.hit.chunk.text.splitlines() if best.row.split(" / ")[0] in ln and best.value in ln), "")
+        quote = Quote(best.hit, line.strip() or best.text, best.score)
+        lines.append(t(lang, "fact_row", quote=quote.sentence) + _cite(best.hit, lang))
+    else:
+        lines.append(quote_text(Quote(best.hit, best.text, best.score), lang))
+    return "\n".join(lines)
+
+
+def _cite(hit: Hit, lang: Lang) -> str:
+    title = _title(hit, lang)
+    return " " + t(lang, "fact_titled", title=title) if title else ""
+
+
+def cost_text(d: Decision, question: str, lang: Lang) -> str:
     """A cost answer: the exact estimate when everything is known, otherwise what is missing and the prices."""
-    if q.known_model and q.examples and q.avg_tokens:
-        est = estimate_openai(q.model or "", q.examples, q.avg_tokens, q.epochs)
-        text = format_estimate(est, lang)
+    q = d.cost
+    if q is None:
+        return format_price_table(lang)
+    if d.estimate is not None:
+        text = format_estimate(d.estimate, lang)
         return text if q.epochs_stated else text + "\n" + t(lang, "cost_epochs_default", epochs=q.epochs)
-    if q.known_model:
+    if q.model in OPENAI_PRICES:
         missing = [t(lang, key) for key, value in (("cost_missing_examples", q.examples),
                                                     ("cost_missing_tokens", q.avg_tokens)) if not value]
         price = OPENAI_PRICES[q.model or ""]
@@ -193,3 +229,36 @@ def cost_text(q: CostQuery, question: str, lang: Lang) -> str:
     if not runs:
         lines.append(format_price_table(lang))
     return "\n".join(lines)
+
+
+def compose(u: Understanding, d: Decision, evidence: Evidence | None, quotes: Sequence[Quote], lang: Lang,
+            rag: bool) -> str:
+    """The template answer for one turn, by intent."""
+    from bot.understand import MAX_MESSAGE_CHARS
+    from knowledge.lang import is_foreign
+
+    if u.intent == "empty":
+        return f"{t(lang, 'empty')} {t(lang, 'help')}"
+    if len(u.question) > MAX_MESSAGE_CHARS:
+        return f"{t(lang, 'too_long')} {t(lang, 'help')}"
+    if is_foreign(u.question) and u.intent not in ("situation", "cost"):
+        return f"{t(lang, 'foreign')} {t(lang, 'help')}"
+    if u.intent == "meta":
+        return f"{t(lang, 'greeting')} {t(lang, 'help')}"
+    if u.intent == "off_topic":
+        return f"{t(lang, 'off_topic')} {t(lang, 'help')}"
+    if d.recommendation is not None:
+        return situation_text(u, d.recommendation, lang, quotes, rag, d.previous)
+    if d.memory:  # the user's documents come first when they state it; the rule of thumb follows
+        found = evidence is not None and evidence.best is not None and not evidence.weak
+        return fact_text(evidence, lang) + "\n\n" + memory_text(d, lang) if found else memory_text(d, lang)
+    if u.intent == "cost":
+        text = cost_text(d, u.question, lang)
+        return text if rag else t(lang, "mode_prompt_only") + "\n" + text
+    if not rag:
+        found = builtin_fact(u.question)
+        if found is None:
+            return t(lang, "fact_needs_rag")
+        key, fact = found
+        return t(lang, "fact_builtin", fact=t(lang, key)) + " " + t(lang, "fact_tag", fact=fact)
+    return fact_text(evidence or Evidence(None, True), lang)

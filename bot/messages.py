@@ -41,7 +41,7 @@ GENERAL: dict[str, dict[str, str]] = {
     # ---- situation answers
     "rec_title": {"en": "**Recommendation: {label}**", "zh": "**建议:{label}**"},
     "understood": {"en": "What I took from your question: {facts}", "zh": "我从问题中读到的情况:{facts}"},
-    "why": {"en": "Why:", "zh": "理由:"},
+    "why": {"en": "Why:", "zh": "原因:"},
     "next_steps": {"en": "Next steps:", "zh": "下一步:"},
     "change_if": {"en": "What would change this advice:", "zh": "什么情况下建议会改变:"},
     "cost_hint": {"en": "Cost: {text}", "zh": "成本参考:{text}"},
@@ -98,6 +98,46 @@ GENERAL: dict[str, dict[str, str]] = {
         "zh": "从 ${low} 起,可达数百万美元,耗时数周到数月。",
     },
     # ---- factual answers (frames are digit-free: numbers come only from the quote)
+    "fact_answer": {"en": "**Answer: {value}**", "zh": "**答案:{value}**"},
+    "fact_cell": {
+        "en": "**{value}** (table in “{title}”: row “{row}”, column “{column}”)",
+        "zh": "**{value}**(《{title}》中的表格:“{row}”行,“{column}”列)",
+    },
+    "fact_weak": {
+        "en": "No passage states this exactly; the closest one I found is below, so please check it against the source.",
+        "zh": "没有找到明确回答这个问题的段落;下面是最接近的一段,请对照原文核实。",
+    },
+    "fact_row": {"en": "The row: «{quote}»", "zh": "原表该行:«{quote}»"},
+    "changed": {"en": "Updated from this message: {changes}", "zh": "根据这条消息更新:{changes}"},
+    "changed_advice": {"en": ": {before} → {after}", "zh": ":{before} → {after}"},
+    "changed_label": {"en": "{before} → {after}", "zh": "{before} → {after}"},
+    "unknown_value": {"en": "unknown", "zh": "未知"},
+    "off_topic": {
+        "en": "That is outside what I know: neither the built-in notes nor your documents cover it.",
+        "zh": "这超出了我的知识范围:内置资料和你的文档里都没有相关内容。",
+    },
+    "mem_answer": {
+        "en": "**About {gb} GB of GPU memory** for {method} on a {size}B model: {rule}",
+        "zh": "**约 {gb} GB 显存**:{size}B 模型做{method}。{rule}",
+    },
+    "mem_all": {"en": "GPU memory to fine-tune a {size}B model, by method:", "zh": "{size}B 模型各微调方法所需显存:"},
+    "mem_line": {"en": "- {method}: about {gb} GB ({per} bytes per parameter)", "zh": "- {method}:约 {gb} GB(每个参数约 {per} 字节)"},
+    "mem_rule_full": {
+        "en": "16-bit weights and gradients plus Adam's 32-bit master weights and two moments, about 16 bytes per parameter",
+        "zh": "16 位权重和梯度,加上 Adam 的 32 位主权重和两份动量,每个参数约 16 字节",
+    },
+    "mem_rule_lora": {
+        "en": "the frozen base in 16-bit, about 2 bytes per parameter; the adapters add little",
+        "zh": "冻结的 16 位底座,每个参数约 2 字节;适配器本身很小",
+    },
+    "mem_rule_qlora": {
+        "en": "the frozen base in 4-bit NF4, about 0.5 bytes per parameter; the adapters add little",
+        "zh": "冻结的 4 位 NF4 底座,每个参数约 0.5 字节;适配器本身很小",
+    },
+    "mem_headroom": {
+        "en": "Each figure includes about 20% headroom for activations and the CUDA runtime; longer sequences and bigger batches need more.",
+        "zh": "每个数字都已留出约 20% 的余量给激活值和 CUDA 运行时;序列更长、批更大时需要更多。",
+    },
     "fact_same": {"en": "The knowledge base says: «{quote}»", "zh": "知识库中的资料写道:«{quote}»"},
     "fact_cross": {
         "en": "The indexed document says (in Chinese): «{quote}»",
@@ -177,6 +217,12 @@ GENERAL: dict[str, dict[str, str]] = {
 }
 
 MESSAGES: dict[str, dict[str, str]] = {**GENERAL, **ADVICE}
+
+# the advice format's field names: the template answer, the adapter's training data and its parser share them
+FIELDS: dict[str, tuple[str, ...]] = {
+    "en": ("Recommendation", "Why", "Next steps", "Cost", "Sources"),
+    "zh": ("建议", "原因", "下一步", "成本", "来源"),
+}
 
 
 def t(lang: Lang | str, key: str, **values: object) -> str:

@@ -185,6 +185,10 @@ ADVICE: dict[str, dict[str, str]] = {
         "en": "Results are needed this quarter: on that timeline any approach is possible.",
         "zh": "本季度内出结果即可:这个时间内任何方法都可以。",
     },
+    "r_budget_soft": {
+        "en": "A tight budget still covers a LoRA run: Llama-3-8B + LoRA takes about $4-8 of cloud GPU, and QLoRA on one card is the cheapest way to train.",
+        "zh": "预算紧也负担得起一次 LoRA 训练:Llama-3-8B + LoRA 的云 GPU 费用约 4-8 美元,单卡 QLoRA 是最省钱的训练方式。",
+    },
     "r_budget_ft": {
         "en": "A budget of ${budget} covers a LoRA run (Llama-3-8B + LoRA: about $4-8 of cloud GPU).",
         "zh": "预算 ${budget} 足够一次 LoRA 训练(Llama-3-8B + LoRA 的云 GPU 费用约 4-8 美元)。",

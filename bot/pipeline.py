@@ -1,4 +1,4 @@
-"""The one chat pipeline: question + mode -> language -> retrieval -> advisor -> backend -> ``Answer``."""
+"""The one chat pipeline: retrieve, then understand -> decide -> read -> compose -> generate, into an ``Answer``."""
 
 from __future__ import annotations
 
@@ -12,14 +12,18 @@ from dataclasses import (
 from pathlib import Path
 
 from bot.backends.base import Backend, GenerationRequest, TemplateBackend
+from bot.backends.stated import stated_recommendation
 from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired
+from bot.respond import redecide, respond
 from bot.settings import Settings
-from bot.types import Answer, Mode, Reason, Recommendation, Source
-from knowledge.lang import detect_language, normalize, tokenize, use_cache_dir
+from bot.types import Answer, Mode, Source
+from bot.understand import Understanding, replay
+from knowledge.lang import normalize, tokenize, use_cache_dir
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000  # longer input is cut (a 100 KB paste still gets an answer)
 Progress = Callable[[float, str], None]
+SUPPORT_CACHE = 256  # recommendation-reason queries kept per process
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Pipeline:
         self._retriever = None
         self._load_lock = threading.Lock()
         self._adapter_backends: dict[str, Backend] = {}
+        self._support_cache: dict[tuple[int, str], list] = {}
         use_cache_dir(settings.cache_dir)  # jieba's prepared dictionary
 
     # ---- models and index -------------------------------------------------------------------------
@@ -108,6 +113,7 @@ class Pipeline:
         report = self.build(roots, self.settings.index_path, progress)
         stored = store.load_index(self.settings.index_path, self.embedder.name, self.embedder.dim)
         self._retriever = HybridRetriever(stored, self.embedder, self.settings, tokenizer=self.tokenizer)
+        self._support_cache.clear()
         self.index_warning = None
         return report
 
@@ -134,49 +140,70 @@ class Pipeline:
         return self._adapter_backends[adapter]
 
     # ---- answering ---------------------------------------------------------------------------------
-    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), mode: Mode | None = None) -> Answer:
-        from bot.advisor import advise
+    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), mode: Mode | None = None,
+            state: Understanding | None = None, overrides: dict[str, object] | None = None) -> Answer:
+        """Answer ``question``: understand -> decide -> read -> compose -> generate, each stage once.
 
+        ``state`` is the previous answer's understanding (the conversation so far); without it the user turns of
+        ``history`` are replayed. ``overrides`` set slots by hand (``--set examples=40``, the web app's card).
+        """
         mode = mode or Mode()
         t0 = time.perf_counter()
         question = normalize(question or "").strip()[:MAX_QUESTION_CHARS]
-        earlier = [normalize(u) for u, _ in history if u]
-        lang = detect_language(question, default=detect_language(" ".join(earlier[-2:]), default="en"))
-        hits = []
         warnings: list[str] = []
         retriever = self.retriever() if mode.rag and question else None  # one index for the whole answer
-        if retriever is not None:
-            hits = retriever.search(question, relevant_only=True)
-            if self.index_warning:
-                warnings.append(self.index_warning)
+        found = retriever.search(question, k=max(8, self.settings.top_k)) if retriever is not None else []
+        hits = [h for h in found if retriever.is_relevant(h)][: self.settings.top_k] if retriever is not None else []
+        if retriever is not None and self.index_warning:
+            warnings.append(self.index_warning)
+        if state is None and history:
+            state = replay([normalize(u) for u, _ in history if u])
+        lookup = (lambda q: self._support_passages(retriever, q)) if retriever is not None else None
+        draft = respond(question, found, mode.rag, state, overrides, relevant=hits, lookup=lookup)
+        u, d, text, lang = draft.understanding, draft.decision, draft.text, draft.lang
+        cited = draft.quoted
         t1 = time.perf_counter()
-        draft = advise(question, lang, hits, rag=mode.rag, history=earlier)
-        if retriever is not None and draft.kind == "situation" and draft.recommendation and not draft.quoted:
-            # a situation rarely reads like the passages that back the advice: look up the reasons instead
-            evidence = retriever.search(" ".join(r.text for r in draft.recommendation.reasons), k=8)
-            draft = advise(question, lang, [*hits, *evidence], rag=True, history=earlier)
-            t1 = time.perf_counter()
-        text, backend_name = draft.text, "template"
-        cited = tuple(draft.quoted) if mode.rag else ()  # the advisor cites exactly what it quotes
+        backend_name = "template"
         backend = self._pick_backend(mode, warnings)
-        if question and not isinstance(backend, TemplateBackend) and draft.kind not in ("empty", "greeting"):
+        if question and not isinstance(backend, TemplateBackend) and u.intent not in ("empty", "meta"):
             passages = (cited or tuple(hits)) if mode.rag else ()  # an LLM cites what it was shown
-            request = GenerationRequest(question=question, lang=lang, draft=draft.text,
-                                        recommendation=draft.recommendation, passages=passages,
-                                        history=tuple(history), adapter=mode.adapter)
+            request = GenerationRequest(question=question, lang=lang, draft=text, recommendation=d.recommendation,
+                                        passages=passages, history=tuple(history), adapter=mode.adapter)
             try:
                 text, backend_name = self._generate(backend, request, warnings), backend.name
                 cited = passages
             except BackendError as exc:
                 warnings.append(f"{exc}; showing the built-in advisor's answer")
         t2 = time.perf_counter()
-        recommendation = draft.recommendation
+        recommendation = d.recommendation
         if mode.adapter and backend_name != "template":
-            recommendation = _stated_recommendation(text)  # what the fine-tuned model itself recommends
+            recommendation = stated_recommendation(text)  # what the fine-tuned model itself recommends
         return Answer(text=text, language=lang, recommendation=recommendation,
                       sources=tuple(Source.from_hit(h) for h in cited), mode=mode,
                       timings_ms={"retrieve": _ms(t1 - t0), "generate": _ms(t2 - t1), "total": _ms(t2 - t0)},
-                      backend=backend_name, warnings=tuple(warnings))
+                      backend=backend_name, warnings=tuple(warnings), understanding=u)
+
+    def redecide(self, understanding: Understanding, overrides: dict[str, object], mode: Mode | None = None) -> Answer:
+        """Re-decide an answered situation with slots corrected by hand, without retrieving again: supporting
+        passages come only from those already looked up. Template text; the corrected state is the answer's."""
+        mode = mode or Mode()
+        t0 = time.perf_counter()
+        retriever = self._retriever if mode.rag else None
+        lookup = (lambda q: self._support_cache.get((id(retriever), q), [])) if retriever is not None else None
+        draft = redecide(understanding, overrides, mode.rag, lookup)
+        total = _ms(time.perf_counter() - t0)
+        return Answer(text=draft.text, language=draft.lang, recommendation=draft.recommendation,
+                      sources=tuple(Source.from_hit(h) for h in draft.quoted), mode=mode,
+                      timings_ms={"retrieve": 0.0, "generate": total, "total": total}, understanding=draft.understanding)
+
+    def _support_passages(self, retriever, query: str) -> list:
+        """Passages for a recommendation's reasons: the same few queries recur, so they are cached per index."""
+        key = (id(retriever), query)
+        if key not in self._support_cache:
+            if len(self._support_cache) >= SUPPORT_CACHE:
+                self._support_cache.pop(next(iter(self._support_cache)))
+            self._support_cache[key] = retriever.search(query, k=8)
+        return self._support_cache[key]
 
     def _pick_backend(self, mode: Mode, warnings: list[str]) -> Backend:
         if not mode.adapter:
@@ -207,17 +234,6 @@ class Pipeline:
         if adapter:
             modes += [Mode(rag=False, adapter=adapter), Mode(rag=True, adapter=adapter)]
         return [self.ask(question, history, m) for m in modes]
-
-
-def _stated_recommendation(reply: str) -> Recommendation | None:
-    """The label and reason an adapter's advice-format reply states; None when it states no valid label."""
-    from adapters.dataset import parse_field, parse_label
-
-    label = parse_label(reply)
-    if label is None:
-        return None
-    why = parse_field(reply, 1)
-    return Recommendation(label=label, reasons=(Reason(why),) if why else ())
 
 
 def _ms(seconds: float) -> float:

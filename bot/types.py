@@ -8,6 +8,7 @@ from dataclasses import (
 )
 from typing import Literal
 
+from bot.understand.types import Understanding
 from knowledge.types import Hit
 
 Label = Literal["prompt", "rag", "lora", "qlora", "full_finetune", "from_scratch", "hybrid"]
@@ -74,6 +75,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     backend: str = "template"
     warnings: tuple[str, ...] = ()
+    understanding: Understanding | None = None  # what was read: the conversation state for the next turn
 
     @property
     def reasons(self) -> list[str]:

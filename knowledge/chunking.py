@@ -7,12 +7,13 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from knowledge.lang import Lang, detect_language
+from knowledge.tables import cells_in, parse_tables
 from knowledge.types import Chunk
 
 # Chinese ends sentences with 。！？； (full width, or half width once normalized); English with ". " etc.
 ZH_SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "!", "?", ";", "，", ",", " ", ""]
 EN_SEPARATORS = ["\n\n", "\n", ". ", "! ", "? ", "; ", ": ", ", ", " ", ""]
-_HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 
 @lru_cache(maxsize=8)
@@ -73,6 +74,7 @@ def chunk_documents(
         doc_title = str(meta.get("title") or source)
         is_markdown = str(meta.get("ext", "")).lower() in (".md", ".markdown")
         sections = split_sections(doc.page_content) if is_markdown else [("", doc.page_content)]
+        cells = parse_tables(doc.page_content)
         for heading, body in sections:
             title = _section_title(doc_title, heading)
             for text, lang in split_text(body, chunk_size, size_zh, chunk_overlap):
@@ -81,6 +83,9 @@ def chunk_documents(
                 extra = {k: v for k, v in meta.items() if k in ("source_id", "source_title", "source_file", "page")}
                 if heading:
                     extra["section"] = heading
+                found = cells_in(text, cells) if cells else []
+                if found:
+                    extra["cells"] = found  # table cells of this passage: [row, column, value]
                 chunks.append(
                     Chunk(id=start_id + len(chunks), text=text, source=source, title=title, position=pos,
                           lang=lang, meta=extra)

@@ -22,9 +22,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.advisor import advise  # noqa: E402
-from bot.recommend import recommend  # noqa: E402
-from bot.situation import situation_from_history  # noqa: E402
+from bot.decide.rules import recommend  # noqa: E402
+from bot.respond import respond  # noqa: E402
+from bot.understand import replay  # noqa: E402
+
+
+def situation_from_history(history: list[str], question: str):
+    return replay([*history, question]).situation
+
+
+def advise(question: str, lang: str, hits: list, rag: bool, history: list[str] = ()):
+    return respond(question, hits, rag, replay(list(history)), lang=lang)
 
 _NAIVE_FT = re.compile(r"fine-?tun|finetun|微调", re.IGNORECASE)
 _NAIVE_RAG = re.compile(r"\brag\b|\bdocs?\b|\bdocuments?\b|文档|知识库", re.IGNORECASE)

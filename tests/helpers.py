@@ -21,3 +21,11 @@ def write_docs(folder: Path, docs: dict[str, str]) -> Path:
     for name, text in docs.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def advise(question: str, lang: str, hits, rag: bool, history=()):
+    """One turn on plain passages, answered in ``lang``."""
+    from bot.respond import respond
+    from bot.understand import replay
+
+    return respond(question, hits, rag, replay(list(history)), lang=lang if lang in ("zh", "en") else "en")

@@ -4,10 +4,11 @@ import re
 
 import pytest
 
-from bot.advisor import Draft, advise
-from bot.factual import best_quote, builtin_fact, split_sentences
-from bot.intent import classify
+from bot.read.sentences import best_quote, builtin_fact, split_sentences
+from bot.respond import Draft
+from bot.understand import understand
 from knowledge.types import Chunk, Hit
+from tests.helpers import advise
 
 ZH_LORA = Chunk(1, "## LoRA 低秩适配\nLoRA 是一种比全量微调更省资源的方法。LoRA 可把显存需求降低约 90%;训练也更快。",
                 "finetuning-methods.md", "微调的几种方法 | Fine-tuning methods", 0, "zh")
@@ -135,15 +136,15 @@ def test_two_turn_follow_up(lang, first, follow_up, before, after):
     assert advise(first, lang, [], rag=True).recommendation.label == before
     draft = advise(follow_up, lang, [], rag=True, history=[first])
     assert draft.kind == "situation" and draft.recommendation.label == after
-    assert draft.situation.examples is not None  # carried over from the first turn
+    assert draft.understanding.situation.examples is not None  # carried over from the first turn
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("", "empty"), ("   ", "empty"), ("😀🎉", "empty"), ("\u200b\u200b\u2060", "empty"), ("hi", "greeting"),
-     ("你好", "greeting"), ("x" * 100_000, "unknown"), ("Bonjour, pourriez-vous m'aider à choisir une méthode ?", "unknown"),
-     ("ファインチューニングとプロンプト、どちらがいいですか?", "unknown")],
+    [("", "empty"), ("   ", "empty"), ("😀🎉", "empty"), ("\u200b\u200b\u2060", "empty"), ("hi", "meta"),
+     ("你好", "meta"), ("x" * 100_000, "off_topic"), ("Bonjour, pourriez-vous m'aider à choisir une méthode ?", "off_topic"),
+     ("ファインチューニングとプロンプト、どちらがいいですか?", "off_topic")],
 )
 def test_odd_input_gets_a_short_helpful_reply(lang, text, kind):
     draft = advise(text, lang, [], rag=True)
@@ -155,16 +156,16 @@ def test_odd_input_gets_a_short_helpful_reply(lang, text, kind):
 
 def test_bad_language_falls_back_to_english():
     draft = advise("hello", "fr", [], rag=True)  # type: ignore[arg-type]
-    assert draft.kind == "greeting" and "Hello" in draft.text
+    assert draft.kind == "meta" and "Hello" in draft.text
 
 
 def test_intent_classes():
-    assert classify("How much memory does LoRA save?") == "factual"
-    assert classify("We have 3000 examples, which approach?") == "situation"
-    assert classify("estimate gpt-4o-mini cost for 1000 examples of 500 tokens") == "cost"
-    assert classify("hello!") == "greeting"
-    assert classify("🙂") == "empty"
-    assert classify("what's the weather like?") == "unknown"
+    assert understand("How much memory does LoRA save?").intent == "factual"
+    assert understand("We have 3000 examples, which approach?").intent == "situation"
+    assert understand("estimate gpt-4o-mini cost for 1000 examples of 500 tokens").intent == "cost"
+    assert understand("hello!").intent == "meta"
+    assert understand("🙂").intent == "empty"
+    assert understand("what's the weather like?", relevant=False).intent == "off_topic"
 
 
 def test_sentence_splitting_skips_headings_and_diagrams():

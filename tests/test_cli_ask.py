@@ -75,3 +75,37 @@ def test_console_script_matches_module(tmp):
     exe = shutil.which("advisor", path=str(Path(sys.executable).parent))
     out = subprocess.run([exe, "ask", "--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "--batch" in out.stdout
+
+
+def test_ask_json_carries_the_situation_read_and_set_corrects_it(tmp):
+    q = "我们有 3000 条标注好的客服对话，想让模型学会公司的回复语气，预算不多"
+    out = run(["ask", q, "--no-rag", "--json"], tmp)
+    row = json.loads(out.stdout)
+    assert row["intent"] == "situation" and row["backend"] == "template"
+    assert row["situation"]["examples"]["value"] == 3000 and "3000" in row["situation"]["examples"]["from"]
+    assert row["recommendation"] in ("lora", "qlora")  # a vague budget never turns 3,000 examples into prompting
+    edited = json.loads(run(["ask", q, "--no-rag", "--json", "--set", "examples=40"], tmp).stdout)
+    assert edited["recommendation"] == "prompt" and edited["situation"]["examples"]["value"] == 40
+    assert "3,000 → 40" in edited["answer"]
+    bad = run(["ask", q, "--no-rag", "--set", "examples=many"], tmp)
+    assert bad.returncode == 2 and "examples must be a number" in bad.stderr
+    unknown = run(["ask", q, "--no-rag", "--set", "colour=red"], tmp)
+    assert unknown.returncode == 2 and "unknown slot 'colour'" in unknown.stderr
+
+
+def test_batch_lines_carry_history_or_messages(tmp):
+    lines = [
+        {"id": "h", "history": [["We have 5,000 labeled examples and want a consistent tone.", "..."]],
+         "q": "And if we only had 50?"},
+        {"id": "m", "messages": [
+            {"role": "user", "content": "estimate the training cost of gpt-4o-mini on 2,000 examples of 400 tokens for 3 epochs"},
+            {"role": "assistant", "content": "$7.20"},
+            {"role": "user", "content": "and with gpt-4o instead?"}]},
+        {"id": "bad", "messages": [{"role": "assistant", "content": "hi"}]},
+    ]
+    out = run(["ask", "--batch", "-", "--json", "--no-rag"], tmp,
+              stdin="\n".join(json.dumps(x, ensure_ascii=False) for x in lines))
+    rows = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
+    assert rows["h"]["recommendation"] == "prompt" and rows["h"]["situation"]["examples"]["value"] == 50
+    assert rows["m"]["intent"] == "cost" and "$60.00" in rows["m"]["answer"]
+    assert "error" in rows["bad"] and "messages" in rows["bad"]["error"]

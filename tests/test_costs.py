@@ -2,8 +2,7 @@
 
 import pytest
 
-from bot.advisor import advise
-from bot.costs import (
+from bot.decide.costs import (
     INFERENCE_PER_1K,
     MONTHLY_1M_TOKENS,
     OPEN_SOURCE_RUNS,
@@ -12,10 +11,16 @@ from bot.costs import (
     estimate_openai,
     find_runs,
     format_estimate,
-    parse_cost_question,
-    resolve_model,
 )
 from bot.errors import BotError, InputError
+from bot.understand.cost import read_cost, resolve_model
+from bot.understand.slots import read_events
+from tests.helpers import advise
+
+
+def parse_cost_question(text):
+    examples = next((e.value for e in read_events(text) if e.slot == "examples" and e.kind == "set"), None)
+    return read_cost(text, examples)
 
 
 def test_price_tables_hold_the_documented_figures():

@@ -3,12 +3,12 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.advisor import advise
-from bot.costs import parse_cost_question
-from bot.intent import classify
-from bot.numbers import quantities
-from bot.situation import Situation, extract_situation, situation_from_history
+from bot.understand import Situation, understand
+from bot.understand.cost import read_cost
+from bot.understand.numbers import quantities
 from knowledge.types import Chunk, Hit
+from tests.helpers import advise
+from tests.situations import extract_situation, situation_from_history
 
 # unicode of every kind, plus fragments that steer into the number/unit/keyword paths
 FRAGMENTS = st.sampled_from([
@@ -33,8 +33,8 @@ def test_extract_never_raises(text):
 @SETTINGS
 @given(TEXT, st.lists(TEXT, max_size=3))
 def test_classify_and_cost_parsing_never_raise(text, history):
-    assert classify(text, history) in ("situation", "factual", "cost", "greeting", "empty", "unknown")
-    parse_cost_question(text)
+    assert understand(text).intent in ("situation", "factual", "cost", "meta", "off_topic", "empty")
+    read_cost(text)
     assert isinstance(situation_from_history(history, text), Situation)
 
 

@@ -159,7 +159,9 @@ def test_html_without_title_uses_stem_and_meta_charset(tmp_path):
 def test_docx_paragraphs_tables_and_core_title(tmp_path):
     doc = load_one(write(tmp_path / "guide.docx", make_docx(title="Core Title")))
     assert doc.metadata["title"] == "Core Title"
-    assert doc.page_content == "微调指南\n\n第一段：什么时候该用 LoRA。\n\n方法 | 显存\nQLoRA | 8 GB\n\nClosing paragraph."
+    assert doc.page_content == (
+        "微调指南\n\n第一段：什么时候该用 LoRA。\n\n| 方法 | 显存 |\n|---|---|\n| QLoRA | 8 GB |\n\nClosing paragraph."
+    )
 
 
 def test_docx_without_core_title_uses_stem(tmp_path):

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.decide.rules import RULES, SUPPORTS, decide, recommend
 from bot.messages import MESSAGES, t
-from bot.recommend import RULES, SUPPORTS, decide, recommend
-from bot.situation import Situation, situation_from_history
 from bot.types import LABELS
+from bot.understand import Situation
+from tests.situations import situation_from_history
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = [json.loads(line) for line in (ROOT / "tests/data/scenarios.jsonl").read_text("utf-8").splitlines() if line]

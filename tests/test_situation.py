@@ -2,8 +2,9 @@
 
 import pytest
 
-from bot.numbers import en_number, fmt_number, quantities, zh_numeral
-from bot.situation import Situation, extract_situation, merge, situation_from_history
+from bot.understand import Situation
+from bot.understand.numbers import en_number, fmt_number, quantities, zh_numeral
+from tests.situations import extract_situation, merge, situation_from_history
 
 
 @pytest.mark.parametrize(

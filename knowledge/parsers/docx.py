@@ -34,24 +34,26 @@ def parse_docx(data: bytes, max_entries: int, max_uncompressed: int, max_ratio: 
 
 
 def _blocks(document):
-    """Non-empty paragraphs, and each table row as ``cell | cell``."""
+    """Non-empty paragraphs, and each table as a markdown pipe table."""
     from docx.table import Table
 
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            rows = [_row_text(row) for row in block.rows]
-            table = "\n".join(r for r in rows if r)
+            from knowledge.parsers.html import markdown_table
+
+            rows = [cells for cells in (_row_cells(row) for row in block.rows) if any(cells)]
+            table = markdown_table(rows)
             if table:
                 yield table
         elif block.text.strip():
             yield block.text
 
 
-def _row_text(row) -> str:
+def _row_cells(row) -> list[str]:
     cells, seen = [], set()
     for cell in row.cells:
         if cell._tc in seen:  # a merged cell is reported once per grid column it spans
             continue
         seen.add(cell._tc)
-        cells.append(" ".join(cell.text.split()))
-    return " | ".join(c for c in cells if c)
+        cells.append(" ".join(cell.text.split()).replace("|", "/"))
+    return cells

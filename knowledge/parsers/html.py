@@ -85,11 +85,36 @@ def visible_text(root) -> str:
         if name == "br":
             out.append("\n")
             continue
+        if name == "table" and not node.find_parent("table"):
+            table = table_markdown(node)
+            if table:
+                out.append(f"{_PARA}{table}{_PARA}")
+                continue
         if mark:
             out.append(mark)
             stack.append((node, mark))
         stack.extend((child, None) for child in reversed(node.contents))
     return _tidy("".join(out))
+
+
+def table_markdown(table) -> str:
+    """An HTML <table> as a markdown pipe table (first row = header), so tables of every format read alike."""
+    rows = []
+    for tr in table.find_all("tr"):
+        cells = [" ".join(c.get_text(" ", strip=True).split()).replace("|", "/") for c in tr.find_all(["th", "td"])]
+        if any(cells):
+            rows.append(cells)
+    return markdown_table(rows)
+
+
+def markdown_table(rows: list[list[str]]) -> str:
+    if len(rows) < 2:
+        return "\n".join(" ".join(r) for r in rows)
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return "\n".join(lines)
 
 
 def _tidy(text: str) -> str:

@@ -1,5 +1,8 @@
 """Situation -> Recommendation through an ordered rule table. Pure.
 
+A vague low budget ("预算不多", "limited budget") is only a soft signal: it adds a reason pointing to the cheapest
+run, but never on its own turns 100-10,000 examples into prompt engineering (a LoRA run costs about $4-8).
+
 Every rule is data: a condition, the label it gives, the reasons (message key + the corpus note the reason
 rests on) and what would change the advice. The first decisive rule that matches wins, and its order in
 ``RULES`` is the conflict policy: privacy beats anything that trains on the data, a same-day deadline beats
@@ -15,9 +18,9 @@ from dataclasses import (
 )
 
 from bot.messages import has, label_name, t
-from bot.numbers import fmt_number
-from bot.situation import RMB_PER_USD, Situation
 from bot.types import Label, Lang, Reason, Recommendation
+from bot.understand.numbers import fmt_number
+from bot.understand.types import RMB_PER_USD, Situation
 
 # thresholds (examples) from the decision tree and the data-requirement tables
 FEW_EXAMPLES = 100  # fewer -> prompt engineering; 100..10,000 -> LoRA
@@ -63,7 +66,7 @@ def _n(s: Situation) -> int:
 
 
 def _budget_tiny(s: Situation) -> bool:
-    return (s.budget_usd is not None and s.budget_usd < TINY_BUDGET_USD) or s.budget_low is True
+    return s.budget_usd is not None and s.budget_usd < TINY_BUDGET_USD
 
 
 def _consumer(s: Situation) -> bool:
@@ -147,6 +150,8 @@ SUPPORTS: tuple[Support, ...] = (
     Support("quarter", lambda s: s.deadline == "quarter", "r_quarter", QUICK, _ALL),
     Support("budget_ok", lambda s: s.budget_usd is not None and TINY_BUDGET_USD <= s.budget_usd < SCRATCH_MIN_USD,
             "r_budget_ft", GPU, frozenset({"lora", "qlora", "hybrid"})),
+    Support("budget_soft", lambda s: bool(s.budget_low) and s.budget_usd is None, "r_budget_soft", GPU,
+            frozenset({"lora", "qlora", "hybrid", "full_finetune"})),
     Support("rmb", lambda s: s.budget_rmb is not None and s.budget_usd is not None, "r_rmb", COSTS, _ALL),
 )
 

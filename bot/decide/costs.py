@@ -14,11 +14,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bot.errors import InputError
 from bot.messages import t
-from bot.numbers import fmt_number, quantities
 from bot.types import Lang
+from bot.understand.cost import DEFAULT_EPOCHS, resolve_model
+from bot.understand.numbers import fmt_number
 from knowledge.lang import normalize
 
-DEFAULT_EPOCHS = 3  # the usual default for OpenAI fine-tuning jobs
 _MILLION = Decimal(1_000_000)
 
 
@@ -77,31 +77,6 @@ class CostEstimate:
     steps: tuple[str, ...]  # the arithmetic, one line per step
 
 
-@dataclass(frozen=True)
-class CostQuery:
-    """A cost question: what it names (None = not said)."""
-
-    model: str | None  # a key of OPENAI_PRICES when known; otherwise the name as written
-    examples: int | None
-    avg_tokens: int | None
-    epochs: int = DEFAULT_EPOCHS
-    epochs_stated: bool = False
-
-    @property
-    def known_model(self) -> bool:
-        return self.model in OPENAI_PRICES
-
-
-def resolve_model(name: str) -> str | None:
-    """``gpt-4o-mini`` / ``4o mini`` / the dated id -> the price-table key; None when not listed."""
-    key = re.sub(r"[\s_]+", "-", name.strip().lower())
-    key = re.sub(r"^(?:gpt-?)?4o-?mini", "gpt-4o-mini", key)
-    key = re.sub(r"^gpt-?4o(?!-mini)", "gpt-4o", key)
-    if key in OPENAI_PRICES:
-        return key
-    return MODEL_ALIASES.get(key)
-
-
 def _money(value: Decimal | float) -> str:
     return f"${Decimal(str(value)).quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
 
@@ -127,50 +102,6 @@ def estimate_openai(model: str, examples: int, avg_tokens: int, epochs: int = DE
         f"{_millions(total)} / 1M × {_money(price)} = {_money(cost)}",
     )
     return CostEstimate(key, examples, avg_tokens, epochs, total, float(cost), steps)
-
-
-_OTHER_MODEL = re.compile(
-    r"\b(?:gpt-?[\w.]+(?:-[\w.]+)*|claude[\w.-]*|llama[\w.-]*|qwen[\w.-]*|mistral[\w.-]*|gemini[\w.-]*|phi-?\d[\w.-]*|"
-    r"deepseek[\w.-]*|glm[\w.-]*|baichuan[\w.-]*)",
-    re.IGNORECASE,
-)
-_OPENAI_MODEL = re.compile(r"\b(?:gpt-?)?4o(?:[- ]?mini)?(?:-\d{4}-\d{2}-\d{2})?\b", re.IGNORECASE)
-_STRONG_CUE = re.compile(
-    r"\bestimat|\bhow much (?:money|would|will|does|did|do|to|is)\b.*\bcost|\bhow much (?:money|to)\b|"
-    r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|多少钱|花多少|要花|估算|训练费用",
-    re.IGNORECASE,
-)
-_WEAK_CUE = re.compile(r"\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|费用|成本|价格|收费", re.IGNORECASE)
-_TOKENS_AFTER = re.compile(r"^\s*(?:个)?\s*tokens?\b", re.IGNORECASE)
-_EPOCHS_AFTER = re.compile(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍)", re.IGNORECASE)
-
-
-def parse_cost_question(text: str) -> CostQuery | None:
-    """Read a training-cost question; None when it is not one (no cost word, or nothing to price)."""
-    from bot.situation import extract_situation  # local: situation imports nothing from here
-
-    low = normalize(text or "")[:5000].lower()
-    strong = bool(_STRONG_CUE.search(low))
-    if not strong and not _WEAK_CUE.search(low):
-        return None
-    model: str | None = None
-    m = _OPENAI_MODEL.search(low)
-    if m:
-        model = resolve_model(m.group(0).replace(" ", "-"))
-    if model is None:
-        other = _OTHER_MODEL.search(low)
-        model = other.group(0) if other else None
-    avg_tokens = epochs = None
-    for q in quantities(low):
-        after = low[q.end : q.end + 12]
-        if avg_tokens is None and _TOKENS_AFTER.match(after) and q.value.is_integer():
-            avg_tokens = int(q.value)
-        elif epochs is None and _EPOCHS_AFTER.match(after) and q.value.is_integer():
-            epochs = int(q.value)
-    examples = extract_situation(low).examples
-    if model is None and avg_tokens is None and not (strong and examples):
-        return None
-    return CostQuery(model, examples or None, avg_tokens or None, epochs or DEFAULT_EPOCHS, epochs is not None)
 
 
 def format_estimate(est: CostEstimate, lang: Lang) -> str:
@@ -212,3 +143,46 @@ def find_runs(text: str) -> tuple[GpuRun, ...]:
         if (family.split("-")[0] in low and re.search(rf"(?<![\d.]){size}", low)) or run.model.lower() in low:
             found.append(run)
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class CostCurve:
+    """Monthly cost of prompt-only vs a fine-tuned model over call volumes, and where they cross."""
+
+    volumes: tuple[int, ...]  # calls per month
+    prompt_usd: tuple[float, ...]
+    finetuned_usd: tuple[float, ...]  # inference plus the one-off training cost, spread over ``months``
+    break_even_calls: int | None  # calls per month above which the fine-tuned model is cheaper
+    prompt_tokens: int
+    finetuned_tokens: int
+    training_usd: float
+    months: int
+
+
+def _mid(pair: tuple[float, float]) -> float:
+    return (pair[0] * pair[1]) ** 0.5  # geometric middle of a range that spans a factor of ten
+
+
+def cost_curve(prompt_tokens: int, finetuned_tokens: int | None = None, training_usd: float | None = None,
+               months: int = 12, volumes: tuple[int, ...] | None = None) -> CostCurve:
+    """Prompt-only pays for its long prompt on every call; a fine-tuned model needs a shorter prompt, a cheaper
+    per-token price (the notes' per-1K ranges, geometric middles) and a one-off training run (default: the low end
+    of the notes' fine-tuning range, spread over ``months``)."""
+    if prompt_tokens <= 0:
+        raise InputError(f"prompt length must be a positive number of tokens, got {prompt_tokens!r}")
+    finetuned_tokens = finetuned_tokens if finetuned_tokens is not None else max(1, prompt_tokens // 4)
+    training = float(TRAINING_COST_RANGES["finetune"][0] if training_usd is None else training_usd)
+    p_prompt, p_ft = _mid(INFERENCE_PER_1K["prompt"]), _mid(INFERENCE_PER_1K["finetuned"])
+    per_call_prompt = prompt_tokens / 1000 * p_prompt
+    per_call_ft = finetuned_tokens / 1000 * p_ft
+    monthly_training = training / max(1, months)
+    saving = per_call_prompt - per_call_ft
+    break_even = int(monthly_training / saving) + 1 if saving > 0 else None
+    volumes = volumes or tuple(int(10 ** (e / 4)) for e in range(8, 29))  # 100 .. 10M calls a month
+    return CostCurve(
+        volumes=tuple(volumes),
+        prompt_usd=tuple(round(v * per_call_prompt, 2) for v in volumes),
+        finetuned_usd=tuple(round(monthly_training + v * per_call_ft, 2) for v in volumes),
+        break_even_calls=break_even, prompt_tokens=prompt_tokens, finetuned_tokens=finetuned_tokens,
+        training_usd=training, months=months,
+    )

@@ -36,14 +36,14 @@ _VAGUE: tuple[tuple[str, float], ...] = (
     (r"(?:several|a few|a couple of) thousand", 3e3), (r"(?:several|a few|a couple of) hundred", 300),
     (r"thousands", 3e3), (r"hundreds", 300), (r"dozens", 30), (r"a dozen", 12),
     (r"a (?:few|handful of|couple of)", 5), (r"several", 5),
-    (r"数以?亿计|几亿|数亿", 3e8), (r"几千万|数千万", 3e7), (r"几百万|数百万|上百万|百万级", 2e6),
+    (r"数十亿|几十亿", 3e9), (r"数以?亿计|几亿|数亿|上亿", 3e8), (r"几千万|数千万", 3e7), (r"几百万|数百万|上百万|百万级", 2e6),
     (r"几十万|数十万|数以万计", 3e5), (r"几万|数万|上万|万级", 3e4), (r"几千|数千|上千", 3e3),
     (r"几百|数百|上百", 300), (r"几十|数十", 30), (r"十几", 15), (r"几(?=[个条份组对])", 5),
 )
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SUFFIX = r"\s*(?:(?P<word>thousand|million|billion)\b|(?P<zh>百万|千万|万|亿|千|百)|(?P<km>[kKmM])(?![a-zA-Z]))"
-_ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]{2,}|[一二两三四五六七八九十](?=[个条份组对张块台万千百亿])"
+_ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]{2,}|[一二两三四五六七八九十](?=[个条笔份组对张块台万千百亿元美欧])"
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_SCALES), key=len, reverse=True))
 _EN_NUM = rf"\b(?:(?:a|an|one)\s+)?(?:{_EN_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_WORD}))*\b"
 
@@ -70,20 +70,35 @@ class Quantity:
 
 
 def zh_numeral(text: str) -> int | None:
-    """``三千`` -> 3000, ``五十万`` -> 500000, ``一千二百`` -> 1200; None if not a Chinese numeral."""
+    """``三千`` -> 3000, ``五十万`` -> 500000, ``两千五百`` -> 2500 (through cn2an); None if not a Chinese numeral."""
     if not text or any(ch not in _ZH_DIGIT and ch not in _ZH_UNIT and ch not in _ZH_BIG for ch in text):
         return None
+    import cn2an  # light (pure Python); imported here so `import bot` stays fast
+
+    try:
+        value = cn2an.cn2an(text.replace("〇", "零"), "smart")
+    except (ValueError, KeyError, IndexError):
+        return _zh_fallback(text)
+    return int(value) or None
+
+
+def _zh_fallback(text: str) -> int | None:
+    """Colloquial forms cn2an rejects (``两千五`` = 2500, ``三万五`` = 35000): read digit by digit."""
     total = section = number = 0
+    last_unit = 1
     for ch in text:
         if ch in _ZH_DIGIT:
             number = _ZH_DIGIT[ch]
         elif ch in _ZH_UNIT:
-            section += (number or (1 if ch == "十" else 0)) * _ZH_UNIT[ch]
+            last_unit = _ZH_UNIT[ch]
+            section += (number or (1 if ch == "十" else 0)) * last_unit
             number = 0
         else:
             big = _ZH_BIG[ch]
             total = (total + section + number) * big if ch == "亿" else total + (section + number) * big
-            section = number = 0
+            last_unit, section, number = big, 0, 0
+    if number and last_unit >= 10:  # a trailing digit after a unit: 两千五 -> 2,500
+        number *= last_unit // 10
     value = total + section + number
     return value or None
 

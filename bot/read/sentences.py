@@ -1,9 +1,9 @@
-"""Pick the sentence that answers a factual question from retrieved passages. Pure.
+"""Sentences of retrieved passages, and the query-term weights that score them. Pure.
 
-A sentence scores by the query tokens it shares (the query first expanded with the bilingual glossary,
-when ``knowledge.glossary`` is available), plus a bonus for containing a number when the question asks
-"how much / how many / 多少 / 几". Generic words count for little, so a passage that only shares
-"model" with the question does not answer it.
+A sentence scores by the query tokens it shares (the query first expanded with the bilingual glossary), plus a
+bonus for holding a value when the question asks for one. Generic words count for little, so a passage that only
+shares "model" with the question does not answer it. ``ranked_quotes`` finds the sentences backing a
+recommendation; ``bot.read.reader`` reads factual answers.
 """
 
 from __future__ import annotations
@@ -15,19 +15,21 @@ from dataclasses import (
 )
 from functools import lru_cache
 
-from bot import cues
+from bot.read.answer_type import wanted_types
 from bot.types import Lang
-from knowledge.lang import detect_language, normalize, tokenize
+from knowledge.lang import content_words, detect_language, normalize, tokenize
 from knowledge.types import Hit
 
 MIN_SCORE = 1.0  # at least one specific shared token
 MAX_QUOTE_CHARS = 420
 GENERIC = frozenset(
     "model models 模型 use using used 使用 用 data 数据 need needs 需要 get make 可以 进行 方法 method approach "
-    "question 问题 answer 回答 good better 更好 一种 一个 llm llms 大模型 ai".split()
+    "question 问题 answer 回答 good better 更好 一种 一个 llm llms 大模型 ai "
+    "哪个 哪种 哪一种 哪些 多少 几 几个 什么 怎么 如何 是否 请问 呢 吗 what which how much many does is are "
+    "do did was were the a an of to in on for with by at 的 了 是 在 和 与 要 会 能 用 上 中".split()
 )
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s+(?=[\"'«(\[A-Z0-9])|\n+")
-_SKIP_LINE = re.compile(r"^\s*(?:#|```|\|?\s*-{3}|[a-z_]+\s*:|flowchart|graph\s|\w+\s*-->|style\s)", re.IGNORECASE)
+_SKIP_LINE = re.compile(r"^\s*(?:#|```|\||\|?\s*-{3}|(?:title|source_id|source_title|source_file|lang)\s*:|flowchart|graph\s|\w+\s*-->|style\s)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -39,7 +41,7 @@ class Quote:
 
 
 def asks_quantity(question: str) -> bool:
-    return bool(cues.QUANTITY_QUESTION.search(normalize(question).lower()))
+    return bool(wanted_types(question))
 
 
 def expand(text: str) -> str:
@@ -67,10 +69,13 @@ def split_sentences(text: str) -> list[str]:
 def _weights(question: str) -> dict[str, float]:
     """Token weights: the question's own words 1.0, glossary translations 0.6, generic words a quarter."""
     own = set(tokenize(question))
+    words = set(content_words(expand(question)))
     weights: dict[str, float] = {}
     for tok in tokenize(expand(question)):
         if tok.strip():
-            weights[tok] = (1.0 if tok in own else 0.6) * (0.25 if tok in GENERIC else 1.0)
+            # a character bigram across two words ("调需" in "微调需要") is search noise, not a term
+            stray = len(tok) == 2 and tok not in words and not any(tok in w for w in words) and "\u4e00" <= tok[0] <= "\u9fff"
+            weights[tok] = (1.0 if tok in own else 0.6) * (0.25 if tok in GENERIC else 1.0) * (0.2 if stray else 1.0)
     return weights
 
 

@@ -1,0 +1,74 @@
+"""Answer types: what kind of value a question asks for, and the values of each kind a text holds. Pure.
+
+"How much memory does LoRA save?" wants a percent or a memory size; "which peft version" wants a version; a
+candidate that holds no value of the wanted type cannot be the answer, however many words it shares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understand.text import prepare
+
+ValueType = str  # "percent" | "money" | "version" | "bits" | "memory" | "duration" | "count" | "number" | "dtype"
+
+VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
+    "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent|个百分点|百分点)|百分之[\d一二三四五六七八九十百]+"),
+    "money": re.compile(r"[$¥€]\s*\d[\d,.]*(?:\s*(?:k|m|million|billion))?|\d[\d,.]*\s*(?:usd|dollars?|美元|元|rmb|万元|欧元)"),
+    "version": re.compile(r"(?<![a-z0-9.])v?\d+\.\d+(?:\.\d+)+(?![a-z0-9.])|(?<![a-z0-9.])v\d+\.\d+\b|(?:>=|==|~=)\s*\d+\.\d+(?:\.\d+)?"),
+    "bits": re.compile(r"\d+\s*(?:-\s*)?(?:bits?|位|比特)\b|\bint[48]\b|\bnf4\b|\bfp4\b|\b(?:4|8|16|32)-?bit"),
+    "memory": re.compile(r"\d+(?:\.\d+)?\s*(?:gb|gib|mb|tb|g|bytes?|字节)(?![a-z])|\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
+    "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|weeks?|"
+                           r"小时|分钟|秒|天|周)"),
+    "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),
+    "count": re.compile(r"\d[\d,.]*\s*(?:k|m|b|million|billion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"
+                        r"gpus?|cards?|steps?|epochs?|条|个|张|块|步|轮|参数)|\d+(?:\.\d+)?\s*[mbk]\b"),
+    "number": re.compile(r"(?<![a-z0-9.])(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)"),
+}
+# question cues -> the types that can answer it (first match wins; order: most specific first)
+_WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
+    (re.compile(r"版本|\bversion|\brelease\b"), ("version",)),
+    (re.compile(r"数据类型|\bdata ?type|\bdtype\b|哪一?种(?:\s*\d+\s*(?:比特|位|bit))?.{0,6}(?:量化|类型|格式)|which (?:4-?bit )?(?:quantization )?(?:format|type)"),
+     ("dtype", "bits")),
+    (re.compile(r"(?:几|多少)\s*(?:位|比特|bit)|bit[- ]?width|\bhow many bits|\bwhat precision|\bwhich precision|精度"),
+     ("bits", "dtype")),
+    (re.compile(r"百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ )?(?:save|reduc|improv|less|lower|fewer)|"
+                r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
+    (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
+    (re.compile(r"多少钱|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
+    (re.compile(r"多久|多长时间|多少(?:小时|分钟|天)|\bhow long\b|\bhow many (?:hours|minutes|days)|\btime\b|耗时|时长"), ("duration",)),
+    (re.compile(r"\bscore\b|\bbleu|\brouge|\bnist|\bmeteor|\bcider|\bglue|\bmmlu|\bc-?eval|\bgsm8k|\bhumaneval|得分|分数|成绩|指标|吞吐|速度|\bspeed\b|tokens?/s"),
+     ("number",)),
+    (re.compile(r"(?:多少|几)\s*(?:个|条|张|块|步|轮|层|倍)?|\bhow many\b|\bnumber of\b|\bhow much\b|\brank\b|\balpha\b|\blearning rate|学习率|\bbatch"),
+     ("count", "number")),
+)
+
+
+def wanted_types(question: str) -> tuple[ValueType, ...]:
+    """The value types that answer ``question``; empty when it asks for no particular kind of value."""
+    low = prepare(question)
+    for pattern, types in _WANTS:
+        if pattern.search(low):
+            return types
+    return ()
+
+
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)、]\s")  # "2. If you load..." numbers a list item, it is not a value
+
+
+def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int, int, str]]:
+    """Every value of the given types in ``text`` (prepared), as (type, start, end, text), left to right."""
+    low = prepare(text)
+    skip = _ENUMERATOR.match(low)
+    found = []
+    for kind in types:
+        for m in VALUE_PATTERNS[kind].finditer(low):
+            if skip and m.start() < skip.end():
+                continue
+            found.append((kind, m.start(), m.end(), text[m.start() : m.end()] if len(text) == len(low) else m.group(0)))
+    return sorted(found, key=lambda v: v[1])
+
+
+def has_type(text: str, types: tuple[ValueType, ...]) -> bool:
+    low = prepare(text)
+    return any(VALUE_PATTERNS[k].search(low) for k in types)

@@ -1,0 +1,170 @@
+"""Reading: pick the sentence or table cell that answers a factual question from the retrieved passages. Pure.
+
+Candidates are the sentences of the top passages and the table cells stored with them at indexing time
+(``chunk.meta["cells"]``: row, column, value). Each scores on query-term coverage (jieba and English words plus
+glossary translations), the passage's dense similarity, the answer type (a question asking for a percent, a
+version, a bit width... needs a candidate holding one) and the distance between the matched terms and the value.
+A best candidate below ``STRONG`` is reported as weak, never passed off as the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import (
+    dataclass,
+)
+from typing import Literal
+
+from bot.read.answer_type import VALUE_PATTERNS, ValueType, values, wanted_types
+from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
+from bot.understand.text import prepare
+from knowledge.lang import detect_language, tokenize
+from knowledge.tables import is_numeric
+from knowledge.types import Hit
+
+MAX_PASSAGES = 8
+STRONG = 1.0  # a best candidate scoring below this is shown as "closest, not certain"
+STRONG_UNRELATED = 1.6  # the same bar for passages the retriever judged not relevant
+MIN_SCORE = 0.35
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: Literal["sentence", "cell"]
+    text: str  # the sentence, or "row · column: value"
+    value: str  # the value that answers (may be "" when the question asks for no value)
+    hit: Hit
+    score: float
+    row: str = ""
+    column: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What reading found: the best candidate (or None), whether it is weak, and the passages it came from."""
+
+    best: Candidate | None
+    weak: bool
+    wanted: tuple[ValueType, ...] = ()
+
+    @property
+    def quoted(self) -> tuple[Hit, ...]:
+        return (self.best.hit,) if self.best else ()
+
+
+def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -> Evidence:
+    """The candidate that best answers ``question`` among ``hits`` (best first); passages the retriever did not
+    judge relevant (``relevant``: ids of the relevant hits' chunks; None = all) can still hold the answer, but only
+    a candidate clearing the higher bar ``STRONG_UNRELATED`` counts from them."""
+    wanted = wanted_types(question)
+    weights = _weights(question)
+    if not weights or not hits:
+        return Evidence(None, True, wanted)
+    weights = _specific(weights, hits[:MAX_PASSAGES])
+    total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
+    asked_in = detect_language(question)
+    best: Candidate | None = None
+    for rank, hit in enumerate(hits[:MAX_PASSAGES]):
+        related = relevant is None or id(hit.chunk) in relevant
+        prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
+        for cand in _sentences(hit, weights, total, wanted, prior) + _cells(hit, weights, total, wanted, prior):
+            if not related and cand.score < STRONG_UNRELATED:
+                continue
+            if best is None or cand.score > best.score:
+                best = cand
+    if best is None or best.score < MIN_SCORE:
+        return Evidence(None, True, wanted)
+    return Evidence(best, best.score < STRONG or (bool(wanted) and not best.value), wanted)
+
+
+def _specific(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
+    """Query terms found in few of the retrieved sentences weigh more ("transformers" over "微调"): IDF over them."""
+    import math
+
+    sentences = [set(tokenize(s)) for h in hits for s in split_sentences(h.chunk.text)]
+    n = len(sentences)
+    if not n:
+        return weights
+    out = {}
+    for tok, w in weights.items():
+        df = sum(1 for words in sentences if tok in words)
+        out[tok] = w * (0.5 + math.log(1 + n / (1 + df)) / math.log(1 + n))
+    return out
+
+
+def _coverage(weights: dict[str, float], total: float, text: str) -> tuple[float, set[str]]:
+    words = set(tokenize(text))
+    matched = {tok for tok in weights if tok in words}
+    return sum(weights[t] for t in matched) / total, matched
+
+
+def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
+    out = []
+    context, _ = _coverage(weights, total, f"{hit.chunk.meta.get('section', '')} {hit.chunk.title}")
+    before: set[str] = set()  # "AQLM is ... . This allows it to compress models down to 2-bit": the subject is one back
+    for sentence in split_sentences(hit.chunk.text):
+        own, matched = _coverage(weights, total, sentence)
+        carried = sum(weights[t] for t in before - matched) / total  # only terms this sentence lacks
+        cov, before = own + 0.4 * context + 0.4 * carried, matched
+        if own <= 0 and not matched:
+            continue
+        value, near = _nearest_value(sentence, matched, wanted)
+        score = 2.0 * cov + prior + _type_score(wanted, bool(value)) + 0.4 * near - 0.001 * max(0, len(sentence) - 240)
+        out.append(Candidate("sentence", _clip(sentence), value, hit, score))
+    return out
+
+
+def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
+    out = []
+    title = hit.chunk.meta.get("section", "") or ""
+    for row, column, value in hit.chunk.meta.get("cells", ()):
+        cov_row, m_row = _coverage(weights, total, row)
+        cov_col, m_col = _coverage(weights, total, column)
+        cov_ctx, m_ctx = _coverage(weights, total, f"{title} {hit.chunk.title}")
+        if not m_row and not m_col:
+            continue
+        fits = _cell_fits(value, wanted)
+        both = 1.0 if m_row and m_col else 0.0  # row and column both named: the cell is what was asked
+        # the question names something (a method, a model) that this row is not: another row's value is no answer
+        unnamed = 0.6 if not m_row and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
+                                           for t, w in weights.items()) else 0.0
+        score = 2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
+        out.append(Candidate("cell", f"{row} · {column}: {value}", value if fits or not wanted else "", hit, score,
+                             row=row, column=column))
+    return out
+
+
+def _type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
+    if not wanted:
+        return 0.0
+    return 0.6 if ok else -1.2
+
+
+def _cell_fits(value: str, wanted: tuple[ValueType, ...]) -> bool:
+    if not wanted:
+        return True
+    low = prepare(value)
+    if any(VALUE_PATTERNS[k].search(low) for k in wanted if k != "number"):
+        return True
+    return "number" in wanted or ("count" in wanted and is_numeric(value))
+
+
+def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...]) -> tuple[str, float]:
+    """The value of a wanted type closest to the matched query terms, and a 0..1 nearness."""
+    if not wanted:
+        return "", 0.0
+    found: list = []
+    for kind in wanted:  # the most specific wanted type that the sentence holds (a percent before any number)
+        found = values(sentence, (kind,))
+        if found:
+            break
+    if not found:
+        return "", 0.0
+    low = prepare(sentence)
+    spots = [low.find(tok) for tok in matched if len(tok) > 1 and low.find(tok) >= 0] or [0]
+    best, best_d = found[0], 10**9
+    for v in found:
+        d = min(abs(v[1] - s) for s in spots)
+        if d < best_d:
+            best, best_d = v, d
+    return best[3].strip(), max(0.0, 1.0 - min(best_d, 120) / 120)

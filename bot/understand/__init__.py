@@ -1,0 +1,85 @@
+"""Understanding: a message and the conversation so far -> an ``Understanding`` (language, intent, slots, cost).
+
+``understand`` is the first stage of every answer and is entered once per turn. The earlier turns arrive as the
+previous turn's ``Understanding`` (the conversation state), so nothing is re-read; ``replay`` rebuilds that state
+from a plain transcript (the CLI's ``history``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.understand.cost import read_cost
+from bot.understand.intent import DECISION_ASK, decide_intent, scores
+from bot.understand.slots import bare_count, read_events
+from bot.understand.state import fold, overrides
+from bot.understand.text import prepare
+from bot.understand.types import Situation, Slot, Understanding
+from knowledge.lang import detect_language, is_foreign, normalize
+
+MAX_MESSAGE_CHARS = 10_000  # longer messages get a short "please ask in a few sentences" reply
+
+__all__ = ["Situation", "Slot", "Understanding", "read_situation", "replay", "understand", "with_overrides"]
+
+
+def is_empty(text: str) -> bool:
+    """True when nothing readable is left: whitespace, punctuation, emoji or invisible characters only."""
+    return not any(ch.isalnum() for ch in normalize(text or ""))
+
+
+def understand(question: str, previous: Understanding | None = None, relevant: bool = True) -> Understanding:
+    """Read ``question`` in the context of ``previous``; ``relevant`` says whether the built-in notes or the user's
+    index hold anything about it (a message is off topic only when they don't)."""
+    question = question if isinstance(question, str) else ""
+    prev_slots = dict(previous.slots) if previous else {}
+    lang = detect_language(question, default=previous.lang if previous else "en")
+    if is_empty(question):
+        return Understanding(question, lang, "empty", prev_slots)
+    if len(question) > MAX_MESSAGE_CHARS or is_foreign(question):
+        return Understanding(question, lang, "off_topic", prev_slots)  # answered with a short "please ask..." reply
+    events = read_events(question)
+    if "examples" in prev_slots and not any(e.slot == "examples" for e in events):
+        bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
+        events += [bare] if bare is not None else []
+    stated = len({e.slot for e in events if e.slot not in ("budget_rmb", "calls_per_month", "prompt_tokens")})
+    examples = next((e.value for e in events if e.slot == "examples" and e.kind == "set"), None)
+    prev_cost = previous.cost if previous is not None else None
+    added = sum(int(e.value) for e in events if e.slot == "examples" and e.kind == "add")  # type: ignore[arg-type]
+    cost = read_cost(question, examples, prev_cost, added, only_cost_facts=all(e.slot == "examples" for e in events))
+    probs = scores(question)
+    follow_up = (prev_cost is not None and cost is not None and cost != prev_cost
+                 and not (DECISION_ASK.search(prepare(question)) and probs.get("situation", 0) > 0.5))
+    intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up)
+    if intent == "off_topic" and relevant:
+        intent = "factual"
+    asked, _ = fold({}, events)
+    if intent == "situation":
+        slots, changes = fold(prev_slots, events)
+        changes = changes if prev_slots else ()  # a first message changes nothing: it states
+        return Understanding(question, lang, intent, slots, None, changes, asked=asked, intent_scores=probs)
+    if intent != "cost":
+        cost = prev_cost  # a fact question in between keeps the last estimate for a later follow-up
+    return Understanding(question, lang, intent, prev_slots, cost, (), asked=asked, intent_scores=probs)
+
+
+def replay(turns: Sequence[str], relevant: bool = True) -> Understanding | None:
+    """The conversation state after the user's earlier ``turns`` (oldest first)."""
+    state: Understanding | None = None
+    for turn in turns:
+        if isinstance(turn, str) and turn.strip():
+            state = understand(turn, state, relevant)
+    return state
+
+
+def with_overrides(u: Understanding, values: dict[str, object], source: str = "set by hand") -> Understanding:
+    """``u`` with slots set (or cleared with None) by hand; the changes say what moved."""
+    slots, changes = overrides(u.slots, values, source)
+    from dataclasses import replace
+
+    return replace(u, slots=slots, changes=changes, intent="situation" if u.intent in ("situation", "empty") else u.intent)
+
+
+def read_situation(text: str) -> Situation:
+    """The situation one message states on its own (no conversation, no intent)."""
+    slots, _ = fold({}, read_events(text))
+    return Understanding(text, "en", "situation", slots).situation

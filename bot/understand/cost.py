@@ -1,0 +1,92 @@
+"""Read a training-cost question, and fill a follow-up ("and with gpt-4o instead?") from the previous one. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import (
+    replace,
+)
+
+from bot.understand.numbers import quantities
+from bot.understand.text import prepare
+from bot.understand.types import CostQuery
+
+DEFAULT_EPOCHS = 3  # the usual default for OpenAI fine-tuning jobs
+PRICED_MODELS = {"gpt-4o-mini": "gpt-4o-mini-2024-07-18", "gpt-4o": "gpt-4o-2024-08-06"}
+
+_OTHER_MODEL = re.compile(
+    r"\b(?:gpt-?[\w.]+(?:-[\w.]+)*|claude[\w.-]*|llama[\w.-]*|qwen[\w.-]*|mistral[\w.-]*|gemini[\w.-]*|phi-?\d[\w.-]*|"
+    r"deepseek[\w.-]*|glm[\w.-]*|baichuan[\w.-]*)"
+)
+_OPENAI_MODEL = re.compile(r"\b(?:gpt-?)?4o(?:[- ]?mini)?(?:-\d{4}-\d{2}-\d{2})?\b")
+_STRONG_CUE = re.compile(
+    r"\bestimat|\bhow much (?:money|would|will|does|did|do|to|is)\b.*\bcost|\bhow much (?:money|to)\b|"
+    r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|多少钱|花多少|要花|估算|估计一下|训练费用|费用是多少"
+)
+_WEAK_CUE = re.compile(r"\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\$|费用|成本|价格|收费|贵")
+_FOLLOW = re.compile(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|呢|换成|改成|如果|那|要是|用")
+_TOKENS_AFTER = re.compile(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
+_EPOCHS_AFTER = re.compile(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")
+_EXAMPLES_AFTER = re.compile(r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
+                             r"^\s*(?:条|笔|个样本|个示例|组|对)")
+_TOKENS_BEFORE = re.compile(r"(?:tokens? (?:per|each|an?) (?:example|sample|row|record|item)|每(?:条|笔|个样本)(?:的)?\s*token(?:数)?)\s*"
+                            r"(?:at|=|:|of|to|is|as|be|改成|改为|为|是)?\s*(?:about|around|~)?\s*$")
+_EPOCHS_BEFORE = re.compile(r"(?:epochs?|轮数|训练)\s*(?:=|:|of|to|为|改成|改为)?\s*$")
+
+
+def resolve_model(name: str) -> str | None:
+    """``gpt-4o-mini`` / ``4o mini`` / the dated id -> the price-table key; None when not listed."""
+    key = re.sub(r"[\s_]+", "-", name.strip().lower())
+    key = re.sub(r"^(?:gpt-?)?4o-?mini", "gpt-4o-mini", key)
+    key = re.sub(r"^gpt-?4o(?!-mini)", "gpt-4o", key)
+    if key in PRICED_MODELS.values():
+        return key
+    return PRICED_MODELS.get(key)
+
+
+def read_cost(text: str, examples: int | None = None, previous: CostQuery | None = None, added: int = 0,
+              only_cost_facts: bool = False) -> CostQuery | None:
+    """The cost question in ``text`` (``examples`` as read by the slot reader, ``added`` for "4,000 more"); with
+    ``previous``, a follow-up that changes one thing keeps the rest. None when the text is not a cost question."""
+    low = prepare(text)
+    model = _model(low)
+    avg_tokens, epochs, counted = _numbers(low)
+    examples = counted or examples
+    if added and previous is not None and previous.examples:
+        examples = previous.examples + added
+    strong, weak = bool(_STRONG_CUE.search(low)), bool(_WEAK_CUE.search(low))
+    follows = strong or weak or only_cost_facts or bool(_FOLLOW.search(low))
+    if previous is not None and (model or avg_tokens or epochs or examples) and follows:
+        return replace(previous, model=model or previous.model, avg_tokens=avg_tokens or previous.avg_tokens,
+                       examples=examples or previous.examples, epochs=epochs or previous.epochs,
+                       epochs_stated=previous.epochs_stated or epochs is not None)
+    if not strong and not weak:
+        return None
+    if model is None and avg_tokens is None and not (strong and examples):
+        return None
+    return CostQuery(model, examples or None, avg_tokens or None, epochs or DEFAULT_EPOCHS, epochs is not None)
+
+
+def _model(low: str) -> str | None:
+    m = _OPENAI_MODEL.search(low)
+    if m:
+        found = resolve_model(m.group(0).replace(" ", "-"))
+        if found:
+            return found
+    other = _OTHER_MODEL.search(low)
+    return other.group(0) if other else None
+
+
+def _numbers(low: str) -> tuple[int | None, int | None, int | None]:
+    avg_tokens = epochs = examples = None
+    for q in quantities(low):
+        after, before = low[q.end : q.end + 16], low[max(0, q.start - 12) : q.start]
+        if not q.value.is_integer() or q.vague:
+            continue
+        if avg_tokens is None and (_TOKENS_AFTER.match(after) or _TOKENS_BEFORE.search(low[max(0, q.start - 40) : q.start])):
+            avg_tokens = int(q.value)
+        elif epochs is None and (_EPOCHS_AFTER.match(after) or _EPOCHS_BEFORE.search(before)) and q.value <= 100:
+            epochs = int(q.value)
+        elif examples is None and _EXAMPLES_AFTER.match(after):
+            examples = int(q.value)
+    return avg_tokens, epochs, examples

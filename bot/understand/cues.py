@@ -1,0 +1,239 @@
+"""Word cues, in both languages, for the facts a question states. Data only: compiled regexes.
+
+Text reaching these patterns is prepared (``bot.understand.text.prepare``): simplified Chinese, ASCII digits,
+lower case. Boolean slots have three lists (see ``BoolCues``): cues whose negation flips them ("we don't need
+JSON"), cues that already carry their polarity ("can't be anonymized", "已脱敏"), and cues that say "no".
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*parts: str) -> re.Pattern:
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+# ---- what a number counts: the words right after it (or right before it)
+EXAMPLE_UNIT_AFTER = _rx(
+    r"^\s*\+?\s*(?:(?:[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
+    r"support|service|real|curated|historical|past|hand[- ]written|human[- ]written|existing|internal|sample|"
+    r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
+    r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
+    r"conversation|dialogue|ticket|(?!(?:and|or|but|with|per|for|in|on|at|to|from|by|than|plus|about|each|a|an|the|"
+    r"tokens?|calls?|requests?|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,})\s+){0,3}"
+    r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
+    r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
+    r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
+    r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images)\b",
+    r"^\s*(?:多)?(?:条|笔|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
+    r"组|对|份(?!.{0,8}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章))|样本|示例|例子|个?标注|"
+    r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
+    r"(?:篇|份|个|张)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练))",
+    r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|annotated|tagged|hand-labell?ed)\s+[a-z]+",
+)
+EXAMPLE_UNIT_BEFORE = _rx(
+    r"(?:examples?|samples?|data ?set size|dataset of|training set of)\s*(?:[:=]|of|is|are|about|around|~|≈)?"
+    r"\s*(?:about|around|roughly|~)?\s*$",
+    r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据)\s*(?:[:：=]|有|约|大约|是|为|只有|仅有|共)?\s*"
+    r"(?:约|大约)?\s*$",
+)
+NOT_EXAMPLE_AFTER = _rx(
+    r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
+    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|tokens?|token|epochs?|轮|遍|次|calls?|requests?|queries|qps|"
+    r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
+    r"人|docs?|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
+)
+DATA_WORDS = _rx(r"\b(?:examples?|samples?|labell?ed|data(?:set)?|training data)\b", r"样本|示例|数据|标注")
+NO_DATA = _rx(
+    r"\bno (?:labell?ed |training |annotated |task |real )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
+    r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
+    r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
+    r"\bzero (?:labell?ed |training )?(?:examples?|samples?|data)\b",
+    r"(?:没有|没|无|缺乏|缺少)(?:任何)?(?:的)?(?:标注|训练|现成的?)?(?:数据|示例|样本|例子|语料|资料)",
+    r"零(?:条|个)?(?:数据|示例|样本)",
+)
+
+# ---- GPUs: per-card memory of common cards; counts like "8x A100" / "两张 4090"
+GPU_CARDS: dict[str, float] = {
+    "h200": 141, "h100": 80, "h800": 80, "a100": 80, "a800": 80, "l40s": 48, "l40": 48, "a6000": 48,
+    "v100": 32, "4090": 24, "3090": 24, "a10g": 24, "a10": 24, "l4": 24, "4080": 16, "t4": 16, "4070": 12,
+    "3080": 10, "3060": 12, "4060": 8, "2080": 8,
+}
+GPU_CARD = re.compile(
+    r"(?<![a-z0-9])(?:rtx\s*|geforce\s*|nvidia\s*)*(" + "|".join(sorted(GPU_CARDS, key=len, reverse=True))
+    + r")(?:\s*ti)?s?(?![a-z0-9])",
+    re.IGNORECASE,
+)
+GPU_COUNT_BEFORE = re.compile(
+    r"(\d+|two|three|four|six|eight|sixteen|两|二|三|四|六|八|十六)\s*(?:x|×|\*|张|块|台|个|pcs)?\s*"
+    r"(?:nvidia\s*|rtx\s*)*$",
+    re.IGNORECASE,
+)
+GPU_COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*gb\s*)?(?:x|×|\*)\s*(\d+)", re.IGNORECASE)
+GPU_MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(?:gb|g|gib)(?![a-z])", re.IGNORECASE)
+GPU_CONTEXT = _rx(r"显存|vram|gpu|graphics|card|显卡|卡|memory|内存", *[rf"\b{c}\b" for c in GPU_CARDS])
+DATA_SIZE_AFTER = _rx(r"^\s*(?:of\s+)?(?:data|text|corpus|logs?|documents?|files?)", r"^\s*(?:的)?(?:数据|语料|文本|日志|文档)")
+NO_GPU = _rx(
+    r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
+    r"\b(?:don'?t|do not) have (?:a |any )?gpus?\b",
+    r"(?:没有|没|无)\s*(?:任何)?\s*(?:gpu|显卡|算力|卡)", r"只有\s*cpu",
+)
+AMPLE_COMPUTE = _rx(
+    r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
+    r"\bample (?:gpus?|compute)\b", r"\bmany gpus\b", r"\bcompute is not (?:a|an) (?:problem|issue)\b",
+    r"\bunlimited (?:gpus?|compute)\b", r"\b\d{2,}\s*(?:x\s*)?gpus\b", r"\b(?:dozens|hundreds) of gpus\b",
+    r"(?:\d{2,}|几十|上百)\s*张\s*(?:卡|显卡|gpu)",
+    r"集群", r"算力(?:很|非常)?(?:充足|充裕|不是问题|不成问题|管够)", r"(?:充足|充裕|大量)的?算力", r"多机多卡",
+)
+LIMITED_COMPUTE = _rx(
+    r"\bconsumer(?:[- ]grade)? (?:gpu|card|hardware)", r"\bgaming (?:gpu|card)", r"\blimited (?:gpu|compute|hardware)",
+    r"\bsingle (?:consumer )?(?:gpu|card)\b", r"\blaptop\b",
+    r"消费级", r"算力有限", r"资源有限", r"单卡", r"一张(?:消费级)?(?:显卡|卡)",
+)
+FOUR_BIT_OK = _rx(
+    r"\b4[- ]?bit\b.{0,30}\b(?:ok|okay|fine|acceptable|is fine|works?)\b",
+    r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quantiz)",
+    r"\bquantiz\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
+    r"(?:可以|能|愿意)接受.{0,8}(?:4\s*(?:位|bit|比特)|量化)", r"(?:4\s*(?:位|bit|比特)|量化).{0,8}(?:可以接受|没问题|也行|可以)",
+)
+
+# documents (knowledge to retrieve), not training examples: the words right after a count
+DOC_UNIT_AFTER = _rx(
+    r"^\s*-?\s*(?:[a-z-]+\s+){0,3}(?:docs?|documents?|documentation pages|pages?|pdfs?|files?|manuals?|articles?|"
+    r"wiki(?: pages?)?|reports?|papers?|handbooks?|spec(?:ification)?s?|contracts?|policies|faqs?|web ?pages?|"
+    r"slides?|books?)\b",
+    r"^\s*(?:多)?(?:份|篇|个|页|本|册|套)(?:[\u4e00-\u9fff]{0,6})?(?:文档|文件|资料|手册|报告|论文|说明书|合同|文章|"
+    r"网页|pdf|制度|规章|书)",
+    r"^\s*(?:多)?页", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页)",
+)
+RELATIVE_ADD = _rx(
+    r"^\s*(?:more|additional|extra|new)\b", r"\b(?:another|additional|extra|plus|added|add|labell?ed|annotated)\s*$",
+    r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外)\s*(?:标注了?|收集了?|整理了?|加了?|了)?\s*$",
+)
+
+# ---- the boolean slots: (negatable yes cues, fixed yes cues, no cues)
+BoolCues = tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]
+BOOL: dict[str, BoolCues] = {
+    "knowledge_changes": (
+        _rx(r"\bchang\w* (?:very |quite |pretty )?(?:often|frequently|constantly|daily|weekly|monthly|every|all the time|a lot)",
+            r"\b(?:updated?|refreshed|revised|edited) (?:very |pretty )?(?:often|frequently|constantly|daily|weekly|monthly|"
+            r"every|all the time|regularly)",
+            r"\b(?:daily|weekly|monthly|frequent|constant|regular|hourly) (?:updates?|changes?|edits)\b",
+            r"\b(?:must|has to|have to|need to|needs to) (?:be|stay) (?:current|up[- ]to[- ]date|fresh)",
+            r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
+            r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
+            r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"\bnews\b", r"\bfast[- ]moving\b",
+            r"\bkeeps? changing\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
+            r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
+            r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每周|每月|每季度|经常|频繁|不断|随时|天天|时常|定期|一直)(?:都)?(?:会)?(?:在)?(?:有)?(?:新的?)?(?:更新|变|调整|修改|改|上新|发布)",
+            r"(?:更新|变化|变动|调整)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
+            r"新闻", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
+        None,
+        _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
+            r"\bstatic\b", r"\bdoesn'?t change\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
+            r"(?:很少|几乎不|基本不|不怎么|不常|不会|一般不)(?:会)?(?:变|更新|改)", r"(?:比较|很|非常)?稳定", r"固定不变", r"一成不变"),
+    ),
+    "needs_format": (
+        _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\btone of voice\b",
+            r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
+            r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
+            r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
+            r"格式", r"语气", r"风格", r"话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
+        None,
+        _rx(r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)", r"(?:格式|风格)(?:无所谓|随意|不限)"),
+    ),
+    "domain_terms": (
+        _rx(r"\bmedic\w*", r"\bclinic\w*", r"\bpatients?\b", r"\bhealth ?care\b", r"\blegal\b", r"\blaw(?:yers?| firm)?\b",
+            r"\bcontracts?\b", r"\bfinanc\w*", r"\bbank\w*", r"\binsurance\b", r"\bterminolog\w*", r"\bjargon\b",
+            r"\bspeciali[sz]ed\b", r"\bdomain[- ]specific\b", r"\bniche\b", r"\bpharma\w*", r"\bacronyms?\b",
+            r"医疗", r"医学", r"医院", r"病历", r"患者", r"罕见病", r"法律", r"法务", r"合同", r"律师", r"金融", r"银行", r"保险",
+            r"术语", r"专业(?:领域|知识|词汇|名词)", r"行业(?:知识|专业|黑话)", r"黑话", r"缩写"),
+        None, None,
+    ),
+    "privacy_blocked": (
+        None,
+        _rx(r"\b(?:can(?:no|')?t|can not|cannot|unable to|impossible to|not able to|couldn'?t|not allowed to|no way to)\b[\w\s,]{0,25}?"
+            r"\b(?:anonymi[sz]|de-?identif|redact|mask|scrub)",
+            r"\b(?:haven'?t|have not|hasn'?t|has not|never|wasn'?t|weren'?t|isn'?t|aren'?t|not yet|not been|not) (?:been )?"
+            r"(?:anonymi[sz]|de-?identif|redact|scrub)\w*",
+            r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b", r"\braw (?:pii|phi|patient data|customer data)\b",
+            r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
+            r"be shared|cross|be used (?:for|in) training|go into (?:training|a model))",
+            r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b", r"\bmust (?:stay|remain|be kept) (?:on-?prem\w*|in-?house|inside|internal|local)",
+            r"\b(?:can(?:no|')?t|cannot|not allowed to) (?:use|send)[\w\s]{0,20}(?:cloud|openai|third[- ]part|external|outside)",
+            r"(?:无法|不能|没法|没办法|难以|不可以|不可|不允许|不准|未|没有?|还没)(?:做)?(?:过)?(?:脱敏|匿名化|去标识)",
+            r"(?:不能|不允许|不可以|不准|禁止|不得|无法)(?:出域|出网|出内网|出公司|出境|离开|外传|上传|上云|外发|外泄|发给|传到外)",
+            r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
+        _rx(r"\balready (?:been )?(?:anonymi[sz]ed|de-?identified|redacted)",
+            r"\b(?:cleared|approved|allowed|permitted)\b[\w\s-]{0,20}\b(?:for|to) (?:train|use|fine-?tun)", r"\brestriction (?:is|was|has been) (?:lifted|removed)",
+            r"(?:可以|允许|批准)(?:用于|拿来|用来)?(?:做)?训练", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
+            r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
+            r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:已|都)?脱敏(?:处理)?(?:过|完)"),
+    ),
+    "high_volume": (
+        _rx(r"\bmillions? of (?:calls|requests|queries|api calls|users|messages|conversations)", r"\bhigh (?:call |request |query )?"
+            r"(?:volume|traffic|concurrency|qps|throughput)", r"\bheavy (?:traffic|load)\b", r"\bat scale\b",
+            r"\b(?:calls|requests|queries) (?:per|a|each) second", r"\bqps\b", r"\bhigh[- ]traffic\b",
+            r"高并发", r"海量(?:的)?(?:请求|调用|用户)", r"(?:调用|请求|访问)量(?:很|非常|特别)?大", r"大量(?:的)?(?:调用|请求)", r"流量(?:很|非常)?大"),
+        None,
+        _rx(r"\b(?:low|small|modest|tiny) (?:volume|traffic)\b", r"(?:调用|请求)量(?:很|比较)?(?:小|少|不大)"),
+    ),
+    "long_prompt": (
+        _rx(r"\blong (?:few[- ]shot )?prompts?\b", r"\bprompts? (?:is|are|gets?|got|has become) (?:very |too |really |super )?(?:long|huge|massive)\b",
+            r"\blong few[- ]shot\b", r"\bhuge (?:system )?prompts?\b",
+            r"(?:提示词?|prompt)(?:很|太|非常|特别|超级)?(?:长|大)", r"长(?:的)?(?:提示词?|prompt)", r"超长(?:的)?(?:提示|prompt|上下文)"),
+        None, None,
+    ),
+    "low_latency": (
+        _rx(r"\blow[- ]latency\b", r"\blatency\b", r"\bfast (?:responses?|replies|answers|inference)\b", r"\brespond (?:very )?(?:quickly|fast)",
+            r"\breal[- ]?time (?:chat|dialog(?:ue)?|conversation|responses?|assistant|voice|inference|replies)", r"\bunder \d+ ?ms\b",
+            r"\bmilliseconds\b", r"\bresponse time\b",
+            r"延迟", r"时延", r"响应(?:要|需要|必须)?(?:很|非常)?快", r"快速响应", r"实时(?:对话|响应|交互|聊天|回复|语音|推理)", r"毫秒", r"响应时间"),
+        None, None,
+    ),
+    "multi_step": (
+        _rx(r"\bmulti[- ]?step\b", r"\bchain[- ]of[- ]thought\b", r"\bcot\b", r"\bstep[- ]by[- ]step (?:reasoning|thinking|logic)",
+            r"\bcomplex reasoning\b", r"\breasoning (?:steps?|chains?|tasks?)\b", r"\bmulti[- ]hop\b",
+            r"多步(?:骤)?(?:推理)?", r"思维链", r"逐步(?:计算|推导|分析|思考)", r"拆解问题", r"分步(?:骤)?(?:推理|计算|解决)", r"推理链", r"复杂(?:的)?(?:推理|逻辑)", r"一步一步(?:地)?(?:推理|思考)", r"逐步推理"),
+        None, None,
+    ),
+    "novel_architecture": (
+        _rx(r"\b(?:new|novel|our own|own|custom|brand[- ]new|new kind of|proprietary|experimental) (?:model |neural |transformer )?architecture",
+            r"\b(?:our|my) own (?:foundation|base|pretrained) model\b", r"\bfoundation model\b", r"\bpre-?train(?:ing)? (?:a|our own|from|an?)\b",
+            r"\bbuild (?:our|my) own (?:llm|base model|foundation|language model)", r"\bown llm from scratch\b",
+            r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
+            r"基座大模型", r"预训练(?:一个|自己的)", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
+        None,
+        _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"\b(?:an? )?(?:off-the-shelf|open[- ]source) (?:base )?model\b"),
+    ),
+    "documents": (
+        _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
+            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b",
+            r"文档", r"知识库", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)资料(?!\s*\d)(?![一二两三四五六七八九十百千万]+笔)", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
+        None, None,
+    ),
+    "budget_low": (
+        _rx(r"\b(?:low|tight|small|limited|tiny|shoestring|minimal|modest|constrained) budget\b", r"\bon a budget\b",
+            r"\bbudget (?:is|'s) (?:very |pretty |quite |really )?(?:low|tight|small|limited|constrained|thin)",
+            r"\bcan'?t (?:afford|spend) (?:much|a lot)\b", r"\bcash[- ]strapped\b", r"\bbroke\b", r"\bcheap as possible\b",
+            r"预算(?:很|非常|比较|有点|特别)?(?:低|少|紧张|有限|不多|不足|紧|不够)", r"没(?:有)?(?:什么|多少)(?:预算|钱)", r"低预算",
+            r"钱不多", r"经费(?:有限|紧张|不多)", r"缺钱", r"省钱"),
+        None,
+        _rx(r"\b(?:big|large|generous|unlimited|healthy|decent|ample|plenty of) budget\b", r"\bbudget (?:is|isn'?t) (?:not )?(?:a |an )?(?:problem|issue|concern|constraint)",
+            r"\bmoney (?:is|isn'?t) (?:not )?(?:a |an )?(?:problem|issue|concern)", r"\bwell[- ]funded\b",
+            r"预算(?:很|非常|比较)?(?:充足|充裕|不是问题|不成问题|够|多|宽裕)", r"不差钱", r"钱不是问题"),
+    ),
+}
+RETRACT = _rx(
+    r"\b(?:restriction|constraint|limit) (?:is|was|has been|got) (?:lifted|removed|dropped)\b", r"\blifted\b",
+    r"\b(?:forget|ignore|drop|disregard|never ?mind|remove)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
+    r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
+    r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
+)
+UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", r"\bturns out\b", r"\bchange(?:d)? (?:of plans|to)\b",
+             r"其实", r"改成", r"不过", r"更正", r"纠正", r"修改", r"换成", r"变成")
+
+NO_BUDGET = _rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b",
+                r"\bbudget (?:is|of) (?:zero|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"一分钱(?:都)?没有", r"没有一分钱")

@@ -1,0 +1,122 @@
+"""Deadlines: a time phrase counts only with deadline context ("need it by tomorrow", "下午就要演示").
+
+"today's stock prices", "当天最新的新闻" and "right now we use GPT-4" name a time but set no deadline. The phrase
+is turned into days from now by ``dateparser`` (relative dates in both languages: "in 48 hours", "next week",
+"明天", "下周"), with a small table for phrases it does not parse; the days become a class: the same day
+("today"), within about two weeks ("week"), or later ("quarter").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from bot.understand.types import Deadline
+
+TODAY_MAX_DAYS = 0.75
+WEEK_MAX_DAYS = 21
+
+_UNIT_DAYS = {"hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24, "day": 1, "week": 7, "month": 30, "quarter": 90, "year": 365,
+              "小时": 1 / 24, "个小时": 1 / 24, "天": 1, "日": 1, "周": 7, "星期": 7, "个星期": 7, "礼拜": 7, "个月": 30, "月": 30,
+              "个季度": 90, "季度": 90, "年": 365}
+_NUM = r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|a few|a couple of|few|several|一|两|二|三|四|五|六|七|八|九|十|几|半)"
+_WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a few": 3, "few": 3,
+             "a couple of": 2, "several": 4, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "十": 10, "几": 3, "半": 0.5}
+# a time phrase: words with a fixed distance, or a number of units
+_FIXED: tuple[tuple[str, float], ...] = (
+    (r"\b(?:today|tonight|this (?:afternoon|morning|evening)|by (?:the )?end of (?:the )?day|eod|end of today)\b", 0),
+    (r"今天|今晚|今日|当天|下午|今早|晚上|中午|傍晚", 0),
+    (r"\bday after tomorrow\b|后天", 2), (r"\btomorrow\b|明天|明早|明晚", 1),
+    (r"\b(?:this|by the end of the|end of (?:the )?|by end of) week\b|本周|这周|这个星期|这礼拜|周末", 5),
+    (r"\bnext week\b|下周|下个星期|下礼拜", 10),
+    (r"\bnext (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|下(?:个)?(?:周|星期|礼拜)[一二三四五六日天]", 10),
+    (r"\b(?:by |on |this |until )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:这|本)?(?:周|星期|礼拜)[一二三四五六日天]", 5),
+    (r"\b(?:this|end of (?:the )?) month\b|本月|这个月|月底", 20), (r"\bnext month\b|下个月|下月", 45),
+    (r"\b(?:this|next|within a|within the|in a|one) quarter\b|本季度|这个季度|下季度|下个季度|一个季度", 90),
+    (r"\b(?:this|next) year\b|今年|明年", 200),
+)
+_DURATION = re.compile(
+    rf"\b(?:in|within|under|inside|about|around|take|only|have|got|next)\s+(?:the\s+next\s+)?{_NUM}\s*"
+    r"(hours?|hrs?|h|days?|weeks?|months?|quarters?|years?)\b"
+    rf"|{_NUM}\s*(个小时|小时|天|日|个星期|星期|礼拜|周|个月|个季度|季度|年)(?:之内|以内|内|之后|后|时间|的时间)?"
+)
+# words that make a time phrase a deadline; a duration ("3 months") also counts after "we have"
+_CONTEXT = re.compile(
+    r"\b(?:need|needs|needed|due|deadline|ship|shipping|launch|launching|deliver|demo|present|presentation|go live|"
+    r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|prototype|postpone\w*|"
+    r"push(?:ed)? (?:back|out)|delay\w*|moved? to|slip\w*|"
+    r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?)\b"
+    r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
+)
+_PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来")
+_DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内|时间")
+_ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)|最新|新闻|股价|价格|行情)")
+
+
+def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
+    """The deadline a clause states, with the span of its time phrase; None without deadline context."""
+    best: tuple[float, tuple[int, int]] | None = None
+    for pattern, days in _compiled_fixed():
+        for m in pattern.finditer(clause):
+            if _ATTRIBUTIVE.match(clause[m.end() :].lstrip()):
+                continue  # "today's prices", "当天最新的新闻": freshness, not a deadline
+            best = _later(best, (days, m.span()))
+    if best is not None and not _CONTEXT.search(clause):
+        best = None
+    if _PAST.search(clause) and not re.search(r"deadline|due|截止|期限", clause):
+        return None  # "we've been at this for two weeks": time spent, not time left
+    for m in _DURATION.finditer(clause):
+        days = _duration_days(m)
+        if days is not None and (_CONTEXT.search(clause) or _DURATION_CONTEXT.search(clause)):
+            best = _later(best, (days, m.span()))
+    if best is None:
+        return None
+    return _classify(best[0]), best[1]
+
+
+def _later(a, b):
+    """Keep the phrase that comes last in the clause (people correct themselves as they write)."""
+    return b if a is None or b[1][0] >= a[1][0] else a
+
+
+@lru_cache(maxsize=1)
+def _compiled_fixed():
+    return tuple((re.compile(p), d) for p, d in _FIXED)
+
+
+def _duration_days(m: re.Match) -> float | None:
+    raw_num = m.group(1) or m.group(3)
+    unit = (m.group(2) or m.group(4) or "").rstrip("s") if m.group(2) else (m.group(4) or "")
+    phrase = m.group(0)
+    parsed = _dateparser_days(phrase)
+    if parsed is not None:
+        return parsed
+    value = _WORD_NUM.get(raw_num.strip()) if raw_num and not raw_num[0].isdigit() else float(raw_num or 1)
+    per = _UNIT_DAYS.get(unit)
+    return None if value is None or per is None else value * per
+
+
+def _dateparser_days(phrase: str) -> float | None:
+    """Days from now to the moment ``phrase`` names, through dateparser; None when it cannot tell."""
+    import dateparser  # loads its language data on first use only
+
+    core = re.sub(r"^(?:within|under|inside|over|for|about|around|take|only|have|got|next)\s+", "in ", phrase.strip())
+    core = re.sub(r"(?:之内|以内|内|之后|后|时间|的时间)$", "后", core)
+    now = datetime.now()
+    try:
+        when = dateparser.parse(core, languages=["en", "zh"],
+                                settings={"PREFER_DATES_FROM": "future", "RELATIVE_BASE": now})
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if when is None:
+        return None
+    days = (when - now).total_seconds() / 86400
+    return days if days >= 0 else None
+
+
+def _classify(days: float) -> Deadline:
+    if days <= TODAY_MAX_DAYS:
+        return "today"
+    return "week" if days <= WEEK_MAX_DAYS else "quarter"

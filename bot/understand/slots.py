@@ -1,0 +1,340 @@
+"""Read a situation's slots from one message, clause by clause, with negation, hedges and units. Pure.
+
+``read_events(text)`` returns what the message says about each slot, in reading order, as events: set a value,
+add to a count ("5,000 more"), or clear a fact ("the cluster is gone"). ``bot.understand.state`` folds them into
+the conversation state. Each event keeps the user's words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import (
+    dataclass,
+)
+from typing import Literal
+
+from bot.understand import cues
+from bot.understand.deadline import read_deadline
+from bot.understand.numbers import Quantity, quantities
+from bot.understand.text import Clause, clauses, hedged, negated, prepare, snippet
+from bot.understand.types import RMB_PER_USD, USD_PER_EUR
+from knowledge.lang import normalize
+
+EventKind = Literal["set", "add", "clear"]
+
+
+@dataclass(frozen=True)
+class Event:
+    slot: str
+    kind: EventKind
+    value: object
+    source: str
+
+
+# slots a retraction can clear, by the words that name them
+_RETRACTABLE: dict[str, re.Pattern] = {
+    "compute": re.compile(r"cluster|gpus?|cards?|集群|显卡|算力|卡"),
+    "needs_format": cues.BOOL["needs_format"][0],
+    "knowledge_changes": cues.BOOL["knowledge_changes"][0],
+    "deadline": re.compile(r"deadline|demo|launch|期限|演示|上线|截止"),
+    "budget_usd": re.compile(r"budget|预算|钱"),
+    "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|隐私|脱敏|敏感"),
+    "low_latency": cues.BOOL["low_latency"][0],
+    "high_volume": cues.BOOL["high_volume"][0],
+    "documents": cues.BOOL["documents"][0],
+    "domain_terms": cues.BOOL["domain_terms"][0],
+    "novel_architecture": cues.BOOL["novel_architecture"][0],
+    "multi_step": cues.BOOL["multi_step"][0],
+}
+_SLOT_ALIASES = {"budget_usd": ("budget_usd", "budget_rmb", "budget_low"), "compute": ("compute", "gpu_memory_gb", "gpu_count")}
+
+
+def read_events(text: str) -> list[Event]:
+    """Every slot event in ``text``, in reading order (later events win when folded)."""
+    low = prepare(text)
+    if not low.strip():
+        return []
+    events: list[Event] = []
+    for clause in clauses(low):
+        found = _clause_events(clause)
+        if any(e.slot == "examples" for e in events) and not any(e.slot == "examples" for e in found):
+            bare = bare_count(clause.text)  # "... last month; now we have 4,000": the count moved on
+            found += [bare] if bare is not None else []
+        events.extend(found)
+    return [_in_user_words(e, low, text) for e in events]
+
+
+def _in_user_words(e: Event, low: str, text: str) -> Event:
+    """The event's source in the user's own characters (traditional, full-width, capitals) where they align."""
+    original = normalize(text or "")[: len(low)]
+    at = low.find(e.source)
+    if at < 0 or len(original) != len(low) or not e.source:
+        return e
+    return Event(e.slot, e.kind, e.value, original[at : at + len(e.source)])
+
+
+def _clause_events(c: Clause) -> list[Event]:
+    out: list[Event] = []
+    text = c.text
+    retract = cues.RETRACT.search(text)
+    if retract:
+        for slot, pattern in _RETRACTABLE.items():
+            if pattern is not None and pattern.search(text):
+                for name in _SLOT_ALIASES.get(slot, (slot,)):
+                    out.append(Event(name, "clear", None, snippet(c)))
+        if out:
+            return out  # "forget the JSON part": nothing else in this clause is a new fact
+    is_hedged = hedged(text)
+    for slot, (flip, fixed_yes, fixed_no) in cues.BOOL.items():
+        value: bool | None = None
+        where: tuple[int, int] | None = None
+        for pattern, polarity in ((fixed_no, False), (fixed_yes, True), (flip, True)):
+            if pattern is None:
+                continue
+            m = pattern.search(text)
+            if not m:
+                continue
+            value, where = polarity, m.span()
+            if pattern is flip and negated(text, *m.span()):
+                value = False
+            break
+        if value is None or where is None:
+            continue
+        if is_hedged and value is True and slot not in ("privacy_blocked", "documents", "domain_terms"):
+            continue  # "maybe later a fixed format": not a stated need
+        out.append(Event(slot, "set", value, snippet(c, *where)))
+    out.extend(_number_events(c))
+    deadline = read_deadline(text)
+    if deadline is not None:
+        out.append(Event("deadline", "set", deadline[0], snippet(c, *deadline[1])))
+    out.extend(_compute_events(c))
+    return out
+
+
+_BARE_COUNT = re.compile(
+    r"(?:^|\b(?:only|had|have|just|with|to|got|down to|up to|actually|update:?|instead|make it|it'?s|now)|只有|就|剩|有|变成|"
+    r"改成|降到|涨到|其实|应该是|实际上|更正)\s*[,:：，]?\s*(?:about\s+|around\s+|~|是)?"
+    r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:$|[?？.,，。!！]|呢|了|吧|instead)"
+)
+
+
+def bare_count(text: str) -> Event | None:
+    """A follow-up's bare number ("and if we only had 50?", "那如果只有 50 呢"): the example count under discussion."""
+    low = prepare(text).strip()
+    m = _BARE_COUNT.search(low)
+    if not m:
+        return None
+    qs = quantities(m.group("n").replace(",", "") if re.fullmatch(r"[\d,]+", m.group("n").strip()) else m.group("n"))
+    if not qs or qs[0].value < 0 or not float(qs[0].value).is_integer():
+        return None
+    return Event("examples", "set", int(qs[0].value), low[max(0, m.start() - 20) : m.end()].strip())
+
+
+# ---------------------------------------------------------------- numbers: examples, budget, sizes, volume
+
+
+def _number_events(c: Clause) -> list[Event]:
+    text = c.text
+    qs = quantities(text)
+    out: list[Event] = []
+    examples = _examples(c, qs)
+    if examples:
+        out.append(examples)
+    elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
+        out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
+    if any(cues.DOC_UNIT_AFTER.match(text[q.end :]) and not _labelled(text, q) for q in qs):
+        out.append(Event("documents", "set", True, snippet(c)))
+    out.extend(_budget(c, qs))
+    size = _model_size(text)
+    if size is not None:
+        out.append(Event("model_size_b", "set", size[0], snippet(c, *size[1])))
+    out.extend(_volume(c, qs))
+    return out
+
+
+def _labelled(text: str, q: Quantity) -> bool:
+    """A count of documents that are labelled ("5,000 labeled documents") is training data."""
+    return bool(re.match(r"^\s*(?:[a-z-]+\s+)?(?:labell?ed|annotated|tagged)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)", text[q.end :]))
+
+
+_IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
+_GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
+_CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
+
+
+def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
+    text = c.text
+    for q in qs:
+        after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
+        if q.raw == "一" and after.lstrip().startswith("个"):
+            continue  # "一个问答助手": an article, not a count
+        if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):
+            continue
+        if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q):
+            continue
+        more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
+        unit = cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before)
+        bare_more = more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
+        if unit or bare_more:
+            if _IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) and q.value < 100:
+                continue  # "a prompt with 5 examples" counts shots, not training data
+            return Event("examples", "add" if more else "set", int(q.value), snippet(c, q.start, q.end + 24))
+    if cues.DATA_WORDS.search(text):  # a bare number next to data words: "我们有 3000, 数据都标注好了"
+        for q in qs:
+            after, before = text[q.end : q.end + 20], text[max(0, q.start - 6) : q.start]
+            if (q.vague or cues.NOT_EXAMPLE_AFTER.match(after) or cues.DOC_UNIT_AFTER.match(after)
+                    or _GLUED_BEFORE.search(before) or q.raw in _CARD_NUMBERS or 1990 <= q.value <= 2035 or q.value < 1):
+                continue
+            if re.match(r"^\s*(?:[,，。.;；!?！？)]|$|\s*(?:and|with|和|并且|,))", after):
+                return Event("examples", "set", int(q.value), snippet(c, q.start, q.end + 24))
+    return None
+
+
+_USD_BEFORE = re.compile(r"(?:us\$|\$|usd)\s*$")
+_USD_AFTER = re.compile(r"^\s*(?:usd|dollars?|bucks|美元|美金|刀)")
+_EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
+_EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
+_RMB_BEFORE = re.compile(r"(?:¥|￥|rmb|cny|人民币)\s*$")
+_RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?!\s*(?:gpu|显卡|卡|[a-z]*\d)))")
+_BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
+
+
+def _budget(c: Clause, qs: list[Quantity]) -> list[Event]:
+    text = c.text
+    for q in qs:
+        if q.vague:
+            continue
+        before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]
+        src = snippet(c, max(0, q.start - 12), q.end + 8)
+        if _USD_BEFORE.search(before) or _USD_AFTER.match(after):
+            return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
+        if _EUR_BEFORE.search(before) or _EUR_AFTER.match(after):
+            return [Event("budget_usd", "set", round(q.value * USD_PER_EUR, 2), src), Event("budget_rmb", "clear", None, src)]
+        if _RMB_BEFORE.search(before) or _RMB_AFTER.match(after):
+            return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
+        if _BUDGET_WORD.search(text[max(0, q.start - 16) : q.start]) and not cues.NOT_EXAMPLE_AFTER.match(after) and q.value >= 10:
+            if re.search(r"[\u4e00-\u9fff]", text):  # "预算 3000" in Chinese: yuan
+                return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
+            return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
+    m = cues.NO_BUDGET.search(text)
+    if m:
+        return [Event("budget_usd", "set", 0.0, snippet(c, *m.span()))]
+    return []
+
+
+_SIZE_B = re.compile(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
+_SIZE_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*billion[- ](?:param|parameter)")
+_SIZE_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|千亿|百亿)(?:个)?(?:参数|规模|的模型|模型)")
+_ZH_SCALE = {"亿": 0.1, "百亿": 10.0, "千亿": 100.0}
+
+
+def _model_size(text: str) -> tuple[float, tuple[int, int]] | None:
+    for pattern in (_SIZE_B, _SIZE_WORDS, _SIZE_ZH):
+        m = pattern.search(text)
+        if m:
+            scale = _ZH_SCALE[m.group(2)] if pattern is _SIZE_ZH else 1.0
+            value = float(m.group(1)) * scale
+            if 0.01 <= value <= 5000:
+                return value, m.span()
+    return None
+
+
+_PER = re.compile(r"^\s*(?:\+\s*)?(?:api\s+)?(?:calls?|requests?|queries|messages|次(?:调用|请求|查询)?)?\s*(?:per|a|each|/|every)?\s*"
+                  r"(second|sec|minute|min|hour|day|week|month|秒|分钟|小时|天|日|周|月)")
+_PER_BEFORE = re.compile(r"(?:每|一)(秒|分钟|小时|天|日|周|月)(?:有|大约|约|大概)?\s*$")
+_PER_MONTH = {"second": 2_592_000, "sec": 2_592_000, "秒": 2_592_000, "minute": 43_200, "min": 43_200, "分钟": 43_200,
+              "hour": 720, "小时": 720, "day": 30, "天": 30, "日": 30, "week": 4.3, "周": 4.3, "month": 1, "月": 1}
+_CALL_WORD = re.compile(r"calls?|requests?|queries|调用|请求|查询|次")
+HIGH_VOLUME_PER_MONTH = 1_000_000
+LONG_PROMPT_TOKENS = 500  # few-shot prompts this long cost more per call than a fine-tuned model's
+
+
+def _volume(c: Clause, qs: list[Quantity]) -> list[Event]:
+    text = c.text
+    out: list[Event] = []
+    for q in qs:
+        after = text[q.end : q.end + 40]
+        m = _PER.match(after)
+        unit = m.group(1) if m and _CALL_WORD.search(after[: m.end()]) else None
+        if unit is None:
+            b = _PER_BEFORE.search(text[max(0, q.start - 8) : q.start])
+            unit = b.group(1) if b and _CALL_WORD.search(after[:8]) else None
+        if unit is not None:
+            monthly = int(q.value * _PER_MONTH[unit])
+            src = snippet(c, q.start, q.end + 24)
+            out.append(Event("calls_per_month", "set", monthly, src))
+            out.append(Event("high_volume", "set", monthly >= HIGH_VOLUME_PER_MONTH, src))
+            break
+    for q in qs:
+        if re.match(r"^\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and _IN_PROMPT.search(text):
+            out.append(Event("prompt_tokens", "set", int(q.value), snippet(c, q.start, q.end + 16)))
+            if q.value >= LONG_PROMPT_TOKENS:
+                out.append(Event("long_prompt", "set", True, snippet(c, q.start, q.end + 16)))
+            break
+    return out
+
+
+# ---------------------------------------------------------------- GPUs and compute
+
+_SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
+          "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
+_COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a|two|three|four|six|eight|sixteen|一|单|两|二|三|四|六|八|十六)\s*"
+                           r"(?:x|×|\*|张|块|台|个|pcs)?\s*(?:nvidia\s*|rtx\s*|geforce\s*)*$")
+
+
+def _compute_events(c: Clause) -> list[Event]:
+    text = c.text
+    out: list[Event] = []
+    memory: float | None = None
+    count: int | None = None
+    src = ""
+    card = cues.GPU_CARD.search(text)
+    if card and not negated(text, *card.span()):
+        name = card.group(1).lower()
+        memory = float(cues.GPU_CARDS[name])
+        near = cues.GPU_MEMORY.match(text[card.end() :].lstrip(" -_/(")) if name in ("a100", "a800", "v100", "h100") else None
+        if near:
+            memory = float(near.group(1))
+        counted = _COUNT_BEFORE.search(text[max(0, card.start() - 14) : card.start()])
+        after = cues.GPU_COUNT_AFTER.match(text[card.end() :])
+        raw = counted.group(1) if counted else after.group(1) if after else None
+        count = _small_int(raw) if raw else None
+        src = snippet(c, *card.span())
+    if memory is None:
+        for m in cues.GPU_MEMORY.finditer(text):
+            window = text[max(0, m.start() - 24) : m.end() + 24]
+            if cues.GPU_CONTEXT.search(window) and not cues.DATA_SIZE_AFTER.match(text[m.end() :]) and 1 <= float(m.group(1)) <= 1024:
+                memory, src = float(m.group(1)), snippet(c, *m.span())
+                break
+    if memory is not None:
+        out.append(Event("gpu_memory_gb", "set", memory, src))
+    if count is not None:
+        out.append(Event("gpu_count", "set", count, src))
+    compute = None
+    m = cues.NO_GPU.search(text)
+    if m:
+        compute, src = "none", snippet(c, *m.span())
+    elif (m := cues.AMPLE_COMPUTE.search(text)) and not negated(text, *m.span()):
+        compute, src = "ample", snippet(c, *m.span())
+    elif (count or 1) >= 4 or ((count or 1) >= 2 and (memory or 0) >= 40):
+        compute = "ample"
+    elif (m := cues.LIMITED_COMPUTE.search(text)) or (memory is not None and memory <= 24):
+        compute = "consumer"
+        src = snippet(c, *m.span()) if m else src
+    elif memory is not None:
+        compute = None  # one big card: neither consumer nor a cluster
+    if compute is not None:
+        out.append(Event("compute", "set", compute, src))
+        if compute == "none":  # "no GPU at all": earlier cards are gone too
+            out += [Event("gpu_memory_gb", "clear", None, src), Event("gpu_count", "clear", None, src)]
+    elif memory is not None and (count or 1) == 1:
+        out.append(Event("compute", "clear", None, src))  # a new single big card replaces an earlier cluster
+    if cues.FOUR_BIT_OK.search(text):
+        out.append(Event("four_bit_ok", "set", True, snippet(c)))
+    return out
+
+
+def _small_int(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw) if 0 < int(raw) <= 100_000 else None
+    return _SMALL.get(raw.strip())

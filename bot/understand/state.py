@@ -1,0 +1,42 @@
+"""The conversation state: each turn's slot events folded into the previous turn's slots. Pure.
+
+The latest mention of a slot wins; "5,000 more" adds to the count; "the cluster is gone" clears. Every change is
+recorded so the answer can say what it changed ("examples 3,000 → 8,000").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from bot.understand.slots import Event
+from bot.understand.types import Change, Slot
+
+
+def fold(slots: Mapping[str, Slot], events: Iterable[Event]) -> tuple[dict[str, Slot], tuple[Change, ...]]:
+    """Apply ``events`` in order to ``slots``; returns the new slots and the changes (one per slot, net)."""
+    state = dict(slots)
+    first_before: dict[str, object] = {}
+    kinds: dict[str, str] = {}
+    for e in events:
+        before = state[e.slot].value if e.slot in state else None
+        first_before.setdefault(e.slot, before)
+        if e.kind == "clear":
+            state.pop(e.slot, None)
+        elif e.kind == "add":
+            base = before if isinstance(before, (int, float)) and not isinstance(before, bool) else 0
+            state[e.slot] = Slot(int(base + e.value), e.source)  # type: ignore[operator]
+        else:
+            state[e.slot] = Slot(e.value, e.source)
+        kinds[e.slot] = e.kind if kinds.get(e.slot) != "add" else "add"
+    changes = []
+    for name, before in first_before.items():
+        after = state[name].value if name in state else None
+        if after != before:
+            changes.append(Change(name, kinds[name], before, after))  # type: ignore[arg-type]
+    return state, tuple(changes)
+
+
+def overrides(slots: Mapping[str, Slot], values: Mapping[str, object], source: str) -> tuple[dict[str, Slot], tuple[Change, ...]]:
+    """Set slots by hand (the CLI's ``--set``, the web app's card); ``None`` clears a slot."""
+    events = [Event(name, "clear" if value is None else "set", value, source) for name, value in values.items()]
+    return fold(slots, events)

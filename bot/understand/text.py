@@ -1,0 +1,121 @@
+"""Text preparation for understanding: one normal form, clauses, and the negation / hedge scope of a cue. Pure.
+
+Traditional characters become simplified (OpenCC ``t2s``), full-width forms become ASCII (NFKC), and the text is
+cut into clauses at punctuation and at contrast words ("but", "但是", "不过"), because a negation or a hedge only
+reaches to the end of its clause: "not on a tight budget, but the data is private" negates only the budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import (
+    dataclass,
+)
+from functools import lru_cache
+
+from knowledge.lang import normalize
+
+MAX_CHARS = 20_000  # a situation is stated near the start; longer input is read only this far
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # small and pure table lookups; imported on first use
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=2048)
+def prepare(text: str) -> str:
+    """NFKC, traditional -> simplified, lower case, typographic quotes straightened."""
+    text = normalize(text or "")[:MAX_CHARS]
+    if re.search("[\u4e00-\u9fff]", text):
+        text = _t2s().convert(text)
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    start: int  # offset in the prepared text
+
+
+_CUT = re.compile(
+    r"(?:(?<!\d),|,(?!\d{3}(?!\d))|[;!?，。；！？、\n])+|(?<=[a-z0-9)\]'\"])\.(?:\s+|$)|\s+-{1,2}\s+|\s+(?=(?:but|however|although|though|whereas|"
+    r"except)\b)|(?=(?:但是|但|不过|然而|可是|只是|而是|虽然|除了))|\(|\)",
+)
+
+
+def clauses(text: str) -> list[Clause]:
+    """The prepared text cut into clauses, with their offsets."""
+    out: list[Clause] = []
+    pos = 0
+    for m in _CUT.finditer(text):
+        if m.start() > pos and text[pos : m.start()].strip():
+            out.append(Clause(text[pos : m.start()], pos))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append(Clause(text[pos:], pos))
+    return out
+
+
+# negators before a cue ("not", "no", "不", "没"...), with the words that only look like one ("非常" = very)
+_NEG_EN = re.compile(
+    r"\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|won'?t|without|nor|neither|hardly|nothing|"
+    r"zero|none|lack|lacks|free of)\b"
+)
+_NEG_ZH = re.compile(r"(?:不|没|无|未|非|别|甭|勿|免)")
+_NOT_NEG_ZH = re.compile(
+    r"非常|不少|不断|不仅|不止|不错|无论|不同|不久|不管|非要|不得不|无数|不停|不时|没准|未来|免费|并非不|不过|不但|"
+    r"不是很多|不多|不足|不够|不大|不高|不便宜|无法|不能|不可|不允许|未脱敏|未经|不准|不得|说不定|不一定|不确定|不清楚"
+)
+# after a cue: "... is not needed", "... doesn't matter", "...不重要", "...无所谓"
+_NEG_AFTER = re.compile(
+    r"^[^,;.]{0,30}?\b(?:is|are|isn'?t|aren'?t|not|doesn'?t|does not|don'?t|do not|won'?t|will not)\b[^,;.]{0,12}?"
+    r"(?:not\s+)?(?:needed|required|necessary|important|a (?:concern|problem|issue|priority|requirement|must|factor)|"
+    r"an? (?:issue|problem)|matter|care|an? constraint|relevant|critical|a big deal|applicable)\b"
+    r"|^.{0,12}?(?:不(?:需要|重要|是问题|成问题|是重点|必|用|要求|在乎|关心|敏感|严格)|无所谓|没(?:有)?(?:要求|关系|必要)|"
+    r"不做要求|都行|随意|不是(?:必须|硬性))"
+)
+_HEDGE = re.compile(
+    r"\b(?:maybe|perhaps|might|possibly|not sure|unsure|unclear|not yet decided|undecided|don'?t know|no idea|"
+    r"probably not|may or may not|if at all|hypothetically|someday|eventually)\b|"
+    r"或许|也许|说不定|不确定|不一定|还没想好|没想好|不清楚|可能(?!性)|以后再说|将来"
+)
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - keep the last match
+        pass
+    return found
+
+
+def negated(clause: str, start: int, end: int) -> bool:
+    """True when the cue at ``clause[start:end]`` is negated: by a negator shortly before it, or by
+    "is not needed / 不重要" right after it."""
+    before = clause[max(0, start - 40) : start]
+    m = _last(_NEG_EN, before[-32:])
+    if m and not re.search(r"\bbut\b|\bonly\b", before[m.end() :]):
+        return True
+    zh_before = before[-8:]
+    masked = _NOT_NEG_ZH.sub(lambda x: "_" * len(x.group(0)), zh_before)
+    if _NEG_ZH.search(masked):
+        return True
+    return bool(_NEG_AFTER.search(clause[end:]))
+
+
+def hedged(clause: str) -> bool:
+    """True when the clause only supposes or doubts what it says ("maybe later", "不确定要不要")."""
+    return bool(_HEDGE.search(clause))
+
+
+def snippet(clause: Clause, start: int = 0, end: int | None = None, width: int = 48) -> str:
+    """The user's words around a cue, at most ``width`` characters, trimmed to the clause."""
+    text = clause.text
+    end = len(text) if end is None else end
+    if len(text.strip()) <= width:
+        return text.strip()
+    lo = max(0, min(start, len(text)) - width // 3)
+    hi = min(len(text), max(end, lo + width))
+    return text[lo:hi].strip()

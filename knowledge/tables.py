@@ -1,0 +1,99 @@
+"""Tables as records: every cell of a markdown table with its row and column headers.
+
+Parsers of other formats (HTML, DOCX) write their tables as markdown pipe tables, so this one reader serves every
+format. The markdown is parsed by markdown-it-py (its GFM table rule); each body cell becomes a ``Cell`` whose
+``row`` is the row's leading label cells and whose ``column`` is the header above it, so "What BLEU score did
+LoRA get?" can be answered by the cell (row "LoRA", column "BLEU"). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import (
+    dataclass,
+)
+from functools import lru_cache
+
+MAX_CELLS = 4000  # per document: a pathological table is cut, never slows a build down
+_NUMERIC = re.compile(r"^[\s~≈<>±+\-−$¥€]*\d[\d.,\s]*(?:%|[kmgb]|gb|mb|tb|ms|s|x|倍|小时|h|分钟|秒)?\s*(?:\(.*\))?$", re.I)
+_MARKUP = re.compile(r"\*\*|__|`|<[^>]{1,80}>|\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: str  # the row's label ("LoRA", "Qwen-7B / LoRA")
+    column: str  # the header above the cell ("BLEU")
+    value: str
+    line: str  # the markdown source line of the row (to find the passage holding it)
+
+    def to_json(self) -> list[str]:
+        return [self.row, self.column, self.value]
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def clean(cell: str) -> str:
+    """Cell text without emphasis, code ticks, inline HTML and link targets."""
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", cell).split())
+
+
+def is_numeric(text: str) -> bool:
+    return bool(_NUMERIC.match(text.strip()))
+
+
+def parse_tables(text: str) -> list[Cell]:
+    """Every body cell of every pipe table in ``text``, as (row, column, value) with its source line."""
+    if "|" not in text:
+        return []
+    lines = text.splitlines()
+    cells: list[Cell] = []
+    header: list[str] = []
+    row: list[str] = []
+    row_line = ""
+    in_head = False
+    for tok in _parser().parse(text):
+        if tok.type == "thead_open":
+            in_head, header = True, []
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row = []
+            row_line = lines[tok.map[0]] if tok.map and tok.map[0] < len(lines) else ""
+        elif tok.type == "inline" and (in_head or row is not None):
+            (header if in_head else row).append(clean(tok.content))
+        elif tok.type == "tr_close" and not in_head and row:
+            cells.extend(_row_cells(header, row, row_line))
+            if len(cells) >= MAX_CELLS:
+                return cells[:MAX_CELLS]
+    return cells
+
+
+def _row_cells(header: list[str], row: list[str], line: str) -> list[Cell]:
+    """A row's cells; its label is the leading non-numeric cells (often one: the method or model name)."""
+    n_label = 0
+    while n_label < len(row) - 1 and row[n_label] and not is_numeric(row[n_label]) and n_label < 2:
+        n_label += 1
+        if n_label < len(row) and is_numeric(row[n_label]):
+            break
+    n_label = max(1, n_label)
+    out = []
+    for j, value in enumerate(row):
+        if not value or value in ("-", "—", "/"):
+            continue
+        column = header[j] if j < len(header) else ""
+        label_cells = [row[i] for i in range(n_label) if i != j]
+        label = " / ".join(c for c in label_cells if c) or (row[0] if j else "")
+        if j < n_label and j == 0:
+            continue  # the label itself is not an answer
+        out.append(Cell(label, column, value, line.strip()))
+    return out
+
+
+def cells_in(passage: str, cells: list[Cell]) -> list[list[str]]:
+    """The cells whose row lies in ``passage`` (a chunk of the document), as JSON-ready triples."""
+    return [c.to_json() for c in cells if c.line and c.line in passage]

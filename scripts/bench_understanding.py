@@ -1,0 +1,167 @@
+"""How well the advisor understands: situation labels, multi-turn conversations and factual answers over real
+third-party documents, on the committed evaluation (or development) sets. Rerunnable; prints a JSON report.
+
+    python scripts/bench_understanding.py [--set eval|dev] [--only situations,conversations,factual]
+
+Situations and conversations run prompt-only (the rule table needs no retrieval); factual questions run with RAG on
+over an index of ``tests/data/realdocs/<set>/`` built with the real embedder. A factual answer counts when its
+text holds one of the expected strings (case, spaces, thousands commas and dash styles ignored) and it is written
+in the asker's language. ``ask`` latency is measured with the index loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.pipeline import Pipeline  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
+from bot.types import Mode  # noqa: E402
+
+
+def rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _label_ok(answer, expect: dict) -> bool:
+    label = answer.recommendation.label if answer.recommendation else None
+    return label in {expect.get("label"), *expect.get("accept", [])}
+
+
+def _slots_ok(answer, expect_slots: dict) -> tuple[int, int]:
+    u = getattr(answer, "understanding", None)
+    if u is None or not expect_slots:
+        return 0, 0
+    got = u.situation.known()
+    ok = 0
+    for name, value in expect_slots.items():
+        have = got.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and isinstance(have, (int, float)):
+            ok += abs(have - value) <= max(1e-6, 0.02 * abs(value))
+        else:
+            ok += have == value
+    return ok, len(expect_slots)
+
+
+def situations(p: Pipeline, data: Path) -> dict:
+    cases = rows(data / "situations.jsonl")
+    good, slot_ok, slot_n, misses = 0, 0, 0, []
+    for c in cases:
+        a = p.ask(c["q"], mode=Mode(rag=False))
+        ok = _label_ok(a, c)
+        good += ok
+        s_ok, s_n = _slots_ok(a, c.get("slots", {}))
+        slot_ok, slot_n = slot_ok + s_ok, slot_n + s_n
+        if not ok:
+            misses.append({"id": c["id"], "want": c["label"], "got": a.recommendation.label if a.recommendation else None})
+    return {"n": len(cases), "accuracy": round(good / len(cases), 4),
+            "slot_accuracy": round(slot_ok / slot_n, 4) if slot_n else None, "misses": misses}
+
+
+def _money(value: float) -> str:
+    return f"${value:,.2f}"
+
+
+def conversations(p: Pipeline, data: Path) -> dict:
+    convs = rows(data / "conversations.jsonl")
+    conv_ok = turn_ok = turns = 0
+    misses = []
+    for conv in convs:
+        history: list[tuple[str, str]] = []
+        all_ok = True
+        for i, turn in enumerate(conv["turns"]):
+            a = p.ask(turn["q"], history=history, mode=Mode(rag=False))
+            expect = turn["expect"]
+            if "cost_usd" in expect:
+                ok = _money(expect["cost_usd"]) in a.text
+            else:
+                ok = _label_ok(a, expect)
+            turns += 1
+            turn_ok += ok
+            all_ok &= ok
+            if not ok:
+                misses.append({"id": conv["id"], "turn": i, "want": expect,
+                               "got": a.recommendation.label if a.recommendation else a.text[:120]})
+            history.append((turn["q"], a.text))
+        conv_ok += all_ok
+    return {"n": len(convs), "accuracy": round(conv_ok / len(convs), 4), "turn_accuracy": round(turn_ok / turns, 4),
+            "misses": misses}
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("–", "-").replace("—", "-").replace("−", "-")
+    return re.sub(r"(?<=\d),(?=\d{3})|\s+", "", text)
+
+
+def factual(p: Pipeline, data: Path, docs: Path) -> dict:
+    from bot.understand.text import prepare
+    from knowledge.lang import detect_language
+
+    cases = rows(data / "factual.jsonl")
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        p.settings = load_settings(None, index_dir=str(Path(tmp) / "index"), data_dir=tmp)
+        p.rebuild([docs])
+        build_s = time.perf_counter() - t0
+        good = fig = lang_ok = 0
+        by_kind: dict[str, list[int]] = {}
+        latencies, misses = [], []
+        for c in cases:
+            t = time.perf_counter()
+            a = p.ask(c["q"], mode=Mode(rag=True))
+            latencies.append((time.perf_counter() - t) * 1000)
+            has = any(_norm(e) in _norm(prepare(a.text)) or _norm(e) in _norm(a.text) for e in c["expect"])
+            frame = a.text.splitlines()[0] if a.text else ""
+            in_lang = a.language == c["lang"] and detect_language(re.sub(r"«.*?»|“.*?”|《.*?》", "", frame), c["lang"]) == c["lang"]
+            fig += has
+            lang_ok += in_lang
+            good += has and in_lang
+            by_kind.setdefault(c.get("kind", "?"), []).append(int(has and in_lang))
+            if not (has and in_lang):
+                misses.append({"id": c["id"], "q": c["q"], "expect": c["expect"][0], "got": a.text[:160]})
+    n = len(cases)
+    return {"n": n, "accuracy": round(good / n, 4), "figure_in_answer": round(fig / n, 4),
+            "asker_language": round(lang_ok / n, 4),
+            "by_kind": {k: round(sum(v) / len(v), 4) for k, v in by_kind.items()},
+            "ask_ms_p50": round(statistics.median(latencies), 1),
+            "ask_ms_p95": round(sorted(latencies)[int(0.95 * (n - 1))], 1), "index_build_s": round(build_s, 1),
+            "misses": misses}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="eval", choices=["eval", "dev"])
+    ap.add_argument("--only", default="situations,conversations,factual")
+    ap.add_argument("--misses", action="store_true", help="list every miss")
+    args = ap.parse_args()
+    data = ROOT / "tests" / "data" / args.set
+    p = Pipeline(load_settings(None))
+    report: dict = {"set": args.set}
+    parts = args.only.split(",")
+    if "situations" in parts:
+        report["situations"] = situations(p, data)
+    if "conversations" in parts:
+        report["conversations"] = conversations(p, data)
+    if "factual" in parts:
+        report["factual"] = factual(p, data, ROOT / "tests" / "data" / "realdocs" / args.set)
+    if not args.misses:
+        for part in report.values():
+            if isinstance(part, dict) and "misses" in part:
+                part["misses"] = len(part["misses"])
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,283 @@
+"""The conversation state: later turns override, retract and add to facts; cost follow-ups reuse the estimate.
+
+Each turn's slots fold into the previous state; the latest mention wins; ``Understanding.changes`` records what
+moved; ``with_overrides`` sets facts by hand. A cost follow-up keeps the previous estimate and changes one thing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.decide import decide
+from bot.respond import respond
+from bot.understand import replay, understand, with_overrides
+
+
+def state(*turns: str):
+    u = replay(list(turns))
+    assert u is not None
+    return u
+
+
+def moved(u) -> dict[str, tuple]:
+    return {c.slot: (c.kind, c.before, c.after) for c in u.changes}
+
+
+# ---------------------------------------------------------------- explicit updates replace
+
+
+OVERRIDES = [
+    # (turns, slot, value after the last turn)
+    (("We have 2,000 labeled examples.", "Actually it's 20,000 labeled examples."), "examples", 20_000),
+    (("Our budget is $50 and we have 1,000 labeled examples.", "Update: our budget is $300 now."), "budget_usd", 300),
+    (("We have 3,000 labeled examples and one RTX 4090.", "We'll use an A100 80GB instead."), "gpu_memory_gb", 80),
+    (("我们有 500 条标注数据。", "其实只有 50 条。"), "examples", 50),
+    (("我们有 2000 条标注数据，预算 1000 元。", "预算改成 5000 元。"), "budget_rmb", 5000),
+    (("我们有 3000 条标注数据，要求输出 JSON。", "不过格式无所谓，普通文本就行。"), "needs_format", False),
+    (("We have 2,000 labeled examples and our data changes every week.", "Actually the data is stable."),
+     "knowledge_changes", False),
+    pytest.param(("我们有 2000 条标注数据，下周要上线。", "不过老板说可以推迟到下个季度。"), "deadline", "quarter"),
+    pytest.param(("We have 5,000 labeled examples.", "Actually, 500."), "examples", 500),
+]
+
+
+@pytest.mark.parametrize(("turns", "name", "expected"), OVERRIDES)
+def test_explicit_update_replaces_the_fact(turns, name, expected):
+    before = getattr(state(*turns[:-1]).situation, name)
+    u = state(*turns)
+    assert getattr(u.situation, name) == expected
+    assert moved(u)[name][1:] == (before, expected)
+    assert u.slots[name].source  # the new value carries the words of the turn that set it
+
+
+def test_an_update_keeps_everything_it_does_not_mention():
+    first = "We have 3,000 labeled examples, our docs change every week, and the data can't leave our premises."
+    u = state(first, "Update: the team labeled 1,000 more.")
+    s = u.situation
+    assert s.examples == 4000
+    assert s.knowledge_changes is True and s.privacy_blocked is True
+    assert set(moved(u)) == {"examples"}
+
+
+def test_update_changes_the_advice():
+    u1 = state("We have 2,000 labeled examples.")
+    u2 = state("We have 2,000 labeled examples.", "Actually it's 20,000 labeled examples, and we have a GPU cluster.")
+    assert decide(u1).recommendation.label == "lora"
+    assert decide(u2).recommendation.label == "full_finetune"
+
+
+@pytest.mark.parametrize("turns", [
+    ("We have 3,000 labeled examples and 8 A100s.", "Actually we have no GPU at all."),
+    pytest.param(("我们有 3000 条标注数据，有 8 张 A100。", "其实我们没有 GPU。")),
+])
+def test_no_gpu_overrides_a_cluster(turns):
+    u = state(*turns)
+    assert u.situation.compute == "none"
+    assert moved(u)["compute"] == ("set", "ample", "none")
+
+
+def test_no_gpu_drops_the_cards_stated_before():
+    s = state("We have 3,000 labeled examples and 8 A100s.", "Actually we have no GPU at all.").situation
+    assert s.gpu_count is None and s.gpu_memory_gb is None
+
+
+# ---------------------------------------------------------------- retractions clear
+
+
+RETRACTIONS = [
+    (("We have 20,000 labeled examples and a GPU cluster.", "The cluster is gone."), "compute", "ample"),
+    (("We have 3,000 labeled examples and need JSON output.", "Forget the JSON part."), "needs_format", True),
+    (("我们有 3000 条标注数据，需要固定的输出格式。", "不用考虑格式了。"), "needs_format", True),
+    (("We have 2,000 labeled examples and the data can't leave our premises.", "The privacy restriction was lifted."),
+     "privacy_blocked", True),
+    (("We have 2,000 labeled examples, and we need it by tomorrow.", "Never mind the deadline."), "deadline", "week"),
+    (("我们有 3000 条数据，下午就要演示。", "演示取消了。"), "deadline", "today"),
+]
+
+
+@pytest.mark.parametrize(("turns", "name", "before"), RETRACTIONS)
+def test_retraction_clears_the_fact(turns, name, before):
+    assert getattr(state(*turns[:-1]).situation, name) == before
+    u = state(*turns)
+    assert getattr(u.situation, name) is None
+    assert name not in u.situation_json()
+    kind, was, now = moved(u)[name]
+    assert (kind, was, now) == ("clear", before, None)
+    assert u.situation.examples is not None  # the count stated earlier survives
+
+
+def test_retracting_the_cluster_removes_full_fine_tuning():
+    turns = ("We have 20,000 labeled examples and a GPU cluster.", "Actually the cluster is gone; we only have one RTX 4090.")
+    assert decide(state(*turns[:1])).recommendation.label == "full_finetune"
+    u = state(*turns)
+    assert u.situation.compute != "ample"
+    assert decide(u).recommendation.label in ("lora", "qlora")
+
+
+def test_retracting_privacy_lets_training_back_in():
+    turns = ("We have 2,000 labeled examples and the data can't leave our premises.", "The privacy restriction was lifted.")
+    assert decide(state(*turns[:1])).recommendation.label in ("prompt", "rag")
+    assert decide(state(*turns)).recommendation.label == "lora"
+
+
+# ---------------------------------------------------------------- relative updates add
+
+
+ADDS = [
+    (("We have 3,000 labeled examples.", "Update: the team labeled 5,000 more."), 3000, 8000),
+    (("We have 1,000 labeled examples.", "We added 1,500 more labeled examples."), 1000, 2500),
+    (("我们有 3000 条标注数据。", "又标注了两千条。"), 3000, 5000),
+    (("我们有 800 条标注数据。", "上周新增了 400 条标注样本。"), 800, 1200),
+]
+
+
+@pytest.mark.parametrize(("turns", "before", "after"), ADDS)
+def test_relative_update_adds(turns, before, after):
+    u = state(*turns)
+    assert u.situation.examples == after
+    assert moved(u)["examples"] == ("add", before, after)
+
+
+def test_a_fact_question_in_between_keeps_the_state():
+    u = state("We have 3,000 labeled examples.", "What is LoRA?", "Update: 2,000 more.")
+    assert u.situation.examples == 5000
+    assert moved(u)["examples"] == ("add", 3000, 5000)
+
+
+# ---------------------------------------------------------------- the latest mention wins
+
+
+def test_latest_mention_wins_across_turns_without_an_update_word():
+    u = state("We have 1,000 labeled examples.", "We have 6,000 labeled examples.")
+    assert u.situation.examples == 6000
+    assert moved(u)["examples"] == ("set", 1000, 6000)
+    assert "6,000" in u.slots["examples"].source
+
+
+def test_latest_mention_wins_inside_one_message():
+    s = state("Budget is $100. Sorry, I mean the budget is $400.").situation
+    assert s.budget_usd == 400
+
+
+def test_latest_count_inside_one_message_wins():
+    assert state("We had 1,000 labeled examples last month; now we have 4,000.").situation.examples == 4000
+
+
+def test_restating_the_same_value_changes_nothing():
+    u = state("We have 3,000 labeled examples.", "We have 3,000 labeled examples and need JSON output.")
+    assert u.situation.examples == 3000
+    assert "examples" not in moved(u)
+    assert moved(u)["needs_format"] == ("set", None, True)
+
+
+def test_a_first_message_states_and_changes_nothing():
+    u = understand("We have 3,000 labeled examples and a strict JSON format.")
+    assert u.changes == ()
+    assert u.situation.examples == 3000 and u.situation.needs_format is True
+
+
+# ---------------------------------------------------------------- facts set by hand
+
+
+def test_with_overrides_sets_and_records():
+    u = understand("We have 20,000 labeled examples and a GPU cluster.")
+    v = with_overrides(u, {"examples": 50})
+    assert v.situation.examples == 50
+    assert v.situation.compute == "ample"  # untouched
+    assert moved(v) == {"examples": ("set", 20_000, 50)}
+    assert v.slots["examples"].source == "set by hand"
+    assert decide(v).recommendation.label == "prompt"
+    assert u.situation.examples == 20_000  # the original is not mutated
+
+
+def test_with_overrides_none_clears():
+    u = understand("We have 3,000 labeled examples and a demo this afternoon.")
+    assert u.situation.deadline == "today"
+    v = with_overrides(u, {"deadline": None}, source="edited")
+    assert v.situation.deadline is None
+    assert moved(v) == {"deadline": ("clear", "today", None)}
+    assert decide(v).recommendation.label == "lora"
+
+
+def test_with_overrides_feeds_the_next_turn():
+    u = with_overrides(understand("We have 3,000 labeled examples."), {"privacy_blocked": True})
+    nxt = understand("Update: the team labeled 1,000 more.", u)
+    assert nxt.situation.privacy_blocked is True
+    assert nxt.situation.examples == 4000
+
+
+# ---------------------------------------------------------------- cost follow-ups
+
+EN_COST = "How much would it cost to fine-tune gpt-4o-mini on 2,000 examples of 500 tokens each?"
+ZH_COST = "用 gpt-4o-mini 微调 2000 条数据，每条 500 个 token，要花多少钱？"
+MINI, FOUR_O = "gpt-4o-mini-2024-07-18", "gpt-4o-2024-08-06"
+
+
+def estimate(*turns: str):
+    u = state(*turns)
+    assert u.intent == "cost", (turns[-1], u.intent)
+    est = decide(u).estimate
+    assert est is not None
+    return est
+
+
+@pytest.mark.parametrize("first", [EN_COST, ZH_COST])
+def test_the_first_estimate(first):
+    est = estimate(first)
+    assert (est.model, est.examples, est.avg_tokens, est.epochs) == (MINI, 2000, 500, 3)
+    assert est.total_tokens == 3_000_000
+    assert est.cost_usd == pytest.approx(9.00)
+
+
+COST_FOLLOW_UPS = [
+    # (first, follow-up, model, examples, tokens each, epochs, dollars)
+    (EN_COST, "And with gpt-4o?", FOUR_O, 2000, 500, 3, 75.00),  # 3M tokens × $25/M
+    (EN_COST, "And with gpt-4o instead?", FOUR_O, 2000, 500, 3, 75.00),
+    (EN_COST, "And with 4 epochs?", MINI, 2000, 500, 4, 12.00),  # 4M × $3/M
+    (EN_COST, "What about 1,000 examples?", MINI, 1000, 500, 3, 4.50),  # 1.5M × $3/M
+    (EN_COST, "What if each example is 800 tokens?", MINI, 2000, 800, 3, 14.40),  # 4.8M × $3/M
+    (EN_COST, "And 3,000 more examples?", MINI, 5000, 500, 3, 22.50),  # 7.5M × $3/M
+    (ZH_COST, "如果训练 4 轮呢？", MINI, 2000, 500, 4, 12.00),
+    (ZH_COST, "换成 gpt-4o 呢？", FOUR_O, 2000, 500, 3, 75.00),
+    (ZH_COST, "如果每条 1000 个 token 呢？", MINI, 2000, 1000, 3, 18.00),  # 6M × $3/M
+]
+
+
+@pytest.mark.parametrize(("first", "follow_up", "model", "examples", "tokens", "epochs", "dollars"), COST_FOLLOW_UPS)
+def test_cost_follow_up_changes_only_what_it_says(first, follow_up, model, examples, tokens, epochs, dollars):
+    est = estimate(first, follow_up)
+    assert (est.model, est.examples, est.avg_tokens, est.epochs) == (model, examples, tokens, epochs)
+    assert est.total_tokens == examples * tokens * epochs
+    assert est.cost_usd == pytest.approx(dollars)
+
+
+def test_cost_follow_ups_chain():
+    est = estimate(EN_COST, "And with gpt-4o instead?", "And with 4 epochs?")
+    assert (est.model, est.examples, est.avg_tokens, est.epochs) == (FOUR_O, 2000, 500, 4)
+    assert est.cost_usd == pytest.approx(100.00)  # 4M × $25/M
+
+
+def test_cost_follow_up_after_a_fact_question_in_between():
+    est = estimate(EN_COST, "What is LoRA?", "And with gpt-4o?")
+    assert (est.model, est.examples, est.avg_tokens) == (FOUR_O, 2000, 500)
+    assert est.cost_usd == pytest.approx(75.00)
+
+
+def test_cost_turns_leave_the_situation_alone():
+    u = state("We have 3,000 labeled examples and need JSON output.", EN_COST, "And with gpt-4o?")
+    assert u.intent == "cost"
+    assert u.situation.examples == 3000 and u.situation.needs_format is True
+
+
+def test_redecide_changes_the_advice_without_reading_again():
+    from bot.respond import redecide
+
+    first = respond("我们有 3000 条标注好的客服对话，想让模型学会公司的回复语气，预算不多", [], rag=False)
+    assert first.recommendation.label in ("lora", "qlora")
+    edited = redecide(first.understanding, {"examples": 40}, rag=False)
+    assert edited.recommendation.label == "prompt"
+    assert edited.understanding.slots["examples"].value == 40
+    assert edited.understanding.slots["needs_format"].value is True  # the rest of what was read stays
+    assert "3,000 → 40" in edited.text and "→" in edited.text.split("3,000 → 40", 1)[1].splitlines()[0]
+    cleared = redecide(edited.understanding, {"examples": None}, rag=False)
+    assert "examples" not in cleared.understanding.situation.known()

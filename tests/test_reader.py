@@ -1,0 +1,298 @@
+"""Reading answers: tables parsed from every format into cells, cells and sentences chosen by the answer type,
+answers framed in the asker's language, and weak candidates shown as weak.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from bot.read import read
+from bot.respond import respond
+from knowledge.chunking import chunk_documents
+from knowledge.lang import tokenize
+from knowledge.loaders import LoadLimits, load_file
+from knowledge.types import Chunk, Hit
+
+# a small results table, written three ways
+ROWS = [
+    ("Method", "BLEU-4", "ROUGE-L", "GPU memory"),
+    ("Full fine-tuning", "28.4", "41.2", "78 GB"),
+    ("LoRA", "27.9", "40.8", "21 GB"),
+    ("QLoRA", "27.1", "40.1", "12 GB"),
+]
+INTRO = "We fine-tuned the same 7B model on a summarisation task with three methods and scored the outputs."
+OUTRO = "All runs used three epochs and the same learning-rate schedule."
+
+
+def markdown_doc() -> str:
+    lines = ["# Summarisation results", "", INTRO, "",
+             "| " + " | ".join(ROWS[0]) + " |", "|" + "---|" * len(ROWS[0])]
+    lines += ["| " + " | ".join(r) + " |" for r in ROWS[1:]]
+    return "\n".join([*lines, "", OUTRO, ""])
+
+
+def html_doc() -> str:
+    head = "".join(f"<th>{c}</th>" for c in ROWS[0])
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in ROWS[1:])
+    return (f"<html><head><title>Summarisation results</title></head><body><h1>Summarisation results</h1>"
+            f"<p>{INTRO}</p><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><p>{OUTRO}</p></body></html>")
+
+
+def docx_doc() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Summarisation results"
+    document.add_heading("Summarisation results", level=1)
+    document.add_paragraph(INTRO)
+    table = document.add_table(rows=len(ROWS), cols=len(ROWS[0]))
+    for i, row in enumerate(ROWS):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    document.add_paragraph(OUTRO)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+FORMATS = {"md": markdown_doc, "html": html_doc, "docx": docx_doc}
+
+
+def chunks_of(tmp_path, fmt: str) -> list[Chunk]:
+    data = FORMATS[fmt]()
+    path = tmp_path / f"results.{fmt}"
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    docs = load_file(path, LoadLimits())
+    return chunk_documents(docs, 480, 60, 280)
+
+
+def as_hits(chunks, dense: float = 0.5) -> list[Hit]:
+    return [Hit(chunk=c, score=0.9 - 0.05 * i, dense_score=dense) for i, c in enumerate(chunks)]
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_tables_become_cells_in_every_format(tmp_path, fmt):
+    chunks = chunks_of(tmp_path, fmt)
+    cells = {tuple(cell) for c in chunks for cell in c.meta.get("cells", ())}
+    assert ("LoRA", "BLEU-4", "27.9") in cells
+    assert ("QLoRA", "GPU memory", "12 GB") in cells
+    assert ("Full fine-tuning", "ROUGE-L", "41.2") in cells
+    assert len(cells) == 9  # three rows × three value columns; labels and headers are not cells
+    assert not any(value in ("BLEU-4", "Method") for _, _, value in cells)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_the_cell_answers_what_bleu_4_lora_got(tmp_path, fmt):
+    hits = as_hits(chunks_of(tmp_path, fmt))
+    ev = read("What BLEU-4 score did LoRA get?", hits)
+    assert ev.best is not None and not ev.weak
+    assert ev.best.kind == "cell"
+    assert (ev.best.row, ev.best.column, ev.best.value) == ("LoRA", "BLEU-4", "27.9")
+
+
+@pytest.mark.parametrize(("question", "row", "column", "value"), [
+    ("How much GPU memory does QLoRA use?", "QLoRA", "GPU memory", "12 GB"),
+    ("What ROUGE-L did full fine-tuning reach?", "Full fine-tuning", "ROUGE-L", "41.2"),
+    ("LoRA 的 BLEU-4 是多少?", "LoRA", "BLEU-4", "27.9"),
+])
+def test_other_cells(tmp_path, question, row, column, value):
+    ev = read(question, as_hits(chunks_of(tmp_path, "md")))
+    assert ev.best is not None and not ev.weak
+    assert (ev.best.kind, ev.best.row, ev.best.column, ev.best.value) == ("cell", row, column, value)
+
+
+def test_cell_answer_text_names_row_column_and_value(tmp_path):
+    draft = respond("What BLEU-4 score did LoRA get?", as_hits(chunks_of(tmp_path, "html")), rag=True)
+    assert draft.kind == "factual"
+    first = draft.text.splitlines()[0]
+    assert "27.9" in first and "LoRA" in first and "BLEU-4" in first
+    assert "28.4" not in first and "27.1" not in first  # other rows' values are not the answer
+    assert draft.quoted and draft.quoted[0].chunk.source == "results.html"
+
+
+def test_a_row_the_table_lacks_is_not_answered_from_another_row(tmp_path):
+    draft = respond("What BLEU-4 score did prefix tuning get?", as_hits(chunks_of(tmp_path, "md")), rag=True)
+    assert "Answer:" not in draft.text
+    first = draft.text.splitlines()[0]
+    assert not any(v in first for v in ("28.4", "27.9", "27.1")), draft.text
+
+
+# ---------------------------------------------------------------- answer types
+
+# (question, expected value, distractor: shares more words but holds no value of the type, answer sentence)
+TYPED = {
+    "percent": ("By how much does QLoRA reduce GPU memory compared with full fine-tuning?", "75%",
+                "QLoRA reduces GPU memory compared with full fine-tuning because the frozen base weights are stored "
+                "compressed, so QLoRA fine-tuning fits where full fine-tuning does not.",
+                "In our runs, memory use dropped by 75% with QLoRA."),
+    "version": ("Which version of transformers does the training guide require?", "4.41.2",
+                "The training guide requires a recent transformers release and explains which version of transformers "
+                "works with the training scripts.",
+                "Install transformers 4.41.2 or later."),
+    "bits": ("How many bits does the GPTQ quantizer use for the weights?", "4-bit",
+             "The GPTQ quantizer compresses the weights after training and uses calibration data to quantize the weights.",
+             "GPTQ usually stores them in 4-bit form."),
+    "memory": ("How much GPU memory does LoRA training of a 7B model need?", "16 GB",
+               "LoRA training of a 7B model needs less GPU memory than full training of a 7B model does.",
+               "Plan for about 16 GB of GPU memory with LoRA."),
+    "money": ("What does an A100 cost per hour on the cloud?", "$1.80",
+              "Renting an A100 on the cloud is billed per hour, and what an hour of A100 time costs depends on the cloud.",
+              "Expect to pay about $1.80 for one A100 hour."),
+    "duration": ("How long does the 70B QLoRA run take?", "16 hours",
+                 "The 70B QLoRA run takes longer than the 8B run, and a long QLoRA run needs careful checkpointing.",
+                 "Budget 8 to 16 hours for the QLoRA job."),
+    "count": ("How many labeled examples does LoRA need?", "5,000 examples",
+              "LoRA needs labeled examples, and the labeled examples LoRA learns from must be clean and varied.",
+              "Usually 1,000 to 5,000 examples are enough for LoRA."),
+    "percent_zh": ("LoRA 能把显存降低多少?", "70%",
+                   "LoRA 能把显存降低，是因为冻结了原模型的参数、只训练低秩矩阵，所以 LoRA 能把显存降低多少取决于模型。",
+                   "实测 LoRA 的显存降低约 70%。"),
+    "version_zh": ("peft 需要哪个版本?", "0.11.1",
+                   "peft 的版本需要和 transformers 的版本匹配，版本不对 peft 会报错。",
+                   "建议安装 peft 0.11.1。"),
+    "memory_zh": ("QLoRA 微调 70B 模型需要多少显存?", "48 GB",
+                  "QLoRA 微调 70B 模型需要的显存比全量微调 70B 模型需要的显存少很多。",
+                  "QLoRA 大约需要 48 GB 显存。"),
+}
+
+
+def typed_hits(distractor: str, answer: str, lang: str) -> list[Hit]:
+    return [
+        Hit(Chunk(21, distractor, "guide-a.md", "Guide A", 0, lang), score=0.9, dense_score=0.6),
+        Hit(Chunk(22, answer, "guide-b.md", "Guide B", 0, lang), score=0.8, dense_score=0.5),
+    ]
+
+
+@pytest.mark.parametrize("kind", sorted(TYPED))
+def test_the_sentence_holding_the_wanted_type_wins(kind):
+    question, value, distractor, answer = TYPED[kind]
+    lang = "zh" if kind.endswith("_zh") else "en"
+    asked = set(tokenize(question))
+    assert len(asked & set(tokenize(distractor))) > len(asked & set(tokenize(answer)))  # the premise of the row
+    ev = read(question, typed_hits(distractor, answer, lang))
+    assert ev.best is not None
+    assert ev.best.hit.chunk.source == "guide-b.md", (kind, ev.best.text)
+    assert ev.best.value == value
+    assert not ev.weak
+
+
+@pytest.mark.parametrize("kind", ["percent", "version", "money", "duration"])
+def test_typed_answer_in_the_composed_text(kind):
+    question, value, distractor, answer = TYPED[kind]
+    draft = respond(question, typed_hits(distractor, answer, "en"), rag=True)
+    assert draft.kind == "factual"
+    assert draft.text.splitlines()[0].startswith("**Answer:")
+    assert value in draft.text.splitlines()[0]
+    assert [h.chunk.source for h in draft.quoted] == ["guide-b.md"]
+
+
+# ---------------------------------------------------------------- the asker's language
+
+ZH_MEMORY = Chunk(31, "LoRA 只训练插入的低秩矩阵，显存占用可减少约 70%，训练速度也更快。", "lora-zh.md", "LoRA 简介", 0, "zh")
+EN_BITS = Chunk(32, "QLoRA keeps the frozen base model in 4-bit NormalFloat and trains LoRA adapters on top of it.",
+                "qlora-en.md", "QLoRA overview", 0, "en")
+
+
+def test_english_question_over_a_chinese_passage():
+    draft = respond("How much GPU memory does LoRA save?", [Hit(ZH_MEMORY, 0.9, dense_score=0.6)], rag=True)
+    lines = draft.text.splitlines()
+    assert lines[0].startswith("**Answer:") and "70%" in lines[0]
+    assert "(in Chinese)" in draft.text
+    quote = draft.text.split("«", 1)[1]
+    assert quote.startswith("LoRA 只训练插入的低秩矩阵") and "显存占用可减少约 70%" in quote  # the quote stays Chinese
+    frame = draft.text.replace(ZH_MEMORY.text, "")
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in frame.split("«")[0])  # the frame before the quote is English
+
+
+def test_chinese_question_over_an_english_passage():
+    draft = respond("QLoRA 的基座模型用几位量化?", [Hit(EN_BITS, 0.9, dense_score=0.6)], rag=True)
+    lines = draft.text.splitlines()
+    assert lines[0].startswith("**答案") and "4" in lines[0]
+    assert "英文" in draft.text
+    assert "«QLoRA keeps the frozen base model in 4-bit NormalFloat" in draft.text
+    assert "Answer" not in draft.text
+
+
+# ---------------------------------------------------------------- weak candidates are shown as weak
+
+# these share most of the question's words but hold no value of the kind asked for
+WORDY_EN = Chunk(41, "QLoRA uses a learning rate that the authors tuned on a small validation set for QLoRA.",
+                 "qlora-notes.md", "QLoRA notes", 0, "en")
+WORDY_EN_HOURS = Chunk(43, "QLoRA training takes GPU hours that depend on the model size and the QLoRA training data.",
+                       "qlora-notes.md", "QLoRA notes", 1, "en")
+WORDY_ZH = Chunk(42, "QLoRA 训练的学习率需要根据验证集来调整，QLoRA 训练对学习率比较敏感。", "qlora-notes-zh.md",
+                 "QLoRA 笔记", 0, "zh")
+UNRELATED = Chunk(44, "QLoRA 在量化后的基座模型上训练小型适配器，因此在消费级显卡上很常见。", "qlora-notes-zh.md",
+                  "QLoRA 笔记", 1, "zh")
+
+
+@pytest.mark.parametrize(("question", "chunk", "weak_words", "answer_word"), [
+    ("What learning rate does QLoRA use?", WORDY_EN, "closest", "Answer:"),
+    ("How many GPU hours does QLoRA training take?", WORDY_EN_HOURS, "closest", "Answer:"),
+    ("QLoRA 训练的学习率是多少?", WORDY_ZH, "最接近", "答案:"),
+])
+def test_a_candidate_without_the_value_is_never_the_answer(question, chunk, weak_words, answer_word):
+    draft = respond(question, [Hit(chunk, 0.6, dense_score=0.4)], rag=True)
+    assert draft.kind == "factual"
+    assert answer_word not in draft.text
+    ev = draft.evidence
+    assert ev is not None
+    if ev.best is not None:  # shown as the closest passage, flagged as such (or nothing is shown at all)
+        assert ev.weak
+        assert weak_words in draft.text.splitlines()[0]
+
+
+def test_weak_best_candidate_is_presented_as_weak():
+    draft = respond("What learning rate does QLoRA use?", [Hit(WORDY_EN, 0.6, dense_score=0.4)], rag=True)
+    ev = draft.evidence
+    assert ev is not None and ev.best is not None and ev.weak
+    lines = draft.text.splitlines()
+    assert "closest" in lines[0] and "Answer:" not in draft.text
+    assert "tuned on a small validation set" in draft.text  # the closest passage is still shown, to check
+
+
+@pytest.mark.parametrize("question", ["What BLEU-4 score did LoRA get?", "What learning rate does QLoRA use?"])
+def test_passages_that_do_not_answer_give_no_answer(question):
+    draft = respond(question, [Hit(UNRELATED, 0.3, dense_score=0.1)], rag=True)
+    assert "Answer:" not in draft.text
+    assert draft.evidence is None or draft.evidence.best is None or draft.evidence.weak
+
+
+# ---------------------------------------------------------------- GPU memory rules of thumb
+
+
+@pytest.mark.parametrize(("question", "method", "gb"), [
+    ("How much VRAM do I need to LoRA a 7B model?", "lora", "16.8"),
+    ("QLoRA 微调 70B 模型需要多少显存?", "qlora", "42"),
+    ("全量微调一个 13B 的模型要多大的卡?", "full_finetune", "249.6"),
+])
+def test_memory_questions_get_the_number_not_a_recommendation(question, method, gb):
+    draft = respond(question, [], rag=False)
+    assert draft.kind == "factual" and draft.recommendation is None
+    assert draft.decision.memory_method == method
+    first = draft.text.splitlines()[0]
+    assert gb in first and "gpu-memory-rules.md" in draft.text
+
+
+def test_memory_bars_follow_the_per_parameter_rules():
+    from bot.decide.memory import estimate_memory
+
+    bars = {b.method: b for b in estimate_memory(7)}
+    assert (bars["full_finetune"].base_gb, bars["lora"].base_gb, bars["qlora"].base_gb) == (112.0, 14.0, 3.5)
+    assert bars["full_finetune"].total_gb > bars["lora"].total_gb > bars["qlora"].total_gb
+    with pytest.raises(ValueError):
+        estimate_memory(0)
+
+
+def test_cost_curve_crosses_at_the_break_even_volume():
+    from bot.decide.costs import cost_curve
+
+    c = cost_curve(prompt_tokens=2000, training_usd=120, months=12)
+    assert c.break_even_calls is not None
+    below = [i for i, v in enumerate(c.volumes) if v < c.break_even_calls]
+    above = [i for i, v in enumerate(c.volumes) if v > c.break_even_calls]
+    assert all(c.prompt_usd[i] < c.finetuned_usd[i] for i in below)
+    assert all(c.prompt_usd[i] > c.finetuned_usd[i] for i in above)
+    assert cost_curve(prompt_tokens=2000, training_usd=1200).break_even_calls > c.break_even_calls

@@ -1,0 +1,212 @@
+"""Regressions: messages the advisor used to misread, each checked against what its writer meant.
+
+Every case here was once answered wrongly (a vague budget taken as "under $10", a negation flipping the advice,
+an everyday time word taken as a deadline, documents counted as training examples, factual questions answered
+with a recommendation, follow-ups that could not change a fact). Each test states how a user reads the message.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.decide import decide
+from bot.respond import respond
+from bot.understand import read_situation, replay, understand
+from knowledge.types import Chunk, Hit
+
+FINE_TUNES = {"lora", "qlora"}
+
+
+def label_of(*turns: str) -> str | None:
+    u = replay(list(turns))
+    assert u is not None
+    rec = decide(u).recommendation
+    return rec.label if rec else None
+
+
+def slot(u, name):
+    return u.slots[name] if name in u.slots else None
+
+
+# ---------------------------------------------------------------- a vague budget is a soft signal
+
+
+def test_the_apps_first_example_is_lora_not_prompt():
+    question = "我们有 3000 条标注好的客服对话，想让模型学会公司的回复语气，预算不多，应该怎么做？"
+    u = understand(question)
+    assert u.intent == "situation"
+    assert u.slots["examples"].value == 3000
+    assert "3000" in u.slots["examples"].source
+    assert u.situation.needs_format is True
+    assert u.situation.budget_low is True  # said, but only as a soft signal...
+    assert u.situation.budget_usd is None  # ...never a figure such as "under $10"
+    assert label_of(question) in FINE_TUNES
+
+
+def test_the_apps_first_example_answer_text_recommends_fine_tuning():
+    draft = respond("我们有 3000 条标注好的客服对话，想让模型学会公司的回复语气，预算不多，应该怎么做？", [], rag=False)
+    assert draft.recommendation is not None
+    assert draft.recommendation.label in FINE_TUNES
+    title = next(line for line in draft.text.splitlines() if line.startswith("**建议"))
+    assert "LoRA" in title and "提示工程" not in title
+
+
+@pytest.mark.parametrize("question", [
+    "We have 2,000 labeled tickets and a limited budget; we want replies in our support team's tone.",
+    "手上有 800 条标注好的问答对，经费有限，希望回答统一成公司的话术。",
+])
+def test_limited_budget_alone_never_turns_a_lora_sized_dataset_into_prompting(question):
+    assert label_of(question) in FINE_TUNES
+
+
+# ---------------------------------------------------------------- negations do not flip the advice
+
+
+def test_not_on_a_tight_budget_is_not_a_low_budget():
+    question = "We are not on a tight budget. We have 5,000 labeled support chats and want answers in our house style."
+    s = read_situation(question)
+    assert s.budget_low is not True
+    assert s.budget_usd is None or s.budget_usd >= 10
+    assert s.examples == 5000
+    assert label_of(question) in FINE_TUNES
+
+
+def test_no_realtime_updates_needed_is_not_rag():
+    question = "我们有 2000 条标注好的工单，知识不需要实时更新，只希望回答保持统一的格式。"
+    s = read_situation(question)
+    assert s.knowledge_changes is not True
+    assert s.examples == 2000
+    assert label_of(question) in FINE_TUNES
+
+
+def test_no_latency_requirements_does_not_set_low_latency():
+    s = read_situation("There are no latency requirements for this internal tool, and we have 1,200 labeled examples.")
+    assert s.low_latency is not True
+    assert s.examples == 1200
+
+
+def test_we_dont_need_json_sets_no_format_need():
+    s = read_situation("We have 4,000 labeled examples, and we don't need JSON; plain sentences are fine.")
+    assert s.needs_format is not True
+    assert s.examples == 4000
+
+
+# ---------------------------------------------------------------- everyday time words are not deadlines
+
+
+@pytest.mark.parametrize(("question", "fresh"), [
+    ("We want an assistant that answers questions about today's stock prices.", True),
+    ("我们想做一个助手，专门回答当天最新的新闻。", True),
+    ("Right now we use GPT-4 with a long few-shot prompt, and we have 3,000 labeled examples.", None),
+])
+def test_time_words_without_deadline_context_are_not_deadlines(question, fresh):
+    s = read_situation(question)
+    assert s.deadline is None
+    if fresh:
+        assert s.knowledge_changes is True
+        assert label_of(question) in ("rag", "hybrid")
+    else:
+        assert label_of(question) in FINE_TUNES
+
+
+# ---------------------------------------------------------------- counts are tied to their units
+
+
+def test_thirty_thousand_technical_documents_are_documents_not_examples():
+    question = "我们有三万份技术文档，想让员工用自然语言查到答案。"
+    s = read_situation(question)
+    assert s.examples is None
+    assert s.documents is True
+    assert label_of(question) == "rag"
+
+
+def test_two_billion_labeled_windows_are_read():
+    u = understand("We have 2 billion labeled windows of sensor data and we're designing a new architecture for it.")
+    assert u.slots["examples"].value == 2_000_000_000
+    assert "2 billion" in u.slots["examples"].source
+    assert u.situation.novel_architecture is True
+    assert label_of(u.question) == "from_scratch"
+
+
+def test_two_and_a_half_thousand_labeled_comments_are_read():
+    u = understand("We have 2,500 labeled comments for a sentiment classifier. Which approach fits?")
+    assert u.slots["examples"].value == 2500
+    assert "2,500" in u.slots["examples"].source
+    assert label_of(u.question) in FINE_TUNES
+
+
+def test_ten_million_chinese_texts_are_read():
+    u = understand("我们有1000万篇中文语料，想从零预训练一个自己的基座模型。")
+    assert u.slots["examples"].value == 10_000_000
+    assert "1000万" in u.slots["examples"].source
+    assert u.situation.novel_architecture is True
+    assert label_of(u.question) == "from_scratch"
+
+
+# ---------------------------------------------------------------- factual questions are answered as facts
+
+NF4_CHUNK = Chunk(11, "QLoRA 在训练时把基座模型的权重存成 4 比特的 NF4（NormalFloat）数据类型，计算时再反量化为 BF16。",
+                  "qlora-notes.md", "QLoRA 笔记", 0, "zh")
+PEFT_CHUNK = Chunk(12, "LLaMA-Factory 的依赖表写明：peft 推荐使用 0.12.0 版本，最低要求 0.11.1。",
+                   "llama-factory-requirements.md", "LLaMA-Factory 依赖", 0, "zh")
+
+
+@pytest.mark.parametrize(("question", "chunk", "expected"), [
+    ("QLoRA 推荐使用哪一种 4 比特量化数据类型?", NF4_CHUNK, "NF4"),
+    ("LLaMA-Factory 推荐搭配的 peft 版本是多少?", PEFT_CHUNK, "0.12.0"),
+])
+def test_questions_asking_for_a_value_are_factual(question, chunk, expected):
+    assert understand(question).intent == "factual"
+    draft = respond(question, [Hit(chunk=chunk, score=0.8, dense_score=0.6)], rag=True)
+    assert draft.kind == "factual"
+    assert draft.recommendation is None
+    assert "建议:" not in draft.text and "Recommendation" not in draft.text
+    assert expected in draft.text
+
+
+# ---------------------------------------------------------------- follow-ups change, add and retract facts
+
+
+def test_demo_this_afternoon_then_a_quarter_after_it():
+    first = "我们有 2000 条标注好的对话，想统一回复的口吻，下午就要演示。"
+    u1 = understand(first)
+    assert u1.situation.deadline == "today"
+    assert decide(u1).recommendation.label == "prompt"
+    u2 = understand("演示完以后我们有一个季度。", u1)
+    assert u2.situation.deadline == "quarter"
+    assert u2.situation.examples == 2000  # what was not changed stays
+    assert decide(u2).recommendation.label in FINE_TUNES
+    assert any(c.slot == "deadline" and c.before == "today" and c.after == "quarter" for c in u2.changes)
+
+
+def test_cluster_gone_leaves_one_consumer_card():
+    u1 = understand("We have 20,000 labeled examples and a GPU cluster.")
+    assert u1.situation.compute == "ample"
+    assert decide(u1).recommendation.label == "full_finetune"
+    u2 = understand("Actually the cluster is gone; we only have one RTX 4090.", u1)
+    s = u2.situation
+    assert s.compute != "ample"
+    assert s.gpu_memory_gb == 24
+    assert s.examples == 20_000
+    assert decide(u2).recommendation.label in FINE_TUNES
+    assert any(c.slot == "compute" and c.before == "ample" for c in u2.changes)
+
+
+def test_update_with_more_labels_adds_to_the_count():
+    u1 = understand("We have 3,000 labeled examples for a ticket router.")
+    u2 = understand("Update: the team labeled 5,000 more.", u1)
+    assert u2.intent == "situation"
+    assert u2.situation.examples == 8000
+    assert [(c.slot, c.kind, c.before, c.after) for c in u2.changes if c.slot == "examples"] == [("examples", "add", 3000, 8000)]
+
+
+def test_and_with_gpt_4o_instead_keeps_the_estimate():
+    u1 = understand("How much would it cost to fine-tune gpt-4o-mini on 2,000 examples of 500 tokens each?")
+    assert u1.intent == "cost"
+    assert decide(u1).estimate.cost_usd == pytest.approx(9.00)  # 2,000 × 500 × 3 epochs = 3M tokens × $3/M
+    u2 = understand("And with gpt-4o instead?", u1)
+    assert u2.intent == "cost"
+    est = decide(u2).estimate
+    assert est is not None
+    assert (est.model, est.examples, est.avg_tokens, est.epochs) == ("gpt-4o-2024-08-06", 2000, 500, 3)
+    assert est.cost_usd == pytest.approx(75.00)  # 3M tokens × $25/M
