@@ -18,7 +18,7 @@ from bot.respond import redecide, respond
 from bot.settings import Settings
 from bot.types import Answer, Mode, Source
 from bot.understand import Understanding, replay
-from knowledge.lang import normalize, tokenize
+from knowledge.lang import normalize, tokenize, use_cache_dir
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000  # longer input is cut (a 100 KB paste still gets an answer)
@@ -45,9 +45,11 @@ class Pipeline:
         self.index_warning: str | None = None
         self._retriever = None
         self._checked_at = 0.0
+        self._serving_builtin = False  # answering from the built-in notes' index until this folder has one
         self._load_lock = threading.Lock()
         self._adapter_backends: dict[str, Backend] = {}
         self._support_cache: dict[tuple[int, str], list] = {}
+        use_cache_dir(settings.cache_dir)  # jieba's prepared dictionary
 
     # ---- models and index -------------------------------------------------------------------------
     @property
@@ -55,7 +57,7 @@ class Pipeline:
         if self._embedder is None:
             from knowledge.embedding import load_embedder
 
-            self._embedder = load_embedder(self.settings.embedder)
+            self._embedder = load_embedder(self.settings.embedder, cache_dir=self.settings.cache_dir)
         return self._embedder
 
     @property
@@ -70,10 +72,9 @@ class Pipeline:
         return self._backend
 
     def retriever(self):
-        """The serving retriever; built from the library (created with the built-in notes) when no index exists.
-
-        A build swapped in by another process (``advisor library add`` while the app runs) is picked up by
-        the next question; one question always uses one build.
+        """The serving retriever: this data folder's index, or the built-in notes' index (made at set-up) until it
+        has one. A build swapped in by another process (``advisor library add`` while the app runs) is picked up
+        by the next question; one question always uses one build.
         """
         current = self._retriever
         if current is not None and not self._swapped_elsewhere(current.index):
@@ -88,6 +89,10 @@ class Pipeline:
         if now - self._checked_at < every_s:
             return False
         self._checked_at = now
+        if self._serving_builtin:
+            from knowledge import stores
+
+            return stores.index_exists(self.settings, self.settings.index_path)
         changed = getattr(index, "changed", None)
         return bool(changed and changed())
 
@@ -97,22 +102,23 @@ class Pipeline:
 
         path = self.settings.index_path
         emb = self.embedder
+        self._serving_builtin = False
         try:
             stored = stores.open_index(self.settings, path, emb.name, emb.dim)
         except IndexMissing:
-            log.info("no index at %s: building it from the library", path)
-            self.library().ensure()
-            stored = stores.open_index(self.settings, path, emb.name, emb.dim)
+            log.info("no index at %s: answering from the built-in notes", path)
+            stored = self._builtin_index()
         except (IndexCorrupt, RebuildRequired, StoreUnavailable) as exc:
-            from knowledge import store
-
-            fallback = Path(self.settings.data_dir) / "builtin-index"
             self.index_warning = f"{exc}; answering from the built-in knowledge base until a rebuild"
             log.warning(self.index_warning)
-            if not store.exists(fallback):
-                self.build([self.settings.corpus_dir], fallback, store="faiss")
-            stored = store.load_index(fallback, emb.name, emb.dim)
+            stored = self._builtin_index()
         return HybridRetriever(stored, emb, self.settings, tokenizer=self.tokenizer)
+
+    def _builtin_index(self):
+        from bot.builtin_index import load_builtin_index
+
+        self._serving_builtin = True
+        return load_builtin_index(self.settings, self.embedder, self.tokenizer)
 
     def build(self, roots: Sequence[Path], index_dir: Path, progress: Progress | None = None,
               store: str | None = None):
@@ -135,6 +141,7 @@ class Pipeline:
 
         stored = stores.open_index(self.settings, self.settings.index_path, self.embedder.name, self.embedder.dim)
         self._retriever = HybridRetriever(stored, self.embedder, self.settings, tokenizer=self.tokenizer)
+        self._serving_builtin = False
         self._support_cache.clear()
         self.index_warning = None
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from bot.errors import ConfigError
+from knowledge.paths import DEFAULT_CACHE
 
 BackendName = Literal["template", "transformers", "openai", "pocket"]
 FusionName = Literal["rrf", "weighted"]
@@ -31,6 +32,9 @@ class Settings:
     data_dir: Path = Path("data")  # uploads, logs; the default index lives below it
     index_dir: Path | None = None  # None -> data_dir / "index"
     corpus_dir: Path = PROJECT_ROOT / "knowledge" / "corpus"  # the built-in bilingual notes
+    # derived files every data folder shares, made at set-up (scripts/prepare.py) or on first use: the
+    # embedder's ONNX graph, jieba's dictionary, the built-in notes' index
+    cache_dir: Path = DEFAULT_CACHE  # <project>/data/cache
     adapters_dir: Path = PROJECT_ROOT / "adapters"
     # where passages and vectors are served from: the embedded FAISS folder, or Milvus (beyond one machine)
     store: StoreName = "faiss"

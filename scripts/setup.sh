@@ -13,3 +13,6 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+# Derived files every start reads (the embedder's ONNX graph, jieba's dictionary, the built-in notes' index),
+# made here so no start has to: quick when they are current.
+.venv/bin/python scripts/prepare.py

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# The first start embeds the bundled notes with the real model; a slow CI machine may need minutes.
+# Set-up builds the built-in index; without it the first start embeds the notes (a slow CI machine: minutes).
 READY_TIMEOUT_S = 600.0
 
 

@@ -1,8 +1,8 @@
 import subprocess
 import sys
 
-HEAVY = ["torch", "transformers", "gradio", "sentence_transformers", "faiss", "peft", "bitsandbytes", "pymilvus",
-         "milvus_lite"]
+HEAVY = ["torch", "transformers", "gradio", "sentence_transformers", "faiss", "peft", "bitsandbytes", "onnxruntime",
+         "onnx", "jieba", "pymilvus", "milvus_lite"]
 
 
 def test_import_bot_and_knowledge_stay_light():

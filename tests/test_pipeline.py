@@ -112,7 +112,7 @@ def test_backend_down_falls_back_to_the_advisor(tmp_path):
 
 def test_corrupt_index_falls_back_to_built_in_knowledge(tmp_path):
     s = settings_for(tmp_path)
-    Pipeline(s, embedder=EMBEDDER).retriever()
+    Pipeline(s, embedder=EMBEDDER).rebuild([s.corpus_dir])
     folder = s.index_path / "builds" / store.read_pointer(s.index_path)["build"]
     (folder / "chunks.json").write_text("[]")
     p = Pipeline(s, embedder=EMBEDDER)
