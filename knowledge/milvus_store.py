@@ -52,8 +52,10 @@ def _client(uri: str, token: str):
                 raise StoreUnavailable("store = \"milvus\" needs pymilvus: pip install pymilvus milvus-lite") from exc
             if uri.endswith(".db"):
                 Path(uri).parent.mkdir(parents=True, exist_ok=True)
+            # an in-process Milvus Lite server allows a keepalive ping every 5 minutes, not pymilvus' 10 s
+            options = {"grpc_options": {"grpc.keepalive_time_ms": 300_000}} if uri.endswith(".db") else {}
             try:
-                _CLIENTS[key] = MilvusClient(uri=uri, token=token, timeout=30)
+                _CLIENTS[key] = MilvusClient(uri=uri, token=token, timeout=30, **options)
             except Exception as exc:  # pymilvus raises MilvusException and grpc errors of many kinds
                 raise StoreUnavailable(f"cannot connect to Milvus at {uri!r} ({exc}); check ADVISOR_MILVUS_URI, "
                                    "or that no other process holds a local Milvus Lite file") from exc
