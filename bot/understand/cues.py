@@ -161,7 +161,10 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b", r"\braw (?:pii|phi|patient data|customer data)\b",
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
             r"be shared|cross|be used (?:for|in) training|go into (?:training|a model))",
-            r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b", r"\bmust (?:stay|remain|be kept) (?:on-?prem\w*|in-?house|inside|internal|local)",
+            r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
+            r"\b(?:can(?:no|')?t|cannot|can not|must not|may not|not allowed to|never|won'?t be allowed to)\s+(?:\w+\s+){0,2}"
+            r"(?:share|send|move|upload|transfer|copy|export)\b[\w\s,'-]{0,40}?\b(?:outside|off-?site|off-?prem\w*|externally|"
+            r"third[- ]part\w*|(?:the |a )?cloud|vendors?|openai|abroad|out of (?:the )?(?:country|building|company))", r"\bmust (?:stay|remain|be kept) (?:on-?prem\w*|in-?house|inside|internal|local)",
             r"\b(?:can(?:no|')?t|cannot|not allowed to) (?:use|send)[\w\s]{0,20}(?:cloud|openai|third[- ]part|external|outside)",
             r"(?:无法|不能|没法|没办法|难以|不可以|不可|不允许|不准|未|没有?|还没)(?:做)?(?:过)?(?:脱敏|匿名化|去标识)",
             r"(?:不能|不允许|不可以|不准|禁止|不得|无法)(?:出域|出网|出内网|出公司|出境|离开|外传|上传|上云|外发|外泄|发给|传到外)",
