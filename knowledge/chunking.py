@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from knowledge.lang import Lang, detect_language
+from knowledge.parsers.html import html_tables_to_markdown
 from knowledge.tables import cells_in, parse_tables
 from knowledge.types import Chunk
 
@@ -73,11 +74,12 @@ def chunk_documents(
         source = str(meta.get("source", "unknown"))
         doc_title = str(meta.get("title") or source)
         is_markdown = str(meta.get("ext", "")).lower() in (".md", ".markdown")
-        sections = split_sections(doc.page_content) if is_markdown else [("", doc.page_content)]
-        cells = parse_tables(doc.page_content)
+        content = html_tables_to_markdown(doc.page_content) if is_markdown else doc.page_content
+        sections = split_sections(content) if is_markdown else [("", content)]
+        cells = parse_tables(content)
         for heading, body in sections:
             title = _section_title(doc_title, heading)
-            for text, lang in split_text(body, chunk_size, size_zh, chunk_overlap):
+            for text, lang in with_table_headers(split_text(body, chunk_size, size_zh, chunk_overlap), body):
                 pos = positions.get(source, 0)
                 positions[source] = pos + 1
                 extra = {k: v for k, v in meta.items() if k in ("source_id", "source_title", "source_file", "page")}
@@ -91,6 +93,29 @@ def chunk_documents(
                           lang=lang, meta=extra)
                 )
     return chunks
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def with_table_headers(pieces: list[tuple[str, Lang]], body: str) -> list[tuple[str, Lang]]:
+    """A passage that continues a table split across passages gets the table's header row again, so its rows
+    keep their column names for the reader and the retrievers."""
+    lines = body.splitlines()
+    headers = [(i, lines[i], lines[i + 1]) for i in range(len(lines) - 1)
+               if "|" in lines[i] and _TABLE_RULE.match(lines[i + 1])]
+    if not headers:
+        return pieces
+    out = []
+    for text, lang in pieces:
+        first_row = next((ln for ln in text.splitlines() if ln.lstrip().startswith("|") and not _TABLE_RULE.match(ln)), None)
+        if first_row is not None:
+            at = next((i for i, ln in enumerate(lines) if ln == first_row), None)
+            owner = [h for h in headers if at is not None and h[0] < at]
+            if owner and owner[-1][1] not in text:
+                text = f"{owner[-1][1]}\n{owner[-1][2]}\n{text}"
+        out.append((text, lang))
+    return out
 
 
 def _section_title(doc_title: str, heading: str) -> str:

@@ -97,14 +97,73 @@ def visible_text(root) -> str:
     return _tidy("".join(out))
 
 
+MAX_SPAN = 50  # a colspan/rowspan larger than this is a broken table, not a layout
+
+
 def table_markdown(table) -> str:
-    """An HTML <table> as a markdown pipe table (first row = header), so tables of every format read alike."""
-    rows = []
-    for tr in table.find_all("tr"):
-        cells = [" ".join(c.get_text(" ", strip=True).split()).replace("|", "/") for c in tr.find_all(["th", "td"])]
-        if any(cells):
-            rows.append(cells)
-    return markdown_table(rows)
+    """An HTML <table> as a markdown pipe table, so tables of every format read alike. Cells spanning rows or
+    columns are repeated into every grid position they cover; leading header rows (all <th>, or a <thead>) are
+    joined per column ("Sequence length 256"), so each column keeps one full name."""
+    grid: list[list[str]] = []
+    header_rows = 0
+    pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan from above
+    for r, tr in enumerate(table.find_all("tr")):
+        cells = tr.find_all(["th", "td"])
+        row: list[str] = []
+        col = 0
+        for cell in cells:
+            while (r, col) in pending:
+                row.append(pending.pop((r, col)))
+                col += 1
+            text = " ".join(cell.get_text(" ", strip=True).split()).replace("|", "/")
+            span_c = min(_span(cell, "colspan"), MAX_SPAN)
+            span_r = min(_span(cell, "rowspan"), MAX_SPAN)
+            for dc in range(span_c):
+                row.append(text)
+                for dr in range(1, span_r):
+                    pending[(r + dr, col + dc)] = text
+            col += span_c
+        while (r, col) in pending:
+            row.append(pending.pop((r, col)))
+            col += 1
+        if not any(row):
+            continue
+        if header_rows == len(grid) and (all(c.name == "th" for c in cells) or tr.find_parent("thead") is not None):
+            header_rows += 1
+        grid.append(row)
+    if header_rows > 1:
+        width = max(len(r) for r in grid[:header_rows])
+        merged = []
+        for j in range(width):
+            parts = [grid[i][j] for i in range(header_rows) if j < len(grid[i]) and grid[i][j]]
+            merged.append(" ".join(dict.fromkeys(parts)))  # a spanning title once, then the sub-header
+        grid = [merged, *grid[header_rows:]]
+    return markdown_table(grid)
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, int(str(cell.get(name, "1")).strip() or 1))
+    except ValueError:
+        return 1
+
+
+def html_tables_to_markdown(text: str) -> str:
+    """Markdown with raw HTML <table> blocks (common in READMEs): each block written as a pipe table."""
+    if "<table" not in text.lower():
+        return text
+    from bs4 import BeautifulSoup
+
+    _quiet_bs4()
+
+    def convert(m: re.Match) -> str:
+        table = BeautifulSoup(m.group(0), "lxml").find("table")
+        return "\n" + table_markdown(table) + "\n" if table is not None else m.group(0)
+
+    return _HTML_TABLE.sub(convert, text)
+
+
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def markdown_table(rows: list[list[str]]) -> str:
