@@ -37,7 +37,9 @@ def source_stamp(settings: Settings, embedder) -> dict:
     corpus = Path(settings.corpus_dir)
     for f in sorted(p for p in corpus.rglob("*") if p.is_file()):
         h.update(str(f.relative_to(corpus)).encode() + b"\0" + f.read_bytes() + b"\0")
-    return {"corpus_sha256": h.hexdigest(), "embedder": embedder.name, "dim": int(embedder.dim),
+    from knowledge.library_cache import code_version
+
+    return {"corpus_sha256": h.hexdigest(), "code": code_version(), "embedder": embedder.name, "dim": int(embedder.dim),
             "chunk_size": settings.chunk_size, "chunk_size_zh": settings.chunk_size_zh,
             "chunk_overlap": settings.chunk_overlap}
 

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000  # longer input is cut (a 100 KB paste still gets an answer)
 Progress = Callable[[float, str], None]
 SUPPORT_CACHE = 256  # recommendation-reason queries kept per process
+READ_PASSAGES = 12  # passages the reader looks through for a factual answer (the top ones, relevant or not)
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,7 @@ class Pipeline:
         question = normalize(question or "").strip()[:MAX_QUESTION_CHARS]
         warnings: list[str] = []
         retriever = self.retriever() if mode.rag and question else None  # one index for the whole answer
-        found = retriever.search(question, k=max(8, self.settings.top_k)) if retriever is not None else []
+        found = retriever.search(question, k=max(READ_PASSAGES, self.settings.top_k)) if retriever is not None else []
         hits = [h for h in found if retriever.is_relevant(h)][: self.settings.top_k] if retriever is not None else []
         if retriever is not None and self.index_warning:
             warnings.append(self.index_warning)

@@ -115,5 +115,10 @@ def tokenize(text: str) -> list[str]:
             # bigrams catch compounds jieba splits differently in query and document
             tokens.extend(run[i : i + 2] for i in range(len(run) - 1) if len(run) > 2)
         else:
-            tokens.extend(t for t in _EN_TOKEN.findall(run) if t not in EN_STOPWORDS)
+            for t in _EN_TOKEN.findall(run):
+                if t in EN_STOPWORDS:
+                    continue
+                tokens.append(t)
+                if "-" in t:  # "qwen3-8b" also matches a query that writes "qwen3 8b"
+                    tokens.extend(p for p in t.split("-") if p and p not in EN_STOPWORDS)
     return tokens

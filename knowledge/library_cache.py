@@ -38,10 +38,11 @@ def sha256_text(*parts: str) -> str:
 
 def code_version() -> str:
     """A hash of the code that turns a document into passages and tokens (a change invalidates the cache)."""
-    from knowledge import chunking, glossary, lang
+    from knowledge import chunking, glossary, lang, tables
+    from knowledge.parsers import docx, html
 
     h = hashlib.sha256()
-    for module in (chunking, glossary, lang):
+    for module in (chunking, glossary, lang, tables, html, docx):
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:16]
 

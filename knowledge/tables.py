@@ -25,9 +25,10 @@ class Cell:
     column: str  # the header above the cell ("BLEU")
     value: str
     line: str  # the markdown source line of the row (to find the passage holding it)
+    context: str = ""  # the row's other cells with their columns ("Input Length 6144; Quantization BF16")
 
     def to_json(self) -> list[str]:
-        return [self.row, self.column, self.value]
+        return [self.row, self.column, self.value, self.context]
 
 
 @lru_cache(maxsize=1)
@@ -90,10 +91,13 @@ def _row_cells(header: list[str], row: list[str], line: str) -> list[Cell]:
         label = " / ".join(c for c in label_cells if c) or (row[0] if j else "")
         if j < n_label and j == 0:
             continue  # the label itself is not an answer
-        out.append(Cell(label, column, value, line.strip()))
+        context = "; ".join(f"{header[i] if i < len(header) else ''} {row[i]}".strip()
+                            for i in range(n_label, len(row)) if i != j and row[i])
+        out.append(Cell(label, column, value, line.strip(), context[:300]))
     return out
 
 
 def cells_in(passage: str, cells: list[Cell]) -> list[list[str]]:
-    """The cells whose row lies in ``passage`` (a chunk of the document), as JSON-ready triples."""
+    """The cells whose row lies in ``passage`` (a chunk of the document), as JSON-ready lists
+    [row, column, value, context]."""
     return [c.to_json() for c in cells if c.line and c.line in passage]

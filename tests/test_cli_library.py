@@ -9,6 +9,7 @@ from pathlib import Path
 from tests.helpers import write_docs
 
 ROOT = Path(__file__).resolve().parent.parent
+NOTES = len(list((ROOT / "knowledge" / "corpus").glob("*.md")))  # the built-in notes every library starts with
 CHANGE_FIELDS = {"added", "updated", "removed", "skipped", "files", "chunks", "embedded", "seconds", "index", "notes"}
 
 
@@ -25,18 +26,18 @@ def test_add_list_remove_reindex_json(tmp_path):
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert set(report) == CHANGE_FIELDS
-    assert "a/one.md" in report["added"] and len(report["added"]) == 16  # with the 15 built-in notes
+    assert "a/one.md" in report["added"] and len(report["added"]) == NOTES + 1  # with the built-in notes
     assert report["skipped"] == [{"file": "a/bad.xyz", "reason": report["skipped"][0]["reason"]}]
     assert "unsupported type" in report["skipped"][0]["reason"]
-    assert report["embedded"] == report["chunks"] > 15 and report["files"] == 16
+    assert report["embedded"] == report["chunks"] > NOTES and report["files"] == NOTES + 1
 
     b = write_docs(tmp_path / "b", {"two.txt": "The quibbit model trains in 93 minutes."})
     out = run("add", str(b / "two.txt"), tmp=tmp_path)  # the one-line summary
-    assert out.returncode == 0 and out.stdout.startswith("add: 1 added, 0 updated, 0 removed, 0 skipped; library: 17")
+    assert out.returncode == 0 and out.stdout.startswith(f"add: 1 added, 0 updated, 0 removed, 0 skipped; library: {NOTES + 2}")
 
     listed = json.loads(run("list", "--json", tmp=tmp_path).stdout)
     names = [d["name"] for d in listed["documents"]]
-    assert {"a/one.md", "two.txt"} <= set(names) and listed["files"] == 17 and listed["up_to_date"] is True
+    assert {"a/one.md", "two.txt"} <= set(names) and listed["files"] == NOTES + 2 and listed["up_to_date"] is True
     doc = next(d for d in listed["documents"] if d["name"] == "two.txt")
     assert set(doc) == {"name", "sha256", "size", "type", "status", "reason", "passages", "added_at", "file"}
     assert doc["status"] == "indexed" and doc["type"] == "txt" and doc["passages"] == 1
@@ -45,7 +46,7 @@ def test_add_list_remove_reindex_json(tmp_path):
     assert out.returncode == 0 and json.loads(out.stdout)["removed"] == ["a/one.md"]
     out = run("reindex", "--json", tmp=tmp_path)
     report = json.loads(out.stdout)
-    assert out.returncode == 0 and report["embedded"] == 0 and report["files"] == 16
+    assert out.returncode == 0 and report["embedded"] == 0 and report["files"] == NOTES + 1
     text = run("list", tmp=tmp_path).stdout.splitlines()
     assert any(line.endswith("two.txt") for line in text) and "up to date" in text[-1]
     out = run("reset", "--json", tmp=tmp_path)

@@ -210,3 +210,17 @@ def test_and_with_gpt_4o_instead_keeps_the_estimate():
     assert est is not None
     assert (est.model, est.examples, est.avg_tokens, est.epochs) == ("gpt-4o-2024-08-06", 2000, 500, 3)
     assert est.cost_usd == pytest.approx(75.00)  # 3M tokens × $25/M
+
+
+def test_shipped_intent_classifier_matches_a_fresh_fit_of_its_data():
+    import numpy as np
+
+    from bot.understand import intent
+
+    shipped = intent.load_model()
+    assert shipped is not None, "bot/understand/data/intent_model is missing or stale: run scripts/train_intent.py"
+    texts, labels = intent.load_data()
+    fresh = intent.fit(texts, labels)
+    probe = texts[::7] + ["我们有 3000 条标注数据", "How much VRAM does QLoRA need?", "what's the weather"]
+    assert np.allclose(shipped.predict_proba(probe), fresh.predict_proba(probe), atol=1e-9)
+    assert list(shipped.classes_) == list(fresh.classes_)

@@ -9,6 +9,7 @@ A best candidate below ``STRONG`` is reported as weak, never passed off as the a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import (
     dataclass,
@@ -22,7 +23,7 @@ from knowledge.lang import detect_language, tokenize
 from knowledge.tables import is_numeric
 from knowledge.types import Hit
 
-MAX_PASSAGES = 8
+MAX_PASSAGES = 12
 STRONG = 1.0  # a best candidate scoring below this is shown as "closest, not certain"
 STRONG_UNRELATED = 1.6  # the same bar for passages the retriever judged not relevant
 MIN_SCORE = 0.35
@@ -117,13 +118,15 @@ def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
 def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
     out = []
     title = hit.chunk.meta.get("section", "") or ""
-    for row, column, value in hit.chunk.meta.get("cells", ()):
-        cov_row, m_row = _coverage(weights, total, row)
+    for entry in hit.chunk.meta.get("cells", ()):
+        row, column, value = entry[:3]
+        context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
+        cov_row, m_row = _coverage(weights, total, f"{row} {context}")
         cov_col, m_col = _coverage(weights, total, column)
         cov_ctx, m_ctx = _coverage(weights, total, f"{title} {hit.chunk.title}")
         if not m_row and not m_col:
             continue
-        fits = _cell_fits(value, wanted)
+        fits = _cell_fits(value, wanted, column)
         both = 1.0 if m_row and m_col else 0.0  # row and column both named: the cell is what was asked
         # the question names something (a method, a model) that this row is not: another row's value is no answer
         unnamed = 0.6 if not m_row and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
@@ -140,11 +143,22 @@ def _type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
     return 0.6 if ok else -1.2
 
 
-def _cell_fits(value: str, wanted: tuple[ValueType, ...]) -> bool:
+_UNIT_WORDS: dict[ValueType, re.Pattern] = {
+    "memory": re.compile(r"\b(?:mb|gb|gib|mib|memory|vram|mem)\b|显存|内存"),
+    "percent": re.compile(r"%|percent|比例|率"),
+    "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|time)\b|小时|时间|耗时|秒"),
+    "money": re.compile(r"\$|usd|cost|price|费用|成本|价格"),
+}
+
+
+def _cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "") -> bool:
+    """The value answers the wanted type, itself or through its column's unit ("Memory (MB)" over "16972")."""
     if not wanted:
         return True
     low = prepare(value)
     if any(VALUE_PATTERNS[k].search(low) for k in wanted if k != "number"):
+        return True
+    if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(prepare(column)) for k in wanted):
         return True
     return "number" in wanted or ("count" in wanted and is_numeric(value))
 

@@ -49,7 +49,7 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     probs = scores(question)
     follow_up = (prev_cost is not None and cost is not None and cost != prev_cost
                  and not (DECISION_ASK.search(prepare(question)) and probs.get("situation", 0) > 0.5))
-    intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up)
+    intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up, relevant)
     if intent == "off_topic" and relevant:
         intent = "factual"
     asked, _ = fold({}, events)
@@ -62,8 +62,9 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     return Understanding(question, lang, intent, prev_slots, cost, (), asked=asked, intent_scores=probs)
 
 
-def replay(turns: Sequence[str], relevant: bool = True) -> Understanding | None:
-    """The conversation state after the user's earlier ``turns`` (oldest first)."""
+def replay(turns: Sequence[str], relevant: bool = False) -> Understanding | None:
+    """The conversation state after the user's earlier ``turns`` (oldest first); whether passages were found for
+    them is not known again, so only the words decide (``relevant``)."""
     state: Understanding | None = None
     for turn in turns:
         if isinstance(turn, str) and turn.strip():

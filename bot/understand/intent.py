@@ -2,13 +2,15 @@
 
 A scikit-learn classifier decides: TF-IDF over character 1–3-grams (Chinese has no spaces, and n-grams survive
 typos and code-switching) joined with English word 1–2-grams, into a multinomial logistic regression, trained on
-the labelled messages in ``data/intents.jsonl``. It is fitted once per process on first use (under a second;
-no pickled model is shipped). The conversation then adjusts it: a turn that states facts after a situation is a
+the labelled messages in ``data/intents.jsonl``. The fitted model ships as JSON + npy in ``data/intent_model/``
+(``scripts/train_intent.py`` writes it; no pickle) and is rebuilt into scikit-learn objects without fitting; when
+the data changed since, it is fitted again on first use. The conversation then adjusts it: a turn that states facts after a situation is a
 follow-up to it, and a message that asks for a value ("多少", "which version") is factual, not a situation.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -38,22 +40,88 @@ DECISION_ASK = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _classifier():
-    from sklearn.feature_extraction.text import TfidfVectorizer
+MODEL = Path(__file__).parent / "data" / "intent_model"  # the fitted classifier as JSON + npy (see export_model)
+PARAMS = {"C": 8.0, "char_ngrams": (1, 3), "word_ngrams": (1, 2), "word_pattern": r"(?u)\b[a-z][a-z0-9'+-]*\b"}
+
+
+def build():
+    """The classifier, unfitted: TF-IDF character n-grams joined with word n-grams, then logistic regression."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, make_pipeline
 
-    texts, labels = load_data()
-    features = FeatureUnion([
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True, min_df=1,
+    return make_pipeline(FeatureUnion(_vectorizers()), LogisticRegression(C=PARAMS["C"], max_iter=3000,
+                                                                         class_weight="balanced"))
+
+
+def fit(texts: list[str], labels: list[str]):
+    return build().fit(texts, labels)
+
+
+def _vectorizers():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return [
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=PARAMS["char_ngrams"], sublinear_tf=True,
                                   preprocessor=featurize)),
-        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, preprocessor=featurize,
-                                  token_pattern=r"(?u)\b[a-z][a-z0-9'+-]*\b")),
-    ])
-    model = make_pipeline(features, LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced"))
-    model.fit(texts, labels)
-    log.debug("intent classifier fitted on %d messages", len(texts))
+        ("words", TfidfVectorizer(analyzer="word", ngram_range=PARAMS["word_ngrams"], sublinear_tf=True,
+                                  preprocessor=featurize, token_pattern=PARAMS["word_pattern"])),
+    ]
+
+
+def data_hash(path: Path = DATA) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def export_model(model, folder: Path = MODEL) -> None:
+    """Write a fitted classifier as JSON (vocabularies, classes) and npy (idf, weights): no pickle."""
+    import numpy as np
+    import sklearn
+
+    folder.mkdir(parents=True, exist_ok=True)
+    union, clf = model.steps[0][1], model.steps[-1][1]
+    for name, vec in union.transformer_list:
+        vocab = {term: int(i) for term, i in vec.vocabulary_.items()}
+        (folder / f"vocab_{name}.json").write_text(json.dumps(vocab, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        np.save(folder / f"idf_{name}.npy", vec.idf_.astype("float64"))
+    np.save(folder / "coef.npy", clf.coef_.astype("float64"))
+    np.save(folder / "intercept.npy", clf.intercept_.astype("float64"))
+    meta = {"classes": [str(c) for c in clf.classes_], "data_sha256": data_hash(), "sklearn": sklearn.__version__}
+    (folder / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+
+
+def load_model(folder: Path = MODEL):
+    """The exported classifier rebuilt into scikit-learn objects (no fitting); None when it is missing or was
+    fitted on other data than ``data/intents.jsonl`` holds now."""
+    import numpy as np
+
+    meta_file = folder / "meta.json"
+    if not meta_file.is_file():
+        return None
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    if meta.get("data_sha256") != data_hash():
+        log.info("the exported intent classifier is older than its data: fitting it again")
+        return None
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, make_pipeline
+
+    vectorizers = _vectorizers()
+    for name, vec in vectorizers:
+        vec.vocabulary_ = json.loads((folder / f"vocab_{name}.json").read_text(encoding="utf-8"))
+        vec.fixed_vocabulary_ = True
+        vec.idf_ = np.load(folder / f"idf_{name}.npy")
+    clf = LogisticRegression(C=PARAMS["C"])
+    clf.coef_ = np.load(folder / "coef.npy")
+    clf.intercept_ = np.load(folder / "intercept.npy")
+    clf.classes_ = np.array(meta["classes"])
+    return make_pipeline(FeatureUnion(vectorizers), clf)
+
+
+@lru_cache(maxsize=1)
+def _classifier():
+    model = load_model()
+    if model is None:
+        model = fit(*load_data())
+        log.debug("intent classifier fitted")
     return model
 
 
@@ -80,17 +148,32 @@ def scores(text: str) -> dict[str, float]:
     return {label: float(p) for label, p in zip(model.classes_, probs, strict=True)}
 
 
+PERSONAL = re.compile(r"\b(?:we|i|our|my|us|we're|i'm|we've|i've|we'd|i'd|our team|my team)\b|我们|我|咱们|本公司|我司|团队|公司")
+VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accuracy|version|license|tokens?/s|tgs|"
+                        r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity)\b|显存|内存|速度|吞吐|版本|分数|得分|"
+                        r"耗时|时长|多久|准确率|峰值")
+META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
+                      r"你是谁|你能做什么|怎么用|帮助|再见")
+
+
 def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversation: bool, cost_read: bool,
-                  cost_follow_up: bool) -> Intent:
+                  cost_follow_up: bool, relevant: bool = False) -> Intent:
     """The intent from the classifier's ``probs`` and what the turn holds: ``stated`` slot facts, whether a
-    situation is already under discussion, and whether a cost question was read."""
+    situation is already under discussion, whether a cost question was read, and whether the knowledge base or
+    the user's documents hold passages about it (``relevant``)."""
     low = prepare(text)
     if cost_follow_up or (cost_read and probs.get("cost", 0) > 0.2):
         return "cost"
     if not cost_read:  # a cost question names what to price; without it, the next best reading
         probs = {k: v for k, v in probs.items() if k != "cost"} or probs
     best = max(probs, key=probs.get)  # type: ignore[arg-type]
-    if best == "situation" and VALUE_ASK.search(low) and not DECISION_ASK.search(low) and stated <= 1:
+    if best == "situation" and VALUE_ASK.search(low) and not DECISION_ASK.search(low):
+        if stated <= 1 or not PERSONAL.search(low):
+            return "factual"
+    if best == "situation" and relevant and not in_conversation and not DECISION_ASK.search(low) \
+            and not PERSONAL.search(low) and VALUE_NOUN.search(low):
+        return "factual"  # "qwen3-32b sglang awq-int4 30720 input speed": a lookup in the documents, no one's project
+    if best == "meta" and relevant and len(low) > 12 and not META_CUE.search(low):
         return "factual"
     if best != "situation" and stated and in_conversation and not VALUE_ASK.search(low):
         return "situation"  # "what if we only had 50?" after a situation
