@@ -65,13 +65,18 @@ def parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--docs-root", action="append", dest="docs_roots", metavar="FOLDER",
+                   help="a server folder the Library tab may read (repeatable; also ADVISOR_DOCS_ROOTS)")
+    p.add_argument("--allow-no-auth", action="store_true", default=None,
+                   help="serve beyond loopback without a login (ADVISOR_AUTH); only on a trusted network")
     return ap
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(args.config, index_dir=args.index, data_dir=args.data_dir, backend=args.backend,
                          model=args.model, host=getattr(args, "host", None), port=getattr(args, "port", None),
-                         store=args.store, milvus_uri=args.milvus_uri)
+                         store=args.store, milvus_uri=args.milvus_uri,
+                         docs_roots=getattr(args, "docs_roots", None), allow_no_auth=getattr(args, "allow_no_auth", None))
 
 
 def answer_json(answer: Answer, question: str, qid=None) -> dict:

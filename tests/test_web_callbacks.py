@@ -92,7 +92,7 @@ class FakePipeline:
 
 @pytest.fixture
 def fake(tmp_path):
-    return FakePipeline(settings_for(tmp_path))
+    return FakePipeline(settings_for(tmp_path, docs_roots=str(tmp_path)))
 
 
 def test_history_pairs_reads_gradio_messages_and_drops_extras():

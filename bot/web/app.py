@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.types import Mode
-from bot.web import card, charts, render
+from bot.web import card, charts, render, safety
 from bot.web.callbacks import NO_ADAPTER, WebCallbacks
 
 log = logging.getLogger(__name__)
@@ -130,8 +130,10 @@ def build_app(pipeline, settings: Settings | None = None):
                 files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, type="filepath", elem_id="upload",
                                 label="上传文件 / Upload files (txt, md, html, pdf, docx)")
                 with gr.Row():
+                    roots = ", ".join(str(r) for r in cb.settings.docs_root_paths)
                     folder = gr.Textbox(label="服务器上的文件夹（可选）/ Folder on the server (optional)",
-                                        elem_id="folder", scale=3)
+                                        info=f"仅限 / only under: {roots}", elem_id="folder", scale=3,
+                                        visible=safety.folder_field_on(cb.settings))
                     add = gr.Button("添加到文档库 / Add to the library", variant="primary", elem_id="library-add",
                                     scale=1)
                 library_status = gr.HTML(elem_id="library-status")
@@ -289,6 +291,7 @@ def launch(settings: Settings) -> None:
     """Load and warm the pipeline, then serve the app until interrupted (prints the local URL)."""
     from bot.pipeline import Pipeline
 
+    logins = safety.check_binding(settings)  # before any slow loading: a refused start fails at once
     started = time.perf_counter()
     # importing gradio and loading the embedder are both slow: overlap them (saves ~5 s on 2 cores)
     importer = threading.Thread(target=_gradio, name="import-gradio", daemon=True)
@@ -307,7 +310,7 @@ def launch(settings: Settings) -> None:
             server_name=settings.host, server_port=settings.port, share=False, inbrowser=False,
             allowed_paths=[], blocked_paths=blocked, max_file_size=f"{math.ceil(settings.max_file_mb)}mb",
             theme=theme(), css=CSS, footer_links=[], show_error=False, ssr_mode=False, mcp_server=False,
-            pwa=False, enable_monitoring=False,
+            pwa=False, enable_monitoring=False, auth=logins or None,
         )
     except OSError as exc:
         raise ConfigError(f"cannot serve on {settings.host}:{settings.port} ({exc}); "

@@ -19,6 +19,8 @@ from bot.uploads import check_uploads
 from bot.web import charts, render
 from bot.web.chat import NO_ADAPTER, ChatCallbacks, error_text
 from bot.web.history import Message, history_pairs, message_text, plain_history
+from bot.web.safety import check_folder
+from knowledge.errors import InputError
 
 __all__ = ["NO_ADAPTER", "LibraryResult", "Message", "WebCallbacks", "history_pairs", "message_text", "plain_history"]
 
@@ -141,10 +143,10 @@ class WebCallbacks(ChatCallbacks):
             return self._result(False, "请上传文件或填写文件夹路径 / Upload files or give a folder path first")
         sources: list = []
         if folder:
-            path = Path(folder).expanduser()
-            if not path.is_dir():
-                return self._result(False, f"文件夹不存在 / Folder not found on the server: {folder}")
-            sources.append(path)
+            try:
+                sources.append(check_folder(folder, self.settings))
+            except InputError as exc:
+                return self._result(False, f"文件夹不可用 / Folder refused: {exc}")
         accepted, refused = check_uploads(files, self.settings.max_file_mb, self.settings.max_upload_files) \
             if files else ([], [])
         sources += [(u.path, u.label) for u in accepted]
