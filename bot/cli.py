@@ -264,10 +264,30 @@ def cmd_web(args, settings: Settings) -> int:
     return 0
 
 
+OWN_LOGGERS = ("bot", "knowledge", "adapters", "scripts", "__main__")
+
+
+class _OwnWarningsOnly(logging.Filter):
+    """Without -v: this program's warnings, and only errors from libraries (their deprecation notes, kernel hints
+    and the like are for developers, not for someone asking a question)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR or record.name.split(".")[0] in OWN_LOGGERS
+
+
+def configure_logging(verbose: bool) -> None:
+    """Log to stderr: everything from INFO with ``-v``; otherwise this program's warnings and any error."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if not verbose:
+        handler.addFilter(_OwnWarningsOnly())
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
+    logging.captureWarnings(True)  # Python warnings from libraries go through the same filter
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(args.verbose)
     try:
         settings = settings_from(args)
         commands = {"index": cmd_index, "library": cmd_library, "ask": cmd_ask, "chat": cmd_chat, "web": cmd_web}
