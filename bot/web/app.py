@@ -167,7 +167,7 @@ def build_app(pipeline, settings: Settings | None = None):
             answering.append(echoed.then(on_answer, inputs=[pending, chatbot, rag, adapter, state], outputs=finished,
                                          show_progress="hidden"))
         stop.click(lambda: render.render_note("已停止 / Stopped."), outputs=chat_status, cancels=answering,
-                   queue=False)
+                   show_progress="hidden")
         clear.click(cb.clear, outputs=[chatbot, box, chat_status, state]).then(
             lambda: gr.Column(visible=False), outputs=card_box)
 
