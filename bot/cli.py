@@ -65,13 +65,18 @@ def parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--docs-root", action="append", dest="docs_roots", metavar="FOLDER",
+                   help="a server folder the Library tab may read (repeatable; also ADVISOR_DOCS_ROOTS)")
+    p.add_argument("--allow-no-auth", action="store_true", default=None,
+                   help="serve beyond loopback without a login (ADVISOR_AUTH); only on a trusted network")
     return ap
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(args.config, index_dir=args.index, data_dir=args.data_dir, backend=args.backend,
                          model=args.model, host=getattr(args, "host", None), port=getattr(args, "port", None),
-                         store=args.store, milvus_uri=args.milvus_uri)
+                         store=args.store, milvus_uri=args.milvus_uri,
+                         docs_roots=getattr(args, "docs_roots", None), allow_no_auth=getattr(args, "allow_no_auth", None))
 
 
 def answer_json(answer: Answer, question: str, qid=None) -> dict:
@@ -259,10 +264,30 @@ def cmd_web(args, settings: Settings) -> int:
     return 0
 
 
+OWN_LOGGERS = ("bot", "knowledge", "adapters", "scripts", "__main__")
+
+
+class _OwnWarningsOnly(logging.Filter):
+    """Without -v: this program's warnings, and only errors from libraries (their deprecation notes, kernel hints
+    and the like are for developers, not for someone asking a question)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR or record.name.split(".")[0] in OWN_LOGGERS
+
+
+def configure_logging(verbose: bool) -> None:
+    """Log to stderr: everything from INFO with ``-v``; otherwise this program's warnings and any error."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if not verbose:
+        handler.addFilter(_OwnWarningsOnly())
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
+    logging.captureWarnings(True)  # Python warnings from libraries go through the same filter
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(args.verbose)
     try:
         settings = settings_from(args)
         commands = {"index": cmd_index, "library": cmd_library, "ask": cmd_ask, "chat": cmd_chat, "web": cmd_web}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import (
     dataclass,
 )
@@ -25,6 +26,7 @@ MAX_QUESTION_CHARS = 4000  # longer input is cut (a 100 KB paste still gets an a
 Progress = Callable[[float, str], None]
 SUPPORT_CACHE = 256  # recommendation-reason queries kept per process
 READ_PASSAGES = 12  # passages the reader looks through for a factual answer (the top ones, relevant or not)
+MAX_HISTORY_CHARS = 6000  # earlier turns given to an LLM backend, newest first (a small model's context)
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,42 @@ class Pipeline:
         ``state`` is the previous answer's understanding (the conversation so far); without it the user turns of
         ``history`` are replayed. ``overrides`` set slots by hand (``--set examples=40``, the web app's card).
         """
+        turn = self._prepare(question, history, mode, state, overrides)
+        text = turn.draft.text
+        if turn.request is not None:
+            try:
+                text = self._generate(turn.backend, turn.request, turn.warnings)
+                turn.generated = True
+            except BackendError as exc:
+                turn.warnings.append(f"{exc}; showing the built-in advisor's answer")
+        return self._finish(turn, text)
+
+    def ask_stream(self, question: str, history: Sequence[tuple[str, str]] = (), mode: Mode | None = None,
+                   state: Understanding | None = None, overrides: dict[str, object] | None = None,
+                   ) -> Iterator[str | Answer]:
+        """Like :meth:`ask`, but yields the answer text so far as it grows (an LLM backend token by token through
+        ``Backend.stream``, the built-in advisor section by section), then the finished :class:`Answer` last."""
+        turn = self._prepare(question, history, mode, state, overrides)
+        text = ""
+        if turn.request is not None:
+            try:
+                for piece in turn.backend.stream(turn.request):
+                    text += piece
+                    yield text
+                text = self._checked(text, turn.request, turn.warnings)
+                turn.generated = True
+            except BackendError as exc:
+                turn.warnings.append(f"{exc}; showing the built-in advisor's answer")
+        if not turn.generated:
+            text = ""
+            for section in split_sections(turn.draft.text):
+                text = f"{text}\n\n{section}" if text else section
+                yield text
+            text = turn.draft.text
+        yield self._finish(turn, text)
+
+    def _prepare(self, question, history, mode, state, overrides) -> _Turn:
+        """Retrieve, understand, decide, read and compose; and pick the backend that will write the answer."""
         mode = mode or Mode()
         t0 = time.perf_counter()
         question = normalize(question or "").strip()[:MAX_QUESTION_CHARS]
@@ -220,28 +258,28 @@ class Pipeline:
             state = replay([normalize(u) for u, _ in history if u])
         lookup = (lambda q: self._support_passages(retriever, q)) if retriever is not None else None
         draft = respond(question, found, mode.rag, state, overrides, relevant=hits, lookup=lookup)
-        u, d, text, lang = draft.understanding, draft.decision, draft.text, draft.lang
-        cited = draft.quoted
-        t1 = time.perf_counter()
-        backend_name = "template"
         backend = self._pick_backend(mode, warnings)
-        if question and not isinstance(backend, TemplateBackend) and u.intent not in ("empty", "meta"):
-            passages = (cited or tuple(hits)) if mode.rag else ()  # an LLM cites what it was shown
-            request = GenerationRequest(question=question, lang=lang, draft=text, recommendation=d.recommendation,
-                                        passages=passages, history=tuple(history), adapter=mode.adapter)
-            try:
-                text, backend_name = self._generate(backend, request, warnings), backend.name
-                cited = passages
-            except BackendError as exc:
-                warnings.append(f"{exc}; showing the built-in advisor's answer")
+        request = None
+        if question and not isinstance(backend, TemplateBackend) and draft.understanding.intent not in ("empty", "meta"):
+            passages = (draft.quoted or tuple(hits)) if mode.rag else ()  # an LLM cites what it was shown
+            request = GenerationRequest(question=question, lang=draft.lang, draft=draft.text,
+                                        recommendation=draft.decision.recommendation, passages=passages,
+                                        history=trim_history(history), adapter=mode.adapter)
+        return _Turn(mode, draft, hits, backend, request, warnings, t0, time.perf_counter())
+
+    def _finish(self, turn: _Turn, text: str) -> Answer:
         t2 = time.perf_counter()
-        recommendation = d.recommendation
-        if mode.adapter and backend_name != "template":
-            recommendation = stated_recommendation(text)  # what the fine-tuned model itself recommends
-        return Answer(text=text, language=lang, recommendation=recommendation,
-                      sources=tuple(Source.from_hit(h) for h in cited), mode=mode,
-                      timings_ms={"retrieve": _ms(t1 - t0), "generate": _ms(t2 - t1), "total": _ms(t2 - t0)},
-                      backend=backend_name, warnings=tuple(warnings), understanding=u)
+        draft = turn.draft
+        cited, backend_name, recommendation = draft.quoted, "template", draft.decision.recommendation
+        if turn.generated:
+            cited, backend_name = turn.request.passages, turn.backend.name
+            if turn.mode.adapter:
+                recommendation = stated_recommendation(text)  # what the fine-tuned model itself recommends
+        return Answer(text=text, language=draft.lang, recommendation=recommendation,
+                      sources=tuple(Source.from_hit(h) for h in cited), mode=turn.mode,
+                      timings_ms={"retrieve": _ms(turn.composed - turn.started), "generate": _ms(t2 - turn.composed),
+                                  "total": _ms(t2 - turn.started)},
+                      backend=backend_name, warnings=tuple(turn.warnings), understanding=draft.understanding)
 
     def redecide(self, understanding: Understanding, overrides: dict[str, object], mode: Mode | None = None) -> Answer:
         """Re-decide an answered situation with slots corrected by hand, without retrieving again: supporting
@@ -277,11 +315,16 @@ class Pipeline:
             warnings.append(f"{exc}; answering without the adapter")
             return TemplateBackend()
 
+    @classmethod
+    def _generate(cls, backend: Backend, request: GenerationRequest, warnings: list[str]) -> str:
+        return cls._checked(backend.generate(request), request, warnings)
+
     @staticmethod
-    def _generate(backend: Backend, request: GenerationRequest, warnings: list[str]) -> str:
+    def _checked(reply: str, request: GenerationRequest, warnings: list[str]) -> str:
+        """A finished LLM reply without remote images, with a warning for numbers no source carries."""
         from bot.backends.grounding import strip_remote_images, unsupported_numbers
 
-        reply = strip_remote_images(backend.generate(request))
+        reply = strip_remote_images(reply)
         sources = [h.chunk.text for h in request.passages] + [request.draft]
         flagged = unsupported_numbers(reply, sources, request.question)
         if flagged:
@@ -294,6 +337,39 @@ class Pipeline:
         if adapter:
             modes += [Mode(rag=False, adapter=adapter), Mode(rag=True, adapter=adapter)]
         return [self.ask(question, history, m) for m in modes]
+
+
+@dataclass
+class _Turn:
+    """One answer between composing and generating (internal to the pipeline)."""
+
+    mode: Mode
+    draft: object  # bot.respond's draft: understanding, decision, text, quoted passages
+    hits: list
+    backend: Backend
+    request: GenerationRequest | None  # None: the built-in advisor's text is the answer
+    warnings: list[str]
+    started: float
+    composed: float
+    generated: bool = False
+
+
+def split_sections(text: str) -> list[str]:
+    """The built-in answer's sections (paragraphs, lists, tables), in order: what streams one at a time."""
+    return [part for part in re.split(r"\n\s*\n", text) if part.strip()] or [text]
+
+
+def trim_history(history: Sequence[tuple[str, str]], max_chars: int = MAX_HISTORY_CHARS) -> tuple[tuple[str, str], ...]:
+    """The most recent turns that fit in ``max_chars``, dropping the oldest first. The system prompt is added by the
+    backend and the decision travels in the conversation state, so neither is ever dropped."""
+    kept: list[tuple[str, str]] = []
+    used = 0
+    for user, assistant in reversed(tuple(history)):
+        used += len(user) + len(assistant)
+        if kept and used > max_chars:
+            break
+        kept.append((user, assistant))
+    return tuple(reversed(kept))
 
 
 def _ms(seconds: float) -> float:

@@ -79,6 +79,12 @@ class Settings:
     # --- web
     host: str = "127.0.0.1"
     port: int = 7860
+    # server folders the Library tab may read, separated by the OS path separator (":" here; a list in TOML);
+    # empty hides the folder field. Off when serving beyond loopback unless remote_folders is set.
+    docs_roots: str = ""
+    remote_folders: bool = False
+    auth: str = ""  # "user:password", or a file of such lines: turns on the web app's login
+    allow_no_auth: bool = False  # serve beyond loopback without a login (only on a trusted network)
 
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -117,6 +123,10 @@ class Settings:
     def uploads_dir(self) -> Path:
         return Path(self.data_dir) / "uploads"
 
+    @property
+    def docs_root_paths(self) -> tuple[Path, ...]:
+        return tuple(Path(r).expanduser() for r in self.docs_roots.split(os.pathsep) if r.strip())
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
@@ -124,6 +134,8 @@ class Settings:
 def _coerce(name: str, raw: Any, target: Any) -> Any:
     """Convert a TOML/env value to the type of the field's default."""
     default = target
+    if name == "docs_roots" and isinstance(raw, list | tuple):
+        return os.pathsep.join(str(r) for r in raw)
     try:
         if isinstance(default, bool):
             if isinstance(raw, bool):

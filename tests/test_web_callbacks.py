@@ -45,6 +45,16 @@ class FakePipeline:
             raise self.error
         return self._answer(question, mode)
 
+    def ask_stream(self, question, history=(), mode=None, state=None):
+        answer = self.ask(question, history, mode)
+        self.calls[-1] += (state,)
+        yield answer.text[:5]
+        yield answer
+
+    def redecide(self, understanding, overrides, mode=None):
+        self.calls.append(("redecide", understanding, dict(overrides), mode))
+        return self._answer("redecided", mode or Mode())
+
     def compare(self, question, history=(), adapter=None):
         self.calls.append(("compare", question, adapter))
         if self.error:
@@ -82,7 +92,7 @@ class FakePipeline:
 
 @pytest.fixture
 def fake(tmp_path):
-    return FakePipeline(settings_for(tmp_path))
+    return FakePipeline(settings_for(tmp_path, docs_roots=str(tmp_path)))
 
 
 def test_history_pairs_reads_gradio_messages_and_drops_extras():
@@ -103,7 +113,7 @@ def test_chat_calls_the_pipeline_with_mode_and_history(fake):
     cb = WebCallbacks(fake)
     history, box, status = cb.chat("  How should I adapt my model?  ", [], True, NO_ADAPTER)
     assert box == "" and "ms" in status
-    assert fake.calls[-1] == ("ask", "How should I adapt my model?", [], Mode(rag=True, adapter=None))
+    assert fake.calls[-1] == ("ask", "How should I adapt my model?", [], Mode(rag=True, adapter=None), None)
     assert [m["role"] for m in history] == ["user", "assistant"]
     reply = history[1]["content"]
     assert reply.startswith("answer to How should I adapt my model?")
@@ -114,7 +124,7 @@ def test_chat_calls_the_pipeline_with_mode_and_history(fake):
 
     history2, _, _ = cb.chat("下一步呢？", history, False, "/adapters/style")
     assert fake.calls[-1] == ("ask", "下一步呢？", [("How should I adapt my model?", "answer to How should I adapt my model?")],
-                              Mode(rag=False, adapter="/adapters/style"))
+                              Mode(rag=False, adapter="/adapters/style"), None)
     assert len(history2) == 4 and "advisor-sources" not in history2[3]["content"]
     assert "推荐" in history2[3]["content"]  # a Chinese answer gets Chinese labels
 
@@ -150,7 +160,7 @@ def test_adapter_choices_and_notes(fake, tmp_path):
 
 def test_compare_without_adapter_fills_two_columns(fake):
     prompt, rag, adapter, both, status = WebCallbacks(fake).compare("Which method?", NO_ADAPTER)
-    assert fake.calls[-1] == ("compare", "Which method?", None)
+    assert [c[3] for c in fake.calls] == [Mode(rag=False), Mode(rag=True)]
     assert 'data-mode="prompt"' in prompt and "12 ms" in prompt and "advisor-sources" not in prompt
     assert 'data-mode="rag"' in rag and "<details class=\"advisor-sources\" open>" in rag
     assert "No adapter available" in adapter and "No adapter available" in both
@@ -159,7 +169,8 @@ def test_compare_without_adapter_fills_two_columns(fake):
 
 def test_compare_with_adapter_fills_four_columns(fake):
     cols = WebCallbacks(fake).compare("Which method?", "/a/style")
-    assert fake.calls[-1] == ("compare", "Which method?", "/a/style")
+    assert [c[3].name for c in fake.calls] == ["prompt", "rag", "adapter", "rag+adapter"]
+    assert fake.calls[-1][3].adapter == "/a/style"
     assert 'data-mode="adapter"' in cols[2] and 'data-mode="rag+adapter"' in cols[3]
 
 

@@ -43,7 +43,10 @@ def load_causal_lm(model_id: str, device: str = "cpu") -> tuple[Any, Any]:
     """(model, tokenizer) from a local folder or a hub id (cache only when HF_HUB_OFFLINE=1)."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers.utils import logging as hf_logging
 
+    if not log.isEnabledFor(logging.INFO):
+        hf_logging.disable_progress_bar()  # "Loading weights" bars only with -v
     path = Path(model_id).expanduser()
     if path.is_dir() and not any(path.glob("*.safetensors")):
         raise BackendError(
@@ -103,8 +106,7 @@ class LocalHFBackend:
             peft_name = f"adapter{len(self._adapters)}"
             try:
                 if not self._adapters:
-                    from peft import PeftModel
-
+                    PeftModel = import_peft().PeftModel  # noqa: N806 (a class)
                     self.model = PeftModel.from_pretrained(self.model, key, adapter_name=peft_name)
                 else:
                     self.model.load_adapter(key, adapter_name=peft_name)
@@ -161,7 +163,7 @@ class LocalHFBackend:
         enc = self.tokenizer(list(prompts), return_tensors="pt", padding=True, padding_side="left",
                              add_special_tokens=False, verbose=False)
         if enc["input_ids"].shape[1] > room:  # keep the end: the question and the assistant cue
-            log.warning("prompt of %d tokens cut to the last %d", enc["input_ids"].shape[1], room)
+            log.info("prompt of %d tokens cut to the last %d", enc["input_ids"].shape[1], room)
             enc = {k: v[:, -room:] for k, v in enc.items()}
         return {k: v.to(self.device) for k, v in enc.items()}
 
@@ -217,3 +219,30 @@ class LocalHFBackend:
         thread.join()
         if failure:
             raise failure[0]
+
+
+
+def import_peft():
+    """peft, told that bitsandbytes is absent. peft imports bitsandbytes whenever it is installed (``peft/helpers.py``,
+    and ``lora/model.py`` on every adapter load), and bitsandbytes warns about missing CPU kernels as it loads.
+    Adapters are served on a 16-bit base, so 4-bit support is never needed here; QLoRA training
+    (``adapters.qlora``, another process) imports bitsandbytes itself."""
+    import sys
+
+    if "peft" in sys.modules:
+        import peft
+
+        return peft
+    hidden = "bitsandbytes" not in sys.modules
+    if hidden:
+        sys.modules["bitsandbytes"] = None  # `import bitsandbytes` fails and find_spec finds nothing
+    try:
+        import peft
+        from peft import import_utils
+
+        import_utils.is_bnb_available()  # cached: later adapter loads skip the bitsandbytes layers
+        import_utils.is_bnb_4bit_available()
+    finally:
+        if hidden and sys.modules.get("bitsandbytes", 0) is None:
+            del sys.modules["bitsandbytes"]
+    return peft

@@ -109,10 +109,19 @@ def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
         cov, before = own + 0.4 * context + 0.4 * carried, matched
         if own <= 0 and not matched:
             continue
-        value, near = _nearest_value(sentence, matched, wanted)
-        score = 2.0 * cov + prior + _type_score(wanted, bool(value)) + 0.4 * near - 0.001 * max(0, len(sentence) - 240)
+        value, near, rank = _nearest_value(sentence, matched, wanted)
+        score = (2.0 * cov + prior + _type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
+                 - 0.001 * max(0, len(sentence) - 240))
         out.append(Candidate("sentence", _clip(sentence), value, hit, score))
     return out
+
+
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def _parts(text: str) -> set[str]:
+    """The pieces of hyphenated words ("fine-tuning" -> fine, tuning), which tokenize also emits."""
+    return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
 
 
 def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
@@ -121,17 +130,23 @@ def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
     for entry in hit.chunk.meta.get("cells", ()):
         row, column, value = entry[:3]
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
-        cov_row, m_row = _coverage(weights, total, f"{row} {context}")
+        cov_row, m_row = _coverage(weights, total, row)
+        cov_rctx, m_rctx = _coverage(weights, total, context)
         cov_col, m_col = _coverage(weights, total, column)
         cov_ctx, m_ctx = _coverage(weights, total, f"{title} {hit.chunk.title}")
         if not m_row and not m_col:
             continue
         fits = _cell_fits(value, wanted, column)
-        both = 1.0 if m_row and m_col else 0.0  # row and column both named: the cell is what was asked
+        # a part of a hyphenated row name ("tuning" of "fine-tuning") alone does not name the row
+        parts = _parts(row)
+        named = m_row if len(m_row & parts) >= 2 else m_row - parts  # "qwen3 8b" names "Qwen3-8B"; "tuning" alone not
+        cov_row = cov_row if named else cov_row * 0.5
+        both = 1.0 if named and m_col else 0.0  # row and column both named: the cell is what was asked
         # the question names something (a method, a model) that this row is not: another row's value is no answer
-        unnamed = 0.6 if not m_row and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
+        unnamed = 1.0 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx | m_rctx | m_row
                                            for t, w in weights.items()) else 0.0
-        score = 2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
+        score = (2.0 * (cov_row + cov_col) + 0.6 * cov_rctx + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits)
+                 - unnamed)
         out.append(Candidate("cell", f"{row} · {column}: {value}", value if fits or not wanted else "", hit, score,
                              row=row, column=column))
     return out
@@ -163,17 +178,15 @@ def _cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "") -> b
     return "number" in wanted or ("count" in wanted and is_numeric(value))
 
 
-def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...]) -> tuple[str, float]:
-    """The value of a wanted type closest to the matched query terms, and a 0..1 nearness."""
+def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...]) -> tuple[str, float, int]:
+    """The value of a wanted type closest to the matched query terms, a 0..1 nearness, and which of the wanted
+    types it is (0 = the most specific: "how much does LoRA save" wants a percent before a memory size)."""
     if not wanted:
-        return "", 0.0
-    found: list = []
-    for kind in wanted:  # the most specific wanted type that the sentence holds (a percent before any number)
-        found = values(sentence, (kind,))
-        if found:
-            break
+        return "", 0.0, 0
+    # the most specific wanted type that the sentence holds
+    rank, found = next(((i, v) for i, k in enumerate(wanted) if (v := values(sentence, (k,)))), (0, []))
     if not found:
-        return "", 0.0
+        return "", 0.0, 0
     low = prepare(sentence)
     spots = [low.find(tok) for tok in matched if len(tok) > 1 and low.find(tok) >= 0] or [0]
     best, best_d = found[0], 10**9
@@ -181,4 +194,4 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
         d = min(abs(v[1] - s) for s in spots)
         if d < best_d:
             best, best_d = v, d
-    return best[3].strip(), max(0.0, 1.0 - min(best_d, 120) / 120)
+    return best[3].strip(), max(0.0, 1.0 - min(best_d, 120) / 120), rank

@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.errors import ConfigError
 from bot.settings import Settings
 from bot.types import Mode
+from bot.web import card, charts, render, safety
 from bot.web.callbacks import NO_ADAPTER, WebCallbacks
 
 log = logging.getLogger(__name__)
@@ -90,15 +91,23 @@ def build_app(pipeline, settings: Settings | None = None):
         gr.Markdown(cb.adapter_note(), elem_id="adapter-note")
         with gr.Tabs(elem_id="tabs"):
             with gr.Tab("对话 / Chat", id="chat", elem_id="tab-chat"):
-                chatbot = gr.Chatbot(label="对话 / Conversation", elem_id="chatbot", height=640,
-                                     buttons=["copy"], feedback_options=None)
-                with gr.Row():
-                    box = gr.Textbox(show_label=False, scale=8, elem_id="chat-input", autofocus=True,
-                                     placeholder="用中文或英文提问 / Ask in Chinese or English")
-                    send = gr.Button("发送 / Send", variant="primary", scale=1, elem_id="chat-send")
-                    clear = gr.Button("清空 / Clear", scale=1, elem_id="chat-clear")
-                chat_status = gr.HTML(elem_id="chat-status")
-                gr.Examples(EXAMPLES, inputs=box, label="示例问题 / Example questions", elem_id="chat-examples")
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(label="对话 / Conversation", elem_id="chatbot", height=640,
+                                             buttons=["copy"], feedback_options=None)
+                        with gr.Row():
+                            box = gr.Textbox(show_label=False, scale=8, elem_id="chat-input", autofocus=True,
+                                             placeholder="用中文或英文提问 / Ask in Chinese or English")
+                            send = gr.Button("发送 / Send", variant="primary", scale=1, elem_id="chat-send")
+                            stop = gr.Button("停止 / Stop", variant="stop", scale=1, elem_id="chat-stop")
+                            clear = gr.Button("清空 / Clear", scale=1, elem_id="chat-clear")
+                        chat_status = gr.HTML(elem_id="chat-status")
+                        gr.Examples(EXAMPLES, inputs=box, label="示例问题 / Example questions",
+                                    elem_id="chat-examples")
+                    with gr.Column(scale=1, min_width=280, visible=False, elem_id="situation-card") as card_box:
+                        gr.Markdown("### 情况卡 / Situation card\n改一个值即重新判断（不再检索）/ "
+                                    "Change a value to re-decide (no new retrieval).")
+                        controls = [_card_control(gr, f) for f in card.CARD_FIELDS]
             with gr.Tab("对比 / Compare", id="compare", elem_id="tab-compare"):
                 with gr.Row():
                     question = gr.Textbox(label="问题 / Question", scale=8, elem_id="compare-input",
@@ -114,13 +123,17 @@ def build_app(pipeline, settings: Settings | None = None):
                             columns.append(gr.Markdown(elem_id=f"compare-{slug}", elem_classes=["compare-col"]))
                 gr.Examples(EXAMPLES, inputs=question, label="示例问题 / Example questions",
                             elem_id="compare-examples")
+            with gr.Tab("成本与显存 / Cost & memory", id="charts", elem_id="tab-charts"):
+                chart_parts = _charts_tab(gr)
             with gr.Tab("文档库 / Library", id="library", elem_id="tab-library"):
                 index_info = gr.Markdown(cb.index_md(), elem_id="index-info")
                 files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, type="filepath", elem_id="upload",
                                 label="上传文件 / Upload files (txt, md, html, pdf, docx)")
                 with gr.Row():
+                    roots = ", ".join(str(r) for r in cb.settings.docs_root_paths)
                     folder = gr.Textbox(label="服务器上的文件夹（可选）/ Folder on the server (optional)",
-                                        elem_id="folder", scale=3)
+                                        info=f"仅限 / only under: {roots}", elem_id="folder", scale=3,
+                                        visible=safety.folder_field_on(cb.settings))
                     add = gr.Button("添加到文档库 / Add to the library", variant="primary", elem_id="library-add",
                                     scale=1)
                 library_status = gr.HTML(elem_id="library-status")
@@ -133,11 +146,49 @@ def build_app(pipeline, settings: Settings | None = None):
                     remove = gr.Button("删除 / Remove", variant="stop", elem_id="library-remove", scale=1)
                 reset = gr.Button("恢复内置知识库 / Reset to the built-in knowledge base", elem_id="reset-run")
 
-        chat_io = dict(fn=cb.chat, inputs=[box, chatbot, rag, adapter], outputs=[chatbot, box, chat_status])
-        send.click(**chat_io)
-        box.submit(**chat_io)
-        clear.click(cb.clear, outputs=[chatbot, box, chat_status])
-        compare_io = dict(fn=cb.compare, inputs=[question, adapter], outputs=[*columns, compare_status])
+        state, pending = gr.State(None), gr.State("")
+        chart_inputs = _wire_charts(gr, cb, state, chart_parts)
+        finished = [chatbot, chat_status, state, box, card_box, *controls, *chart_inputs]
+
+        def on_answer(question, history, use_rag, chosen, kept):
+            for update in cb.answer_stream(question, history, use_rag, chosen, kept):
+                shown = {chatbot: update.history, chat_status: update.status}
+                if update.box is not None:
+                    shown[box] = update.box
+                if update.answer is not None:
+                    shown.update(_after_answer(gr, update.state, card_box, controls, chart_inputs))
+                    shown[state] = update.state
+                yield shown
+
+        answering = []
+        for trigger in (send.click, box.submit):
+            echoed = trigger(cb.echo, inputs=[box, chatbot], outputs=[chatbot, box, pending], queue=False,
+                             show_progress="hidden")
+            answering.append(echoed.then(on_answer, inputs=[pending, chatbot, rag, adapter, state], outputs=finished,
+                                         show_progress="hidden"))
+        stop.click(lambda: render.render_note("已停止 / Stopped."), outputs=chat_status, cancels=answering,
+                   show_progress="hidden")
+        clear.click(cb.clear, outputs=[chatbot, box, chat_status, state]).then(
+            lambda: gr.Column(visible=False), outputs=card_box)
+
+        def on_edit(name):
+            def edit(value, history, use_rag, kept):
+                update = cb.edit_slot(name, value, history, use_rag, kept)
+                if update.answer is None:
+                    return {chat_status: update.status} if update.status else {chat_status: gr.skip()}
+                return {chatbot: update.history, chat_status: update.status, state: update.state,
+                        **_after_answer(gr, update.state, card_box, controls, chart_inputs)}
+            return edit
+
+        for f, control in zip(card.CARD_FIELDS, controls, strict=True):
+            edited = dict(fn=on_edit(f.name), inputs=[control, chatbot, rag, state], outputs=finished,
+                          trigger_mode="always_last", show_progress="hidden")
+            if f.kind == "number":
+                control.submit(**edited)
+                control.blur(**edited)
+            else:
+                control.input(**edited)
+        compare_io = dict(fn=cb.compare_stream, inputs=[question, adapter], outputs=[*columns, compare_status])
         run.click(**compare_io)
         question.submit(**compare_io)
 
@@ -165,7 +216,67 @@ def build_app(pipeline, settings: Settings | None = None):
         remove.click(on_remove, inputs=[picked], outputs=changed, **index_events).then(cb.status_banner, outputs=banner)
         reset.click(on_reset, outputs=changed, **index_events).then(cb.status_banner, outputs=banner)
         demo.load(on_load, outputs=[library, index_info, picked])
+        demo.load(**chart_parts["draw"])
     return demo
+
+
+def _card_control(gr, f: card.CardField):
+    """One situation-card control: a number (empty = unknown) or a choice with "unknown"."""
+    if f.kind == "number":
+        return gr.Number(value=None, label=f.label, info="", elem_id=f"card-{f.name}", minimum=0)
+    return gr.Dropdown(choices=list(f.options), value=card.UNKNOWN, label=f.label, info="",
+                       elem_id=f"card-{f.name}", interactive=True)
+
+
+def _after_answer(gr, understanding, card_box, controls, chart_inputs) -> dict:
+    """The card (shown beside situation answers, filled from the state) and the charts' inputs after an answer."""
+    values = card.card_values(understanding)
+    shown = {card_box: gr.Column(visible=card.has_card(understanding))}
+    for f, control in zip(card.CARD_FIELDS, controls, strict=True):
+        value, note = values[f.name]
+        shown[control] = gr.update(value=value, info=note)
+    wanted = charts.chart_inputs(understanding)
+    for name, control in zip(("prompt_tokens", "calls_per_month", "model_size_b"), chart_inputs, strict=True):
+        shown[control] = getattr(wanted, name)
+    return shown
+
+
+def _charts_tab(gr) -> dict:
+    """The Cost & memory tab: editable inputs (filled from the situation when stated) and two charts."""
+    defaults = charts.chart_inputs(None)
+    gr.Markdown("对话中说明了提示长度、调用量或模型规模时自动填入 / Filled from the conversation when it states a "
+                "prompt length, a call volume or a model size; edit to explore.")
+    with gr.Row():
+        prompt_tokens = gr.Number(defaults.prompt_tokens, label="提示长度 tokens / Prompt length (tokens)",
+                                  minimum=1, precision=0, elem_id="chart-prompt-tokens")
+        calls = gr.Number(defaults.calls_per_month, label="每月调用量 / Calls per month", minimum=0, precision=0,
+                          elem_id="chart-calls")
+        training = gr.Number(charts.DEFAULT_TRAINING_USD, label="一次性训练费用 USD / One-off training cost (USD)",
+                             minimum=0, elem_id="chart-training")
+        size = gr.Number(defaults.model_size_b, label="模型规模 B / Model size (B params)", minimum=0.1,
+                         elem_id="chart-model-size")
+    cost_plot = gr.LinePlot(x="calls", y="usd", color="series", x_title="calls per month", y_title="USD per month",
+                            title="每月成本 / Monthly cost", elem_id="cost-chart", height=320)
+    cost_note = gr.Markdown(elem_id="cost-note")
+    memory_plot = gr.BarPlot(x="method", y="gb", x_title="method", y_title="GPU memory (GB)", sort=None,
+                             title="微调所需显存 / GPU memory to fine-tune", elem_id="memory-chart", height=320)
+    memory_note = gr.Markdown(elem_id="memory-note")
+    return {"inputs": [prompt_tokens, calls, size], "training": training,
+            "outputs": [cost_plot, cost_note, memory_plot, memory_note]}
+
+
+def _wire_charts(gr, cb, state, parts: dict) -> list:
+    prompt_tokens, calls, size = parts["inputs"]
+
+    def draw(tokens, volume, training, billions, kept):
+        return cb.charts(tokens, volume, training, billions, kept.lang if kept is not None else "en")
+
+    io = dict(fn=draw, inputs=[prompt_tokens, calls, parts["training"], size, state], outputs=parts["outputs"],
+              show_progress="hidden", trigger_mode="always_last")
+    for control in (prompt_tokens, calls, parts["training"], size):
+        control.change(**io)
+    parts["draw"] = io
+    return parts["inputs"]
 
 
 def warm_up(pipeline) -> float:
@@ -180,6 +291,7 @@ def launch(settings: Settings) -> None:
     """Load and warm the pipeline, then serve the app until interrupted (prints the local URL)."""
     from bot.pipeline import Pipeline
 
+    logins = safety.check_binding(settings)  # before any slow loading: a refused start fails at once
     started = time.perf_counter()
     # importing gradio and loading the embedder are both slow: overlap them (saves ~5 s on 2 cores)
     importer = threading.Thread(target=_gradio, name="import-gradio", daemon=True)
@@ -198,7 +310,7 @@ def launch(settings: Settings) -> None:
             server_name=settings.host, server_port=settings.port, share=False, inbrowser=False,
             allowed_paths=[], blocked_paths=blocked, max_file_size=f"{math.ceil(settings.max_file_mb)}mb",
             theme=theme(), css=CSS, footer_links=[], show_error=False, ssr_mode=False, mcp_server=False,
-            pwa=False, enable_monitoring=False,
+            pwa=False, enable_monitoring=False, auth=logins or None,
         )
     except OSError as exc:
         raise ConfigError(f"cannot serve on {settings.host}:{settings.port} ({exc}); "

@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import (
     dataclass,
 )
 from pathlib import Path
 
 from bot.errors import BotError
-from bot.types import Answer, Mode
-from bot.uploads import check_uploads, load_labels
-from bot.web import render
+from bot.uploads import check_uploads
+from bot.web import charts, render
+from bot.web.chat import NO_ADAPTER, ChatCallbacks, error_text
+from bot.web.history import Message, history_pairs, message_text, plain_history
+from bot.web.safety import check_folder
+from knowledge.errors import InputError
+
+__all__ = ["NO_ADAPTER", "LibraryResult", "Message", "WebCallbacks", "history_pairs", "message_text", "plain_history"]
 
 log = logging.getLogger(__name__)
 
-NO_ADAPTER = "none"
 Progress = Callable[[float, str], None]
-Message = dict  # gradio messages format: {"role": "user" | "assistant", "content": str | list}
 
 
 @dataclass(frozen=True)
@@ -41,65 +44,14 @@ class LibraryResult:
         return self.report_html, self.status_html, self.library_html, self.index_md
 
 
-def message_text(message: Mapping | object) -> str:
-    """The text of one chat message, whether its content is a string or gradio's list of parts."""
-    content = message.get("content") if isinstance(message, Mapping) else getattr(message, "content", "")
-    if isinstance(content, str):
-        return content
-    if isinstance(content, Mapping):
-        return str(content.get("text", ""))
-    if isinstance(content, Sequence):
-        return "\n".join(str(part.get("text", "")) for part in content
-                         if isinstance(part, Mapping) and part.get("type", "text") == "text")
-    return ""
-
-
-def _role(message: Mapping | object) -> str:
-    return str(message.get("role") if isinstance(message, Mapping) else getattr(message, "role", ""))
-
-
-def history_pairs(history: Sequence[Mapping] | None) -> list[tuple[str, str]]:
-    """Gradio messages -> the pipeline's (user, assistant) pairs, with the rendered extras removed."""
-    pairs: list[tuple[str, str]] = []
-    pending: str | None = None
-    for msg in history or []:
-        role, text = _role(msg), message_text(msg)
-        if role == "user":
-            if pending is not None:
-                pairs.append((pending, ""))
-            pending = text
-        elif role == "assistant":
-            pairs.append((pending or "", render.strip_extras(text)))
-            pending = None
-    if pending is not None:
-        pairs.append((pending, ""))
-    return pairs
-
-
-def plain_history(history: Sequence[Mapping] | None) -> list[Message]:
-    """Chat history as plain ``{"role", "content": str}`` dicts (what the Chatbot is given back)."""
-    return [{"role": _role(m), "content": message_text(m)} for m in history or [] if _role(m) in ("user", "assistant")]
-
-
-def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, BotError):
-        return exc.format_message()
-    log.exception("unexpected error in a web callback")
-    return f"unexpected error ({type(exc).__name__}); the details are in the server log"
-
-
-class WebCallbacks:
+class WebCallbacks(ChatCallbacks):
     """The handlers behind the Chat, Compare and Library tabs, bound to one pipeline."""
 
     def __init__(self, pipeline, settings=None):
-        self.pipeline = pipeline
-        self.settings = settings or pipeline.settings
+        super().__init__(pipeline, settings)
         self._changing = threading.Lock()  # the UI also queues library changes one at a time
 
     # ---- shared -------------------------------------------------------------------------------------
-    def labels(self) -> dict[str, str]:
-        return load_labels(self.settings.uploads_dir)
-
     def adapter_choices(self) -> list[tuple[str, str]]:
         """(label, value) pairs for the adapter dropdown: "none" first, then every adapter folder."""
         try:
@@ -116,10 +68,6 @@ class WebCallbacks:
         return (f"未找到适配器 / No adapter found: put a trained PEFT adapter folder (with `adapter_config.json`) "
                 f"under `{self.settings.adapters_dir}` and restart the app.")
 
-    @staticmethod
-    def _adapter(value: str | None) -> str | None:
-        return None if not value or value == NO_ADAPTER else str(value)
-
     def status_banner(self) -> str:
         """Backend and index facts shown above the chat."""
         parts = [f"生成后端 / Backend: `{getattr(self.pipeline.backend, 'name', 'template')}`"]
@@ -133,66 +81,37 @@ class WebCallbacks:
                 parts.append(f"⚠ {warning}")
         return " · ".join(parts)
 
-    # ---- chat ---------------------------------------------------------------------------------------
-    def chat(self, message: str, history: Sequence[Mapping] | None, rag: bool, adapter: str | None,
-             ) -> tuple[list[Message], str, str]:
-        """One chat turn -> (new history, text left in the textbox, status line)."""
-        history_out = plain_history(history)
-        question = (message or "").strip()
-        if not question:
-            return history_out, "", render.render_note("请输入问题 / Type a question first.")
-        mode = Mode(rag=bool(rag), adapter=self._adapter(adapter))
+    # ---- charts -------------------------------------------------------------------------------------
+    def charts(self, prompt_tokens, calls_per_month, training_usd, model_size_b, lang: str = "en"):
+        """(cost rows, cost caption, memory rows, memory notes) as gradio's plots take them; a bad input gets a
+        note in place of its chart."""
+        lang = "zh" if lang == "zh" else "en"
         try:
-            answer = self.pipeline.ask(question, history_pairs(history), mode)
-        except Exception as exc:  # the UI boundary: show it, keep the question for another try
-            return history_out, message, render.render_note(_error_text(exc), "error")
-        history_out += [{"role": "user", "content": question},
-                        {"role": "assistant", "content": render.render_answer(answer, self.labels())}]
-        return history_out, "", render.render_note(self._timing_line(answer), "ok")
-
-    @staticmethod
-    def _timing_line(answer: Answer) -> str:
-        ms = answer.timings_ms.get("total", 0.0)
-        return (f"{render.mode_title(answer.mode)} · {ms:.0f} ms · {answer.backend} · "
-                f"{len(answer.sources)} 来源 / sources")
-
-    def clear(self) -> tuple[list[Message], str, str]:
-        return [], "", ""
-
-    # ---- compare ------------------------------------------------------------------------------------
-    def compare(self, question: str, adapter: str | None) -> tuple[str, str, str, str, str]:
-        """The question in every mode -> (prompt, rag, adapter, rag+adapter columns, status line)."""
-        question = (question or "").strip()
-        if not question:
-            return "", "", "", "", render.render_note("请输入问题 / Type a question first.")
-        chosen = self._adapter(adapter)
+            tokens, calls = int(prompt_tokens or 0), int(calls_per_month or 0)
+            curve, rows = charts.cost_rows(tokens, calls, None if training_usd in (None, "") else float(training_usd))
+            cost = (charts.frame(rows), charts.cost_caption(curve, calls))
+        except (BotError, ValueError, TypeError) as exc:
+            cost = (charts.frame([]), f"⚠ {exc}")
         try:
-            answers = self.pipeline.compare(question, (), chosen)
-        except Exception as exc:
-            return "", "", "", "", render.render_note(_error_text(exc), "error")
-        labels = self.labels()
-        columns = {a.mode.name: render.render_column(a, labels) for a in answers}
-        missing = render.render_note(
-            "请先在上方选择适配器 / Pick an adapter above to fill this column." if len(self.adapter_choices()) > 1
-            else "没有可用的适配器 / No adapter available (see the note above)."
-        )
-        line = " · ".join(f"{render.mode_title(a.mode)}: {a.timings_ms.get('total', 0.0):.0f} ms" for a in answers)
-        return (columns.get("prompt", ""), columns.get("rag", ""), columns.get("adapter", missing),
-                columns.get("rag+adapter", missing), render.render_note(line, "ok"))
+            bars = charts.memory_rows(float(model_size_b or 0), lang)
+            memory = (charts.frame(bars), charts.memory_notes(bars, lang))
+        except (ValueError, TypeError) as exc:
+            memory = (charts.frame([]), f"⚠ {exc}")
+        return (*cost, *memory)
 
     # ---- library ------------------------------------------------------------------------------------
     def index_md(self) -> str:
         try:
             return render.render_index_info(self.pipeline.index_info())
         except Exception as exc:
-            return f"⚠ {_error_text(exc)}"
+            return f"⚠ {error_text(exc)}"
 
     def library_state(self) -> tuple[str, tuple[str, ...]]:
         """(the library table, the names of its documents)."""
         try:
             status = self.pipeline.library_status()
         except Exception as exc:
-            return render.render_note(_error_text(exc), "error"), ()
+            return render.render_note(error_text(exc), "error"), ()
         return render.render_library(status), tuple(d["name"] for d in status.get("documents", []))
 
     def _result(self, ok: bool, note: str, report_html: str = "") -> LibraryResult:
@@ -209,7 +128,7 @@ class WebCallbacks:
         try:
             report = run().to_json()
         except Exception as exc:
-            return self._result(False, f"{failed}: {_error_text(exc)}", render.render_change({}, refused))
+            return self._result(False, f"{failed}: {error_text(exc)}", render.render_change({}, refused))
         finally:
             self._changing.release()
         note = f"{done}: {report['files']} documents, {report['chunks']} passages ({report['embedded']} newly embedded)"
@@ -224,10 +143,10 @@ class WebCallbacks:
             return self._result(False, "请上传文件或填写文件夹路径 / Upload files or give a folder path first")
         sources: list = []
         if folder:
-            path = Path(folder).expanduser()
-            if not path.is_dir():
-                return self._result(False, f"文件夹不存在 / Folder not found on the server: {folder}")
-            sources.append(path)
+            try:
+                sources.append(check_folder(folder, self.settings))
+            except InputError as exc:
+                return self._result(False, f"文件夹不可用 / Folder refused: {exc}")
         accepted, refused = check_uploads(files, self.settings.max_file_mb, self.settings.max_upload_files) \
             if files else ([], [])
         sources += [(u.path, u.label) for u in accepted]
