@@ -168,7 +168,7 @@ def build_app(pipeline, settings: Settings | None = None):
                                          show_progress="hidden"))
         stop.click(lambda: render.render_note("已停止 / Stopped."), outputs=chat_status, cancels=answering,
                    show_progress="hidden")
-        clear.click(cb.clear, outputs=[chatbot, box, chat_status, state]).then(
+        clear.click(cb.clear, outputs=[chatbot, box, chat_status, state], cancels=answering).then(
             lambda: gr.Column(visible=False), outputs=card_box)
 
         def on_edit(name):
