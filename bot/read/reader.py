@@ -130,23 +130,20 @@ def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
     for entry in hit.chunk.meta.get("cells", ()):
         row, column, value = entry[:3]
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
-        cov_row, m_row = _coverage(weights, total, row)
-        cov_rctx, m_rctx = _coverage(weights, total, context)
+        cov_row, m_row = _coverage(weights, total, f"{row} {context}")
         cov_col, m_col = _coverage(weights, total, column)
         cov_ctx, m_ctx = _coverage(weights, total, f"{title} {hit.chunk.title}")
         if not m_row and not m_col:
             continue
         fits = _cell_fits(value, wanted, column)
-        # a part of a hyphenated row name ("tuning" of "fine-tuning") alone does not name the row
+        # a part of a hyphenated row name alone ("tuning" of "fine-tuning") does not name the row; several do
         parts = _parts(row)
-        named = m_row if len(m_row & parts) >= 2 else m_row - parts  # "qwen3 8b" names "Qwen3-8B"; "tuning" alone not
-        cov_row = cov_row if named else cov_row * 0.5
+        named = m_row if len(m_row & parts) >= 2 else m_row - parts
         both = 1.0 if named and m_col else 0.0  # row and column both named: the cell is what was asked
         # the question names something (a method, a model) that this row is not: another row's value is no answer
-        unnamed = 1.0 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx | m_rctx | m_row
+        unnamed = 0.6 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
                                            for t, w in weights.items()) else 0.0
-        score = (2.0 * (cov_row + cov_col) + 0.6 * cov_rctx + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits)
-                 - unnamed)
+        score = 2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
         out.append(Candidate("cell", f"{row} · {column}: {value}", value if fits or not wanted else "", hit, score,
                              row=row, column=column))
     return out
