@@ -90,7 +90,15 @@ class Library:
         return [Document.from_json(d) for d in self.manifest()["documents"]]
 
     def status(self) -> dict:
-        """The library and whether the serving index was built from this version of it."""
+        """The library and whether the serving index was built from this version of it. Before its first change
+        a library is the built-in notes, served from the shared built-in index: it lists them as such."""
+        if not self.exists() and self.builtin is not None and Path(self.builtin).is_dir():
+            notes = sorted(Path(self.builtin).glob("*.md"))
+            docs = [{"name": f"corpus/{f.name}", "sha256": hashlib.sha256(f.read_bytes()).hexdigest(),
+                     "size": f.stat().st_size, "type": "md", "status": "indexed", "reason": "built-in note",
+                     "passages": 0, "added_at": "", "file": ""} for f in notes]
+            return {"library": str(self.root), "index": "built-in notes", "generation": 0, "index_generation": 0,
+                    "up_to_date": True, "files": len(docs), "indexed": len(docs), "chunks": 0, "documents": docs}
         manifest = self.manifest()
         docs = [Document.from_json(d) for d in manifest["documents"]]
         built = (stores.index_manifest(self.settings, self.index_dir) or {}).get("library_generation")
