@@ -60,7 +60,7 @@ def answer_json(answer: Answer, question: str, qid=None) -> dict:
         "id": qid, "question": question, "language": answer.language, "answer": answer.text,
         "recommendation": answer.recommendation.label if answer.recommendation else None,
         "reasons": answer.reasons, "sources": [s.to_json() for s in answer.sources],
-        "mode": answer.mode.to_json(), "timings_ms": answer.timings_ms,
+        "mode": answer.mode.to_json(), "timings_ms": answer.timings_ms, "backend": answer.backend,
         **({"warnings": list(answer.warnings)} if answer.warnings else {}),
     }
 

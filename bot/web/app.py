@@ -132,7 +132,7 @@ def build_app(pipeline, settings: Settings | None = None):
         send.click(**chat_io)
         box.submit(**chat_io)
         clear.click(cb.clear, outputs=[chatbot, box, chat_status])
-        compare_io = dict(fn=cb.compare, inputs=[question, adapter], outputs=[*columns, compare_status])
+        compare_io = dict(fn=cb.compare_stream, inputs=[question, adapter], outputs=[*columns, compare_status])
         run.click(**compare_io)
         question.submit(**compare_io)
 

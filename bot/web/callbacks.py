@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import (
     dataclass,
 )
@@ -23,6 +23,7 @@ from bot.web import render
 log = logging.getLogger(__name__)
 
 NO_ADAPTER = "none"
+DEMO_ADAPTER = "gemma-advice-lora"  # Compare's adapter when none is picked: LoRA on Gemma 3 270M
 Progress = Callable[[float, str], None]
 Message = dict  # gradio messages format: {"role": "user" | "assistant", "content": str | list}
 
@@ -159,25 +160,53 @@ class WebCallbacks:
         return [], "", ""
 
     # ---- compare ------------------------------------------------------------------------------------
-    def compare(self, question: str, adapter: str | None) -> tuple[str, str, str, str, str]:
-        """The question in every mode -> (prompt, rag, adapter, rag+adapter columns, status line)."""
-        question = (question or "").strip()
-        if not question:
-            return "", "", "", "", render.render_note("请输入问题 / Type a question first.")
-        chosen = self._adapter(adapter)
-        try:
-            answers = self.pipeline.compare(question, (), chosen)
-        except Exception as exc:
-            return "", "", "", "", render.render_note(_error_text(exc), "error")
+    def compare_adapter(self, value: str | None) -> str | None:
+        """The adapter Compare uses: the one picked above, else the Gemma advice adapter when it is there."""
+        chosen = self._adapter(value)
+        if chosen:
+            return chosen
+        demo = [path for label, path in self.adapter_choices() if label == DEMO_ADAPTER]
+        return demo[0] if demo else None
+
+    def _compare_outputs(self, answers: Sequence[Answer], done: bool) -> tuple[str, str, str, str, str]:
         labels = self.labels()
         columns = {a.mode.name: render.render_column(a, labels) for a in answers}
         missing = render.render_note(
             "请先在上方选择适配器 / Pick an adapter above to fill this column." if len(self.adapter_choices()) > 1
             else "没有可用的适配器 / No adapter available (see the note above)."
-        )
+        ) if done else ""
         line = " · ".join(f"{render.mode_title(a.mode)}: {a.timings_ms.get('total', 0.0):.0f} ms" for a in answers)
+        status = render.render_note(line, "ok") if done else render.render_note(f"{line} …" if line else "…")
         return (columns.get("prompt", ""), columns.get("rag", ""), columns.get("adapter", missing),
-                columns.get("rag+adapter", missing), render.render_note(line, "ok"))
+                columns.get("rag+adapter", missing), status)
+
+    def compare(self, question: str, adapter: str | None) -> tuple[str, str, str, str, str]:
+        """The question in every mode -> (prompt, rag, adapter, rag+adapter columns, status line)."""
+        question = (question or "").strip()
+        if not question:
+            return "", "", "", "", render.render_note("请输入问题 / Type a question first.")
+        try:
+            answers = self.pipeline.compare(question, (), self.compare_adapter(adapter))
+        except Exception as exc:
+            return "", "", "", "", render.render_note(_error_text(exc), "error")
+        return self._compare_outputs(answers, done=True)
+
+    def compare_stream(self, question: str, adapter: str | None) -> Iterator[tuple[str, str, str, str, str]]:
+        """``compare`` one column at a time: each column shows as soon as its model has answered."""
+        question = (question or "").strip()
+        if not question:
+            yield "", "", "", "", render.render_note("请输入问题 / Type a question first.")
+            return
+        answers: list[Answer] = []
+        yield self._compare_outputs(answers, done=False)
+        try:
+            for answer in self.pipeline.compare_iter(question, (), self.compare_adapter(adapter)):
+                answers.append(answer)
+                yield self._compare_outputs(answers, done=False)
+        except Exception as exc:
+            yield (*self._compare_outputs(answers, done=True)[:4], render.render_note(_error_text(exc), "error"))
+            return
+        yield self._compare_outputs(answers, done=True)
 
     # ---- rebuild ------------------------------------------------------------------------------------
     def index_md(self) -> str:
