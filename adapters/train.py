@@ -77,8 +77,18 @@ def load_base(config: TrainConfig, path: str | None = None) -> tuple[Any, Any, s
     return model, tokenizer, device
 
 
-def attach_lora(model: Any, config: TrainConfig) -> Any:
-    from peft import LoraConfig, get_peft_model
+def attach_lora(model: Any, config: TrainConfig, resume: Path | None = None) -> Any:
+    """A fresh LoRA adapter on ``model``, or the trainable adapter saved in ``resume`` to train further."""
+    from peft import LoraConfig, PeftModel, get_peft_model
+
+    if resume is not None:
+        from adapters.registry import validate_adapter
+
+        info = validate_adapter(resume)
+        try:
+            return PeftModel.from_pretrained(model, str(info.path), is_trainable=True)
+        except (RuntimeError, ValueError, KeyError) as exc:
+            raise BotError(f"adapter {str(info.path)!r} does not fit this base model: {exc}") from exc
 
     modules: Any = "all-linear" if config.target_modules == ("all-linear",) else list(config.target_modules)
     lora = LoraConfig(r=config.r, lora_alpha=config.alpha, lora_dropout=config.dropout, target_modules=modules,
@@ -95,12 +105,13 @@ Item = dict | ChatExample  # an advice record, or an example from a user's own f
 def train_adapter(config: TrainConfig, train: Sequence[Item], val: Sequence[Item], *, model: Any = None,
                   tokenizer: Any = None, device: str | None = None, data_hash: str = "", progress: bool = True,
                   on_step: Callable[[int, float], None] | None = None, base_path: str | None = None,
-                  extra_card: dict | None = None) -> TrainResult:
+                  extra_card: dict | None = None, resume: Path | None = None) -> TrainResult:
     """Train a LoRA adapter and save it (after every epoch) to ``config.output_dir``.
 
     ``train``/``val`` hold advice records or ``ChatExample``s; the loss is taken on answer tokens only.
     Pass ``model``/``tokenizer`` to train an already loaded model; otherwise ``base_path`` (default
-    ``config.base_model``) is loaded. Ctrl-C stops early and keeps the last finished epoch's adapter.
+    ``config.base_model``) is loaded; ``resume`` trains a saved adapter further. Ctrl-C stops early and keeps
+    the last finished epoch's adapter.
     """
     import torch
     from tqdm.auto import tqdm
@@ -118,7 +129,7 @@ def train_adapter(config: TrainConfig, train: Sequence[Item], val: Sequence[Item
     if model is None:
         model, tokenizer, device = load_base(config, base_path)
     device = device or "cpu"
-    model = attach_lora(model, config)
+    model = attach_lora(model, config, resume)
     model.to(device)
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     chars, system = config.max_passage_chars, config.prompt_style != "bare"

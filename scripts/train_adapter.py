@@ -54,6 +54,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     ap.add_argument("--device", default="auto", help="auto | cpu | cuda")
     ap.add_argument("--qlora", action="store_true", help="4-bit NF4 base (needs CUDA and bitsandbytes)")
+    ap.add_argument("--resume", type=Path, help="an adapter folder to train further (its card is carried over)")
     ap.add_argument("--evaluate", action="store_true", help="score base vs adapter on the validation split")
     ap.add_argument("--eval-limit", type=int, default=200)
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
@@ -114,8 +115,15 @@ def main(argv: list[str] | None = None) -> int:
             digest = data_hash(train, val)
         if gemma.is_gemma(config.base_model):
             extra["terms"] = gemma.NOTICE_LINE
+        if args.resume:
+            from adapters.registry import validate_adapter
+
+            before = validate_adapter(args.resume).card
+            runs = before.get("earlier_runs", []) + [{k: before.get(k) for k in ("data_hash", "hyperparameters",
+                                                                                  "metrics") if k in before}]
+            extra["earlier_runs"] = runs
         result = train_adapter(config, train, val, data_hash=digest, progress=not args.quiet, base_path=base_path,
-                               extra_card=extra)
+                               extra_card=extra, resume=args.resume)
         print(f"adapter saved to {result.output_dir} after {result.steps} steps in {result.seconds:.0f} s; "
               f"validation loss {result.val_loss_before:.3f} -> {result.val_losses[-1]:.3f}"
               + (" (interrupted)" if result.interrupted else ""))
