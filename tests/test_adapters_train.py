@@ -214,6 +214,18 @@ def test_script_trains_on_a_users_own_file(base_dir, tmp_path, capsys):
     assert (out / "adapter_model.safetensors").is_file() and "terms" not in card  # not a Gemma base
 
 
+def test_script_resumes_a_saved_adapter_and_keeps_its_history(base_dir, tmp_path, capsys):
+    first, second = tmp_path / "first", tmp_path / "second"
+    common = ["--base", str(base_dir), "--train-file", str(_own_file(tmp_path)), "--epochs", "1", "--batch-size", "2",
+              "--device", "cpu", "--lr", "0.01", "-q"]
+    assert _train_script().main([*common, "--out", str(first)]) == 0, capsys.readouterr().err
+    assert _train_script().main([*common, "--out", str(second), "--resume", str(first)]) == 0, capsys.readouterr().err
+    before, after = (json.loads((d / "card.json").read_text()) for d in (first, second))
+    assert after["earlier_runs"][0]["metrics"] == before["metrics"]
+    # training went on from the saved weights: the second run starts where the first one ended
+    assert after["metrics"]["val_loss_before"] == pytest.approx(before["metrics"]["val_loss"][-1], rel=1e-3)
+
+
 @pytest.mark.skipif(torch.cuda.is_available(), reason="checks the message shown without a GPU")
 def test_script_qlora_without_cuda_says_what_to_do(base_dir, tmp_path, capsys):
     code = _train_script().main(["--base", str(base_dir), "--out", str(tmp_path / "q"), "--qlora",
