@@ -33,6 +33,13 @@ class TrainConfig:
     device: str = "auto"
     n_examples: int = 2000  # generated advice pairs (train + validation)
     val_fraction: float = 0.1
+    dtype: str = "auto"  # auto: the checkpoint's bf16 when it has one (fast on AVX512-BF16 CPUs), else float32
+    threads: int = 0  # torch CPU threads; 0 keeps torch's default
+    rag_fraction: float = 0.3  # share of generated examples whose prompt quotes retrieved passages
+    max_passage_chars: int = 200  # each quoted passage is cut to this in training and at answer time
+    # the prompt advice records are trained with: "question" = system prompt + question; "bare" = the question
+    # alone (a third fewer tokens a step on a small model that never reads the system prompt anyway)
+    prompt_style: str = "question"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "output_dir", Path(self.output_dir))
@@ -75,6 +82,16 @@ class TrainConfig:
             raise ConfigError(f"n_examples must be an integer of at least 2, got {self.n_examples!r}")
         if not 0 < self.val_fraction < 1:
             raise ConfigError(f"val_fraction must be in (0, 1), got {self.val_fraction!r}")
+        if self.dtype not in ("auto", "float32", "bfloat16"):
+            raise ConfigError(f"dtype must be auto, float32 or bfloat16, got {self.dtype!r}")
+        if not isinstance(self.threads, int) or self.threads < 0:
+            raise ConfigError(f"threads must be a non-negative integer (0 = torch's default), got {self.threads!r}")
+        if not 0 <= self.rag_fraction <= 1:
+            raise ConfigError(f"rag_fraction must be in [0, 1], got {self.rag_fraction!r}")
+        if self.prompt_style not in ("question", "bare"):
+            raise ConfigError(f"prompt_style must be question or bare, got {self.prompt_style!r}")
+        if not isinstance(self.max_passage_chars, int) or self.max_passage_chars < 20:
+            raise ConfigError(f"max_passage_chars must be an integer of at least 20, got {self.max_passage_chars!r}")
 
     def replace(self, **changes) -> TrainConfig:
         return dataclasses.replace(self, **changes)

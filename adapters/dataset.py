@@ -1,8 +1,9 @@
 """Bilingual instruction pairs distilled from the advisor: situation questions -> answers in one advice format.
 
-Questions come from the templates in ``adapters.situations``; each answer is what the advisor decides for
-that question (``extract_situation`` then ``recommend``), written in the fixed format parsed back by
-``parse_advice``, so a model trained on it can be scored on format and on agreement with the advisor.
+Questions come from two generators, the templates in ``adapters.situations`` and the casual voices of
+``adapters.phrasings``; each answer is what the advisor decides for that question, written in the fixed
+format parsed back by ``parse_advice``, so a model trained on it can be scored on format and on agreement
+with the advisor. With a ``retrieve`` callable some records also carry retrieved passages (RAG prompts).
 """
 
 from __future__ import annotations
@@ -17,13 +18,17 @@ from dataclasses import (
 )
 from pathlib import Path
 
+from adapters.phrasings import render_casual
 from adapters.situations import render_question
 from bot.backends.stated import normalize_label as _label
 from bot.errors import BotError
 from bot.messages import FIELDS
 from bot.types import LABELS, Lang, Recommendation
+from knowledge.types import Hit
 
-Advisor = Callable[[str, Lang], Recommendation]
+Advisor = Callable[[str, Lang], Recommendation | None]  # None: the question states no situation to decide
+Retrieve = Callable[[str], Sequence[Hit]]
+GENERATORS = (render_question, render_casual)
 
 _SEP = {"en": ": ", "zh": "："}
 _JOIN = {"en": "; ", "zh": "；"}
@@ -92,29 +97,45 @@ def parse_advice(text: str) -> Advice | None:
     return Advice(label, found[1], found[2], found[3], found[4])
 
 
-def default_advisor() -> Advisor:
-    """The project's rule-based advisor: the rule table over the situation the question states."""
-    try:
-        from bot.decide.rules import recommend
-        from bot.understand import read_situation
-    except ImportError as exc:
-        raise BotError(f"the advisor modules (bot.understand, bot.decide) cannot be imported: {exc}") from exc
-    return lambda question, lang: recommend(read_situation(question), lang)
+def default_advisor(settings=None) -> Advisor:
+    """The product's own advisor, through its public path: ``Pipeline.ask`` with retrieval off."""
+    from bot.pipeline import Pipeline
+    from bot.settings import load_settings
+    from bot.types import Mode
+
+    pipeline = Pipeline((settings or load_settings()).replace(backend="template"))
+
+    def advise(question: str, lang: Lang) -> Recommendation | None:
+        answer = pipeline.ask(question, mode=Mode(rag=False))
+        return answer.recommendation if answer.language == lang else None  # reasons in the record's language
+
+    return advise
 
 
-def make_record(index: int, question: str, lang: Lang, advisor: Advisor) -> dict:
+def passage_json(hits: Sequence[Hit], max_chars: int) -> list[dict]:
+    """Retrieved passages as plain JSON (source, title, text cut to ``max_chars``)."""
+    return [{"source": h.chunk.source, "title": h.chunk.title, "text": h.chunk.text[:max_chars]} for h in hits]
+
+
+def make_record(index: int, question: str, lang: Lang, advisor: Advisor) -> dict | None:
     rec = advisor(question, lang)
+    if rec is None:
+        return None
     return {"id": f"{lang}-{index:05d}", "lang": lang, "question": question, "label": rec.label,
             "answer": format_advice(rec, lang), "sources": sorted({r.fact for r in rec.reasons if r.fact})}
 
 
-def build_dataset(n: int = 2000, seed: int = 0, val_fraction: float = 0.1,
-                  advisor: Advisor | None = None) -> tuple[list[dict], list[dict]]:
-    """``n`` distinct question/answer records (half zh, half en), shuffled, split into (train, validation)."""
+def build_dataset(n: int = 2000, seed: int = 0, val_fraction: float = 0.1, advisor: Advisor | None = None,
+                  retrieve: Retrieve | None = None, rag_fraction: float = 0.0, passages: int = 2,
+                  passage_chars: int = 200) -> tuple[list[dict], list[dict]]:
+    """``n`` distinct question/answer records (half zh, half en; both generators), shuffled, split into
+    (train, validation). With ``retrieve``, a ``rag_fraction`` share carries its top ``passages`` passages."""
     if n < 2:
         raise BotError(f"a dataset needs at least 2 examples, got n={n}")
     if not 0 < val_fraction < 1:
         raise BotError(f"val_fraction must be in (0, 1), got {val_fraction}")
+    if not 0 <= rag_fraction <= 1:
+        raise BotError(f"rag_fraction must be in [0, 1], got {rag_fraction}")
     advisor = advisor or default_advisor()
     rng = random.Random(seed)
     seen: set[str] = set()
@@ -123,13 +144,18 @@ def build_dataset(n: int = 2000, seed: int = 0, val_fraction: float = 0.1,
     while len(records) < n:
         attempts += 1
         if attempts > n * 50:
-            raise BotError(f"the templates yield only {len(records)} distinct questions; ask for fewer than {n}")
+            raise BotError(f"the generators yield only {len(records)} distinct questions; ask for fewer than {n}")
         lang: Lang = "zh" if len(records) % 2 == 0 else "en"
-        question = render_question(rng, lang)
+        question = GENERATORS[attempts % len(GENERATORS)](rng, lang)
         if question in seen:
             continue
         seen.add(question)
-        records.append(make_record(len(records), question, lang, advisor))
+        record = make_record(len(records), question, lang, advisor)
+        if record is None:
+            continue
+        if retrieve is not None and rng.random() < rag_fraction:
+            record["passages"] = passage_json(list(retrieve(question))[:passages], passage_chars)
+        records.append(record)
     rng.shuffle(records)
     n_val = min(n - 1, max(1, round(n * val_fraction)))
     return records[n_val:], records[:n_val]

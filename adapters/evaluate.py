@@ -1,8 +1,10 @@
-"""Score a base model and base + adapter on the validation split: advice format, agreement, latency.
+"""Score the four Compare columns on held-out questions: base, base + RAG, LoRA, LoRA + RAG.
 
 Every reply is parsed back with ``parse_advice``: *format adherence* is the share of replies with all five
-fields and a known label; *agreement* is the share whose label equals the advisor's. With a ``retrieve``
-callable the same runs repeat with retrieved passages quoted in the prompt (RAG on).
+fields and a known label; *agreement* is the share (over questions the advisor decides) whose stated label
+equals the advisor's; *figures grounded* is the share of the numbers replies state that appear in a source
+(the question, the passages shown, or the advisor's own answer). Base columns see the question (and
+passages) only, never the advisor's decision.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from adapters.dataset import parse_advice
+from adapters.dataset import Advisor, format_advice, parse_advice
 from bot.backends.base import GenerationRequest
+from bot.backends.grounding import stated_numbers, unsupported_numbers
 from knowledge.types import Hit
 
 log = logging.getLogger(__name__)
 
 Retrieve = Callable[[str], Sequence[Hit]]
+TITLES = {"base": "base (prompt only)", "base+rag": "base + RAG", "adapter": "LoRA", "adapter+rag": "LoRA + RAG"}
 
 
 @dataclass(frozen=True)
@@ -30,10 +34,24 @@ class ModeScore:
     mode: str  # "base", "adapter", "base+rag", "adapter+rag"
     n: int
     format_adherence: float  # share of replies in the advice format
-    agreement: float  # share of replies whose label equals the advisor's
+    agreement: float  # share of decided questions whose stated label equals the advisor's
     ms_per_answer: float  # mean generation time per reply (batched runs: batch time / batch size)
+    n_labelled: int = 0  # questions the advisor decided (the agreement's denominator)
+    figures_stated: int = 0  # distinct numbers per reply, summed
+    figures_grounded: float = 1.0  # share of them found in a source (1.0 when none is stated)
     examples: tuple[str, ...] = ()  # the first few replies, for a look by eye
     by_lang: dict = field(default_factory=dict, compare=False)  # {"zh": {"n", "format_adherence", "agreement"}}
+
+
+def label_questions(rows: Sequence[dict], advisor: Advisor) -> list[dict]:
+    """Held-out rows ``{"id", "lang", "q"}`` -> records with the advisor's label and answer (None: undecided)."""
+    records = []
+    for row in rows:
+        rec = advisor(row["q"], row["lang"])
+        records.append({"id": row.get("id"), "lang": row["lang"], "question": row["q"],
+                        "label": rec.label if rec else None,
+                        "answer": format_advice(rec, row["lang"]) if rec else ""})
+    return records
 
 
 def _requests(records: Sequence[dict], adapter: str | None, passages: Sequence[Sequence[Hit]] | None):
@@ -61,25 +79,51 @@ def _generate(backend: Any, requests: list[GenerationRequest], batch_size: int,
     return replies, seconds
 
 
+def figures(replies: Sequence[str], records: Sequence[dict], passages: Sequence[Sequence[Hit]] | None
+            ) -> tuple[int, int]:
+    """(numbers stated, numbers found in a source) over all replies."""
+    stated = grounded = 0
+    for i, (reply, record) in enumerate(zip(replies, records, strict=True)):
+        sources = [h.chunk.text for h in (passages[i] if passages else ())] + [record.get("answer", "")]
+        numbers = stated_numbers(reply)
+        stated += len(numbers)
+        grounded += len(numbers) - len(unsupported_numbers(reply, sources, record.get("question", "")))
+    return stated, grounded
+
+
 def score(mode: str, records: Sequence[dict], replies: Sequence[str], seconds: Sequence[float],
-          keep: int = 3) -> ModeScore:
-    """Format adherence and agreement of ``replies`` against the records' advisor labels."""
+          keep: int = 3, passages: Sequence[Sequence[Hit]] | None = None) -> ModeScore:
+    """Format adherence, agreement and grounded figures of ``replies`` against the records."""
     parsed = [parse_advice(reply) for reply in replies]
     formatted = [p is not None for p in parsed]
     agreed = [p is not None and p.label == r["label"] for p, r in zip(parsed, records, strict=True)]
+    decided = [r.get("label") is not None for r in records]
 
     def rates(rows: list[int]) -> dict:
-        n = max(len(rows), 1)
-        return {"n": len(rows), "format_adherence": round(sum(formatted[i] for i in rows) / n, 4),
-                "agreement": round(sum(agreed[i] for i in rows) / n, 4)}
+        labelled = [i for i in rows if decided[i]]
+        return {"n": len(rows), "format_adherence": round(sum(formatted[i] for i in rows) / max(len(rows), 1), 4),
+                "agreement": round(sum(agreed[i] for i in labelled) / max(len(labelled), 1), 4),
+                "n_labelled": len(labelled)}
 
     overall = rates(list(range(len(records))))
     langs = sorted({r.get("lang", "") for r in records} - {""})
     by_lang = {lang: rates([i for i, r in enumerate(records) if r.get("lang") == lang]) for lang in langs}
+    stated, grounded = figures(replies, records, passages)
     return ModeScore(mode=mode, n=overall["n"], format_adherence=overall["format_adherence"],
-                     agreement=overall["agreement"],
+                     agreement=overall["agreement"], n_labelled=overall["n_labelled"],
                      ms_per_answer=round(1000 * statistics.fmean(seconds), 1) if seconds else 0.0,
+                     figures_stated=stated, figures_grounded=round(grounded / stated, 4) if stated else 1.0,
                      examples=tuple(replies[:keep]), by_lang=by_lang)
+
+
+def _modes(adapter: str | None, rag: bool) -> list[tuple[str, str | None, bool]]:
+    """(name, adapter, rag on) of every column to score."""
+    modes: list[tuple[str, str | None, bool]] = [("base", None, False)]
+    if adapter:
+        modes.append(("adapter", adapter, False))
+    if rag:
+        modes += [(name + "+rag", ad, True) for name, ad, _ in list(modes)]
+    return modes
 
 
 def evaluate(backend: Any, records: Sequence[dict], adapter: str | None, retrieve: Retrieve | None = None,
@@ -89,26 +133,38 @@ def evaluate(backend: Any, records: Sequence[dict], adapter: str | None, retriev
 
     records = list(records[:limit] if limit else records)
     passages = [list(retrieve(r["question"])) for r in records] if retrieve else None
-    modes: list[tuple[str, str | None, bool]] = [("base", None, False)]
-    if adapter:
-        modes.append(("adapter", adapter, False))
-    if retrieve:
-        modes += [(name + "+rag", ad, True) for name, ad, _ in list(modes)]
+    modes = _modes(adapter, retrieve is not None)
     results = []
     with tqdm(total=len(records) * len(modes), desc="evaluate", unit="reply", disable=not progress) as bar:
         for name, ad, rag in modes:
             requests = _requests(records, ad, passages if rag else None)
             replies, seconds = _generate(backend, requests, batch_size, bar.update)
-            results.append(score(name, records, replies, seconds))
-            log.info("%s: format %.2f, agreement %.2f", name, results[-1].format_adherence, results[-1].agreement)
+            results.append(score(name, records, replies, seconds, passages=passages if rag else None))
+            log.info("%s: format %.2f, agreement %.2f, figures grounded %.2f, %.1f s/answer", name,
+                     results[-1].format_adherence, results[-1].agreement, results[-1].figures_grounded,
+                     results[-1].ms_per_answer / 1000)
     return results
 
 
-def format_table(results: Sequence[ModeScore]) -> str:
-    """A plain-text table: one row per mode."""
-    head = f"{'mode':<12} {'n':>5} {'format':>8} {'agreement':>10} {'ms/answer':>10}"
-    rows = [f"{r.mode:<12} {r.n:>5} {r.format_adherence:>8.1%} {r.agreement:>10.1%} {r.ms_per_answer:>10.1f}"
-            for r in results]
+def latency(backend: Any, records: Sequence[dict], adapter: str | None, retrieve: Retrieve | None,
+            n: int) -> dict[str, float]:
+    """Seconds per answer one question at a time (as in the app), over the first ``n`` records, by mode."""
+    sample = list(records[:n])
+    passages = [list(retrieve(r["question"])) for r in sample] if retrieve else None
+    out = {}
+    for name, ad, rag in _modes(adapter, retrieve is not None):
+        _, seconds = _generate(backend, _requests(sample, ad, passages if rag else None), 1, None)
+        out[name] = round(statistics.fmean(seconds), 2) if seconds else 0.0
+    return out
+
+
+def format_table(results: Sequence[ModeScore], single: dict[str, float] | None = None) -> str:
+    """A plain-text table: one row per column."""
+    head = (f"{'column':<20} {'n':>4} {'format':>7} {'agree':>7} {'figures':>8} {'s/answer':>9}"
+            + (f" {'s (one)':>8}" if single else ""))
+    rows = [f"{TITLES.get(r.mode, r.mode):<20} {r.n:>4} {r.format_adherence:>7.1%} {r.agreement:>7.1%} "
+            f"{r.figures_grounded:>8.1%} {r.ms_per_answer / 1000:>9.2f}"
+            + (f" {single.get(r.mode, float('nan')):>8.2f}" if single else "") for r in results]
     return "\n".join([head, "-" * len(head), *rows])
 
 

@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from adapters.config import TrainConfig
-from bot.backends.base import GenerationRequest
-from bot.backends.prompting import build_prompt
+from adapters.encode import answer_loss, as_example, batches, encode_chat, mean_loss, prompt_text
+from adapters.examples import ChatExample, from_advice
 from bot.errors import BotError
 
 log = logging.getLogger(__name__)
 
-IGNORE = -100  # label id the loss skips (prompt and padding tokens)
 FORMAT_NAME = "advice-v1"
 
 
@@ -42,98 +41,54 @@ class TrainResult:
 
 def training_prompt(record: dict, tokenizer: Any) -> str:
     """The prompt an adapter sees for a record: system prompt + question only (the adapter decides itself)."""
-    request = GenerationRequest(question=record["question"], lang=record["lang"], draft="", recommendation=None)
-    return build_prompt(request, tokenizer, include_decision=False)
+    return prompt_text(from_advice(record), tokenizer)
 
 
-def _target_text(prompt: str, record: dict, tokenizer: Any) -> str:
-    """The answer plus whatever the chat template puts after an assistant turn (``<|im_end|>``...)."""
-    if getattr(tokenizer, "chat_template", None):
-        request = GenerationRequest(question=record["question"], lang=record["lang"], draft="", recommendation=None)
-        from bot.backends.prompting import build_messages
+def peak_memory_mb(device: str) -> dict:
+    """Peak resident memory of this process (and peak GPU memory on CUDA), in MB."""
+    import resource
 
-        messages = build_messages(request, include_decision=False)
-        messages.append({"role": "assistant", "content": record["answer"]})
-        full = tokenizer.apply_chat_template(messages, tokenize=False)
-        if full.startswith(prompt):
-            return full[len(prompt):]
-    return " " + record["answer"] + (tokenizer.eos_token or "")
+    out = {"peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}  # KB on Linux
+    if str(device).startswith("cuda"):
+        import torch
+
+        out["peak_gpu_mb"] = round(torch.cuda.max_memory_allocated() / 2**20)
+    return out
 
 
-def encode_example(record: dict, tokenizer: Any, max_length: int) -> tuple[list[int], list[int]]:
-    """(input ids, labels) with prompt tokens masked; long prompts lose their start, never the answer's."""
-    prompt = training_prompt(record, tokenizer)
-    prompt_ids = tokenizer(prompt, add_special_tokens=False, verbose=False)["input_ids"]
-    target_ids = tokenizer(_target_text(prompt, record, tokenizer), add_special_tokens=False)["input_ids"]
-    target_ids = target_ids[: max_length - 8]
-    prompt_ids = prompt_ids[-(max_length - len(target_ids)):]
-    return prompt_ids + target_ids, [IGNORE] * len(prompt_ids) + target_ids
-
-
-def batches(examples: Sequence[tuple[list[int], list[int]]], batch_size: int, pad_id: int,
-            rng: random.Random | None = None):
-    """Right-padded tensors: yields dicts of input_ids, attention_mask, labels."""
-    import torch
-
-    order = list(range(len(examples)))
-    starts = list(range(0, len(order), batch_size))
-    if rng is not None:  # shuffle, then sort windows of 8 batches by length: less padding, still random
-        rng.shuffle(order)
-        window = batch_size * 8
-        order = [i for w in range(0, len(order), window)
-                 for i in sorted(order[w : w + window], key=lambda i: len(examples[i][0]))]
-        rng.shuffle(starts)
-    for start in starts:
-        chunk = [examples[i] for i in order[start : start + batch_size]]
-        width = max(len(ids) for ids, _ in chunk)
-        ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
-        labels = torch.full((len(chunk), width), IGNORE, dtype=torch.long)
-        mask = torch.zeros((len(chunk), width), dtype=torch.long)
-        for row, (x, y) in enumerate(chunk):
-            ids[row, : len(x)] = torch.tensor(x)
-            labels[row, : len(y)] = torch.tensor(y)
-            mask[row, : len(x)] = 1
-        yield {"input_ids": ids, "attention_mask": mask, "labels": labels}
-
-
-def mean_loss(model: Any, examples: Sequence, batch_size: int, pad_id: int, device: str) -> float:
-    """Token-weighted mean loss over ``examples`` without gradients."""
-    import torch
-
-    total, count = 0.0, 0
-    was_training = model.training
-    model.eval()
-    with torch.no_grad():
-        for batch in batches(examples, batch_size, pad_id):
-            batch = {k: v.to(device) for k, v in batch.items()}
-            n = int((batch["labels"][:, 1:] != IGNORE).sum())
-            total += float(model(**batch).loss) * n
-            count += n
-    model.train(was_training)
-    return total / max(count, 1)
-
-
-def load_base(config: TrainConfig) -> tuple[Any, Any, str]:
-    """(model, tokenizer, device) for training; 4-bit on GPU when ``config.qlora``."""
+def load_base(config: TrainConfig, path: str | None = None) -> tuple[Any, Any, str]:
+    """(model, tokenizer, device) for training from ``path`` (default: ``config.base_model``); 4-bit on GPU
+    when ``config.qlora``."""
     from bot.backends.local_hf import load_causal_lm, pick_device
 
+    path = path or config.base_model
     if config.qlora:
         from transformers import AutoTokenizer
 
         from adapters.qlora import load_4bit
 
-        model = load_4bit(config.base_model)
-        tokenizer = AutoTokenizer.from_pretrained(config.base_model, trust_remote_code=False)
+        model = load_4bit(path)
+        tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
         if tokenizer.pad_token_id is None:
             tokenizer.pad_token = tokenizer.eos_token
         return model, tokenizer, "cuda"
     device = pick_device(config.device)
-    model, tokenizer = load_causal_lm(config.base_model, device)
+    model, tokenizer = load_causal_lm(path, device, dtype=config.dtype)
     return model, tokenizer, device
 
 
-def attach_lora(model: Any, config: TrainConfig) -> Any:
-    from peft import LoraConfig, get_peft_model
+def attach_lora(model: Any, config: TrainConfig, resume: Path | None = None) -> Any:
+    """A fresh LoRA adapter on ``model``, or the trainable adapter saved in ``resume`` to train further."""
+    from peft import LoraConfig, PeftModel, get_peft_model
+
+    if resume is not None:
+        from adapters.registry import validate_adapter
+
+        info = validate_adapter(resume)
+        try:
+            return PeftModel.from_pretrained(model, str(info.path), is_trainable=True)
+        except (RuntimeError, ValueError, KeyError) as exc:
+            raise BotError(f"adapter {str(info.path)!r} does not fit this base model: {exc}") from exc
 
     modules: Any = "all-linear" if config.target_modules == ("all-linear",) else list(config.target_modules)
     lora = LoraConfig(r=config.r, lora_alpha=config.alpha, lora_dropout=config.dropout, target_modules=modules,
@@ -144,13 +99,19 @@ def attach_lora(model: Any, config: TrainConfig) -> Any:
         raise BotError(f"target_modules {config.target_modules} do not match the model's layers: {exc}") from exc
 
 
-def train_adapter(config: TrainConfig, train: Sequence[dict], val: Sequence[dict], *, model: Any = None,
-                  tokenizer: Any = None, device: str | None = None, data_hash: str = "", progress: bool = True,
-                  on_step: Callable[[int, float], None] | None = None) -> TrainResult:
-    """Train a LoRA adapter on advice records and save it (after every epoch) to ``config.output_dir``.
+Item = dict | ChatExample  # an advice record, or an example from a user's own file
 
-    Pass ``model``/``tokenizer`` to train an already loaded model; otherwise ``config.base_model`` is loaded.
-    Ctrl-C stops early and keeps the last finished epoch's adapter.
+
+def train_adapter(config: TrainConfig, train: Sequence[Item], val: Sequence[Item], *, model: Any = None,
+                  tokenizer: Any = None, device: str | None = None, data_hash: str = "", progress: bool = True,
+                  on_step: Callable[[int, float], None] | None = None, base_path: str | None = None,
+                  extra_card: dict | None = None, resume: Path | None = None) -> TrainResult:
+    """Train a LoRA adapter and save it (after every epoch) to ``config.output_dir``.
+
+    ``train``/``val`` hold advice records or ``ChatExample``s; the loss is taken on answer tokens only.
+    Pass ``model``/``tokenizer`` to train an already loaded model; otherwise ``base_path`` (default
+    ``config.base_model``) is loaded; ``resume`` trains a saved adapter further. Ctrl-C stops early and keeps
+    the last finished epoch's adapter.
     """
     import torch
     from tqdm.auto import tqdm
@@ -161,16 +122,19 @@ def train_adapter(config: TrainConfig, train: Sequence[dict], val: Sequence[dict
         from adapters.qlora import require_qlora
 
         require_qlora()
+    if config.threads:
+        torch.set_num_threads(config.threads)
     random.seed(config.seed)
     torch.manual_seed(config.seed)
     if model is None:
-        model, tokenizer, device = load_base(config)
+        model, tokenizer, device = load_base(config, base_path)
     device = device or "cpu"
-    model = attach_lora(model, config)
+    model = attach_lora(model, config, resume)
     model.to(device)
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-    train_ex = [encode_example(r, tokenizer, config.max_length) for r in train]
-    val_ex = [encode_example(r, tokenizer, config.max_length) for r in val]
+    chars, system = config.max_passage_chars, config.prompt_style != "bare"
+    train_ex = [encode_chat(as_example(r, chars, system), tokenizer, config.max_length) for r in train]
+    val_ex = [encode_chat(as_example(r, chars, system), tokenizer, config.max_length) for r in val]
 
     params = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
@@ -191,7 +155,7 @@ def train_adapter(config: TrainConfig, train: Sequence[dict], val: Sequence[dict
             running, seen = 0.0, 0
             for batch in batches(train_ex, config.batch_size, pad_id, rng):
                 batch = {k: v.to(device) for k, v in batch.items()}
-                loss = model(**batch).loss
+                loss, _ = answer_loss(model, batch)
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(params, config.grad_clip)
                 optimizer.step()
@@ -204,11 +168,15 @@ def train_adapter(config: TrainConfig, train: Sequence[dict], val: Sequence[dict
                 bar.set_postfix(loss=f"{value:.3f}", epoch=epoch + 1)
                 if on_step is not None:
                     on_step(step, value)
+                if step % 10 == 0 or step == total:
+                    log.info("step %d/%d: loss %.4f, %.2f s/step", step, total, value,
+                             (time.perf_counter() - started) / step)
             train_losses.append(running / max(seen, 1))
             val_losses.append(mean_loss(model, val_ex, config.batch_size, pad_id, device))
             log.info("epoch %d: train loss %.4f, validation loss %.4f", epoch + 1, train_losses[-1], val_losses[-1])
             card = make_card(config, data_hash, val_before, train_losses, val_losses, step,
-                             time.perf_counter() - started, len(train), len(val), interrupted=False)
+                             time.perf_counter() - started, len(train), len(val), interrupted=False,
+                             memory=peak_memory_mb(device), extra=extra_card)
             save_adapter(model, config.output_dir, config.base_model, card)
             saved = True
     except KeyboardInterrupt:
@@ -221,7 +189,7 @@ def train_adapter(config: TrainConfig, train: Sequence[dict], val: Sequence[dict
         raise BotError("training stopped before the first epoch finished, so no adapter was saved; "
                        "run it again (fewer examples or a smaller max_length make epochs shorter)")
     card = make_card(config, data_hash, val_before, train_losses, val_losses, step, seconds, len(train), len(val),
-                     interrupted)
+                     interrupted, memory=peak_memory_mb(device), extra=extra_card)
     write_card(config.output_dir, card)
     return TrainResult(Path(config.output_dir), val_before, tuple(train_losses), tuple(val_losses), step, seconds,
                        interrupted, card)
@@ -229,21 +197,24 @@ def train_adapter(config: TrainConfig, train: Sequence[dict], val: Sequence[dict
 
 def make_card(config: TrainConfig, data_hash: str, val_before: float, train_losses: Sequence[float],
               val_losses: Sequence[float], steps: int, seconds: float, n_train: int, n_val: int,
-              interrupted: bool) -> dict:
+              interrupted: bool, memory: dict | None = None, extra: dict | None = None) -> dict:
     base = _portable_base(config.base_model, Path(config.output_dir))
     hyperparameters = config.to_json() | {"base_model": base, "output_dir": Path(config.output_dir).name}
-    return {
+    card = {
         "base_model": base,
         "format": FORMAT_NAME,
-        "prompt_style": "question",
+        "prompt_style": config.prompt_style,
+        "max_passage_chars": config.max_passage_chars,
         "data_hash": data_hash,
         "hyperparameters": hyperparameters,  # no machine-specific absolute paths
         "metrics": {"val_loss_before": round(val_before, 4), "train_loss": [round(x, 4) for x in train_losses],
                     "val_loss": [round(x, 4) for x in val_losses],
-                    "steps": steps, "seconds": round(seconds, 1), "train_examples": n_train,
-                    "val_examples": n_val, "epochs_finished": len(val_losses)},
+                    "steps": steps, "seconds": round(seconds, 1),
+                    "seconds_per_step": round(seconds / max(steps, 1), 2), "train_examples": n_train,
+                    "val_examples": n_val, "epochs_finished": len(val_losses), **(memory or {})},
         "interrupted": interrupted,
     }
+    return card | (extra or {})
 
 
 def _portable_base(base_model: str, output_dir: Path) -> str:

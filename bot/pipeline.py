@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
@@ -333,10 +334,36 @@ class Pipeline:
 
     def compare(self, question: str, history: Sequence[tuple[str, str]] = (), adapter: str | None = None) -> list[Answer]:
         """The same question in every available mode: prompt-only, RAG, and with an adapter if one is given."""
-        modes = [Mode(rag=False), Mode(rag=True)]
+        return list(self.compare_iter(question, history, adapter))
+
+    def compare_iter(self, question: str, history: Sequence[tuple[str, str]] = (),
+                     adapter: str | None = None) -> Iterator[Answer]:
+        """``compare`` one column at a time. With an adapter, the first two columns run on the adapter's own
+        base model, adapter off and shown only the question (and passages): base, base + RAG, LoRA, LoRA + RAG
+        all on one model, each badge showing the recommendation its text states."""
+        base = self._base_model_twin(adapter) if adapter else None
+        for rag in (False, True):
+            if base is None:
+                yield self.ask(question, history, Mode(rag=rag))
+            else:
+                answer = base.ask(question, history, Mode(rag=rag))
+                stated = stated_recommendation(answer.text) if answer.backend != "template" else answer.recommendation
+                yield dataclasses.replace(answer, recommendation=stated)
         if adapter:
-            modes += [Mode(rag=False, adapter=adapter), Mode(rag=True, adapter=adapter)]
-        return [self.ask(question, history, m) for m in modes]
+            for rag in (False, True):
+                yield self.ask(question, history, Mode(rag=rag, adapter=adapter))
+
+    def _base_model_twin(self, adapter: str) -> Pipeline | None:
+        """A pipeline sharing this one's index and embedder that prompts the adapter's base model directly."""
+        from bot.backends.base import PromptOnly
+
+        try:
+            backend = self._adapter_backend(adapter)
+        except BotError:
+            return None  # the adapter columns say why
+        twin = Pipeline(self.settings, embedder=self._embedder, backend=PromptOnly(backend), tokenizer=self.tokenizer)
+        twin._retriever, twin.index_warning = self.retriever(), self.index_warning
+        return twin
 
 
 @dataclass

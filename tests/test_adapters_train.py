@@ -14,6 +14,8 @@ from adapters.evaluate import evaluate, format_table, save_json, score
 from adapters.registry import list_adapters, validate_adapter
 from bot.backends.base import GenerationRequest
 from bot.errors import BotError, ConfigError
+from bot.types import Reason, Recommendation
+from knowledge.types import Chunk, Hit
 
 torch = pytest.importorskip("torch")
 
@@ -180,6 +182,70 @@ def test_qlora_trains_a_4bit_base_on_gpu(base_dir, data, tmp_path):
     assert result.card["hyperparameters"]["qlora"] is True
 
 
+def _train_script():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "train_adapter.py"
+    spec = importlib.util.spec_from_file_location("train_adapter_script", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _own_file(tmp_path: Path) -> Path:
+    rows = [{"messages": [{"role": "user", "content": f"Say {w}."}, {"role": "assistant", "content": w}]}
+            for w in ("lora", "rag", "qlora", "prompt")]
+    rows += [{"prompt": f"Pick {w}", "response": f"Recommendation: {w}"} for w in ("hybrid", "lora")]
+    path = tmp_path / "mine.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_script_trains_on_a_users_own_file(base_dir, tmp_path, capsys):
+    out = tmp_path / "mine-lora"
+    code = _train_script().main(["--base", str(base_dir), "--out", str(out), "--train-file", str(_own_file(tmp_path)),
+                                 "--epochs", "1", "--batch-size", "2", "--device", "cpu", "--val-fraction", "0.34",
+                                 "--threads", "1", "-q"])
+    assert code == 0, capsys.readouterr().err
+    card = json.loads((out / "card.json").read_text())
+    assert card["format"] == "custom" and card["data"]["source"] == "mine.jsonl" and len(card["data_hash"]) == 16
+    assert card["metrics"]["train_examples"] == 4 and card["metrics"]["val_examples"] == 2
+    assert card["metrics"]["peak_rss_mb"] > 0 and card["hyperparameters"]["threads"] == 1
+    assert (out / "adapter_model.safetensors").is_file() and "terms" not in card  # not a Gemma base
+
+
+def test_script_resumes_a_saved_adapter_and_keeps_its_history(base_dir, tmp_path, capsys):
+    first, second = tmp_path / "first", tmp_path / "second"
+    common = ["--base", str(base_dir), "--train-file", str(_own_file(tmp_path)), "--epochs", "1", "--batch-size", "2",
+              "--device", "cpu", "--lr", "0.01", "-q"]
+    assert _train_script().main([*common, "--out", str(first)]) == 0, capsys.readouterr().err
+    assert _train_script().main([*common, "--out", str(second), "--resume", str(first)]) == 0, capsys.readouterr().err
+    before, after = (json.loads((d / "card.json").read_text()) for d in (first, second))
+    assert after["earlier_runs"][0]["metrics"] == before["metrics"]
+    # training went on from the saved weights: the second run starts where the first one ended
+    assert after["metrics"]["val_loss_before"] == pytest.approx(before["metrics"]["val_loss"][-1], rel=1e-3)
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="checks the message shown without a GPU")
+def test_script_qlora_without_cuda_says_what_to_do(base_dir, tmp_path, capsys):
+    code = _train_script().main(["--base", str(base_dir), "--out", str(tmp_path / "q"), "--qlora",
+                                 "--train-file", str(_own_file(tmp_path)), "-q"])
+    assert code == 1 and "QLoRA needs a CUDA GPU" in capsys.readouterr().err
+    assert not (tmp_path / "q").exists()
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="QLoRA needs CUDA")
+def test_script_qlora_trains_on_gpu_and_reports_gpu_memory(base_dir, tmp_path, capsys):
+    pytest.importorskip("bitsandbytes")
+    out = tmp_path / "q"
+    code = _train_script().main(["--base", str(base_dir), "--out", str(out), "--qlora", "--epochs", "1",
+                                 "--train-file", str(_own_file(tmp_path)), "--batch-size", "2", "-q"])
+    assert code == 0, capsys.readouterr().err
+    card = json.loads((out / "card.json").read_text())
+    assert card["hyperparameters"]["qlora"] is True and card["metrics"]["peak_gpu_mb"] > 0
+
+
 # --- registry and evaluation ---------------------------------------------------------------------------
 
 
@@ -210,16 +276,17 @@ class EchoBackend:
 def test_evaluate_scores_format_and_agreement_with_and_without_rag(data, tmp_path):
     val = data[1]
     backend = EchoBackend(val)
-    results = evaluate(backend, val, adapter="some/adapter", retrieve=lambda q: ["passage"], limit=6)
+    passage = Hit(Chunk(id=0, text="passage", source="a.md", title="A", position=0, lang="en"), 1.0)
+    results = evaluate(backend, val, adapter="some/adapter", retrieve=lambda q: [passage], limit=6)
     assert [r.mode for r in results] == ["base", "adapter", "base+rag", "adapter+rag"]
     by_mode = {r.mode: r for r in results}
     assert by_mode["base"].format_adherence == 0.0
     assert by_mode["adapter"].format_adherence == 0.5 and by_mode["adapter"].agreement == 0.5
     assert all(r.n == 6 for r in results)
     rag_requests = [r for r in backend.seen if r.passages]
-    assert len(rag_requests) == 12 and all(r.passages == ("passage",) for r in rag_requests)
+    assert len(rag_requests) == 12 and all(r.passages == (passage,) for r in rag_requests)
     table = format_table(results)
-    assert "adapter+rag" in table and "50.0%" in table
+    assert "LoRA + RAG" in table and "50.0%" in table
     saved = json.loads(save_json(results, tmp_path / "eval.json", adapter="x").read_text())
     assert saved["adapter"] == "x" and saved["results"][1]["agreement"] == 0.5
 
@@ -229,8 +296,25 @@ def test_score_counts_a_wrong_label_as_disagreement():
     reply = "Recommendation: lora\nWhy: a\nNext steps: b\nCost: c\nSources: d"
     result = score("adapter", records, [reply, reply], [0.01, 0.03])
     assert (result.format_adherence, result.agreement, result.ms_per_answer) == (1.0, 0.5, 20.0)
-    assert result.by_lang == {"en": {"n": 1, "format_adherence": 1.0, "agreement": 0.0},
-                              "zh": {"n": 1, "format_adherence": 1.0, "agreement": 1.0}}
+    assert result.by_lang == {"en": {"n": 1, "format_adherence": 1.0, "agreement": 0.0, "n_labelled": 1},
+                              "zh": {"n": 1, "format_adherence": 1.0, "agreement": 1.0, "n_labelled": 1}}
+
+
+def test_agreement_skips_undecided_questions_and_figures_are_checked_against_sources():
+    from adapters.evaluate import label_questions
+
+    def advisor(q, lang):
+        return None if "hello" in q else Recommendation(label="lora", reasons=(Reason("800 examples fit LoRA", "d.md"),))
+
+    records = label_questions([{"id": 1, "lang": "en", "q": "We have 800 examples"}, {"id": 2, "lang": "en", "q": "hello"}],
+                              advisor)
+    assert [r["label"] for r in records] == ["lora", None] and "800 examples fit LoRA" in records[0]["answer"]
+    replies = ["Recommendation: lora\nWhy: 800 examples, 24 GB\nNext steps: b\nCost: c\nSources: d",
+               "Recommendation: rag\nWhy: 3 reasons\nNext steps: b\nCost: c\nSources: d"]
+    result = score("adapter", records, replies, [1.0, 1.0])
+    assert result.n_labelled == 1 and result.agreement == 1.0 and result.format_adherence == 1.0
+    # 800 is in the question, 24 and 3 are in no source
+    assert result.figures_stated == 3 and result.figures_grounded == round(1 / 3, 4)
 
 
 # --- pocket model ---------------------------------------------------------------------------------------

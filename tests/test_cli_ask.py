@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FIELDS = {"id", "question", "language", "answer", "recommendation", "reasons", "sources", "mode", "timings_ms"}
+FIELDS = {"id", "question", "language", "answer", "recommendation", "reasons", "sources", "mode", "timings_ms",
+          "backend"}
 
 
 def run(args, tmp, stdin=None):
@@ -55,6 +56,7 @@ def test_single_question_no_rag_json(tmp):
     assert out.returncode == 0, out.stderr
     row = json.loads(out.stdout)
     assert row["recommendation"] == "prompt" and row["sources"] == [] and row["mode"]["name"] == "prompt"
+    assert row["backend"] == "template"  # the built-in advisor wrote the text
 
 
 def test_no_question_is_a_clear_error(tmp):

@@ -19,19 +19,26 @@ SENTENCES = [
 ]
 
 
-def tiny_tokenizer(texts: list[str] | None = None, vocab_size: int = 1000, chat: bool = True):
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+def tiny_tokenizer(texts: list[str] | None = None, vocab_size: int = 1000, chat: bool = True, bos: bool = False):
+    """A byte-level BPE tokenizer; ``bos=True`` starts every encoded text with ``<bos>`` (as Gemma's does)."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
     from transformers import PreTrainedTokenizerFast
 
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=SPECIALS, show_progress=False,
+    specials = SPECIALS + (["<bos>"] if bos else [])
+    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=specials, show_progress=False,
                                   initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
     from bot.backends.prompting import SYSTEM_PROMPTS
 
     tok.train_from_iterator((texts or SENTENCES + list(SYSTEM_PROMPTS.values())) * 3, trainer)
-    hf = PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|endoftext|>", pad_token="<|endoftext|>")
+    extra = {}
+    if bos:
+        tok.post_processor = processors.TemplateProcessing(single="<bos> $A", special_tokens=[
+            ("<bos>", tok.token_to_id("<bos>"))])
+        extra["bos_token"] = "<bos>"
+    hf = PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|endoftext|>", pad_token="<|endoftext|>", **extra)
     if chat:
         hf.chat_template = CHAT_TEMPLATE
     return hf
@@ -39,12 +46,16 @@ def tiny_tokenizer(texts: list[str] | None = None, vocab_size: int = 1000, chat:
 
 def tiny_model(tokenizer, kind: str = "qwen2", seed: int = 0, hidden: int = 32, layers: int = 2):
     import torch
-    from transformers import AutoModelForCausalLM, GPT2Config, LlamaConfig, Qwen2Config
+    from transformers import AutoModelForCausalLM, Gemma3TextConfig, GPT2Config, LlamaConfig, Qwen2Config
 
     common = dict(vocab_size=len(tokenizer), eos_token_id=tokenizer.eos_token_id,
                   pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.eos_token_id)
     if kind == "gpt2":
         config = GPT2Config(n_embd=hidden, n_layer=layers, n_head=4, n_positions=512, **common)
+    elif kind == "gemma3":  # Gemma 3's layout at toy size; a logit soft-cap to exercise that path too
+        config = Gemma3TextConfig(hidden_size=hidden, intermediate_size=hidden * 2, num_hidden_layers=layers,
+                                  num_attention_heads=4, num_key_value_heads=1, head_dim=8, sliding_window=16,
+                                  max_position_embeddings=512, final_logit_softcapping=30.0, **common)
     else:
         cls = Qwen2Config if kind == "qwen2" else LlamaConfig
         config = cls(hidden_size=hidden, intermediate_size=hidden * 2, num_hidden_layers=layers,
@@ -54,9 +65,9 @@ def tiny_model(tokenizer, kind: str = "qwen2", seed: int = 0, hidden: int = 32, 
     return AutoModelForCausalLM.from_config(config)
 
 
-def save_tiny(folder: Path, kind: str = "qwen2", chat: bool = True) -> Path:
+def save_tiny(folder: Path, kind: str = "qwen2", chat: bool = True, bos: bool = False) -> Path:
     """A tiny model and its tokenizer saved as a local model folder (safetensors)."""
-    tokenizer = tiny_tokenizer(chat=chat)
+    tokenizer = tiny_tokenizer(chat=chat, bos=bos)
     model = tiny_model(tokenizer, kind)
     folder.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(folder)

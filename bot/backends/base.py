@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import (
     dataclass,
+    replace,
 )
 from typing import Protocol
 
@@ -43,3 +44,24 @@ class TemplateBackend:
 
     def stream(self, request: GenerationRequest) -> Iterator[str]:
         yield request.draft
+
+
+class PromptOnly:
+    """A backend shown only the question (and passages): the advisor's decision and draft are withheld.
+
+    What prompting a model gives on its own, for the base columns of Compare and for evaluations.
+    """
+
+    def __init__(self, inner: Backend):
+        self.inner = inner
+        self.name = inner.name
+
+    @staticmethod
+    def _bare(request: GenerationRequest) -> GenerationRequest:
+        return replace(request, draft="", recommendation=None, adapter=None)
+
+    def generate(self, request: GenerationRequest) -> str:
+        return self.inner.generate(self._bare(request))
+
+    def stream(self, request: GenerationRequest) -> Iterator[str]:
+        return self.inner.stream(self._bare(request))

@@ -23,11 +23,26 @@ def pocket_paths(settings) -> tuple[Path, Path]:
     return root / "base", root / "advice-lora"
 
 
+def resolve_model(model_id: str, settings) -> str:
+    """A model name as a loadable path: the packaged Gemma 3 270M (set up on first use) for its names and
+    for an empty name; anything else unchanged."""
+    from bot.backends import gemma
+
+    if not str(model_id).strip() or gemma.is_gemma(model_id):
+        return str(gemma.ensure_model(settings.data_dir, threads=settings.threads))
+    return model_id
+
+
 def _local_backend(model_id: str, settings, name: str):
     """A cached LocalHFBackend for ``model_id`` on the configured device."""
+    import torch
+
     from bot.backends.local_hf import LocalHFBackend, load_causal_lm, pick_device
 
+    if settings.threads:
+        torch.set_num_threads(settings.threads)  # process-wide; see Settings.threads
     device = pick_device(settings.device)
+    model_id = resolve_model(model_id, settings)
     path = Path(model_id).expanduser()
     key = (str(path.resolve()) if path.exists() else model_id, device)
     with _CACHE_LOCK:
@@ -55,9 +70,7 @@ def _build(settings) -> Backend:
         from bot.backends.openai_compat import OpenAICompatBackend
 
         return OpenAICompatBackend.from_settings(settings)
-    if settings.backend == "transformers":
-        if not settings.model:
-            raise BackendError("ADVISOR_BACKEND=transformers needs ADVISOR_MODEL (a local folder or hub id)")
+    if settings.backend == "transformers":  # no ADVISOR_MODEL: the packaged Gemma 3 270M
         backend = _local_backend(settings.model, settings, "transformers")
         if settings.adapter:
             from adapters.registry import resolve_adapter
@@ -71,7 +84,7 @@ def _build(settings) -> Backend:
                 f"the pocket model is not built at {str(base)!r}; run `python scripts/train_pocket.py` "
                 f"or set ADVISOR_BACKEND=template"
             )
-        backend = _local_backend(str(base), settings, "pocket")
+        backend = _local_backend(str(base), settings, "transformers")
         if (adapter / "adapter_config.json").is_file():
             backend.load_adapter(adapter)
         return backend

@@ -31,6 +31,11 @@ def _numbers(text: str) -> list[tuple[str, str, bool]]:
     return [(m.group(0).strip(), _canonical(m.group(1)), bool(m.group(2))) for m in _NUMBER.finditer(text)]
 
 
+def stated_numbers(text: str) -> list[str]:
+    """Every distinct number ``text`` states, as written (what ``unsupported_numbers`` checks)."""
+    return list(dict.fromkeys(written for written, _, _ in _numbers(text)))
+
+
 def unsupported_numbers(reply: str, sources: Sequence[str], question: str = "") -> list[str]:
     """Numbers in ``reply`` found in none of ``sources`` (passages and the advisor's draft) nor the question.
 

@@ -5,6 +5,7 @@ Safety: ``trust_remote_code=False`` and safetensors only, for base models and ad
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -18,7 +19,7 @@ from bot.errors import BackendError, ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-_STOP_TOKENS = ("<|im_end|>", "<|endoftext|>", "<|eot_id|>", "</s>")
+_STOP_TOKENS = ("<|im_end|>", "<|endoftext|>", "<|eot_id|>", "</s>", "<end_of_turn>")
 
 
 def pick_device(device: str) -> str:
@@ -39,7 +40,30 @@ def _offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
 
 
-def load_causal_lm(model_id: str, device: str = "cpu") -> tuple[Any, Any]:
+def _checkpoint_dtype(path: Path) -> str:
+    """The dtype a local checkpoint was saved in (config.json), or "" when unknown."""
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    return str(config.get("dtype") or config.get("torch_dtype") or "") if isinstance(config, dict) else ""
+
+
+def pick_dtype(device: str, dtype: str = "auto", path: Path | None = None) -> Any:
+    """The torch dtype to load in. ``auto``: bf16 (or fp16) on CUDA; on CPU the checkpoint's own bf16 when it
+    has one (measured: Gemma 3 270M greedy decoding 16 tokens/s in bf16 vs 12 in float32), else float32."""
+    import torch
+
+    if dtype != "auto":
+        return {"float32": torch.float32, "bfloat16": torch.bfloat16}[dtype]
+    if device.startswith("cuda"):
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if path is not None and _checkpoint_dtype(path) == "bfloat16":
+        return torch.bfloat16
+    return torch.float32
+
+
+def load_causal_lm(model_id: str, device: str = "cpu", dtype: str = "auto") -> tuple[Any, Any]:
     """(model, tokenizer) from a local folder or a hub id (cache only when HF_HUB_OFFLINE=1)."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -55,12 +79,10 @@ def load_causal_lm(model_id: str, device: str = "cpu") -> tuple[Any, Any]:
         )
     source = str(path) if path.is_dir() else model_id
     kwargs: dict[str, Any] = {"trust_remote_code": False, "local_files_only": path.is_dir() or _offline()}
-    dtype = torch.float32
-    if device.startswith("cuda"):
-        dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    torch_dtype = pick_dtype(device, dtype, path if path.is_dir() else None)
     try:
         tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-        model = AutoModelForCausalLM.from_pretrained(source, dtype=dtype, use_safetensors=True, **kwargs)
+        model = AutoModelForCausalLM.from_pretrained(source, dtype=torch_dtype, use_safetensors=True, **kwargs)
         model.to(device)
     except torch.cuda.OutOfMemoryError as exc:
         raise BackendError(
@@ -135,14 +157,19 @@ class LocalHFBackend:
         return contextlib.nullcontext()
 
     def _prompt(self, request: GenerationRequest) -> str:
-        include_decision = True
+        include_decision, include_system, passage_chars = True, True, None
         if request.adapter:
             from adapters.registry import resolve_adapter, validate_adapter
 
             folder = resolve_adapter(request.adapter, self.adapters_dir)
             info = self._adapters[str(folder)][1] if str(folder) in self._adapters else validate_adapter(folder)
-            include_decision = info.prompt_style != "question"  # reproduce the adapter's training prompt
-        return build_prompt(request, self.tokenizer, include_decision=include_decision)
+            # reproduce the adapter's training prompt: "full" has the advisor's decision, "question" only the
+            # system prompt and the question, "bare" the question alone (passages, when RAG is on, in each)
+            include_decision = info.prompt_style not in ("question", "bare")
+            include_system = info.prompt_style != "bare"
+            passage_chars = info.card.get("max_passage_chars")  # passages as long as in training
+        return build_prompt(request, self.tokenizer, include_decision=include_decision,
+                            max_passage_chars=passage_chars, include_system=include_system)
 
     # --- generation -------------------------------------------------------------------------------
     def _stop_ids(self) -> list[int]:

@@ -100,9 +100,9 @@ def user_message(request: GenerationRequest, include_decision: bool = True,
 
 
 def build_messages(request: GenerationRequest, include_decision: bool = True,
-                   max_passage_chars: int | None = None) -> list[dict[str, str]]:
-    """OpenAI chat messages: the fixed system prompt, earlier turns, then the user turn."""
-    messages = [{"role": "system", "content": SYSTEM_PROMPTS[request.lang]}]
+                   max_passage_chars: int | None = None, include_system: bool = True) -> list[dict[str, str]]:
+    """OpenAI chat messages: the fixed system prompt (unless left out), earlier turns, then the user turn."""
+    messages = [{"role": "system", "content": SYSTEM_PROMPTS[request.lang]}] if include_system else []
     for user, assistant in request.history:
         messages.append({"role": "user", "content": strip_invisible(user)})
         messages.append({"role": "assistant", "content": strip_invisible(assistant)})
@@ -117,10 +117,23 @@ def render_plain(messages: list[dict[str, str]]) -> str:
     return body + "\n\nAssistant:"
 
 
+def bos_prefix(tokenizer: Any) -> str:
+    """The BOS token as text when the tokenizer starts every text with it (Gemma, Llama), else ``""``.
+
+    Prompts are encoded without special tokens (the chat template places them); a plain-layout prompt
+    must then carry the BOS itself, or models trained with it answer far worse.
+    """
+    bos = getattr(tokenizer, "bos_token", None)
+    if tokenizer is None or not bos:
+        return ""
+    ids = tokenizer("a", add_special_tokens=True)["input_ids"]
+    return bos if ids and ids[0] == tokenizer.bos_token_id else ""
+
+
 def build_prompt(request: GenerationRequest, tokenizer: Any = None, include_decision: bool = True,
-                 max_passage_chars: int | None = None) -> str:
-    """The prompt text for a local model: its chat template when it has one, else a plain layout."""
-    messages = build_messages(request, include_decision, max_passage_chars)
+                 max_passage_chars: int | None = None, include_system: bool = True) -> str:
+    """The prompt text for a local model: its chat template when it has one, else BOS and a plain layout."""
+    messages = build_messages(request, include_decision, max_passage_chars, include_system)
     if tokenizer is not None and getattr(tokenizer, "chat_template", None):
         return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-    return render_plain(messages)
+    return bos_prefix(tokenizer) + render_plain(messages)
