@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 def test_concurrent_chats_during_rebuild_all_answered(tmp_path):
     from bench_web_load import make_folder, run_load
 
-    app = start_app(tmp_path / "data", ADVISOR_EMBEDDER="hashing-128")
+    app = start_app(tmp_path / "data", ADVISOR_EMBEDDER="hashing-128", ADVISOR_DOCS_ROOTS=str(tmp_path))
     try:
         result = run_load(app.url, chats=24, workers=8, rebuild_folder=make_folder(tmp_path / "docs", 120),
                           timeout_s=300)

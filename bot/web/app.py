@@ -166,6 +166,11 @@ def build_app(pipeline, settings: Settings | None = None):
                              show_progress="hidden")
             answering.append(echoed.then(on_answer, inputs=[pending, chatbot, rag, adapter, state], outputs=finished,
                                          show_progress="hidden"))
+        def chat(message: str, history: list, use_rag: bool, chosen: str) -> tuple[list, str, str]:
+            """One whole turn for API clients (the page streams through echo + on_answer instead)."""
+            return cb.chat(message, history, use_rag, chosen)
+
+        gr.api(chat, api_name="chat")
         stop.click(lambda: render.render_note("已停止 / Stopped."), outputs=chat_status, cancels=answering,
                    show_progress="hidden")
         clear.click(cb.clear, outputs=[chatbot, box, chat_status, state], cancels=answering).then(
