@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -16,6 +15,7 @@ from pathlib import Path
 from bot.backends.base import Backend, GenerationRequest, TemplateBackend
 from bot.backends.stated import stated_recommendation
 from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired, StoreUnavailable
+from bot.history import split_sections, trim_history
 from bot.respond import redecide, respond
 from bot.settings import Settings
 from bot.types import Answer, Mode, Source
@@ -27,7 +27,6 @@ MAX_QUESTION_CHARS = 4000  # longer input is cut (a 100 KB paste still gets an a
 Progress = Callable[[float, str], None]
 SUPPORT_CACHE = 256  # recommendation-reason queries kept per process
 READ_PASSAGES = 12  # passages the reader looks through for a factual answer (the top ones, relevant or not)
-MAX_HISTORY_CHARS = 6000  # earlier turns given to an LLM backend, newest first (a small model's context)
 
 
 @dataclass(frozen=True)
@@ -379,24 +378,6 @@ class _Turn:
     started: float
     composed: float
     generated: bool = False
-
-
-def split_sections(text: str) -> list[str]:
-    """The built-in answer's sections (paragraphs, lists, tables), in order: what streams one at a time."""
-    return [part for part in re.split(r"\n\s*\n", text) if part.strip()] or [text]
-
-
-def trim_history(history: Sequence[tuple[str, str]], max_chars: int = MAX_HISTORY_CHARS) -> tuple[tuple[str, str], ...]:
-    """The most recent turns that fit in ``max_chars``, dropping the oldest first. The system prompt is added by the
-    backend and the decision travels in the conversation state, so neither is ever dropped."""
-    kept: list[tuple[str, str]] = []
-    used = 0
-    for user, assistant in reversed(tuple(history)):
-        used += len(user) + len(assistant)
-        if kept and used > max_chars:
-            break
-        kept.append((user, assistant))
-    return tuple(reversed(kept))
 
 
 def _ms(seconds: float) -> float:
