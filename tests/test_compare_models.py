@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
@@ -85,26 +84,3 @@ def test_compare_without_the_adapter_model_falls_back_and_says_why(tmp_path):
     answers = pipeline.compare("We have 800 labelled examples. LoRA?", adapter=str(tmp_path / "missing"))
     assert [a.backend for a in answers] == ["template"] * 4
     assert any("does not exist" in w for w in answers[2].warnings)
-
-
-@pytest.mark.slow
-def test_compare_stream_fills_columns_one_by_one_and_defaults_to_the_gemma_adapter(tmp_path, tiny_pair):
-    from bot.backends.factory import clear_cache
-    from bot.pipeline import Pipeline
-    from bot.web.callbacks import DEMO_ADAPTER, NO_ADAPTER, WebCallbacks
-
-    base, lora = tiny_pair
-    clear_cache()
-    adapters = tmp_path / "adapters"
-    demo = adapters / DEMO_ADAPTER
-    shutil.copytree(lora, demo)
-    (demo / "card.json").write_text(json.dumps({"base_model": str(base), "prompt_style": "bare"}))
-    cb = WebCallbacks(Pipeline(settings_for(tmp_path, adapters_dir=adapters, max_new_tokens=3, device="cpu"),
-                               embedder=EMBEDDER))
-    assert cb.compare_adapter(NO_ADAPTER) == str(demo) and cb.compare_adapter("/x") == "/x"
-    steps = list(cb.compare_stream("We have 800 labelled examples and one 24GB GPU. LoRA?", NO_ADAPTER))
-    filled = [sum(bool(c) for c in step[:4]) for step in steps]
-    assert filled == [0, 1, 2, 3, 4, 4]  # each column appears as soon as its answer is ready
-    assert "✓" in steps[-1][4] and "…" in steps[-2][4]
-    assert all("transformers" in col for col in steps[-1][:4])
-    assert list(cb.compare_stream("  ", NO_ADAPTER))[-1][4].count("Type a question") == 1

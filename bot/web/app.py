@@ -171,8 +171,12 @@ def build_app(pipeline, settings: Settings | None = None):
             return cb.chat(message, history, use_rag, chosen)
 
         gr.api(chat, api_name="chat")
-        stop.click(lambda: render.render_note("已停止 / Stopped."), outputs=chat_status, cancels=answering,
-                   show_progress="hidden")
+        def stopped(settle_s: float = 0.0):
+            time.sleep(settle_s)  # the second time, after an update already on its way has landed
+            return render.render_note("已停止 / Stopped.")
+
+        stop.click(stopped, outputs=chat_status, cancels=answering, show_progress="hidden").then(
+            lambda: stopped(0.5), outputs=chat_status, show_progress="hidden")
         clear.click(cb.clear, outputs=[chatbot, box, chat_status, state], cancels=answering).then(
             lambda: gr.Column(visible=False), outputs=card_box)
 
