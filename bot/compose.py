@@ -249,8 +249,10 @@ def compose(u: Understanding, d: Decision, evidence: Evidence | None, quotes: Se
         return f"{t(lang, 'off_topic')} {t(lang, 'help')}"
     if d.recommendation is not None:
         return situation_text(u, d.recommendation, lang, quotes, rag, d.previous)
-    if d.memory:  # the user's documents come first when they state it; the rule of thumb follows
-        found = evidence is not None and evidence.best is not None and not evidence.weak
+    if d.memory:  # a document stating it for this model size comes first; the rule of thumb follows
+        size = re.compile(rf"(?<![\d.]){d.memory[0].model_size_b:g}\s*b(?![a-z])", re.IGNORECASE)
+        found = (evidence is not None and evidence.best is not None and not evidence.weak
+                 and bool(size.search(f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")))
         return fact_text(evidence, lang) + "\n\n" + memory_text(d, lang) if found else memory_text(d, lang)
     if u.intent == "cost":
         text = cost_text(d, u.question, lang)

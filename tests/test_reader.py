@@ -296,3 +296,12 @@ def test_cost_curve_crosses_at_the_break_even_volume():
     assert all(c.prompt_usd[i] < c.finetuned_usd[i] for i in below)
     assert all(c.prompt_usd[i] > c.finetuned_usd[i] for i in above)
     assert cost_curve(prompt_tokens=2000, training_usd=1200).break_even_calls > c.break_even_calls
+
+
+def test_memory_estimate_is_not_replaced_by_a_passage_about_another_model_size():
+    note = Chunk(90, "The LoRA paper reports training memory on GPT-3 175B falling from 1.2 TB to 350 GB.",
+                 "gpu-memory-rules.md", "Rules of thumb for fine-tuning GPU memory", 0, "en")
+    draft = respond("How much VRAM do I need to LoRA a 13B model?", [Hit(chunk=note, score=0.9, dense_score=0.8)],
+                    rag=True)
+    first = draft.text.splitlines()[0]
+    assert "31.2 GB" in first and "1.2 TB" not in first
