@@ -40,11 +40,14 @@ class TrainConfig:
     # the prompt advice records are trained with: "question" = system prompt + question; "bare" = the question
     # alone (a third fewer tokens a step on a small model that never reads the system prompt anyway)
     prompt_style: str = "question"
+    question_files: tuple[str, ...] = ()  # JSONL files of people's own questions, labelled by the advisor first
+
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "output_dir", Path(self.output_dir))
         if isinstance(self.target_modules, list):
             object.__setattr__(self, "target_modules", tuple(self.target_modules))
+        object.__setattr__(self, "question_files", tuple(str(f) for f in self.question_files))
         if not str(self.base_model).strip():
             raise ConfigError("base_model is empty; give a local model folder")
         if not isinstance(self.r, int) or self.r < 1:
@@ -100,4 +103,5 @@ class TrainConfig:
         data = dataclasses.asdict(self)
         data["output_dir"] = str(self.output_dir)
         data["target_modules"] = list(self.target_modules)
+        data["question_files"] = list(self.question_files)
         return data

@@ -125,11 +125,26 @@ def make_record(index: int, question: str, lang: Lang, advisor: Advisor) -> dict
             "answer": format_advice(rec, lang), "sources": sorted({r.fact for r in rec.reasons if r.fact})}
 
 
+def read_questions(path: str | Path) -> list[tuple[str, Lang]]:
+    """(question, language) rows of a JSONL file: ``q``, ``question`` or ``text``, and ``lang`` (zh/en).
+    Rows labelled with another ``intent`` than ``situation`` are left out (an intent-training file fits as is)."""
+    rows = read_jsonl(path)
+    out: list[tuple[str, Lang]] = []
+    for n, row in enumerate(rows, 1):
+        text = next((row[k] for k in ("q", "question", "text") if isinstance(row.get(k), str)), None)
+        if text is None or row.get("lang") not in ("zh", "en"):
+            raise BotError(f"{str(path)!r} line {n}: expected a question (q, question or text) and lang zh or en")
+        if row.get("intent", "situation") == "situation" and text.strip():
+            out.append((text.strip(), row["lang"]))
+    return out
+
+
 def build_dataset(n: int = 2000, seed: int = 0, val_fraction: float = 0.1, advisor: Advisor | None = None,
                   retrieve: Retrieve | None = None, rag_fraction: float = 0.0, passages: int = 2,
-                  passage_chars: int = 200) -> tuple[list[dict], list[dict]]:
-    """``n`` distinct question/answer records (half zh, half en; both generators), shuffled, split into
-    (train, validation). With ``retrieve``, a ``rag_fraction`` share carries its top ``passages`` passages."""
+                  passage_chars: int = 200, questions: Sequence[tuple[str, Lang]] = ()) -> tuple[list[dict], list[dict]]:
+    """``n`` distinct question/answer records, shuffled, split into (train, validation): first the given
+    ``questions`` the advisor can decide (people's own phrasing), then both generators (half zh, half en) fill
+    up to ``n``. With ``retrieve``, a ``rag_fraction`` share carries its top ``passages`` passages."""
     if n < 2:
         raise BotError(f"a dataset needs at least 2 examples, got n={n}")
     if not 0 < val_fraction < 1:
@@ -141,21 +156,29 @@ def build_dataset(n: int = 2000, seed: int = 0, val_fraction: float = 0.1, advis
     seen: set[str] = set()
     records: list[dict] = []
     attempts = 0
+
+    def add(question: str, lang: Lang) -> None:
+        seen.add(question)
+        record = make_record(len(records), question, lang, advisor)
+        if record is None:
+            return
+        if retrieve is not None and rng.random() < rag_fraction:
+            record["passages"] = passage_json(list(retrieve(question))[:passages], passage_chars)
+        records.append(record)
+
+    for question, lang in questions:
+        if len(records) >= n:
+            break
+        if question not in seen:
+            add(question, lang)
     while len(records) < n:
         attempts += 1
         if attempts > n * 50:
             raise BotError(f"the generators yield only {len(records)} distinct questions; ask for fewer than {n}")
         lang: Lang = "zh" if len(records) % 2 == 0 else "en"
         question = GENERATORS[attempts % len(GENERATORS)](rng, lang)
-        if question in seen:
-            continue
-        seen.add(question)
-        record = make_record(len(records), question, lang, advisor)
-        if record is None:
-            continue
-        if retrieve is not None and rng.random() < rag_fraction:
-            record["passages"] = passage_json(list(retrieve(question))[:passages], passage_chars)
-        records.append(record)
+        if question not in seen:
+            add(question, lang)
     rng.shuffle(records)
     n_val = min(n - 1, max(1, round(n * val_fraction)))
     return records[n_val:], records[:n_val]

@@ -50,6 +50,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--max-passage-chars", type=int, default=D["max_passage_chars"].default)
     ap.add_argument("--prompt-style", default="bare", choices=["bare", "question"],
                     help="bare: the question alone; question: the system prompt, then the question")
+    ap.add_argument("--questions", type=Path, action="append", default=[],
+                    help="JSONL of your own situation questions (q/text + lang), labelled by the advisor and "
+                         "used before the generated ones; repeatable")
     ap.add_argument("--dtype", default="auto", choices=["auto", "float32", "bfloat16"])
     ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     ap.add_argument("--device", default="auto", help="auto | cpu | cuda")
@@ -68,12 +71,21 @@ def config_from(args: argparse.Namespace) -> TrainConfig:
                        qlora=args.qlora, device=args.device, n_examples=args.examples,
                        val_fraction=args.val_fraction, dtype=args.dtype, threads=args.threads,
                        rag_fraction=args.rag_fraction, max_passage_chars=args.max_passage_chars,
-                       prompt_style=args.prompt_style)
+                       prompt_style=args.prompt_style,
+                       question_files=tuple(_relative(p) for p in args.questions))
+
+
+def _relative(path: Path) -> str:
+    """A path as the card records it: relative to the project when inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 def advice_data(config: TrainConfig, settings, out: Path) -> tuple[list, list, dict]:
     """Generated advice records (some quoting passages from the project's index) and how they were made."""
-    from adapters.dataset import build_dataset, default_advisor, write_jsonl
+    from adapters.dataset import build_dataset, default_advisor, read_questions, write_jsonl
     from bot.pipeline import Pipeline
 
     retrieve = None
@@ -82,13 +94,15 @@ def advice_data(config: TrainConfig, settings, out: Path) -> tuple[list, list, d
         retrieve = lambda q: pipeline.retriever().search(q, relevant_only=True)  # noqa: E731
     train, val = build_dataset(config.n_examples, config.seed, config.val_fraction, default_advisor(settings),
                                retrieve=retrieve, rag_fraction=config.rag_fraction,
-                               passage_chars=config.max_passage_chars)
+                               passage_chars=config.max_passage_chars,
+                               questions=[q for f in config.question_files for q in read_questions(ROOT / f)])
     data_dir = ROOT / "data" / "adapters" / out.name
     write_jsonl(train, data_dir / "train.jsonl")
     write_jsonl(val, data_dir / "val.jsonl")
     with_passages = sum(1 for r in train if r.get("passages"))
-    return train, val, {"data": {"source": "advisor (adapters/situations.py templates + adapters/phrasings.py)",
-                                 "train_with_passages": with_passages}}
+    source = "advisor labels; questions from " + " + ".join(
+        [*config.question_files, "adapters/situations.py templates", "adapters/phrasings.py"])
+    return train, val, {"data": {"source": source, "train_with_passages": with_passages}}
 
 
 def main(argv: list[str] | None = None) -> int:

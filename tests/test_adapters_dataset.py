@@ -131,3 +131,21 @@ def test_real_advisor_dataset_is_deterministic_parseable_and_clean():
     if SEEDS.is_dir():
         corpus = "\n".join(texts(train + val))
         assert [line for line in seed_lines() if line in corpus] == []
+
+
+def test_own_questions_come_first_and_generators_fill_the_rest(tmp_path):
+    from adapters.dataset import read_questions
+
+    path = write_jsonl([
+        {"text": "we have 800 labelled tickets and want our tone", "lang": "en", "intent": "situation"},
+        {"text": "how do I bake bread", "lang": "en", "intent": "off_topic"},  # not a situation: left out
+        {"q": "我们有三千条客服对话，想学公司语气", "lang": "zh"},
+    ], tmp_path / "own.jsonl")
+    questions = read_questions(path)
+    assert [q for q, _ in questions] == ["we have 800 labelled tickets and want our tone", "我们有三千条客服对话，想学公司语气"]
+    train, val = build_dataset(20, seed=0, val_fraction=0.1, advisor=stub_advisor, questions=questions)
+    asked = {r["question"] for r in train + val}
+    assert len(asked) == 20 and {q for q, _ in questions} <= asked
+    bad = write_jsonl([{"text": "no language here"}], tmp_path / "bad.jsonl")
+    with pytest.raises(BotError, match="line 1"):
+        read_questions(bad)
