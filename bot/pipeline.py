@@ -337,20 +337,26 @@ class Pipeline:
 
     def compare_iter(self, question: str, history: Sequence[tuple[str, str]] = (),
                      adapter: str | None = None) -> Iterator[Answer]:
-        """``compare`` one column at a time. With an adapter, the first two columns run on the adapter's own
-        base model, adapter off and shown only the question (and passages): base, base + RAG, LoRA, LoRA + RAG
-        all on one model, each badge showing the recommendation its text states."""
+        """``compare`` one column at a time (the finished answers of :meth:`compare_stream`)."""
+        for _, item in self.compare_stream(question, history, adapter):
+            if isinstance(item, Answer):
+                yield item
+
+    def compare_stream(self, question: str, history: Sequence[tuple[str, str]] = (),
+                       adapter: str | None = None) -> Iterator[tuple[int, str | Answer]]:
+        """Every column in turn as (column, text so far), then (column, finished Answer). With an adapter the
+        first two columns run on the adapter's own base model, adapter off and shown only the question (and
+        passages): base, base + RAG, LoRA, LoRA + RAG all on one model, each badge showing the recommendation
+        its text states."""
         base = self._base_model_twin(adapter) if adapter else None
-        for rag in (False, True):
-            if base is None:
-                yield self.ask(question, history, Mode(rag=rag))
-            else:
-                answer = base.ask(question, history, Mode(rag=rag))
-                stated = stated_recommendation(answer.text) if answer.backend != "template" else answer.recommendation
-                yield dataclasses.replace(answer, recommendation=stated)
+        runs = [(base or self, Mode(rag=rag)) for rag in (False, True)]
         if adapter:
-            for rag in (False, True):
-                yield self.ask(question, history, Mode(rag=rag, adapter=adapter))
+            runs += [(self, Mode(rag=rag, adapter=adapter)) for rag in (False, True)]
+        for column, (pipeline, mode) in enumerate(runs):
+            for item in pipeline.ask_stream(question, history, mode):
+                if isinstance(item, Answer) and pipeline is base and item.backend != "template":
+                    item = dataclasses.replace(item, recommendation=stated_recommendation(item.text))
+                yield column, item
 
     def _base_model_twin(self, adapter: str) -> Pipeline | None:
         """A pipeline sharing this one's index and embedder that prompts the adapter's base model directly."""

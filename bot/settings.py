@@ -70,6 +70,7 @@ class Settings:
     backend: BackendName = "template"
     model: str = ""  # transformers: local path or hub id; openai: model name
     adapter: str = ""  # optional peft adapter folder for the transformers backend
+    compare_adapter: str = "gemma-advice-lora"  # the web Compare tab's default adapter (under adapters_dir)
     openai_base_url: str = "http://127.0.0.1:8000/v1"
     openai_api_key: str = ""
     request_timeout_s: float = 60.0

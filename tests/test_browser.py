@@ -121,7 +121,7 @@ def test_chat_in_both_languages_with_sources_and_rag_toggle(app, page, shots):
 
 def test_compare_shows_every_mode_with_latency(page, shots):
     open_tab(page, "对比 / Compare")
-    page.locator("#adapter-select input").click()  # the committed pocket adapter (adapters/pocket/advice-lora)
+    page.locator("#compare-adapter-select input").click()  # the committed pocket adapter: a fast fixture
     page.get_by_role("option", name="pocket/advice-lora").click()
     page.locator("#compare-input textarea").fill("Should I fine-tune or use RAG for documents that change every week?")
     page.locator("#compare-run").click()

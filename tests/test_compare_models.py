@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("peft")
 
 from bot.backends.base import GenerationRequest, PromptOnly  # noqa: E402
-from bot.types import Reason, Recommendation  # noqa: E402
+from bot.types import Answer, Reason, Recommendation  # noqa: E402
 from tests.helpers import EMBEDDER, settings_for  # noqa: E402
 from tests.tiny_models import save_tiny  # noqa: E402
 
@@ -75,6 +75,12 @@ def test_compare_runs_four_columns_on_the_adapters_base_model(tmp_path, tiny_pai
     # a random model states no label: the base badges show that instead of the advisor's decision
     assert answers[0].recommendation is None and answers[1].recommendation is None
     assert pipeline.compare("hi there, LoRA?", adapter=str(lora))[0].mode.name == "prompt"
+    steps = list(pipeline.compare_stream("We have 800 labelled examples. LoRA or RAG?", adapter=str(lora)))
+    columns = [c for c, _ in steps]
+    assert columns == sorted(columns) and set(columns) == {0, 1, 2, 3}  # one column after the other
+    for column in range(4):  # each column streams text before its finished answer
+        items = [item for c, item in steps if c == column]
+        assert isinstance(items[-1], Answer) and all(isinstance(i, str) for i in items[:-1]) and len(items) > 1
 
 
 def test_compare_without_the_adapter_model_falls_back_and_says_why(tmp_path):

@@ -64,6 +64,17 @@ class FakePipeline:
             modes += [Mode(rag=False, adapter=adapter), Mode(rag=True, adapter=adapter)]
         return [self._answer(question, m) for m in modes]
 
+    def compare_stream(self, question, history=(), adapter=None):
+        self.calls.append(("compare_stream", question, adapter))
+        if self.error:
+            raise self.error
+        modes = [Mode(rag=False), Mode(rag=True)]
+        if adapter:
+            modes += [Mode(rag=False, adapter=adapter), Mode(rag=True, adapter=adapter)]
+        for column, mode in enumerate(modes):
+            yield column, f"partial {column}"
+            yield column, self._answer(question, mode)
+
     def library_add(self, sources, progress=None):
         self.calls.append(("add", list(sources)))
         if self.error:
@@ -160,7 +171,7 @@ def test_adapter_choices_and_notes(fake, tmp_path):
 
 def test_compare_without_adapter_fills_two_columns(fake):
     prompt, rag, adapter, both, status = WebCallbacks(fake).compare("Which method?", NO_ADAPTER)
-    assert [c[3] for c in fake.calls] == [Mode(rag=False), Mode(rag=True)]
+    assert fake.calls == [("compare_stream", "Which method?", None)]
     assert 'data-mode="prompt"' in prompt and "12 ms" in prompt and "advisor-sources" not in prompt
     assert 'data-mode="rag"' in rag and "<details class=\"advisor-sources\" open>" in rag
     assert "No adapter available" in adapter and "No adapter available" in both
@@ -169,9 +180,21 @@ def test_compare_without_adapter_fills_two_columns(fake):
 
 def test_compare_with_adapter_fills_four_columns(fake):
     cols = WebCallbacks(fake).compare("Which method?", "/a/style")
-    assert [c[3].name for c in fake.calls] == ["prompt", "rag", "adapter", "rag+adapter"]
-    assert fake.calls[-1][3].adapter == "/a/style"
+    assert fake.calls == [("compare_stream", "Which method?", "/a/style")]
     assert 'data-mode="adapter"' in cols[2] and 'data-mode="rag+adapter"' in cols[3]
+    assert all("partial" not in c for c in cols)
+
+
+def test_compare_starts_on_the_configured_adapter(tmp_path):
+    class Info:
+        def __init__(self, name):
+            self.name, self.path = name, tmp_path / "adapters" / name
+
+    pipe = FakePipeline(settings_for(tmp_path, compare_adapter="gemma-advice-lora"),
+                        adapters=[Info("pocket/advice-lora"), Info("gemma-advice-lora")])
+    assert WebCallbacks(pipe).compare_default() == str(tmp_path / "adapters" / "gemma-advice-lora")
+    pipe = FakePipeline(settings_for(tmp_path, compare_adapter="missing"), adapters=[Info("pocket/advice-lora")])
+    assert WebCallbacks(pipe).compare_default() == NO_ADAPTER
 
 
 def test_compare_error_and_empty(tmp_path, fake):

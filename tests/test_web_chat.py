@@ -107,10 +107,12 @@ def test_card_edits_that_change_nothing_or_are_bad(real):
 def test_compare_fills_each_column_as_its_mode_finishes(tmp_path):
     fake = FakePipeline(settings_for(tmp_path))
     steps = list(WebCallbacks(fake).compare_stream("Which method?", "/a/style"))
-    assert len(steps) == 4
-    assert 'data-mode="prompt"' in steps[0][0] and "Answering" in steps[0][1] and "Answering" in steps[0][3]
-    assert 'data-mode="rag"' in steps[1][1] and "Answering" in steps[1][2]
+    assert len(steps) == 8  # each column streamed (a partial text), then its finished answer
+    assert steps[0][0].startswith("partial 0") and "Answering" in steps[0][1] and "Answering" in steps[0][4]
+    assert 'data-mode="prompt"' in steps[1][0] and "Answering" in steps[1][3]
+    assert steps[2][1].startswith("partial 1") and 'data-mode="rag"' in steps[3][1]
     assert all('data-mode="' in col for col in steps[-1][:4]) and "advisor-status-ok" in steps[-1][4]
+    assert "Prompt only: 12 ms" in steps[-1][4]
 
 
 def test_chart_inputs_come_from_the_situation_or_defaults():

@@ -112,6 +112,9 @@ def build_app(pipeline, settings: Settings | None = None):
                 with gr.Row():
                     question = gr.Textbox(label="问题 / Question", scale=8, elem_id="compare-input",
                                           placeholder="同一个问题，所有模式并排回答 / One question, every mode side by side")
+                    compare_adapter = gr.Dropdown(choices=adapters, value=cb.compare_default(), scale=3,
+                                                  label="对比用的适配器 / Adapter compared",
+                                                  interactive=len(adapters) > 1, elem_id="compare-adapter-select")
                     run = gr.Button("对比 / Compare", variant="primary", scale=1, elem_id="compare-run")
                 compare_status = gr.HTML(elem_id="compare-status")
                 columns = []
@@ -121,6 +124,9 @@ def build_app(pipeline, settings: Settings | None = None):
                         with gr.Column(min_width=240):
                             gr.Markdown(f"### {title}")
                             columns.append(gr.Markdown(elem_id=f"compare-{slug}", elem_classes=["compare-col"]))
+                gr.Markdown("选了适配器时，四列都在它的底座模型上：底座仅提示、底座 + RAG、LoRA、LoRA + RAG。/ "
+                            "With an adapter, all four columns run on its base model: base prompt-only, base + RAG, "
+                            "LoRA, LoRA + RAG.", elem_id="compare-note")
                 gr.Examples(EXAMPLES, inputs=question, label="示例问题 / Example questions",
                             elem_id="compare-examples")
             with gr.Tab("成本与显存 / Cost & memory", id="charts", elem_id="tab-charts"):
@@ -197,7 +203,7 @@ def build_app(pipeline, settings: Settings | None = None):
                 control.blur(**edited)
             else:
                 control.input(**edited)
-        compare_io = dict(fn=cb.compare_stream, inputs=[question, adapter], outputs=[*columns, compare_status])
+        compare_io = dict(fn=cb.compare_stream, inputs=[question, compare_adapter], outputs=[*columns, compare_status])
         run.click(**compare_io)
         question.submit(**compare_io)
 

@@ -61,6 +61,11 @@ class WebCallbacks(ChatCallbacks):
             found = []
         return [("无 / none", NO_ADAPTER)] + [(a.name, str(a.path)) for a in found]
 
+    def compare_default(self) -> str:
+        """The Compare tab's starting adapter: ``settings.compare_adapter`` when it is there, else none."""
+        wanted = self.settings.compare_adapter
+        return next((value for name, value in self.adapter_choices()[1:] if wanted and name == wanted), NO_ADAPTER)
+
     def adapter_note(self) -> str:
         n = len(self.adapter_choices()) - 1
         if n:

@@ -135,31 +135,35 @@ class ChatCallbacks:
 
     # ---- compare ------------------------------------------------------------------------------------
     def compare_stream(self, question: str, adapter: str | None) -> Iterator[tuple[str, str, str, str, str]]:
-        """The question in every mode, one column filled as each mode finishes ->
-        (prompt, rag, adapter, rag+adapter columns, status line)."""
+        """The question in every mode, each column streamed as it is written ->
+        (prompt, rag, adapter, rag+adapter columns, status line). With an adapter the first two columns run on
+        its base model (``Pipeline.compare_stream``): base, base + RAG, LoRA, LoRA + RAG on one model."""
         question = (question or "").strip()
         if not question:
             yield "", "", "", "", render.render_note("请输入问题 / Type a question first.")
             return
         chosen = adapter_value(adapter)
-        modes = [Mode(rag=False), Mode(rag=True)] + ([Mode(rag=False, adapter=chosen), Mode(rag=True, adapter=chosen)] if chosen else [])
+        n_columns = 4 if chosen else 2
         missing = render.render_note(
             "请先在上方选择适配器 / Pick an adapter above to fill this column." if self._has_adapters()
             else "没有可用的适配器 / No adapter available (see the note above).")
         waiting = render.render_note("回答中 / Answering…")
-        columns = {name: waiting if any(m.name == name for m in modes) else missing for name in COMPARE_MODES}
+        columns = [waiting if i < n_columns else missing for i in range(len(COMPARE_MODES))]
         done: list[Answer] = []
         labels = self.labels()
-        for mode in modes:
-            try:
-                answer = self.pipeline.ask(question, (), mode)
-            except Exception as exc:
-                yield "", "", "", "", render.render_note(error_text(exc), "error")
-                return
-            done.append(answer)
-            columns[mode.name] = render.render_column(answer, labels)
-            line = " · ".join(f"{render.mode_title(a.mode)}: {a.timings_ms.get('total', 0.0):.0f} ms" for a in done)
-            yield (*columns.values(), render.render_note(line, "ok" if len(done) == len(modes) else "info"))
+        try:
+            for column, item in self.pipeline.compare_stream(question, (), chosen):
+                if isinstance(item, Answer):
+                    done.append(item)
+                    columns[column] = render.render_column(item, labels)
+                else:
+                    columns[column] = render.hard_breaks(item) + CURSOR
+                line = " · ".join(f"{render.mode_title(a.mode)}: {a.timings_ms.get('total', 0.0):.0f} ms"
+                                  f" ({a.backend})" for a in done)
+                kind = "ok" if len(done) == n_columns else "info"
+                yield (*columns, render.render_note(line or "回答中 / Answering…", kind))
+        except Exception as exc:  # the UI boundary: show it in the status line
+            yield "", "", "", "", render.render_note(error_text(exc), "error")
 
     def compare(self, question: str, adapter: str | None) -> tuple[str, str, str, str, str]:
         *_, last = self.compare_stream(question, adapter)
