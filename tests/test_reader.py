@@ -305,3 +305,72 @@ def test_memory_estimate_is_not_replaced_by_a_passage_about_another_model_size()
                     rag=True)
     first = draft.text.splitlines()[0]
     assert "31.2 GB" in first and "1.2 TB" not in first
+
+
+CONFIG_DOC = """Below are the settings of each experiment.
+
+The LoRA run used these arguments:
+```
+learning_rate=5e-4
+lora_alpha=32
+num_gpus=2
+```
+We trained for three epochs and compared the outputs with the full fine-tune."""
+
+FULL_DOC = """The full-parameter run used these arguments:
+```
+learning_rate=1e-4
+num_gpus=8
+```"""
+
+
+def config_hits() -> list[Hit]:
+    return [Hit(Chunk(31, CONFIG_DOC, "runs.md", "Runs", 0, "en", meta={"section": "Experiments › LoRA"}),
+                score=0.9, dense_score=0.5),
+            Hit(Chunk(32, FULL_DOC, "runs.md", "Runs", 1, "en", meta={"section": "Experiments › Full fine-tuning"}),
+                score=0.8, dense_score=0.5)]
+
+
+@pytest.mark.parametrize("question, value", [
+    ("What learning rate did the LoRA experiment use?", "5e-4"),
+    ("LoRA 实验的学习率是多少", "5e-4"),
+    ("lora_alpha 设的多少", "32"),
+    ("How many GPUs did the full fine-tuning run use?", "8"),
+    ("全参数微调实验的 learning rate", "1e-4"),
+])
+def test_a_parameter_named_in_the_question_reads_the_value_assigned_to_it(question, value):
+    ev = read(question, config_hits())
+    assert ev.best is not None and ev.best.value == value, (ev.best and ev.best.text)
+
+
+@pytest.mark.parametrize("sentence, question, value", [
+    ("--context-length 140000 \\", "what context length was configured", "140000"),
+    ("Model: LLaMA2-7B. Batch size: 4. LoRA rank: 8.", "which LoRA rank", "8"),
+    ("We use a **batch size of 1** for the speed benchmark.", "batch size of the speed benchmark?", "1"),
+])
+def test_assignments_in_flags_and_prose(sentence, question, value):
+    hit = Hit(Chunk(41, sentence, "a.md", "A", 0, "en"), score=0.9, dense_score=0.5)
+    ev = read(question, [hit])
+    assert ev.best is not None and ev.best.value == value
+
+
+def test_a_word_ending_in_a_digit_is_no_count():
+    hit = Hit(Chunk(51, "A complete ESM2 token-classification example is in the examples folder.", "a.md", "A", 0,
+                    "en"), score=0.9, dense_score=0.5)
+    ev = read("How many tokens does the ESM example use?", [hit])
+    assert ev.best is None or ev.best.value != "2 token"
+
+
+def test_a_heading_that_holds_the_value_answers():
+    hit = Hit(Chunk(61, "The run used four NPUs with ZeRO-2.", "npu.md", "NPU", 0, "en",
+                    meta={"section": "NPU training › Run time: 3.5 hours"}), score=0.9, dense_score=0.5)
+    ev = read("How long did the NPU training run take?", [hit])
+    assert ev.best is not None and ev.best.value == "3.5 hours"
+
+
+def test_relevant_passages_without_a_clear_sentence_give_the_closest_one_as_weak():
+    hit = Hit(Chunk(71, "Launch single-card fine-tuning with the command below.", "npu.md", "NPU", 0, "en"),
+              score=0.9, dense_score=0.5)
+    ev = read("How long does single-card training of the 7B model take?", [hit], relevant={id(hit.chunk)})
+    assert ev.best is not None and ev.weak
+    assert read("How long does single-card training of the 7B model take?", [hit], relevant=set()).best is None

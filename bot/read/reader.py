@@ -65,16 +65,20 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
     best: Candidate | None = None
+    closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         related = relevant is None or id(hit.chunk) in relevant
         prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
         for cand in _sentences(hit, weights, total, wanted, prior) + _cells(hit, weights, total, wanted, prior):
+            if related and (closest is None or cand.score > closest.score):
+                closest = cand
             if not related and cand.score < STRONG_UNRELATED:
                 continue
             if best is None or cand.score > best.score:
                 best = cand
     if best is None or best.score < MIN_SCORE:
-        return Evidence(None, True, wanted)
+        # relevant passages but no convincing sentence: show the closest one as such, not "nothing found"
+        return Evidence(closest, True, wanted) if closest is not None and relevant is not None else Evidence(None, True, wanted)
     return Evidence(best, best.score < STRONG or (bool(wanted) and not best.value), wanted)
 
 
@@ -101,9 +105,12 @@ def _coverage(weights: dict[str, float], total: float, text: str) -> tuple[float
 
 def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
     out = []
-    context, _ = _coverage(weights, total, f"{hit.chunk.meta.get('section', '')} {hit.chunk.title}")
+    section = hit.chunk.meta.get("section", "") or ""
+    context, _ = _coverage(weights, total, f"{section} {hit.chunk.title}")
+    # a heading that holds a value ("运行时长: 8小时", "Training time: 3.5 h") is a candidate of its own
+    headings = [h.strip() for h in section.split("›") if _DIGIT.search(h) and re.search(r"[:：]", h)]
     before: set[str] = set()  # "AQLM is ... . This allows it to compress models down to 2-bit": the subject is one back
-    for sentence in split_sentences(hit.chunk.text):
+    for sentence in [*headings, *split_sentences(hit.chunk.text)]:
         own, matched = _coverage(weights, total, sentence)
         carried = sum(weights[t] for t in before - matched) / total  # only terms this sentence lacks
         cov, before = own + 0.4 * context + 0.4 * carried, matched
@@ -112,8 +119,38 @@ def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
         value, near, rank = _nearest_value(sentence, matched, wanted)
         score = (2.0 * cov + prior + _type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
                  - 0.001 * max(0, len(sentence) - 240))
+        assigned = _assigned(sentence, weights)
+        if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
+            value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -_type_score(wanted, False))
         out.append(Candidate("sentence", _clip(sentence), value, hit, score))
     return out
+
+
+ASSIGNED_BONUS = 0.6
+_DIGIT = re.compile(r"\d")
+# "name = value", "name: value", "--name value", "Batch size: 4" (config files, shell scripts, yaml, prose lists)
+_ASSIGNMENT = re.compile(r"(?:^|(?<=[\s`'\"(,{.;*]))(--)?([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*(?: [a-z][a-z0-9]*){0,2})[\"'`*]*"
+                         r"((?(1)\s*[=:]?\s*|(?:\s*[=:]\s*|\s+of\s+(?=\d))))[\"'`*]*([0-9][\w.+-]*|[a-z][\w.+-]*)", re.IGNORECASE)
+_OPTIONAL_PARTS = frozenset({"num", "n", "per", "max", "min", "total", "train", "device", "use"})
+
+
+def _assigned(sentence: str, weights: dict[str, float]) -> str:
+    """The value assigned to a parameter whose name the question spells out (every part of "learning_rate",
+    "lora_alpha" or "LoRA rank" among its terms, counting glossary translations; "batch size of 1" too), or ""."""
+    for m in _ASSIGNMENT.finditer(sentence):
+        flag, name, value = m.group(1), m.group(2).lower(), m.group(4)
+        words = name.split(" ")
+        for start in range(len(words)):  # "The LoRA rank: 8" names "lora rank"
+            parts = [p for p in re.split(r"[ _.-]", " ".join(words[start:])) if p]
+            needed = [p for p in parts if p not in _OPTIONAL_PARTS] or parts
+            if (len(parts) >= 2 or flag) and all(weights.get(p, 0) >= 0.5 or weights.get(_singular(p), 0) >= 0.5
+                                                 for p in needed):
+                return value.rstrip(".,;")
+    return ""
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word + "s"
 
 
 _HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")

@@ -60,7 +60,8 @@ def split_sentences(text: str) -> list[str]:
         if not line.strip() or _SKIP_LINE.match(line):
             continue
         for part in _SENTENCE_END.split(line):
-            part = part.strip(" \t-*>|").rstrip(";；,，:：")
+            flag = part.strip().startswith("--")  # "--lora_alpha 32" keeps its dashes: it names a flag
+            part = (part.strip() if flag else part.strip(" \t-*>|")).rstrip(";；,，:：")
             if len(part) >= 8:
                 out.append(part)
     return out
