@@ -120,6 +120,15 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("论文",), ("paper",)),
     (("实验",), ("experiment", "experiments")),
     (("默认",), ("default",)),
+    (("输入", "输入长度"), ("input", "input length")),
+    (("输出", "输出长度"), ("output", "output length")),
+    (("长度",), ("length", "len")),
+    (("字符",), ("characters", "chars")),
+    (("每秒",), ("per second",)),
+    (("峰值",), ("peak",)),
+    (("运行时长", "训练时长", "训练时间"), ("run time", "training time")),
+    (("加速比", "加速"), ("speedup", "faster")),
+    (("节省",), ("saved", "saving", "savings", "less")),
 )
 
 

@@ -374,3 +374,64 @@ def test_relevant_passages_without_a_clear_sentence_give_the_closest_one_as_weak
     ev = read("How long does single-card training of the 7B model take?", [hit], relevant={id(hit.chunk)})
     assert ev.best is not None and ev.weak
     assert read("How long does single-card training of the 7B model take?", [hit], relevant=set()).best is None
+
+
+SPEED_TABLE = """| Model | Input Length | Quantization | GPU Num | Speed | GPU Memory(MB) |
+| --- | --- | --- | --- | --- | --- |
+| Qwen3-8B | 1 | BF16 | 1 | 45.3 | 16972 |
+| Qwen3-8B | 1 | FP8 | 1 | 60.1 | 9323 |
+| Qwen3-8B | 30720 | BF16 | 1 | 38.2 | 20267 |
+| Qwen3-8B | 30720 | FP8 | 1 | 50.9 | 13644 |
+"""
+
+
+def table_hit(text: str, cid: int = 81) -> Hit:
+    from knowledge.tables import cells_in, parse_tables
+
+    cells = cells_in(text, parse_tables(text))
+    return Hit(Chunk(cid, text, "speed.md", "Speed benchmark", 0, "en", meta={"cells": cells}),
+               score=0.9, dense_score=0.5)
+
+
+@pytest.mark.parametrize("question, value", [
+    ("Qwen3-8B FP8 input length 30720: GPU memory?", "13644"),
+    ("qwen3 8b bf16 input len 30720 gpu memroy?", "20267"),  # a typo in the column name
+    ("Qwen3-8B FP8 输入1 显存占用多少MB", "9323"),
+])
+def test_a_number_tied_to_a_column_picks_the_row(question, value):
+    ev = read(question, [table_hit(SPEED_TABLE)])
+    assert ev.best is not None and ev.best.value == value, ev.best and ev.best.text
+
+
+def test_the_row_named_exactly_beats_its_sibling():
+    text = ("| Model | Humanities | STEM |\n| --- | --- | --- |\n| ChatGLM2-6B (base) | 43.66 | 40.1 |\n"
+            "| ChatGLM2-6B | 41.23 | 38.2 |\n")
+    ev = read("ChatGLM2-6B humanities score?", [table_hit(text)])
+    assert ev.best is not None and ev.best.value == "41.23"
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("ChatGLM2-6B-32K 什么时候发布的", ("date",)),
+    ("When was QLoRA released?", ("date",)),
+    ("When should I fine-tune instead of using RAG?", ()),  # "when" as a condition asks for no date
+    ("什么时候该用微调", ()),
+])
+def test_date_questions(question, wanted):
+    from bot.read.answer_type import wanted_types
+
+    assert wanted_types(question) == wanted
+
+
+def test_a_date_answers_a_when_question():
+    hit = Hit(Chunk(91, "[2023/07/31] 发布 ChatGLM2-6B-32K 模型，支持 32K 上下文。另外新增了 INT4 量化版本。", "news.md",
+                    "News", 0, "zh"), score=0.9, dense_score=0.5)
+    ev = read("ChatGLM2-6B-32K 什么时候发布的", [hit])
+    assert ev.best is not None and ev.best.value == "2023/07/31"
+
+
+def test_a_speedup_question_wants_a_ratio():
+    from bot.read.answer_type import values, wanted_types
+
+    assert wanted_types("2 T4 DDP alpaca speedup?")[0] == "ratio" and wanted_types("快了几倍")[0] == "ratio"
+    assert [v[3] for v in values("| Alpaca | 1x | 1.09x | 20.61x |", ("ratio",))] == ["1x", "1.09x", "20.61x"]
+    assert values("a 4x4 grid of t5x models", ("ratio",)) == []

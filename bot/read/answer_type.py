@@ -10,7 +10,7 @@ import re
 
 from bot.understand.text import prepare
 
-ValueType = str  # "percent" | "money" | "version" | "bits" | "memory" | "duration" | "count" | "number" | "dtype"
+ValueType = str  # "percent" | "money" | "version" | "bits" | "memory" | "duration" | "count" | "number" | "dtype" | "date" | "ratio"
 
 VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent|个百分点|百分点)|百分之[\d一二三四五六七八九十百]+"),
@@ -23,16 +23,23 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),
     "count": re.compile(r"(?<![a-z0-9.])\d[\d,.]*\s*(?:k|m|b|million|billion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"
                         r"gpus?|cards?|steps?|epochs?|条|个|张|块|步|轮|参数)|(?<![a-z0-9.])\d+(?:\.\d+)?\s*[mbk]\b"),
+    "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|×|倍)(?![a-z0-9])"),
+    "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
+                       r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
     "number": re.compile(r"(?<![a-z0-9.])(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)"),
 }
 # question cues -> the types that can answer it (first match wins; order: most specific first)
 _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
+    (re.compile(r"speed-?ups?\b|\bhow many times\b|\btimes faster|\bx faster|加速比|几倍|多少倍|快.{0,3}倍"), ("ratio", "percent")),
+    (re.compile(r"(?:什么时候|何时|哪一?天|哪一?年|哪个月|几月)\s*(?:发布|推出|上线|开源|发表|更新|出的|出来|release)|"
+                r"发布(?:时间|日期|于)|日期|\bwhen (?:was|were|did)\b|\bwhat date\b|\brelease date|\bwhich (?:year|month|day)\b"),
+     ("date",)),
     (re.compile(r"版本|\bversion|\brelease\b"), ("version",)),
     (re.compile(r"数据类型|\bdata ?type|\bdtype\b|哪一?种(?:\s*\d+\s*(?:比特|位|bit))?.{0,6}(?:量化|类型|格式)|which (?:4-?bit )?(?:quantization )?(?:format|type)"),
      ("dtype", "bits")),
     (re.compile(r"(?:几|多少)\s*(?:位|比特|bit)|bit[- ]?width|\bhow many bits|\bwhat precision|\bwhich precision|精度"),
      ("bits", "dtype")),
-    (re.compile(r"百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ )?(?:save|reduc|improv|less|lower|fewer)|"
+    (re.compile(r"百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),

@@ -61,7 +61,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     weights = _weights(question)
     if not weights or not hits:
         return Evidence(None, True, wanted)
-    weights = _specific(weights, hits[:MAX_PASSAGES])
+    weights = _specific(_typos(weights, hits[:MAX_PASSAGES]), hits[:MAX_PASSAGES])
+    pairs = _number_pairs(question)
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
     best: Candidate | None = None
@@ -69,7 +70,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         related = relevant is None or id(hit.chunk) in relevant
         prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
-        for cand in _sentences(hit, weights, total, wanted, prior) + _cells(hit, weights, total, wanted, prior):
+        for cand in _sentences(hit, weights, total, wanted, prior) + _cells(hit, weights, total, wanted, prior, pairs):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
             if not related and cand.score < STRONG_UNRELATED:
@@ -94,6 +95,57 @@ def _specific(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float
     for tok, w in weights.items():
         df = sum(1 for words in sentences if tok in words)
         out[tok] = w * (0.5 + math.log(1 + n / (1 + df)) / math.log(1 + n))
+    return out
+
+
+def _typos(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
+    """Misspelt English query words ("memroy", "infrence") also count as the passages' closest word, a bit less."""
+    import difflib
+
+    latin = [t for t in weights if len(t) >= 5 and t.isascii() and t.isalpha()]
+    if not latin:
+        return weights
+    vocab = {w for h in hits for w in tokenize(f"{h.chunk.text} {h.chunk.meta.get('section', '')}")
+             if len(w) >= 4 and w.isascii() and w.isalpha()}
+    out = dict(weights)
+    for tok in latin:
+        if tok in vocab:
+            continue
+        # a typo rarely hits the first letter; "score" -> "scored" is another word, not a typo
+        alike = [w for w in vocab if abs(len(w) - len(tok)) <= 2 and w[0] == tok[0]
+                 and not w.startswith(tok) and not tok.startswith(w)]
+        for near in difflib.get_close_matches(tok, alike, n=1, cutoff=0.8):
+            out[near] = max(out.get(near, 0.0), 0.8 * weights[tok])
+    return out
+
+
+_NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
+                           r"(\d[\d,.]*)(?![\d.]|\s*(?:%|[kmbx]\b|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
+
+
+def _number_pairs(question: str) -> list[tuple[set[str], str]]:
+    """(words before, number) for each bare number the question ties to a word: "input len 30720", "输入1"."""
+    out = []
+    for m in _NUMBER_AFTER.finditer(prepare(question)):
+        words = set(tokenize(_expand(m.group(1))))
+        if words:
+            out.append((words, m.group(2).replace(",", "")))
+    return out
+
+
+def _expand(text: str) -> str:
+    from bot.read.sentences import expand
+
+    return expand(text)
+
+
+def _row_values(context: str, headers: Sequence[str]) -> list[tuple[str, str]]:
+    """(column, value) of a row's other cells ("Input Length 6144; Quantization BF16"), split at the known
+    column names of the table (longest first), so "8 * 51 GB" stays one value."""
+    out = []
+    for part in context.split("; "):
+        column = next((h for h in headers if h and part.startswith(h + " ")), "")
+        out.append((column, part[len(column):].strip() if column else part))
     return out
 
 
@@ -161,13 +213,17 @@ def _parts(text: str) -> set[str]:
     return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
 
 
-def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
+def _cells(hit: Hit, weights, total, wanted, prior, pairs=()) -> list[Candidate]:
     out = []
     title = hit.chunk.meta.get("section", "") or ""
-    for entry in hit.chunk.meta.get("cells", ()):
+    entries = hit.chunk.meta.get("cells", ())
+    headers = sorted({e[1] for e in entries}, key=len, reverse=True)
+    for entry in entries:
         row, column, value = entry[:3]
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
-        cov_row, m_row = _coverage(weights, total, f"{row} {context}")
+        others = _row_values(context, headers)
+        # the row is named by its header and its other values; the other columns' names name no row
+        cov_row, m_row = _coverage(weights, total, " ".join([row, *(v for _, v in others)]))
         cov_col, m_col = _coverage(weights, total, column)
         cov_ctx, m_ctx = _coverage(weights, total, f"{title} {hit.chunk.title}")
         if not m_row and not m_col:
@@ -178,12 +234,28 @@ def _cells(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
         named = m_row if len(m_row & parts) >= 2 else m_row - parts
         both = 1.0 if named and m_col else 0.0  # row and column both named: the cell is what was asked
         # the question names something (a method, a model) that this row is not: another row's value is no answer
-        unnamed = 0.6 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
+        unnamed = 1.0 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
                                            for t, w in weights.items()) else 0.0
-        score = 2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
+        # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
+        tied = _tied(pairs, others)
+        # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks
+        extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC
+        score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
+                 + 0.5 * tied - 0.1 * min(len(extra), 3))
         out.append(Candidate("cell", f"{row} · {column}: {value}", value if fits or not wanted else "", hit, score,
                              row=row, column=column))
     return out
+
+
+def _tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, str]]) -> int:
+    """+1 for each number the question ties to a column this row holds it in, -1 where the row holds another."""
+    score = 0
+    for words, number in pairs:
+        for column, value in row_values:
+            if set(tokenize(column)) & words:
+                score += 1 if value.replace(",", "") == number else -1
+                break
+    return max(-1, min(score, 1))
 
 
 def _type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
