@@ -224,3 +224,12 @@ def test_shipped_intent_classifier_matches_a_fresh_fit_of_its_data():
     probe = texts[::7] + ["我们有 3000 条标注数据", "How much VRAM does QLoRA need?", "what's the weather"]
     assert np.allclose(shipped.predict_proba(probe), fresh.predict_proba(probe), atol=1e-9)
     assert list(shipped.classes_) == list(fresh.classes_)
+
+
+@pytest.mark.parametrize("question", [
+    "one T4 alpaca: % saved with unsloth open",
+    "LAION Chip2 speedup unsloth open source on 1 A100 40GB",
+    "单卡 A100 上 unsloth 的加速比",
+])
+def test_a_terse_metric_question_about_indexed_documents_is_factual(question):
+    assert understand(question, relevant=True).intent == "factual"

@@ -150,8 +150,8 @@ def scores(text: str) -> dict[str, float]:
 
 PERSONAL = re.compile(r"\b(?:we|i|our|my|us|we're|i'm|we've|i've|we'd|i'd|our team|my team)\b|我们|我|咱们|本公司|我司|团队|公司")
 VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accuracy|version|license|tokens?/s|tgs|"
-                        r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity)\b|显存|内存|速度|吞吐|版本|分数|得分|"
-                        r"耗时|时长|多久|准确率|峰值")
+                        r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity|speed-?ups?|saved|savings?|faster|percent)\b|"
+                        r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
                       r"你是谁|你能做什么|怎么用|帮助|再见")
 
