@@ -32,7 +32,10 @@ from bot.types import Mode  # noqa: E402
 
 
 def rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The items of ``path`` and of its numbered siblings (situations.jsonl, situations2.jsonl, ...)."""
+    files = [path, *sorted(path.parent.glob(f"{path.stem}[0-9]*{path.suffix}"))]
+    return [json.loads(line) for f in files if f.exists()
+            for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _label_ok(answer, expect: dict) -> bool:
