@@ -26,9 +26,10 @@ class Cell:
     value: str
     line: str  # the markdown source line of the row (to find the passage holding it)
     context: str = ""  # the row's other cells with their columns ("Input Length 6144; Quantization BF16")
+    corner: str = ""  # the header above the row labels, which often names the setting ("1 A100 40GB", "2 T4 DDP")
 
     def to_json(self) -> list[str]:
-        return [self.row, self.column, self.value, self.context]
+        return [self.row, self.column, self.value, self.context, self.corner]
 
 
 @lru_cache(maxsize=1)
@@ -93,11 +94,12 @@ def _row_cells(header: list[str], row: list[str], line: str) -> list[Cell]:
             continue  # the label itself is not an answer
         context = "; ".join(f"{header[i] if i < len(header) else ''} {row[i]}".strip()
                             for i in range(n_label, len(row)) if i != j and row[i])
-        out.append(Cell(label, column, value, line.strip(), context[:300]))
+        corner = header[0] if header and header[0] != column else ""
+        out.append(Cell(label, column, value, line.strip(), context[:300], corner[:120]))
     return out
 
 
 def cells_in(passage: str, cells: list[Cell]) -> list[list[str]]:
     """The cells whose row lies in ``passage`` (a chunk of the document), as JSON-ready lists
-    [row, column, value, context]."""
+    [row, column, value, context, corner]."""
     return [c.to_json() for c in cells if c.line and c.line in passage]

@@ -435,3 +435,17 @@ def test_a_speedup_question_wants_a_ratio():
     assert wanted_types("2 T4 DDP alpaca speedup?")[0] == "ratio" and wanted_types("快了几倍")[0] == "ratio"
     assert [v[3] for v in values("| Alpaca | 1x | 1.09x | 20.61x |", ("ratio",))] == ["1x", "1.09x", "20.61x"]
     assert values("a 4x4 grid of t5x models", ("ratio",)) == []
+
+
+def test_a_unit_after_a_number_ties_it_to_a_column():
+    from bot.read.reader import _number_pairs
+
+    text = ("| Method | Bits | TGS | GRAM |\n| --- | --- | --- | --- |\n| Unsloth+FA2 | 16 | 4007 | 16GB |\n"
+            "| Unsloth+FA2 | 4 | 3726 | 7GB |\n")
+    ev = read("Unsloth+FA2 4bit 的 TGS 是多少", [table_hit(text)])
+    assert ev.best is not None and ev.best.value == "3726"
+    cards = ("| 模型大小 | NPU数量 | 最大显存占用量 |\n| --- | --- | --- |\n| 14B | 8 | 8 * 51 GB |\n| 14B | 1 | 1 * 45 GB |\n")
+    ev = read("14B 单卡 NPU 显存要多少", [table_hit(cards)])
+    assert ev.best is not None and ev.best.value == "1 * 45 GB"
+    # a number that ends one phrase is not the count of the next one's unit
+    assert [n for _, n in _number_pairs("input len 30720 gpu memory?")] == ["30720"]

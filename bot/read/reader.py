@@ -123,13 +123,33 @@ _NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?
                            r"(\d[\d,.]*)(?![\d.]|\s*(?:%|[kmbx]\b|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
 
 
+_NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
+_CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
+_ZH_DIGIT = {"单": "1", "一": "1", "双": "2", "两": "2", "二": "2", "四": "4", "八": "8"}
+_DEVICE_WORDS = {"gpu", "gpus", "npu", "npus", "card", "cards", "卡", "数量", "num", "nodes", "node"}
+
+
 def _number_pairs(question: str) -> list[tuple[set[str], str]]:
-    """(words before, number) for each bare number the question ties to a word: "input len 30720", "输入1"."""
+    """(words, number) for each number the question ties to a word, the word before ("input len 30720",
+    "输入1") or a unit after ("4bit", "8 GPUs", "单卡" = one card)."""
+    low = prepare(question)
     out = []
-    for m in _NUMBER_AFTER.finditer(prepare(question)):
+    claimed: set[int] = set()
+    for m in _NUMBER_BEFORE.finditer(low):
+        unit = m.group(2)
+        # "4bit", "8 GPUs", "8卡" name the unit; "30720 gpu memory" is a number followed by another phrase
+        if " " in m.group(0) and not unit.endswith("s") and unit.isascii():
+            continue
+        words = _DEVICE_WORDS if unit in ("卡", "张卡", "块卡") or unit.rstrip("s") in ("gpu", "npu", "card", "node") \
+            else {unit, _singular(unit)}
+        out.append((set(words), m.group(1)))
+        claimed.add(m.start(1))
+    for m in _NUMBER_AFTER.finditer(low):
         words = set(tokenize(_expand(m.group(1))))
-        if words:
+        if words and m.start(2) not in claimed:
             out.append((words, m.group(2).replace(",", "")))
+    for m in _CARDS_ZH.finditer(low):
+        out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
     return out
 
 
@@ -222,8 +242,9 @@ def _cells(hit: Hit, weights, total, wanted, prior, pairs=()) -> list[Candidate]
         row, column, value = entry[:3]
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
         others = _row_values(context, headers)
-        # the row is named by its header and its other values; the other columns' names name no row
-        cov_row, m_row = _coverage(weights, total, " ".join([row, *(v for _, v in others)]))
+        corner = entry[4] if len(entry) > 4 else ""  # the header above the row labels: "2 T4 DDP", "1 A100 40GB"
+        # the row is named by its header, its other values and the table's setting; other columns' names name no row
+        cov_row, m_row = _coverage(weights, total, " ".join([row, *(v for _, v in others), corner]))
         cov_col, m_col = _coverage(weights, total, column)
         cov_ctx, m_ctx = _coverage(weights, total, f"{title} {hit.chunk.title}")
         if not m_row and not m_col:
