@@ -233,3 +233,47 @@ def test_shipped_intent_classifier_matches_a_fresh_fit_of_its_data():
 ])
 def test_a_terse_metric_question_about_indexed_documents_is_factual(question):
     assert understand(question, relevant=True).intent == "factual"
+
+
+def slots_of(question: str) -> dict:
+    return {k: s.value for k, s in understand(question).slots.items()}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("服务器是一台8卡A100，数据有十几万条", {"gpu_count": 8, "compute": "ample", "examples": 150_000}),
+    ("只有一张 RTX 4060 Ti 16GB，手上有九百筆標好的資料", {"gpu_memory_gb": 16.0, "examples": 900}),
+    ("資料大概六千筆，想學客服語氣", {"examples": 6000, "needs_format": True}),
+    ("输出必须是JSON，另外有1.2k条labeled样本", {"needs_format": True, "examples": 1200}),
+    ("法规解释每周都有新的，回复要用固定格式", {"knowledge_changes": True, "needs_format": True}),
+    ("Prices change several times a day and replies must sound like our brand",
+     {"knowledge_changes": True, "needs_format": True}),
+    ("We call the API about 2M times a month with a 3,000-token few-shot prompt",
+     {"high_volume": True, "long_prompt": True}),
+])
+def test_code_switched_units_and_cards_are_read(question, expected):
+    got = slots_of(question)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_unlabelled_logs_are_no_training_examples():
+    assert "examples" not in slots_of("There are 8k old chat transcripts but nobody has labeled them.")
+    assert "examples" not in slots_of("有两万条历史对话，不过还没标注")
+    assert slots_of("We have 800 labeled tickets")["examples"] == 800
+
+
+def test_a_data_volume_is_not_a_document_collection():
+    assert "documents" not in slots_of("用自研的新架构训练基座模型，资料量还不确定，预算不是问题")
+    assert label_of("用自研的新架构训练基座模型，资料量还不确定，预算不是问题") == "from_scratch"
+
+
+@pytest.mark.parametrize("question", [
+    "预算比较紧张，没多少钱，标注了大约三千条分类数据，该怎么做？",
+    "标注数据有四万条，硬件还没定，也可能自己买几张卡。",
+    "想查内部的规章文档，大概几百份，能不能做个问答？",
+])
+def test_vague_amounts_are_statements_not_value_questions(question):
+    assert understand(question).intent == "situation"
+
+
+def test_make_that_corrects_the_count():
+    assert label_of("About 4k labeled replies and 8 H100s.", "Actually make that 14k.") == "full_finetune"

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+# a word boundary between ASCII words only: "是JSON" and "有1.5k条labeled样本" have boundaries a unicode \b misses
+_ASCII_B = r"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))"
+
 
 def _rx(*parts: str) -> re.Pattern:
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile("|".join(parts).replace(r"\b", _ASCII_B), re.IGNORECASE)
 
 
 # ---- what a number counts: the words right after it (or right before it)
@@ -44,6 +47,9 @@ NOT_EXAMPLE_AFTER = _rx(
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
     r"人|docs?|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
+UNLABELLED = _rx(r"\bunlabell?ed\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
+                 r"(?:ever )?(?:labell?ed|annotated|tagged)", r"\bwithout (?:any )?labels\b", r"\bnever (?:been )?labell?ed",
+                 r"没(?:有)?(?:人)?(?:标注|标过|打标|打过标)", r"未(?:经)?(?:标注|打标)", r"还没(?:有)?(?:标注|标)", r"无标注")
 DATA_WORDS = _rx(r"\b(?:examples?|samples?|labell?ed|data(?:set)?|training data)\b", r"样本|示例|数据|标注")
 NO_DATA = _rx(
     r"\bno (?:labell?ed |training |annotated |task |real )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
@@ -116,7 +122,7 @@ RELATIVE_ADD = _rx(
 BoolCues = tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]
 BOOL: dict[str, BoolCues] = {
     "knowledge_changes": (
-        _rx(r"\bchang\w* (?:very |quite |pretty )?(?:often|frequently|constantly|daily|weekly|monthly|every|all the time|a lot)",
+        _rx(r"\bchang\w* (?:very |quite |pretty )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot)",
             r"\b(?:updated?|refreshed|revised|edited) (?:very |pretty )?(?:often|frequently|constantly|daily|weekly|monthly|"
             r"every|all the time|regularly)",
             r"\b(?:daily|weekly|monthly|frequent|constant|regular|hourly) (?:updates?|changes?|edits)\b",
@@ -124,10 +130,10 @@ BOOL: dict[str, BoolCues] = {
             r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
             r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"\bnews\b", r"\bfast[- ]moving\b",
-            r"\bkeeps? changing\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
+            r"\bkeeps? changing\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每周|每月|每季度|经常|频繁|不断|随时|天天|时常|定期|一直)(?:都)?(?:会)?(?:在)?(?:有)?(?:新的?)?(?:更新|变|调整|修改|改|上新|发布)",
-            r"(?:更新|变化|变动|调整)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
+            r"(?:更新|变化|变动|调整)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
             r"新闻", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
@@ -136,7 +142,9 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\btone of voice\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"\bon[- ]brand\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
+            r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
@@ -179,6 +187,8 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"\bmillions? of (?:calls|requests|queries|api calls|users|messages|conversations)", r"\bhigh (?:call |request |query )?"
             r"(?:volume|traffic|concurrency|qps|throughput)", r"\bheavy (?:traffic|load)\b", r"\bat scale\b",
             r"\b(?:calls|requests|queries) (?:per|a|each) second", r"\bqps\b", r"\bhigh[- ]traffic\b",
+            r"\b(?:\d+(?:\.\d+)?\s*(?:m|mn|million|billion)|\d{1,3}(?:,\d{3}){2,}|\d{7,})\s+(?:\w+\s+){0,2}?(?:times|calls|requests|queries|"
+            r"messages|conversations|api calls)\b", r"(?:\d+(?:\.\d+)?\s*(?:百万|千万|亿)|[1-9]\d{2,}\s*万)\s*(?:次|条|个)?\s*(?:调用|请求|对话|查询)?",
             r"高并发", r"海量(?:的)?(?:请求|调用|用户)", r"(?:调用|请求|访问)量(?:很|非常|特别)?大", r"大量(?:的)?(?:调用|请求)", r"流量(?:很|非常)?大"),
         None,
         _rx(r"\b(?:low|small|modest|tiny) (?:volume|traffic)\b", r"(?:调用|请求)量(?:很|比较)?(?:小|少|不大)"),
@@ -186,6 +196,8 @@ BOOL: dict[str, BoolCues] = {
     "long_prompt": (
         _rx(r"\blong (?:few[- ]shot )?prompts?\b", r"\bprompts? (?:is|are|gets?|got|has become) (?:very |too |really |super )?(?:long|huge|massive)\b",
             r"\blong few[- ]shot\b", r"\bhuge (?:system )?prompts?\b",
+            r"\b(?:[1-9]\d{3,}|\d{1,2},\d{3}|\d+(?:\.\d+)?k)[- ]?tokens?\b[\w\s-]{0,20}?prompts?",
+            r"(?:[1-9]\d{3,}|\d+(?:\.\d+)?k)\s*(?:个)?\s*tokens?\s*的?(?:提示词?|prompt)",
             r"(?:提示词?|prompt)(?:很|太|非常|特别|超级)?(?:长|大)", r"长(?:的)?(?:提示词?|prompt)", r"超长(?:的)?(?:提示|prompt|上下文)"),
         None, None,
     ),
@@ -213,8 +225,10 @@ BOOL: dict[str, BoolCues] = {
     ),
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
-            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b",
-            r"文档", r"知识库", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)资料(?!\s*\d)(?![一二两三四五六七八九十百千万]+笔)", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
+            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bcontracts\b", r"\bsearchable\b",
+            r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
+            r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
+            r"文档", r"知识库", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)资料(?!量)(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
         None, None,
     ),
     "budget_low": (

@@ -36,7 +36,8 @@ VALUE_ASK = re.compile(
 DECISION_ASK = re.compile(
     r"\bshould (?:i|we)\b|\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
     r"\badvi[cs]e\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b|"
-    r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|还是|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)"
+    r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|还是|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)|"
+    r"该怎么做|怎么做(?:比较好|合适|好)?[?？]|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|怎么搞|如何做|咋办|咋整|怎么弄"
 )
 
 
@@ -152,6 +153,8 @@ PERSONAL = re.compile(r"\b(?:we|i|our|my|us|we're|i'm|we've|i've|we'd|i'd|our te
 VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accuracy|version|license|tokens?/s|tgs|"
                         r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity|speed-?ups?|saved|savings?|faster|percent)\b|"
                         r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省")
+# vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡"
+VAGUE_AMOUNT = re.compile(r"没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
                       r"你是谁|你能做什么|怎么用|帮助|再见")
 
@@ -167,7 +170,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     if not cost_read:  # a cost question names what to price; without it, the next best reading
         probs = {k: v for k, v in probs.items() if k != "cost"} or probs
     best = max(probs, key=probs.get)  # type: ignore[arg-type]
-    if best == "situation" and VALUE_ASK.search(low) and not DECISION_ASK.search(low):
+    asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", low))
+    if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
     if best == "situation" and relevant and not in_conversation and not DECISION_ASK.search(low) \
@@ -175,8 +179,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
         return "factual"  # "qwen3-32b sglang awq-int4 30720 input speed": a lookup in the documents, no one's project
     if best == "meta" and relevant and len(low) > 12 and not META_CUE.search(low):
         return "factual"
-    if best != "situation" and stated and in_conversation and not VALUE_ASK.search(low):
+    if best != "situation" and stated and in_conversation and not asks:
         return "situation"  # "what if we only had 50?" after a situation
-    if best in ("factual", "off_topic", "meta") and DECISION_ASK.search(low) and (stated >= 2 or not VALUE_ASK.search(low)):
+    if best in ("factual", "off_topic", "meta") and DECISION_ASK.search(low) and (stated >= 2 or not asks):
         return "situation"  # "should I fine-tune or use prompts?": advice, with a question back for the facts
     return best  # type: ignore[return-value]

@@ -55,8 +55,13 @@ def read_events(text: str) -> list[Event]:
     if not low.strip():
         return []
     events: list[Event] = []
-    for clause in clauses(low):
+    parts = clauses(low)
+    for i, clause in enumerate(parts):
         found = _clause_events(clause)
+        following = parts[i + 1].text if i + 1 < len(parts) else ""
+        if cues.UNLABELLED.search(following) and re.match(r"\s*(?:but|however|though|但|不过|可是|只是)", following):
+            # "5k old chat logs, but nobody has labeled them": logs, not training examples yet
+            found = [e for e in found if not (e.slot == "examples" and e.kind == "set")]
         if any(e.slot == "examples" for e in events) and not any(e.slot == "examples" for e in found):
             bare = bare_count(clause.text)  # "... last month; now we have 4,000": the count moved on
             found += [bare] if bare is not None else []
@@ -112,7 +117,7 @@ def _clause_events(c: Clause) -> list[Event]:
 
 
 _BARE_COUNT = re.compile(
-    r"(?:^|\b(?:only|had|have|just|with|to|got|down to|up to|actually|update:?|instead|make it|it'?s|now)|只有|就|剩|有|变成|"
+    r"(?:^|\b(?:only|had|have|just|with|to|got|down to|up to|actually|update:?|instead|make (?:it|that)|it'?s|now|correction:?|rather|more like)|只有|就|剩|有|变成|"
     r"改成|降到|涨到|其实|应该是|实际上|更正)\s*[,:：，]?\s*(?:about\s+|around\s+|~|是)?"
     r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:$|[?？.,，。!！]|呢|了|吧|instead)"
 )
@@ -172,6 +177,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue
         if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q):
             continue
+        if cues.UNLABELLED.search(after):
+            continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before)
         bare_more = more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
@@ -279,7 +286,7 @@ def _volume(c: Clause, qs: list[Quantity]) -> list[Event]:
 _SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
 _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a|two|three|four|six|eight|sixteen|一|单|两|二|三|四|六|八|十六)\s*"
-                           r"(?:x|×|\*|张|块|台|个|pcs)?\s*(?:nvidia\s*|rtx\s*|geforce\s*)*$")
+                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?\s*(?:nvidia\s*|rtx\s*|geforce\s*)*$")
 
 
 def _compute_events(c: Clause) -> list[Event]:
@@ -292,7 +299,9 @@ def _compute_events(c: Clause) -> list[Event]:
     if card and not negated(text, *card.span()):
         name = card.group(1).lower()
         memory = float(cues.GPU_CARDS[name])
-        near = cues.GPU_MEMORY.match(text[card.end() :].lstrip(" -_/(")) if name in ("a100", "a800", "v100", "h100") else None
+        # a size written after the card ("A100 40GB", "4060 Ti 16GB") names its variant
+        rest = re.sub(r"^[\s/(_-]*(?:(?:ti|super|laptop|pcie|sxm\d?)\b[\s/(_-]*)*", "", text[card.end() :])
+        near = cues.GPU_MEMORY.match(rest)
         if near:
             memory = float(near.group(1))
         counted = _COUNT_BEFORE.search(text[max(0, card.start() - 14) : card.start()])
