@@ -15,6 +15,7 @@ from knowledge.types import Chunk
 ZH_SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "!", "?", ";", "，", ",", " ", ""]
 EN_SEPARATORS = ["\n\n", "\n", ". ", "! ", "? ", "; ", ": ", ", ", " ", ""]
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 @lru_cache(maxsize=8)
@@ -42,8 +43,12 @@ def split_sections(text: str) -> list[tuple[str, str]]:
             sections.append((" › ".join(path), content))
         body.clear()
 
+    fence = ""  # the open code fence ("```" or "~~~"); a "# comment" inside one is code, not a heading
     for line in text.splitlines():
-        m = _HEADING.match(line)
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence)):
+            fence = "" if fence else opened.group(1)
+        m = None if fence or opened else _HEADING.match(line)
         if m:
             flush()
             level = len(m.group(1))

@@ -120,13 +120,14 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("论文",), ("paper",)),
     (("实验",), ("experiment", "experiments")),
     (("默认",), ("default",)),
+    (("测速", "速度测试", "性能测试"), ("speed benchmark", "speed test")),
     (("输入", "输入长度"), ("input", "input length")),
     (("输出", "输出长度"), ("output", "output length")),
     (("长度",), ("length", "len")),
     (("字符",), ("characters", "chars")),
     (("每秒",), ("per second",)),
     (("峰值",), ("peak",)),
-    (("运行时长", "训练时长", "训练时间"), ("run time", "training time")),
+    (("时长", "运行时长", "训练时长", "训练时间", "多长时间", "多久"), ("run time", "training time", "how long", "duration")),
     (("加速比", "加速"), ("speedup", "faster")),
     (("节省",), ("saved", "saving", "savings", "less")),
 )
@@ -134,32 +135,35 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[list[tuple[str, str]], list[tuple[re.Pattern, str]]]:
-    zh_terms: list[tuple[str, str]] = []
-    en_terms: list[tuple[re.Pattern, str]] = []
+    zh_terms: list[tuple[str, tuple[str, ...]]] = []
+    en_terms: list[tuple[re.Pattern, tuple[str, ...]]] = []
     for zh, en in GLOSSARY:
+        # the other language's main term, and this language's main term for a synonym ("多长时间" -> "时长")
         for term in zh:
-            zh_terms.append((term, en[0]))
+            zh_terms.append((term, (en[0],) + ((zh[0],) if term != zh[0] else ())))
         for term in en:
-            en_terms.append((re.compile(r"(?<![a-z])" + re.escape(term) + r"(?![a-z])"), zh[0]))
+            en_terms.append((re.compile(r"(?<![a-z])" + re.escape(term) + r"(?![a-z])"),
+                             (zh[0],) + ((en[0],) if term != en[0] else ())))
     zh_terms.sort(key=lambda t: -len(t[0]))
     return zh_terms, en_terms
 
 
-def translations(text: str) -> list[str]:
-    """The other language's terms for every glossary term found in ``text`` (deduplicated, in order)."""
+def translations(text: str, synonyms: bool = False) -> list[str]:
+    """The other language's main term for every glossary term found in ``text`` (with ``synonyms``, also the main
+    term of a synonym in the same language: "多长时间" -> "run time", "时长"), deduplicated, in order."""
     text = normalize(text).lower()
     zh_terms, en_terms = _index()
     found: list[str] = []
-    for term, other in zh_terms:
-        if term in text and other not in found:
-            found.append(other)
-    for pattern, other in en_terms:
-        if pattern.search(text) and other not in found:
-            found.append(other)
+    for term, others in zh_terms:
+        if term in text:
+            found += [o for o in others[: 2 if synonyms else 1] if o not in found]
+    for pattern, others in en_terms:
+        if pattern.search(text):
+            found += [o for o in others[: 2 if synonyms else 1] if o not in found]
     return found
 
 
-def expand_query(text: str) -> str:
-    """``text`` followed by the glossary translations of its terms."""
-    extra = translations(text)
+def expand_query(text: str, synonyms: bool = False) -> str:
+    """``text`` followed by the glossary translations of its terms (and same-language synonyms if asked)."""
+    extra = translations(text, synonyms)
     return f"{text} {' '.join(extra)}" if extra else text

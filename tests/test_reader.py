@@ -449,3 +449,21 @@ def test_a_unit_after_a_number_ties_it_to_a_column():
     assert ev.best is not None and ev.best.value == "1 * 45 GB"
     # a number that ends one phrase is not the count of the next one's unit
     assert [n for _, n in _number_pairs("input len 30720 gpu memory?")] == ["30720"]
+
+
+def test_a_comment_in_a_code_block_is_not_a_heading_and_its_value_is_read():
+    from knowledge.chunking import split_sections
+
+    doc = "# Training\n\nStart one card:\n\n```shell\n# Run time: 8 hours\nswift sft --lora_alpha 32\n```\n"
+    sections = split_sections(doc)
+    assert [path for path, _ in sections] == ["Training"]
+    hit = Hit(Chunk(95, sections[0][1], "npu.md", "NPU", 0, "en", meta={"section": "Training"}), score=0.9,
+              dense_score=0.5)
+    assert read("How long does single-card training take?", [hit]).best.value == "8 hours"
+    assert read("what lora_alpha does the example use", [hit]).best.value == "32"
+
+
+def test_trillions_of_tokens_are_a_count():
+    from bot.read.answer_type import values
+
+    assert [v[3] for v in values("pre-trained on 1.4T tokens of Chinese and English", ("count",))] == ["1.4T tokens"]

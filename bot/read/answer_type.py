@@ -21,8 +21,8 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|weeks?|"
                            r"小时|分钟|秒|天|周)"),
     "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),
-    "count": re.compile(r"(?<![a-z0-9.])\d[\d,.]*\s*(?:k|m|b|million|billion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"
-                        r"gpus?|cards?|steps?|epochs?|条|个|张|块|步|轮|参数)|(?<![a-z0-9.])\d+(?:\.\d+)?\s*[mbk]\b"),
+    "count": re.compile(r"(?<![a-z0-9.])\d[\d,.]*\s*(?:k|m|b|t|million|billion|trillion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"
+                        r"gpus?|cards?|steps?|epochs?|条|个|张|块|步|轮|参数)|(?<![a-z0-9.])\d+(?:\.\d+)?\s*[mbkt]\b"),
     "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|×|倍)(?![a-z0-9])"),
     "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),

@@ -29,7 +29,7 @@ GENERIC = frozenset(
     "do did was were the a an of to in on for with by at 的 了 是 在 和 与 要 会 能 用 上 中".split()
 )
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s+(?=[\"'«(\[A-Z0-9])|\n+")
-_SKIP_LINE = re.compile(r"^\s*(?:#|```|\||\|?\s*-{3}|(?:title|source_id|source_title|source_file|lang)\s*:|flowchart|graph\s|\w+\s*-->|style\s)", re.IGNORECASE)
+_SKIP_LINE = re.compile(r"^\s*(?:#(?![^\n]*[:：][^\n]*\d)|```|\||\|?\s*-{3}|(?:title|source_id|source_title|source_file|lang)\s*:|flowchart|graph\s|\w+\s*-->|style\s)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -45,12 +45,12 @@ def asks_quantity(question: str) -> bool:
 
 
 def expand(text: str) -> str:
-    """The text plus its glossary translations; unchanged when the glossary module is absent."""
+    """The text plus its glossary translations and same-language synonyms; unchanged without the glossary module."""
     try:
         from knowledge.glossary import expand_query
     except ImportError:
         return text
-    return expand_query(text)
+    return expand_query(text, synonyms=True)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -61,7 +61,7 @@ def split_sentences(text: str) -> list[str]:
             continue
         for part in _SENTENCE_END.split(line):
             flag = part.strip().startswith("--")  # "--lora_alpha 32" keeps its dashes: it names a flag
-            part = (part.strip() if flag else part.strip(" \t-*>|")).rstrip(";；,，:：")
+            part = (part.strip() if flag else part.strip(" \t-*>|#")).rstrip(";；,，:：")
             if len(part) >= 8:
                 out.append(part)
     return out
