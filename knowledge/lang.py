@@ -61,7 +61,7 @@ def is_foreign(text: str) -> bool:
     """True when the text is mostly letters of neither supported language (e.g. French accents, kana)."""
     text = normalize(text)
     kana = len(_KANA.findall(text))
-    accented = len(re.findall(r"[À-ÿ]", text))
+    accented = len(re.findall(r"[À-ÖØ-öø-ÿ]", text))  # letters with accents, not × or ÷
     return kana > han_count(text) / 2 and kana > 0 or accented >= 2
 
 

@@ -277,3 +277,43 @@ def test_vague_amounts_are_statements_not_value_questions(question):
 
 def test_make_that_corrects_the_count():
     assert label_of("About 4k labeled replies and 8 H100s.", "Actually make that 14k.") == "full_finetune"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Infra: 2 nodes × 8 × A100-80G. Data: 600k labeled (question, SQL) pairs. Goal: best accuracy.",
+     {"examples": 600_000, "compute": "ample"}),
+    ("Setup: 2x4090 under my desk, ~5,000 instruction pairs", {"gpu_count": 2, "gpu_memory_gb": 24.0, "examples": 5000}),
+    ("We run a DGX H100 (8 GPUs) and have 200k human-reviewed translation pairs", {"compute": "ample", "examples": 200_000}),
+    ("Prices change by the minute and two things broke in our prompt", {"knowledge_changes": True}),
+    ("manuals plus release notes that drop every two weeks", {"knowledge_changes": True}),
+    ("原始病历一个字都不许拿去训练模型，也不许传到院外任何服务器", {"privacy_blocked": True}),
+    ("member data stays inside our own data center and the board vetoed using it as training data",
+     {"privacy_blocked": True}),
+    ("車價每天都在波動，政策也隔三差五就變", {"knowledge_changes": True}),
+    ("歷史上審核通過的告知書有2400來份可以當樣本", {"examples": 2400}),
+    ("架构和分词器都是我们自己设计的，不基于任何现有模型", {"novel_architecture": True}),
+    ("一个月三百万次左右，每次都要带一段快三千token的few-shot提示词", {"high_volume": True, "long_prompt": True}),
+])
+def test_messy_real_world_phrasings_are_read(question, expected):
+    got = slots_of(question)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("question, slot", [
+    ("Two things broke when we tried prompting", "budget_low"),
+    ("按每百万输入token 2.5美元算，账单很吓人", "budget_usd"),
+    ("Single 3090, bought used for $700 back in 2022", "budget_usd"),
+    ("我们律所从2008年到现在积累的判决书有四十多万篇", "deadline"),
+    ("写小红书风格文案的模型", "documents"),
+])
+def test_words_that_only_look_like_a_slot(question, slot):
+    assert slot not in slots_of(question)
+
+
+def test_a_multiplication_sign_is_not_a_foreign_letter():
+    assert understand("4 nodes × 8 × A100 and 500k labeled pairs").intent == "situation"
+
+
+def test_an_aside_is_read_on_its_own_and_the_clause_around_it_stays_whole():
+    assert slots_of("we want our own base model (novel architecture) and have maybe tens of billions of tokens") \
+        .get("novel_architecture") is True

@@ -42,6 +42,8 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
         bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
         events += [bare] if bare is not None else []
     stated = len({e.slot for e in events if e.slot not in ("budget_rmb", "calls_per_month", "prompt_tokens")})
+    facts = len({e.slot for e in events} - {"budget_rmb", "calls_per_month", "prompt_tokens", "gpu_memory_gb", "gpu_count",
+                                            "compute", "model_size_b"})
     examples = next((e.value for e in events if e.slot == "examples" and e.kind == "set"), None)
     prev_cost = previous.cost if previous is not None else None
     added = sum(int(e.value) for e in events if e.slot == "examples" and e.kind == "add")  # type: ignore[arg-type]
@@ -49,7 +51,7 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     probs = scores(question)
     follow_up = (prev_cost is not None and cost is not None and cost != prev_cost
                  and not (DECISION_ASK.search(prepare(question)) and probs.get("situation", 0) > 0.5))
-    intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up, relevant)
+    intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up, relevant, facts)
     if intent == "off_topic" and relevant:
         intent = "factual"
     asked, _ = fold({}, events)

@@ -19,7 +19,7 @@ def _rx(*parts: str) -> re.Pattern:
 
 # ---- what a number counts: the words right after it (or right before it)
 EXAMPLE_UNIT_AFTER = _rx(
-    r"^\s*\+?\s*(?:(?:[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
+    r"^\s*\+?\s*(?:(?:[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
     r"support|service|real|curated|historical|past|hand[- ]written|human[- ]written|existing|internal|sample|"
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
@@ -28,8 +28,8 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
-    r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images)\b",
-    r"^\s*(?:多)?(?:条|笔|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
+    r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives)\b",
+    r"^\s*(?:多|来|余|左右)?(?:条|笔|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?!.{0,8}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练))",
@@ -38,8 +38,8 @@ EXAMPLE_UNIT_AFTER = _rx(
 EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:examples?|samples?|data ?set size|dataset of|training set of)\s*(?:[:=]|of|is|are|about|around|~|≈)?"
     r"\s*(?:about|around|roughly|~)?\s*$",
-    r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据)\s*(?:[:：=]|有|约|大约|是|为|只有|仅有|共)?\s*"
-    r"(?:约|大约)?\s*$",
+    r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*"
+    r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共)?\s*(?:约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
@@ -67,7 +67,7 @@ GPU_CARDS: dict[str, float] = {
     "3080": 10, "3060": 12, "4060": 8, "2080": 8,
 }
 GPU_CARD = re.compile(
-    r"(?<![a-z0-9])(?:rtx\s*|geforce\s*|nvidia\s*)*(" + "|".join(sorted(GPU_CARDS, key=len, reverse=True))
+    r"(?:(?<![a-z0-9])|(?<=\dx)|(?<=\d×))(?:rtx\s*|geforce\s*|nvidia\s*)*(" + "|".join(sorted(GPU_CARDS, key=len, reverse=True))
     + r")(?:\s*ti)?s?(?![a-z0-9])",
     re.IGNORECASE,
 )
@@ -88,7 +88,7 @@ NO_GPU = _rx(
 AMPLE_COMPUTE = _rx(
     r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
     r"\bample (?:gpus?|compute)\b", r"\bmany gpus\b", r"\bcompute is not (?:a|an) (?:problem|issue)\b",
-    r"\bunlimited (?:gpus?|compute)\b", r"\b\d{2,}\s*(?:x\s*)?gpus\b", r"\b(?:dozens|hundreds) of gpus\b",
+    r"\bunlimited (?:gpus?|compute)\b", r"\b(?:\d{2,}|[4-9])\s*(?:x\s*)?gpus\b", r"\b(?:dozens|hundreds) of gpus\b", r"\bdgx\b",
     r"(?:\d{2,}|几十|上百)\s*张\s*(?:卡|显卡|gpu)",
     r"集群", r"算力(?:很|非常)?(?:充足|充裕|不是问题|不成问题|管够)", r"(?:充足|充裕|大量)的?算力", r"多机多卡",
 )
@@ -110,7 +110,7 @@ DOC_UNIT_AFTER = _rx(
     r"wiki(?: pages?)?|reports?|papers?|handbooks?|spec(?:ification)?s?|contracts?|policies|faqs?|web ?pages?|"
     r"slides?|books?)\b",
     r"^\s*(?:多)?(?:份|篇|个|页|本|册|套)(?:[\u4e00-\u9fff]{0,6})?(?:文档|文件|资料|手册|报告|论文|说明书|合同|文章|"
-    r"网页|pdf|制度|规章|书)",
+    r"网页|pdf|制度|规章|书籍|图书)", r"^\s*(?:多)?(?:本|册)书",
     r"^\s*(?:多)?页", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页)",
 )
 RELATIVE_ADD = _rx(
@@ -122,7 +122,8 @@ RELATIVE_ADD = _rx(
 BoolCues = tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]
 BOOL: dict[str, BoolCues] = {
     "knowledge_changes": (
-        _rx(r"\bchang\w* (?:very |quite |pretty )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot)",
+        _rx(r"\bchang\w* (?:very |quite |pretty )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
+            r"by the (?:minute|hour|second|day))", r"\bminute[- ]by[- ]minute\b",
             r"\b(?:updated?|refreshed|revised|edited) (?:very |pretty )?(?:often|frequently|constantly|daily|weekly|monthly|"
             r"every|all the time|regularly)",
             r"\b(?:daily|weekly|monthly|frequent|constant|regular|hourly) (?:updates?|changes?|edits)\b",
@@ -130,9 +131,9 @@ BOOL: dict[str, BoolCues] = {
             r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
             r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"\bnews\b", r"\bfast[- ]moving\b",
-            r"\bkeeps? changing\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
+            r"\bkeeps? changing\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
-            r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每周|每月|每季度|经常|频繁|不断|随时|天天|时常|定期|一直)(?:都)?(?:会)?(?:在)?(?:有)?(?:新的?)?(?:更新|变|调整|修改|改|上新|发布)",
+            r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每周|每月|每季度|经常|频繁|不断|随时|天天|时常|定期|一直|隔三差五|三天两头)(?:都|就)?(?:会)?(?:在)?(?:有)?(?:新的?)?(?:更新|变|调整|修改|改|上新|发布|波动|涨跌)",
             r"(?:更新|变化|变动|调整)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
             r"新闻", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
         None,
@@ -145,6 +146,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
+            r"\b(?:in|follow|follows|following|use|uses|using|match|matches) (?:our|the|a|this|that|their) (?:[\w-]+ ){0,3}(?:layout|format|template|structure)\b",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
@@ -170,13 +172,19 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
             r"be shared|cross|be used (?:for|in) training|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
+            r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) (?:our |the )?(?:own )?(?:data ?cent(?:er|re)|premises|"
+            r"network|vpc|firewall|country|servers)\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
+            r"\b(?:vetoed|banned|forbidden|forbade|prohibited|ruled out|blocked|won'?t allow|doesn'?t allow|does not allow)\b"
+            r"[\w\s,'-]{0,40}?\b(?:training|train on|fine-?tun\w*)",
             r"\b(?:can(?:no|')?t|cannot|can not|must not|may not|not allowed to|never|won'?t be allowed to)\s+(?:\w+\s+){0,2}"
             r"(?:share|send|move|upload|transfer|copy|export)\b[\w\s,'-]{0,40}?\b(?:outside|off-?site|off-?prem\w*|externally|"
             r"third[- ]part\w*|(?:the |a )?cloud|vendors?|openai|abroad|out of (?:the )?(?:country|building|company))", r"\bmust (?:stay|remain|be kept) (?:on-?prem\w*|in-?house|inside|internal|local)",
             r"\b(?:can(?:no|')?t|cannot|not allowed to) (?:use|send)[\w\s]{0,20}(?:cloud|openai|third[- ]part|external|outside)",
             r"(?:无法|不能|没法|没办法|难以|不可以|不可|不允许|不准|未|没有?|还没)(?:做)?(?:过)?(?:脱敏|匿名化|去标识)",
             r"(?:不能|不允许|不可以|不准|禁止|不得|无法)(?:出域|出网|出内网|出公司|出境|离开|外传|上传|上云|外发|外泄|发给|传到外)",
-            r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
+            r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不许|不准|不允许|禁止|不得|不同意)[^,，。;；]{0,12}(?:拿去|拿来|用来|用于|用作|去)训练",
+            r"(?:不许|不准|不能|禁止|不得)[^,，。;；]{0,4}(?:传|发|上传|拷|带)(?:到|出|给)?(?:院外|行外|司外|公司外|外部|境外|外网|云端?|院|行|公司)外?",
+            r"(?:不许|不准|禁止|不得|不能)出(?:院|行|公司|机房|内网|行内网络|国|境)", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
         _rx(r"\balready (?:been )?(?:anonymi[sz]ed|de-?identified|redacted)",
             r"\b(?:cleared|approved|allowed|permitted)\b[\w\s-]{0,20}\b(?:for|to) (?:train|use|fine-?tun)", r"\brestriction (?:is|was|has been) (?:lifted|removed)",
             r"(?:可以|允许|批准)(?:用于|拿来|用来)?(?:做)?训练", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
@@ -189,6 +197,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:calls|requests|queries) (?:per|a|each) second", r"\bqps\b", r"\bhigh[- ]traffic\b",
             r"\b(?:\d+(?:\.\d+)?\s*(?:m|mn|million|billion)|\d{1,3}(?:,\d{3}){2,}|\d{7,})\s+(?:\w+\s+){0,2}?(?:times|calls|requests|queries|"
             r"messages|conversations|api calls)\b", r"(?:\d+(?:\.\d+)?\s*(?:百万|千万|亿)|[1-9]\d{2,}\s*万)\s*(?:次|条|个)?\s*(?:调用|请求|对话|查询)?",
+            r"(?:[一二两三四五六七八九十几数]+\s*(?:百万|千万|亿)|(?:[一二两三四五六七八九]?十|[一二两三四五六七八九几]百)\s*万)\s*次",
             r"高并发", r"海量(?:的)?(?:请求|调用|用户)", r"(?:调用|请求|访问)量(?:很|非常|特别)?大", r"大量(?:的)?(?:调用|请求)", r"流量(?:很|非常)?大"),
         None,
         _rx(r"\b(?:low|small|modest|tiny) (?:volume|traffic)\b", r"(?:调用|请求)量(?:很|比较)?(?:小|少|不大)"),
@@ -197,7 +206,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"\blong (?:few[- ]shot )?prompts?\b", r"\bprompts? (?:is|are|gets?|got|has become) (?:very |too |really |super )?(?:long|huge|massive)\b",
             r"\blong few[- ]shot\b", r"\bhuge (?:system )?prompts?\b",
             r"\b(?:[1-9]\d{3,}|\d{1,2},\d{3}|\d+(?:\.\d+)?k)[- ]?tokens?\b[\w\s-]{0,20}?prompts?",
-            r"(?:[1-9]\d{3,}|\d+(?:\.\d+)?k)\s*(?:个)?\s*tokens?\s*的?(?:提示词?|prompt)",
+            r"(?:[1-9]\d{3,}|\d+(?:\.\d+)?k|[一二两三四五六七八九几]千)\s*(?:个)?\s*tokens?\s*的?\s*(?:few[- ]?shot\s*)?(?:提示词?|prompt)",
             r"(?:提示词?|prompt)(?:很|太|非常|特别|超级)?(?:长|大)", r"长(?:的)?(?:提示词?|prompt)", r"超长(?:的)?(?:提示|prompt|上下文)"),
         None, None,
     ),
@@ -215,17 +224,21 @@ BOOL: dict[str, BoolCues] = {
         None, None,
     ),
     "novel_architecture": (
-        _rx(r"\b(?:new|novel|our own|own|custom|brand[- ]new|new kind of|proprietary|experimental) (?:model |neural |transformer )?architecture",
+        _rx(r"\b(?:new|novel|our own|own|custom|brand[- ]new|new kind of|proprietary|experimental) (?:[\w-]+ )?architecture",
             r"\b(?:our|my) own (?:foundation|base|pretrained) model\b", r"\bfoundation model\b", r"\bpre-?train(?:ing)? (?:a|our own|from|an?)\b",
             r"\bbuild (?:our|my) own (?:llm|base model|foundation|language model)", r"\bown llm from scratch\b",
             r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
-            r"基座大模型", r"预训练(?:一个|自己的)", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
+            r"基座大模型", r"预训练(?:一个|自己的)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
+            r"不基于(?:任何)?现有(?:的)?(?:模型|架构|基座)", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
+            r"\bnot based on (?:any )?(?:existing|off-the-shelf|pretrained) (?:models?|architectures?|checkpoints?)",
+            r"\b(?:our|my) own (?:tokenizer and )?architecture\b", r"\bdesign(?:ed|ing)? (?:our|my|the|a) (?:own )?architecture\b", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
         None,
         _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"\b(?:an? )?(?:off-the-shelf|open[- ]source) (?:base )?model\b"),
     ),
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
-            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bcontracts\b", r"\bsearchable\b",
+            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bcontracts\b", r"\bsearchable\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
+            r"判决书", r"裁判文书", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
             r"文档", r"知识库", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)资料(?!量)(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
@@ -234,7 +247,8 @@ BOOL: dict[str, BoolCues] = {
     "budget_low": (
         _rx(r"\b(?:low|tight|small|limited|tiny|shoestring|minimal|modest|constrained) budget\b", r"\bon a budget\b",
             r"\bbudget (?:is|'s) (?:very |pretty |quite |really )?(?:low|tight|small|limited|constrained|thin)",
-            r"\bcan'?t (?:afford|spend) (?:much|a lot)\b", r"\bcash[- ]strapped\b", r"\bbroke\b", r"\bcheap as possible\b",
+            r"\bcan'?t (?:afford|spend) (?:much|a lot)\b", r"\bcash[- ]strapped\b",
+            r"\b(?:we'?re|i'?m|we are|i am|pretty|totally|flat|basically) broke\b", r"\bcheap as possible\b",
             r"预算(?:很|非常|比较|有点|特别)?(?:低|少|紧张|有限|不多|不足|紧|不够)", r"没(?:有)?(?:什么|多少)(?:预算|钱)", r"低预算",
             r"钱不多", r"经费(?:有限|紧张|不多)", r"缺钱", r"省钱"),
         None,
@@ -245,7 +259,7 @@ BOOL: dict[str, BoolCues] = {
 }
 RETRACT = _rx(
     r"\b(?:restriction|constraint|limit) (?:is|was|has been|got) (?:lifted|removed|dropped)\b", r"\blifted\b",
-    r"\b(?:forget|ignore|drop|disregard|never ?mind|remove)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
+    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
 )

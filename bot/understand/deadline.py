@@ -50,8 +50,8 @@ _CONTEXT = re.compile(
     r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?)\b"
     r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
 )
-_PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来")
-_DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内|时间")
+_PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来|至今|到现在|历年|积累")
+_DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内(?!部|网|容|存|置)|时间")
 _ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)|最新|新闻|股价|价格|行情)")
 
 
@@ -68,6 +68,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     if _PAST.search(clause) and not re.search(r"deadline|due|截止|期限", clause):
         return None  # "we've been at this for two weeks": time spent, not time left
     for m in _DURATION.finditer(clause):
+        if re.match(r"\s*(?:19|20)\d\d\s*年", m.group(0)):
+            continue  # "2008年" is a calendar year, not a span of 2008 years
         days = _duration_days(m)
         if days is not None and (_CONTEXT.search(clause) or _DURATION_CONTEXT.search(clause)):
             best = _later(best, (days, m.span()))

@@ -37,7 +37,7 @@ DECISION_ASK = re.compile(
     r"\bshould (?:i|we)\b|\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
     r"\badvi[cs]e\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b|"
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|还是|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)|"
-    r"该怎么做|怎么做(?:比较好|合适|好)?[?？]|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|怎么搞|如何做|咋办|咋整|怎么弄"
+    r"该怎么做|怎么做(?:比较|才|更)?[\u4e00-\u9fff]{0,2}[?？]|还有什么(?:路子|办法|方案)|有(?:什么|没有)(?:路子|办法)|靠谱吗|有没有必要|现实吗|行得通吗|能行吗|划算吗|划不划算|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|怎么搞|如何做|咋办|咋整|怎么弄"
 )
 
 
@@ -153,34 +153,41 @@ PERSONAL = re.compile(r"\b(?:we|i|our|my|us|we're|i'm|we've|i've|we'd|i'd|our te
 VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accuracy|version|license|tokens?/s|tgs|"
                         r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity|speed-?ups?|saved|savings?|faster|percent)\b|"
                         r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省")
+QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 # vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡"
-VAGUE_AMOUNT = re.compile(r"没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
+VAGUE_AMOUNT = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not|not sure|unsure|no idea) (?:yet )?(?:know )?how (?:much|many)\b|"
+                          r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
                       r"你是谁|你能做什么|怎么用|帮助|再见")
 
 
 def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversation: bool, cost_read: bool,
-                  cost_follow_up: bool, relevant: bool = False) -> Intent:
+                  cost_follow_up: bool, relevant: bool = False, facts: int | None = None) -> Intent:
     """The intent from the classifier's ``probs`` and what the turn holds: ``stated`` slot facts, whether a
     situation is already under discussion, whether a cost question was read, and whether the knowledge base or
-    the user's documents hold passages about it (``relevant``)."""
+    the user's documents hold passages about it (``relevant``). ``facts``: stated slots beyond hardware and model
+    size (examples, data, needs), which a lookup in the documents does not have."""
+    facts = stated if facts is None else facts
     low = prepare(text)
     if cost_follow_up or (cost_read and probs.get("cost", 0) > 0.2):
         return "cost"
     if not cost_read:  # a cost question names what to price; without it, the next best reading
         probs = {k: v for k, v in probs.items() if k != "cost"} or probs
     best = max(probs, key=probs.get)  # type: ignore[arg-type]
-    asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", low))
+    # quoted words ("查“某项业务要准备哪些材料”") are what users will ask later, not this message's question
+    asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", QUOTED.sub(" ", low)))
     if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
     if best == "situation" and relevant and not in_conversation and not DECISION_ASK.search(low) \
-            and not PERSONAL.search(low) and VALUE_NOUN.search(low):
+            and not PERSONAL.search(low) and VALUE_NOUN.search(low) and not facts:
         return "factual"  # "qwen3-32b sglang awq-int4 30720 input speed": a lookup in the documents, no one's project
     if best == "meta" and relevant and len(low) > 12 and not META_CUE.search(low):
         return "factual"
     if best != "situation" and stated and in_conversation and not asks:
         return "situation"  # "what if we only had 50?" after a situation
+    if best in ("off_topic", "meta") and stated >= 2 and not asks:
+        return "situation"  # "Infra: 32 A100s. Data: 850k pairs. Goal: best accuracy.": a situation, however terse
     if best in ("factual", "off_topic", "meta") and DECISION_ASK.search(low) and (stated >= 2 or not asks):
         return "situation"  # "should I fine-tune or use prompts?": advice, with a question back for the facts
     return best  # type: ignore[return-value]

@@ -16,7 +16,7 @@ from typing import Literal
 from bot.understand import cues
 from bot.understand.deadline import read_deadline
 from bot.understand.numbers import Quantity, quantities
-from bot.understand.text import Clause, clauses, hedged, negated, prepare, snippet
+from bot.understand.text import Clause, clauses, hedged, inline_asides, negated, prepare, snippet
 from bot.understand.types import RMB_PER_USD, USD_PER_EUR
 from knowledge.lang import normalize
 
@@ -72,7 +72,8 @@ def read_events(text: str) -> list[Event]:
 def _in_user_words(e: Event, low: str, text: str) -> Event:
     """The event's source in the user's own characters (traditional, full-width, capitals) where they align."""
     original = normalize(text or "")[: len(low)]
-    at = low.find(e.source)
+    at = inline_asides(low).find(e.source)  # asides are blanked out of the clause around them (same offsets)
+    at = at if at >= 0 else low.find(e.source)
     if at < 0 or len(original) != len(low) or not e.source:
         return e
     return Event(e.slot, e.kind, e.value, original[at : at + len(e.source)])
@@ -203,14 +204,21 @@ _EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
 _EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
 _RMB_BEFORE = re.compile(r"(?:¥|￥|rmb|cny|人民币)\s*$")
 _RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?!\s*(?:gpu|显卡|卡|[a-z]*\d)))")
+_UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?\s*(?:个)?\s*(?:输入|输出|input|output)?\s*"
+                         r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
+_UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
+                               r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
+_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
 
 def _budget(c: Clause, qs: list[Quantity]) -> list[Event]:
     text = c.text
     for q in qs:
-        if q.vague:
-            continue
+        if q.vague or _UNIT_PRICE.search(text[max(0, q.start - 24) : q.start]) or _UNIT_PRICE_AFTER.match(text[q.end :]):
+            continue  # "每百万输入token 2.5美元", "$2.50 per 1M tokens": a price, not a budget
+        if _SPENT.search(text[max(0, q.start - 24) : q.start]):
+            continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
         before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]
         src = snippet(c, max(0, q.start - 12), q.end + 8)
         if _USD_BEFORE.search(before) or _USD_AFTER.match(after):

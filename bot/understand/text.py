@@ -46,16 +46,33 @@ _CUT = re.compile(
 )
 
 
+_ASIDE = re.compile(r"\(([^()]{1,60})\)")
+
+
+def inline_asides(text: str) -> str:
+    """The text with short asides blanked out (same length): "850k labeled (question, sql) pairs" reads as one
+    clause "850k labeled                 pairs", and the aside is read as clauses of its own."""
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def clauses(text: str) -> list[Clause]:
     """The prepared text cut into clauses, with their offsets."""
+    out: list[Clause] = []
+    for m in _ASIDE.finditer(text):
+        out += _cut(m.group(1), m.start(1))
+    out += _cut(inline_asides(text), 0)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _cut(text: str, offset: int) -> list[Clause]:
     out: list[Clause] = []
     pos = 0
     for m in _CUT.finditer(text):
         if m.start() > pos and text[pos : m.start()].strip():
-            out.append(Clause(text[pos : m.start()], pos))
+            out.append(Clause(text[pos : m.start()], pos + offset))
         pos = m.end()
     if text[pos:].strip():
-        out.append(Clause(text[pos:], pos))
+        out.append(Clause(text[pos:], pos + offset))
     return out
 
 
@@ -67,7 +84,8 @@ _NEG_EN = re.compile(
 _NEG_ZH = re.compile(r"(?:不|没|无|未|非|别|甭|勿|免)")
 _NOT_NEG_ZH = re.compile(
     r"非常|不少|不断|不仅|不止|不错|无论|不同|不久|不管|非要|不得不|无数|不停|不时|没准|未来|免费|并非不|不过|不但|"
-    r"不是很多|不多|不足|不够|不大|不高|不便宜|无法|不能|不可|不允许|未脱敏|未经|不准|不得|说不定|不一定|不确定|不清楚"
+    r"不是很多|不多|不足|不够|不大|不高|不便宜|无法|不能|不可|不允许|未脱敏|未经|不准|不得|说不定|不一定|不确定|不清楚|"
+    r"有没有|是不是|能不能|可不可以|要不要|会不会|行不行|好不好"
 )
 # after a cue: "... is not needed", "... doesn't matter", "...不重要", "...无所谓"
 _NEG_AFTER = re.compile(
