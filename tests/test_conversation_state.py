@@ -281,3 +281,21 @@ def test_redecide_changes_the_advice_without_reading_again():
     assert "3,000 → 40" in edited.text and "→" in edited.text.split("3,000 → 40", 1)[1].splitlines()[0]
     cleared = redecide(edited.understanding, {"examples": None}, rag=False)
     assert "examples" not in cleared.understanding.situation.known()
+
+
+def test_part_of_the_count_removed_and_a_corrected_amount():
+    from bot.understand import replay
+
+    u = replay(["We have 12k labeled examples.", "About 4k of those turned out to be duplicates, so we dropped them."])
+    assert u.slots["examples"].value == 8000
+    u = replay(["Budget is about €300 and we have 15k labeled rows.", "Correction: that's €3,000, not €300."])
+    assert round(u.slots["budget_usd"].value) == 3240
+
+
+def test_dropping_the_documents_also_drops_their_freshness():
+    from bot.understand import replay
+
+    u = replay(["药品说明书一万多份，回答要指出出处", "说明书每个月都有厂家更新", "算了，说明书那块先不做了。先做分类器，标注数据有三千四百条"])
+    assert "documents" not in u.slots and "knowledge_changes" not in u.slots and u.slots["examples"].value == 3400
+    u = replay(["Our FAQ (~250 articles) changes every sprint.", "Scratch the FAQ part entirely; we have 2,200 past macros."])
+    assert "documents" not in u.slots and "knowledge_changes" not in u.slots

@@ -28,7 +28,8 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
-    r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives)\b",
+    r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
+    r"macros|forms|entries|filings)\b",
     r"^\s*(?:多|来|余|左右)?(?:条|笔|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?!.{0,8}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
@@ -113,6 +114,12 @@ DOC_UNIT_AFTER = _rx(
     r"网页|pdf|制度|规章|书籍|图书)", r"^\s*(?:多)?(?:本|册)书",
     r"^\s*(?:多)?页", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页)",
 )
+# a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
+DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|制度|规章|网页|书籍|条款)\s*(?:有|约|大约|大概|共|一共|总共)?\s*$")
+# a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
+REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|"
+                   r"thrown out|unusable|junk|garbage|invalid|broken|drafts?|scrapp?ed|deleted)\b",
+                   r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿)")
 RELATIVE_ADD = _rx(
     r"^\s*(?:more|additional|extra|new)\b", r"\b(?:another|additional|extra|plus|added|add|labell?ed|annotated)\s*$",
     r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外)\s*(?:标注了?|收集了?|整理了?|加了?|了)?\s*$",
@@ -133,7 +140,8 @@ BOOL: dict[str, BoolCues] = {
             r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"\bnews\b", r"\bfast[- ]moving\b",
             r"\bkeeps? changing\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
-            r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每周|每月|每季度|经常|频繁|不断|随时|天天|时常|定期|一直|隔三差五|三天两头)(?:都|就)?(?:会)?(?:在)?(?:有)?(?:新的?)?(?:更新|变|调整|修改|改|上新|发布|波动|涨跌)",
+            r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|经常|频繁|不断|随时|天天|时常|定期|一直|隔三差五|三天两头)[^,，。;；]{0,6}?"
+            r"(?:更新|变|调整|修改|改|上新|发布|波动|涨跌)",
             r"(?:更新|变化|变动|调整)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
             r"新闻", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
         None,
@@ -262,6 +270,8 @@ RETRACT = _rx(
     r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
+    r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"\bscratch (?:the|that|this|our)\b",
+    r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b",
 )
 UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", r"\bturns out\b", r"\bchange(?:d)? (?:of plans|to)\b",
              r"其实", r"改成", r"不过", r"更正", r"纠正", r"修改", r"换成", r"变成")

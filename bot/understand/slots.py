@@ -88,6 +88,8 @@ def _clause_events(c: Clause) -> list[Event]:
             if pattern is not None and pattern.search(text):
                 for name in _SLOT_ALIASES.get(slot, (slot,)):
                     out.append(Event(name, "clear", None, snippet(c)))
+        if any(e.slot == "documents" for e in out) and not any(e.slot == "knowledge_changes" for e in out):
+            out.append(Event("knowledge_changes", "clear", None, snippet(c)))  # no documents, nothing to keep fresh
         if out:
             return out  # "forget the JSON part": nothing else in this clause is a new fact
     is_hedged = hedged(text)
@@ -180,6 +182,12 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
+        if _DENIED.search(before):
+            continue  # "3,000, not 300"
+        if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q):
+            continue  # "药品说明书一万多份": documents to retrieve from
+        if cues.REMOVED_PART.match(after) or (re.search(r"其中\s*$", before) and cues.REMOVED_PART.match(after)):
+            return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before)
         bare_more = more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
@@ -208,6 +216,7 @@ _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thous
                          r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
 _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
                                r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
+_DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
 _SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
@@ -217,6 +226,8 @@ def _budget(c: Clause, qs: list[Quantity]) -> list[Event]:
     for q in qs:
         if q.vague or _UNIT_PRICE.search(text[max(0, q.start - 24) : q.start]) or _UNIT_PRICE_AFTER.match(text[q.end :]):
             continue  # "每百万输入token 2.5美元", "$2.50 per 1M tokens": a price, not a budget
+        if _DENIED.search(text[max(0, q.start - 16) : q.start]):
+            continue  # "€3,000, not €300": the amount taken back
         if _SPENT.search(text[max(0, q.start - 24) : q.start]):
             continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
         before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]
