@@ -184,7 +184,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
         if _DENIED.search(before):
             continue  # "3,000, not 300"
-        if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q):
+        if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue  # "药品说明书一万多份": documents to retrieve from
         if cues.REMOVED_PART.match(after) or (re.search(r"其中\s*$", before) and cues.REMOVED_PART.match(after)):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
@@ -216,6 +216,7 @@ _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thous
                          r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
 _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
                                r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
+_AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b")
 _DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
 _SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
