@@ -121,4 +121,6 @@ def tokenize(text: str) -> list[str]:
                 tokens.append(t)
                 if "-" in t:  # "qwen3-8b" also matches a query that writes "qwen3 8b"
                     tokens.extend(p for p in t.split("-") if p and p not in EN_STOPWORDS)
+                elif "." in t and not t.replace(".", "").isdigit():  # "qlora.yaml" -> qlora, yaml; "4.51.3" stays whole
+                    tokens.extend(p for p in t.split(".") if len(p) > 1 and p not in EN_STOPWORDS and not p.isdigit())
     return tokens

@@ -36,3 +36,11 @@ def test_tokenize_content_words(lang):
     else:
         toks = tokenize("How much memory does LoRA save?")
         assert toks == ["memory", "lora", "save"]
+
+
+def test_dotted_names_also_give_their_parts_but_versions_stay_whole():
+    from knowledge.lang import tokenize
+
+    tokens = tokenize("llama-2-7b/qlora.yaml uses transformers 4.51.3 and llm.int8()")
+    assert {"qlora", "yaml", "llm", "int8", "4.51.3"} <= set(tokens)
+    assert "4" not in tokens and "51" not in tokens

@@ -317,3 +317,12 @@ def test_a_multiplication_sign_is_not_a_foreign_letter():
 def test_an_aside_is_read_on_its_own_and_the_clause_around_it_stays_whole():
     assert slots_of("we want our own base model (novel architecture) and have maybe tens of billions of tokens") \
         .get("novel_architecture") is True
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("百川2 4bits 量化用的啥数据类型 fp4还是nf4", "factual"),  # 还是 between two values is a lookup
+    ("微调还是RAG？", "situation"),  # 还是 between two methods asks for advice
+    ("64x A100-80G OPT-175B azure cost", "factual"),
+])
+def test_choice_between_values_is_a_lookup_and_between_methods_is_advice(question, intent):
+    assert understand(question, relevant=True).intent == intent
