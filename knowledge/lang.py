@@ -121,6 +121,8 @@ def tokenize(text: str) -> list[str]:
                 tokens.append(t)
                 if "-" in t:  # "qwen3-8b" also matches a query that writes "qwen3 8b"
                     tokens.extend(p for p in t.split("-") if p and p not in EN_STOPWORDS)
-                elif "." in t and not t.replace(".", "").isdigit():  # "qlora.yaml" -> qlora, yaml; "4.51.3" stays whole
+                if re.fullmatch(r"\d+bits", t):  # "4bits" also matches "4bit"
+                    tokens.append(t[:-1])
+                if "." in t and "-" not in t and not t.replace(".", "").isdigit():  # "qlora.yaml" -> qlora, yaml; "4.51.3" stays whole
                     tokens.extend(p for p in t.split(".") if len(p) > 1 and p not in EN_STOPWORDS and not p.isdigit())
     return tokens
