@@ -39,6 +39,7 @@ EXAMPLE_UNIT_AFTER = _rx(
 EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:examples?|samples?|data ?set size|dataset of|training set of)\s*(?:[:=]|of|is|are|about|around|~|≈)?"
     r"\s*(?:about|around|roughly|~)?\s*$",
+    r"\b(?:paired|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed)\s*(?:about|around|roughly|~|only|just)?\s*$",
     r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*"
     r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共)?\s*(?:约|大约|大概)?\s*$",
 )
@@ -83,7 +84,7 @@ GPU_CONTEXT = _rx(r"显存|vram|gpu|graphics|card|显卡|卡|memory|内存", *[r
 DATA_SIZE_AFTER = _rx(r"^\s*(?:of\s+)?(?:data|text|corpus|logs?|documents?|files?)", r"^\s*(?:的)?(?:数据|语料|文本|日志|文档)")
 NO_GPU = _rx(
     r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
-    r"\b(?:don'?t|do not) have (?:a |any )?gpus?\b",
+    r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a |any |our own )?gpus?\b", r"\bzero gpus\b",
     r"(?:没有|没|无)\s*(?:任何)?\s*(?:gpu|显卡|算力|卡)", r"只有\s*cpu",
 )
 AMPLE_COMPUTE = _rx(
@@ -117,11 +118,18 @@ DOC_UNIT_AFTER = _rx(
 # a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
 DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|制度|规章|网页|书籍|条款)\s*(?:有|约|大约|大概|共|一共|总共)?\s*$")
 # a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
+# a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
+FRACTION_GONE = _rx(r"\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
+                    r"[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|thrown out|unusable|junk|garbage|invalid|broken|drafts?|"
+                    r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality)\b",
+                    r"(?:其中)?(?P<z>一半|三分之一|三分之二|四分之一|四分之三|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差)")
+FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
+             "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
 REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|"
                    r"thrown out|unusable|junk|garbage|invalid|broken|drafts?|scrapp?ed|deleted)\b",
                    r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿)")
 RELATIVE_ADD = _rx(
-    r"^\s*(?:more|additional|extra|new)\b", r"\b(?:another|additional|extra|plus|added|add|labell?ed|annotated)\s*$",
+    r"^\s*(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add|labell?ed|annotated)(?:\s+(?:the|an?))?\s*$",
     r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外)\s*(?:标注了?|收集了?|整理了?|加了?|了)?\s*$",
 )
 
@@ -137,8 +145,10 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:must|has to|have to|need to|needs to) (?:be|stay) (?:current|up[- ]to[- ]date|fresh)",
             r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
-            r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"\bnews\b", r"\bfast[- ]moving\b",
-            r"\bkeeps? changing\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
+            r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"(?<!good )(?<!bad )(?<!great )(?<!sad )\bnews\b(?! from)", r"\bfast[- ]moving\b",
+            r"\bkeeps? changing\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
+            r"monthly|quarterly|every (?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
+            r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*)\b[\w\s]{0,30}?\bevery (?:day|week|month|quarter|sprint)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|经常|频繁|不断|随时|天天|时常|定期|一直|隔三差五|三天两头)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|修改|改|上新|发布|波动|涨跌)",
@@ -152,7 +162,7 @@ BOOL: dict[str, BoolCues] = {
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
             r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
-            r"\bon[- ]brand\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
+            r"\bon[- ]brand\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:in|follow|follows|following|use|uses|using|match|matches) (?:our|the|a|this|that|their) (?:[\w-]+ ){0,3}(?:layout|format|template|structure)\b",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
@@ -178,7 +188,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:anonymi[sz]|de-?identif|redact|scrub)\w*",
             r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b", r"\braw (?:pii|phi|patient data|customer data)\b",
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
-            r"be shared|cross|be used (?:for|in) training|go into (?:training|a model))",
+            r"be shared|cross|be used (?:for|in|as) (?:training|train)|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
             r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) (?:our |the )?(?:own )?(?:data ?cent(?:er|re)|premises|"
             r"network|vpc|firewall|country|servers)\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
@@ -197,7 +207,9 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:cleared|approved|allowed|permitted)\b[\w\s-]{0,20}\b(?:for|to) (?:train|use|fine-?tun)", r"\brestriction (?:is|was|has been) (?:lifted|removed)",
             r"(?:可以|允许|批准)(?:用于|拿来|用来)?(?:做)?训练", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
-            r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:已|都)?脱敏(?:处理)?(?:过|完)"),
+            r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
+            r"\bsigned off\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b",
+            r"\b(?:already )?scrubbed\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", r"(?:法务|安全)(?:那边)?(?:已经)?(?:放行|批准|同意)"),
     ),
     "high_volume": (
         _rx(r"\bmillions? of (?:calls|requests|queries|api calls|users|messages|conversations)", r"\bhigh (?:call |request |query )?"
@@ -226,7 +238,8 @@ BOOL: dict[str, BoolCues] = {
         None, None,
     ),
     "multi_step": (
-        _rx(r"\bmulti[- ]?step\b", r"\bchain[- ]of[- ]thought\b", r"\bcot\b", r"\bstep[- ]by[- ]step (?:reasoning|thinking|logic)",
+        _rx(r"\bmulti[- ]?step\b", r"\bchain[- ]of[- ]thought\b", r"\bcot\b", r"\bstep[- ]by[- ]step\b",
+            r"\breason(?:s|ing)? (?:the same way|like (?:a|our|the)|through)\b", r"\bshow (?:its|their|the) (?:work|reasoning)\b",
             r"\bcomplex reasoning\b", r"\breasoning (?:steps?|chains?|tasks?)\b", r"\bmulti[- ]hop\b",
             r"多步(?:骤)?(?:推理)?", r"思维链", r"逐步(?:计算|推导|分析|思考)", r"拆解问题", r"分步(?:骤)?(?:推理|计算|解决)", r"推理链", r"复杂(?:的)?(?:推理|逻辑)", r"一步一步(?:地)?(?:推理|思考)", r"逐步推理"),
         None, None,
@@ -267,7 +280,7 @@ BOOL: dict[str, BoolCues] = {
 }
 RETRACT = _rx(
     r"\b(?:restriction|constraint|limit) (?:is|was|has been|got) (?:lifted|removed|dropped)\b", r"\blifted\b",
-    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
+    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"\bscratch (?:the|that|this|our)\b",

@@ -27,6 +27,7 @@ _WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 # a time phrase: words with a fixed distance, or a number of units
 _FIXED: tuple[tuple[str, float], ...] = (
     (r"\b(?:today|tonight|this (?:afternoon|morning|evening)|by (?:the )?end of (?:the )?day|eod|end of today)\b", 0),
+    (r"\b(?:at|by|before) (?:the )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b", 0.3),
     (r"今天|今晚|今日|当天|下午|今早|晚上|中午|傍晚", 0),
     (r"\bday after tomorrow\b|后天", 2), (r"\btomorrow\b|明天|明早|明晚", 1),
     (r"\b(?:this|by the end of the|end of (?:the )?|by end of) week\b|本周|这周|这个星期|这礼拜|周末", 5),
@@ -47,7 +48,7 @@ _CONTEXT = re.compile(
     r"\b(?:need|needs|needed|due|deadline|ship|shipping|launch|launching|deliver|demo|present|presentation|go live|"
     r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|prototype|postpone\w*|"
     r"push(?:ed)? (?:back|out)|delay\w*|moved? to|slip\w*|"
-    r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?)\b"
+    r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?|as in|review|see it)\b"
     r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
 )
 _PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来|至今|到现在|历年|积累")
@@ -57,6 +58,7 @@ _ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)|最新|新闻|股价|�
 
 def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     """The deadline a clause states, with the span of its time phrase; None without deadline context."""
+    clause = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", clause)  # "end-of-next-week" (same length: spans stay valid)
     best: tuple[float, tuple[int, int]] | None = None
     for pattern, days in _compiled_fixed():
         for m in pattern.finditer(clause):

@@ -20,7 +20,7 @@ from bot.understand.text import Clause, clauses, hedged, inline_asides, negated,
 from bot.understand.types import RMB_PER_USD, USD_PER_EUR
 from knowledge.lang import normalize
 
-EventKind = Literal["set", "add", "clear"]
+EventKind = Literal["set", "add", "scale", "clear"]
 
 
 @dataclass(frozen=True)
@@ -126,10 +126,15 @@ _BARE_COUNT = re.compile(
 )
 
 
+_CORRECTED = re.compile(r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:条|个|笔|份)?\s*[,，]?\s*(?:not|instead of|rather than|"
+                        r"而不是|不是)\s*(?:\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)")
+
+
 def bare_count(text: str) -> Event | None:
-    """A follow-up's bare number ("and if we only had 50?", "那如果只有 50 呢"): the example count under discussion."""
+    """A follow-up's bare number ("and if we only had 50?", "那如果只有 50 呢", "1,200, not 12,000",
+    "是两千不是两万"): the example count under discussion."""
     low = prepare(text).strip()
-    m = _BARE_COUNT.search(low)
+    m = _CORRECTED.search(low) or _BARE_COUNT.search(low)
     if not m:
         return None
     qs = quantities(m.group("n").replace(",", "") if re.fullmatch(r"[\d,]+", m.group("n").strip()) else m.group("n"))
@@ -143,8 +148,14 @@ def bare_count(text: str) -> Event | None:
 
 def _number_events(c: Clause) -> list[Event]:
     text = c.text
-    qs = quantities(text)
     out: list[Event] = []
+    gone = cues.FRACTION_GONE.search(text)
+    if gone:
+        share = gone.group("f") or gone.group("z")
+        part = float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%") else cues.FRACTIONS[share]
+        out.append(Event("examples", "scale", round(1 - part, 4), snippet(c, *gone.span())))
+        return out
+    qs = quantities(text)
     examples = _examples(c, qs)
     if examples:
         out.append(examples)
@@ -178,19 +189,20 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "一个问答助手": an article, not a count
         if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):
             continue
-        if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q):
+        if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
-        if _DENIED.search(before):
-            continue  # "3,000, not 300"
+        if _DENIED.search(before) or re.search(r"[$€¥￥£]\s*$", before) or _USD_AFTER.match(after) or _RMB_AFTER.match(after):
+            continue  # "3,000, not 300"; money is no count of examples
         if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue  # "药品说明书一万多份": documents to retrieve from
         if cues.REMOVED_PART.match(after) or (re.search(r"其中\s*$", before) and cues.REMOVED_PART.match(after)):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before)
-        bare_more = more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
+        bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
+                     and q.value >= 10)  # "one more requirement" adds no example
         if unit or bare_more:
             if _IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) and q.value < 100:
                 continue  # "a prompt with 5 examples" counts shots, not training data
@@ -216,7 +228,8 @@ _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thous
                          r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
 _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
                                r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
-_AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b")
+_AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
+                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b")
 _DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
 _SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
@@ -303,9 +316,10 @@ def _volume(c: Clause, qs: list[Quantity]) -> list[Event]:
 
 # ---------------------------------------------------------------- GPUs and compute
 
-_SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
+_SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of": 2, "a couple of": 2, "couple of": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
-_COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a|two|three|four|six|eight|sixteen|一|单|两|二|三|四|六|八|十六)\s*"
+_COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|a|two|three|four|six|eight|sixteen|"
+                           r"一|单|两|二|三|四|六|八|十六)\s*"
                            r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?\s*(?:nvidia\s*|rtx\s*|geforce\s*)*$")
 
 

@@ -25,9 +25,13 @@ def fold(slots: Mapping[str, Slot], events: Iterable[Event]) -> tuple[dict[str, 
         elif e.kind == "add":
             base = before if isinstance(before, (int, float)) and not isinstance(before, bool) else 0
             state[e.slot] = Slot(int(base + e.value), e.source)  # type: ignore[operator]
+        elif e.kind == "scale":  # "a third of those are junk": keep the rest of the count under discussion
+            if isinstance(before, (int, float)) and not isinstance(before, bool):
+                state[e.slot] = Slot(int(round(before * e.value)), e.source)  # type: ignore[operator]
         else:
             state[e.slot] = Slot(e.value, e.source)
-        kinds[e.slot] = e.kind if kinds.get(e.slot) != "add" else "add"
+        kind = "add" if e.kind == "scale" else e.kind
+        kinds[e.slot] = kind if kinds.get(e.slot) != "add" else "add"
     changes = []
     for name, before in first_before.items():
         after = state[name].value if name in state else None
