@@ -19,7 +19,7 @@ def _rx(*parts: str) -> re.Pattern:
 
 # ---- what a number counts: the words right after it (or right before it)
 EXAMPLE_UNIT_AFTER = _rx(
-    r"^\s*\+?\s*(?:(?:[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
+    r"^\s*\+?\s*(?:(?:[a-z]+-[a-z]+|labl?ed|[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
     r"support|service|real|curated|historical|past|hand[- ]written|human[- ]written|existing|internal|sample|"
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
@@ -34,7 +34,8 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"组|对|份(?!.{0,8}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例))",
-    r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|annotated|tagged|hand-labell?ed)\s+[a-z]+",
+    r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated)\s+[a-z]+",
+    r"^\s*(?:[a-z]+\s+){0,2}(?:have|has|got|carry|come with|with) (?:a |an |the )?(?:labels?|annotations?|tags?|gold answers?)\b",
 )
 EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:examples?|samples?|data ?set size|dataset of|training set of)\s*(?:[:=]|of|is|are|about|around|~|≈)?"
@@ -49,7 +50,7 @@ NOT_EXAMPLE_AFTER = _rx(
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
     r"人|docs?|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
-UNLABELLED = _rx(r"\bunlabell?ed\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
+UNLABELLED = _rx(r"\bunlabell?ed\b", r"\braw (?:chats|logs|transcripts|data|conversations|messages|emails)\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
                  r"(?:ever )?(?:labell?ed|annotated|tagged)", r"\bwithout (?:any )?labels\b", r"\bnever (?:been )?labell?ed",
                  r"没(?:有)?(?:人)?(?:标注|标过|打标|打过标)", r"未(?:经)?(?:标注|打标)", r"还没(?:有)?(?:标注|标)", r"无标注")
 DATA_WORDS = _rx(r"\b(?:examples?|samples?|labell?ed|data(?:set)?|training data)\b", r"样本|示例|数据|标注")
@@ -190,6 +191,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
             r"be shared|cross|be used (?:for|in|as) (?:training|train)|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
+            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:training|train)",
             r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) (?:our |the )?(?:own )?(?:data ?cent(?:er|re)|premises|"
             r"network|vpc|firewall|country|servers)\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
             r"\b(?:vetoed|banned|forbidden|forbade|prohibited|ruled out|blocked|won'?t allow|doesn'?t allow|does not allow)\b"
@@ -208,7 +210,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:可以|允许|批准)(?:用于|拿来|用来)?(?:做)?训练", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
             r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
-            r"\bsigned off\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b",
+            r"\bsigned off\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b",
             r"\b(?:already )?scrubbed\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", r"(?:法务|安全)(?:那边)?(?:已经)?(?:放行|批准|同意)"),
     ),
     "high_volume": (
@@ -258,7 +260,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
-            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bcontracts\b", r"\bsearchable\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
+            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"判决书", r"裁判文书", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",

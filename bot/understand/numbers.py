@@ -27,7 +27,7 @@ _EN_ONES = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_EN_SCALES = {"hundred": 100, "thousand": 1_000, "grand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 # Vague amounts -> a representative value inside the range they name (longest phrases first).
 _VAGUE: tuple[tuple[str, float], ...] = (
@@ -43,7 +43,7 @@ _VAGUE: tuple[tuple[str, float], ...] = (
 )
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SUFFIX = r"\s*(?:(?P<word>thousand|million|billion)\b|(?P<zh>百万|千万|万|亿|千|百)|(?P<km>[kKmM])(?![a-zA-Z]))"
+_SUFFIX = r"\s*(?:(?P<word>thousand|grand|million|billion)\b|(?P<zh>百万|千万|万|亿|千|百)|(?P<km>[kKmM])(?![a-zA-Z]))"
 _ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]{2,}|[一二两三四五六七八九十](?=[个条笔份组对张块台万千百亿元美欧])"
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_SCALES), key=len, reverse=True))
 _EN_NUM = rf"\b(?:(?:a|an|one)\s+)?(?:{_EN_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_WORD}))*\b"

@@ -197,7 +197,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "3,000, not 300"; money is no count of examples
         if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue  # "药品说明书一万多份": documents to retrieve from
-        if cues.REMOVED_PART.match(after) or (re.search(r"其中\s*$", before) and cues.REMOVED_PART.match(after)):
+        if cues.REMOVED_PART.match(after) or _DROP_BEFORE.search(before):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before)
@@ -219,7 +219,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
 
 
 _USD_BEFORE = re.compile(r"(?:us\$|\$|usd)\s*$")
-_USD_AFTER = re.compile(r"^\s*(?:usd|dollars?|bucks|美元|美金|刀)")
+_USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
 _EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
 _EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
 _RMB_BEFORE = re.compile(r"(?:¥|￥|rmb|cny|人民币)\s*$")
@@ -228,6 +228,8 @@ _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thous
                          r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
 _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
                                r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
+_DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|lost|minus)\s+(?:those|the|these|another)?\s*$|"
+                          r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
                           r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b")
 _DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
