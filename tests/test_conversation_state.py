@@ -299,3 +299,22 @@ def test_dropping_the_documents_also_drops_their_freshness():
     assert "documents" not in u.slots and "knowledge_changes" not in u.slots and u.slots["examples"].value == 3400
     u = replay(["Our FAQ (~250 articles) changes every sprint.", "Scratch the FAQ part entirely; we have 2,200 past macros."])
     assert "documents" not in u.slots and "knowledge_changes" not in u.slots
+
+
+def test_a_retraction_naming_the_last_turns_topic_clears_what_it_stated():
+    from bot.understand import replay
+
+    u = replay(["调度员写过的带推理过程的样例有450条，要一步步推出吊装顺序", "对了船期每天都在变，模型得按最新的排",
+                "船期那部分我们直接调系统接口查，不用模型管了"])
+    assert "knowledge_changes" not in u.slots and u.slots["examples"].value == 450 and u.slots["multi_step"].value
+
+
+def test_corrections_removals_and_lifted_blocks_in_chinese():
+    from bot.understand import replay
+
+    u = replay(["历史对话有六千条，但里面有客户账户信息，合规不让拿去训练。", "合规那边放行了，脱敏流程走完了"])
+    assert u.slots["privacy_blocked"].value is False and u.slots["examples"].value == 6000
+    u = replay(["样例有两万条", "我说错了，是两千不是两万"])
+    assert u.slots["examples"].value == 2000
+    u = replay(["标注数据有九千条", "其中三分之一是重复的"])
+    assert u.slots["examples"].value == 6000

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from bot.understand.cost import read_cost
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
-from bot.understand.slots import bare_count, read_events
+from bot.understand.slots import Event, bare_count, read_events
 from bot.understand.state import fold, overrides
 from bot.understand.text import prepare
 from bot.understand.types import Situation, Slot, Understanding
@@ -25,6 +25,27 @@ __all__ = ["Situation", "Slot", "Understanding", "read_situation", "replay", "un
 def is_empty(text: str) -> bool:
     """True when nothing readable is left: whitespace, punctuation, emoji or invisible characters only."""
     return not any(ch.isalnum() for ch in normalize(text or ""))
+
+
+_NEEDS = ("knowledge_changes", "documents", "needs_format", "low_latency", "multi_step", "domain_terms", "privacy_blocked",
+          "deadline", "high_volume", "long_prompt", "novel_architecture")
+
+
+def _topic_of_last_turn(events: list, previous: Understanding | None) -> list:
+    """A retraction that names the last turn's topic ("船期那部分不用模型管了" after "船期每天都在变") clears the
+    needs that turn stated."""
+    from knowledge.lang import tokenize
+
+    topic = [e for e in events if e.kind == "clear_topic"]
+    if not topic or previous is None or not previous.asked:
+        return events
+    said = {t for e in topic for t in tokenize(e.source) if len(t) >= 2 and not t.isdigit()}
+    if not said & set(tokenize(previous.question)) - _COMMON:
+        return events
+    return events + [Event(name, "clear", None, topic[0].source) for name in previous.asked if name in _NEEDS]
+
+
+_COMMON = frozenset("我们 你们 模型 部分 那部分 这部分 这块 那块 the our we that this part model".split())
 
 
 def understand(question: str, previous: Understanding | None = None, relevant: bool = True) -> Understanding:
@@ -41,8 +62,9 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if "examples" in prev_slots and not any(e.slot == "examples" for e in events):
         bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
         events += [bare] if bare is not None else []
-    stated = len({e.slot for e in events if e.slot not in ("budget_rmb", "calls_per_month", "prompt_tokens")})
-    facts = len({e.slot for e in events} - {"budget_rmb", "calls_per_month", "prompt_tokens", "gpu_memory_gb", "gpu_count",
+    events = _topic_of_last_turn(events, previous)
+    stated = len({e.slot for e in events if e.slot not in ("budget_rmb", "calls_per_month", "prompt_tokens", "*")})
+    facts = len({e.slot for e in events} - {"*", "budget_rmb", "calls_per_month", "prompt_tokens", "gpu_memory_gb", "gpu_count",
                                             "compute", "model_size_b"})
     examples = next((e.value for e in events if e.slot == "examples" and e.kind == "set"), None)
     prev_cost = previous.cost if previous is not None else None

@@ -42,7 +42,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"\s*(?:about|around|roughly|~)?\s*$",
     r"\b(?:paired|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed)\s*(?:about|around|roughly|~|only|just)?\s*$",
     r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*"
-    r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共)?\s*(?:约|大约|大概)?\s*$",
+    r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共|攒了|积累了|收集了|整理了|标注了|标了|存了)?\s*(?:约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
@@ -86,7 +86,7 @@ DATA_SIZE_AFTER = _rx(r"^\s*(?:of\s+)?(?:data|text|corpus|logs?|documents?|files
 NO_GPU = _rx(
     r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a |any |our own )?gpus?\b", r"\bzero gpus\b",
-    r"(?:没有|没|无)\s*(?:任何)?\s*(?:gpu|显卡|算力|卡)", r"只有\s*cpu",
+    r"(?:没有|没|无)\s*(?:任何)?\s*(?:gpu|显卡|算力|卡|独显|独立显卡)", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)",
 )
 AMPLE_COMPUTE = _rx(
     r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
@@ -117,7 +117,7 @@ DOC_UNIT_AFTER = _rx(
     r"^\s*(?:多)?页", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页)",
 )
 # a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
-DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|制度|规章|网页|书籍|条款)\s*(?:有|约|大约|大概|共|一共|总共)?\s*$")
+DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|制度|规章|网页|书籍|条款|指南|公告|规范|法规)\s*(?:有|约|大约|大概|共|一共|总共)?\s*$")
 # a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
 # a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
 FRACTION_GONE = _rx(r"\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
@@ -153,7 +153,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|经常|频繁|不断|随时|天天|时常|定期|一直|隔三差五|三天两头)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|修改|改|上新|发布|波动|涨跌)",
-            r"(?:更新|变化|变动|调整)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
+            r"(?:更新|变化|变动|调整)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
             r"新闻", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
@@ -169,6 +169,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
+            r"规定的(?:开头|结尾|结束语|开场白)", r"(?:开头|开场白)和(?:结尾|结束语)", r"标准答复", r"(?:按|按照|照)[^,，。;；]{0,10}(?:规定|固定|统一)的",
             r"格式", r"语气", r"风格", r"话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
         None,
         _rx(r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)", r"(?:格式|风格)(?:无所谓|随意|不限)"),
@@ -202,12 +203,12 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:can(?:no|')?t|cannot|not allowed to) (?:use|send)[\w\s]{0,20}(?:cloud|openai|third[- ]part|external|outside)",
             r"(?:无法|不能|没法|没办法|难以|不可以|不可|不允许|不准|未|没有?|还没)(?:做)?(?:过)?(?:脱敏|匿名化|去标识)",
             r"(?:不能|不允许|不可以|不准|禁止|不得|无法)(?:出域|出网|出内网|出公司|出境|离开|外传|上传|上云|外发|外泄|发给|传到外)",
-            r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不许|不准|不允许|禁止|不得|不同意)[^,，。;；]{0,12}(?:拿去|拿来|用来|用于|用作|去)训练",
+            r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不许|不准|不允许|禁止|不得|不同意|不让)[^,，。;；]{0,12}(?:拿去|拿来|用来|用于|用作|去)?训练",
             r"(?:不许|不准|不能|禁止|不得)[^,，。;；]{0,4}(?:传|发|上传|拷|带)(?:到|出|给)?(?:院外|行外|司外|公司外|外部|境外|外网|云端?|院|行|公司)外?",
             r"(?:不许|不准|禁止|不得|不能)出(?:院|行|公司|机房|内网|行内网络|国|境)", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
         _rx(r"\balready (?:been )?(?:anonymi[sz]ed|de-?identified|redacted)",
             r"\b(?:cleared|approved|allowed|permitted)\b[\w\s-]{0,20}\b(?:for|to) (?:train|use|fine-?tun)", r"\brestriction (?:is|was|has been) (?:lifted|removed)",
-            r"(?:可以|允许|批准)(?:用于|拿来|用来)?(?:做)?训练", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
+            r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
             r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
             r"\bsigned off\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b",
@@ -243,7 +244,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"\bmulti[- ]?step\b", r"\bchain[- ]of[- ]thought\b", r"\bcot\b", r"\bstep[- ]by[- ]step\b",
             r"\breason(?:s|ing)? (?:the same way|like (?:a|our|the)|through)\b", r"\bshow (?:its|their|the) (?:work|reasoning)\b",
             r"\bcomplex reasoning\b", r"\breasoning (?:steps?|chains?|tasks?)\b", r"\bmulti[- ]hop\b",
-            r"多步(?:骤)?(?:推理)?", r"思维链", r"逐步(?:计算|推导|分析|思考)", r"拆解问题", r"分步(?:骤)?(?:推理|计算|解决)", r"推理链", r"复杂(?:的)?(?:推理|逻辑)", r"一步一步(?:地)?(?:推理|思考)", r"逐步推理"),
+            r"多步(?:骤)?(?:推理)?", r"一步步", r"一步一步", r"跳步", r"先[^,，。;；]{1,12}[、,，]?\s*再[^,，。;；]{1,12}[、,，]?\s*(?:最后|然后)", r"思维链", r"逐步(?:计算|推导|分析|思考)", r"拆解问题", r"分步(?:骤)?(?:推理|计算|解决)", r"推理链", r"复杂(?:的)?(?:推理|逻辑)", r"一步一步(?:地)?(?:推理|思考)", r"逐步推理"),
         None, None,
     ),
     "novel_architecture": (
@@ -261,7 +262,7 @@ BOOL: dict[str, BoolCues] = {
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
-            r"判决书", r"裁判文书", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
+            r"判决书", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
             r"文档", r"知识库", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)资料(?!量)(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
@@ -285,7 +286,8 @@ RETRACT = _rx(
     r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
-    r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"\bscratch (?:the|that|this|our)\b",
+    r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你)?管了?",
+    r"不管了", r"交给(?:别的|另一个|其他)", r"被收回", r"收回了", r"\bscratch (?:the|that|this|our)\b",
     r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b",
 )
 UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", r"\bturns out\b", r"\bchange(?:d)? (?:of plans|to)\b",

@@ -20,7 +20,7 @@ from bot.understand.text import Clause, clauses, hedged, inline_asides, negated,
 from bot.understand.types import RMB_PER_USD, USD_PER_EUR
 from knowledge.lang import normalize
 
-EventKind = Literal["set", "add", "scale", "clear"]
+EventKind = Literal["set", "add", "scale", "clear", "clear_topic"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,9 @@ def read_events(text: str) -> list[Event]:
     parts = clauses(low)
     for i, clause in enumerate(parts):
         found = _clause_events(clause)
+        if i and any(e.kind == "clear_topic" for e in found):  # "船期那部分…查，不用模型管了": the topic is one clause back
+            found = [Event(e.slot, e.kind, e.value, f"{parts[i - 1].text} {e.source}") if e.kind == "clear_topic" else e
+                     for e in found]
         following = parts[i + 1].text if i + 1 < len(parts) else ""
         if cues.UNLABELLED.search(following) and re.match(r"\s*(?:but|however|though|但|不过|可是|只是)", following):
             # "5k old chat logs, but nobody has labeled them": logs, not training examples yet
@@ -90,8 +93,9 @@ def _clause_events(c: Clause) -> list[Event]:
                     out.append(Event(name, "clear", None, snippet(c)))
         if any(e.slot == "documents" for e in out) and not any(e.slot == "knowledge_changes" for e in out):
             out.append(Event("knowledge_changes", "clear", None, snippet(c)))  # no documents, nothing to keep fresh
-        if out:
-            return out  # "forget the JSON part": nothing else in this clause is a new fact
+        if not out:  # "船期那部分…不用模型管了": the topic is named, not the slot; the state resolves it
+            out.append(Event("*", "clear_topic", None, text))
+        return out  # "forget the JSON part": nothing else in this clause is a new fact
     is_hedged = hedged(text)
     for slot, (flip, fixed_yes, fixed_no) in cues.BOOL.items():
         value: bool | None = None

@@ -17,7 +17,7 @@ def fold(slots: Mapping[str, Slot], events: Iterable[Event]) -> tuple[dict[str, 
     state = dict(slots)
     first_before: dict[str, object] = {}
     kinds: dict[str, str] = {}
-    for e in events:
+    for e in _topics(state, events):
         before = state[e.slot].value if e.slot in state else None
         first_before.setdefault(e.slot, before)
         if e.kind == "clear":
@@ -38,6 +38,26 @@ def fold(slots: Mapping[str, Slot], events: Iterable[Event]) -> tuple[dict[str, 
         if after != before:
             changes.append(Change(name, kinds[name], before, after))  # type: ignore[arg-type]
     return state, tuple(changes)
+
+
+def _topics(state: Mapping[str, Slot], events: Iterable[Event]) -> list[Event]:
+    """Events with each "clear_topic" (a retraction naming no slot) turned into clears of the slots whose own words
+    share a term with it: after "船期每天都在变", "船期那部分不用模型管了" clears knowledge_changes."""
+    from knowledge.lang import tokenize
+
+    out: list[Event] = []
+    for e in events:
+        if e.kind != "clear_topic":
+            out.append(e)
+            continue
+        said = {t for t in tokenize(e.source) if len(t) >= 2 and not t.isdigit()} - _GENERIC
+        for name, slot in state.items():
+            if slot.source and said & set(tokenize(slot.source)):
+                out.append(Event(name, "clear", None, e.source))
+    return out
+
+
+_GENERIC = frozenset("我们 你们 他们 那部分 这部分 部分 这块 那块 模型 the our we that this part".split())
 
 
 def overrides(slots: Mapping[str, Slot], values: Mapping[str, object], source: str) -> tuple[dict[str, Slot], tuple[Change, ...]]:
