@@ -177,7 +177,7 @@ def _number_events(c: Clause) -> list[Event]:
 
 def _labelled(text: str, q: Quantity) -> bool:
     """A count of documents that are labelled ("5,000 labeled documents") is training data."""
-    return bool(re.match(r"^\s*(?:[a-z-]+\s+)?(?:labell?ed|annotated|tagged)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)", text[q.end :]))
+    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)", text[q.end :]))
 
 
 _IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
