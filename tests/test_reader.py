@@ -467,3 +467,10 @@ def test_trillions_of_tokens_are_a_count():
     from bot.read.answer_type import values
 
     assert [v[3] for v in values("pre-trained on 1.4T tokens of Chinese and English", ("count",))] == ["1.4T tokens"]
+
+
+def test_a_question_in_the_document_is_no_answer():
+    faq = Hit(Chunk(97, "How much GPU memory does Yi-34B FP16 fine-tuning need?\nIt needs 8 GPUs with 80 GB each.", "faq.md",
+                    "FAQ", 0, "en"), score=0.9, dense_score=0.5)
+    ev = read("yi-34b fp16 full-param finetune, how many GPUs?", [faq])
+    assert ev.best is not None and "80 GB" in ev.best.text and "?" not in ev.best.text

@@ -326,3 +326,12 @@ def test_an_aside_is_read_on_its_own_and_the_clause_around_it_stays_whole():
 ])
 def test_choice_between_values_is_a_lookup_and_between_methods_is_advice(question, intent):
     assert understand(question, relevant=True).intent == intent
+
+
+@pytest.mark.parametrize("question", [
+    "Qwen-7B-QAnything needs gpu compute capability of at least?",
+    "can mt0-xxl be full finetuned on a single a100 80gb per peft readme",
+    "qanything docker版 显存16G到22G之间建议用哪个模型",
+])
+def test_lookups_that_name_a_hardware_or_model_are_factual(question):
+    assert understand(question, relevant=True).intent == "factual"

@@ -190,7 +190,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
             continue
         value, near, rank = _nearest_value(sentence, matched, wanted)
         score = (2.0 * cov + prior + _type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
-                 - 0.001 * max(0, len(sentence) - 240))
+                 - 0.001 * max(0, len(sentence) - 240) - (0.8 if _ASKS.search(sentence) else 0.0))
         assigned = _assigned(sentence, weights)
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -_type_score(wanted, False))
@@ -199,6 +199,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
 
 
 ASSIGNED_BONUS = 0.6
+_ASKS = re.compile(r"[?？]\s*(?:</\w+>|\*+)?\s*$")  # a sentence that asks (an FAQ heading) answers nothing
 _DIGIT = re.compile(r"\d")
 # "name = value", "name: value", "--name value", "Batch size: 4" (config files, shell scripts, yaml, prose lists)
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[\s`'\"(,{.;*]))(--)?([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*(?: [a-z][a-z0-9]*){0,2})[\"'`*]*"

@@ -32,14 +32,14 @@ VALUE_ASK = re.compile(
     r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|\bexplain\b|"
     r"多少|几(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
     r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|"
-    r"需要什么|要求是|默认"
+    r"需要什么|要求是|默认|要求\s*[?？]?\s*$|\bat (?:least|minimum|most)\s*\?|\bper (?:the |its |their )?[\w-]+ (?:readme|docs?|documentation|paper|table|guide)\b"
 )
 DECISION_ASK = re.compile(
     r"\bshould (?:i|we)\b|\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
     r"\badvi[cs]e\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b|"
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}还是|还是[^,，。;；?？]{0,12}"
-    r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)|"
+    r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)(?!哪个(?:模型|版本)|什么(?:模型|版本))|"
     r"该怎么做|怎么做(?:比较|才|更)?[\u4e00-\u9fff]{0,2}[?？]|还有什么(?:路子|办法|方案)|有(?:什么|没有)(?:路子|办法)|靠谱吗|有没有必要|现实吗|行得通吗|能行吗|划算吗|划不划算|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|怎么搞|如何做|咋办|咋整|怎么弄"
 )
 
