@@ -24,7 +24,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
     r"conversation|dialogue|ticket|(?!(?:and|or|but|with|per|for|in|on|at|to|from|by|than|plus|about|each|a|an|the|"
-    r"tokens?|calls?|requests?|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,})\s+){0,3}"
+    r"tokens?|calls?|requests?|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:[→>/]+[a-z]+)*)\s+){0,3}"
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
@@ -37,6 +37,8 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated)\s+[a-z]+",
     r"^\s*(?:[a-z]+\s+){0,2}(?:have|has|got|carry|come with|with) (?:a |an |the )?(?:labels?|annotations?|tags?|gold answers?)\b",
     r"^\s*(?:[a-z-]+\s+){0,3}(?:labell?ed|annotated|tagged|graded|scored|rated)\s+(?:by|with|for|as)\b",
+    r"^\s*(?:[a-z-]+\s+){0,3}(?:have been|has been|were|was)\s+(?:converted|written|labell?ed|annotated|done|corrected|rewritten|"
+    r"translated|reviewed|approved)\b",
     r"^\s*(?:[a-z-]+\s+){0,3}(?:that|which)\s+(?:[a-z]+\s+){0,2}(?:have\s+|has\s+)?(?:been\s+)?(?:reviewed|approved|labell?ed|annotated|checked|"
     r"verified|graded|corrected)\b",
     r"^\s*(?:[a-z-]+\s+){1,3}(?:written|labell?ed|annotated|filled in|formatted|done)\s+(?:exactly\s+)?(?:that|this|the same) way\b",
@@ -50,6 +52,8 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共|攒了|积累了|收集了|整理了|标注了|标了|存了)?\s*(?:约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
+    r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
+    r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
     r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|tokens?|token|epochs?|轮|遍|次|calls?|requests?|queries|qps|"
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
@@ -72,7 +76,8 @@ NO_DATA = _rx(
 GPU_CARDS: dict[str, float] = {
     "h200": 141, "h100": 80, "h800": 80, "a100": 80, "a800": 80, "l40s": 48, "l40": 48, "a6000": 48,
     "v100": 32, "4090": 24, "3090": 24, "a10g": 24, "a10": 24, "l4": 24, "4080": 16, "t4": 16, "4070": 12,
-    "3080": 10, "3060": 12, "4060": 8, "2080": 8,
+    "3080": 10, "3060": 12, "4060": 8, "2080": 8, "3070": 8, "rtx 8000": 48, "6000 ada": 48, "a5000": 24, "a4000": 16, "a40": 48,
+    "a30": 24, "h20": 96, "l20": 48, "p100": 16, "p40": 24, "mi300x": 192, "mi250x": 128, "910b": 64,
 }
 GPU_CARD = re.compile(
     r"(?:(?<![a-z0-9])|(?<=\dx)|(?<=\d×))(?:rtx\s*|geforce\s*|nvidia\s*)*(" + "|".join(sorted(GPU_CARDS, key=len, reverse=True))
@@ -115,7 +120,7 @@ FOUR_BIT_OK = _rx(
 # documents (knowledge to retrieve), not training examples: the words right after a count
 DOC_UNIT_AFTER = _rx(
     r"^\s*-?\s*(?:[a-z-]+\s+){0,3}(?:docs?|documents?|documentation pages|pages?|pdfs?|files?|manuals?|articles?|"
-    r"wiki(?: pages?)?|reports?|papers?|handbooks?|spec(?:ification)?s?|contracts?|policies|faqs?|web ?pages?|"
+    r"wiki(?: pages?)?|reports?|papers?|handbooks?|spec(?:ification)?s?|contracts?|agreements?|policies|faqs?|web ?pages?|"
     r"slides?|books?)\b",
     r"^\s*(?:多)?(?:份|篇|个|页|本|册|套)(?:[\u4e00-\u9fff]{0,6})?(?:文档|文件|资料|手册|报告|论文|说明书|合同|文章|"
     r"网页|pdf|制度|规章|书籍|图书)", r"^\s*(?:多)?(?:本|册)书",
@@ -135,7 +140,7 @@ REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0
                    r"thrown out|unusable|junk|garbage|invalid|broken|drafts?|scrapp?ed|deleted)\b",
                    r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿)")
 RELATIVE_ADD = _rx(
-    r"^\s*(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add|labell?ed|annotated)(?:\s+(?:the|an?))?\s*$",
+    r"^\s*(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
     r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外)\s*(?:标注了?|收集了?|整理了?|加了?|了)?\s*$",
 )
 
@@ -199,8 +204,8 @@ BOOL: dict[str, BoolCues] = {
             r"be shared|cross|be used (?:for|in|as) (?:training|train)|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
             r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:training|train)",
-            r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) (?:our |the )?(?:own )?(?:data ?cent(?:er|re)|premises|"
-            r"network|vpc|firewall|country|servers)\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
+            r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) [\w' ]{0,24}?(?:data ?cent(?:er|re)|premises|"
+            r"network|vpc|firewall|country|servers?)\b", r"\b(?:are|is|be) never used (?:for|to|in) train", r"\bnever (?:be )?used to train\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
             r"\b(?:vetoed|banned|forbidden|forbade|prohibited|ruled out|blocked|won'?t allow|doesn'?t allow|does not allow)\b"
             r"[\w\s,'-]{0,40}?\b(?:training|train on|fine-?tun\w*)",
             r"\b(?:can(?:no|')?t|cannot|can not|must not|may not|not allowed to|never|won'?t be allowed to)\s+(?:\w+\s+){0,2}"
@@ -249,6 +254,8 @@ BOOL: dict[str, BoolCues] = {
     "multi_step": (
         _rx(r"\bmulti[- ]?step\b", r"\bchain[- ]of[- ]thought\b", r"\bcot\b", r"\bstep[- ]by[- ]step\b",
             r"\breason(?:s|ing)? (?:the same way|like (?:a|our|the)|through)\b", r"\bshow (?:its|their|the) (?:work|reasoning)\b",
+            r"\bin (?:a|that|this|the) (?:fixed |specific |certain |strict )?order\b", r"\bjump(?:s|ing)? (?:straight )?to the (?:last|final) step\b",
+            r"\bskip(?:s|ping)? steps\b", r"\bfirst\b[^.;]{0,60}\bthen\b[^.;]{0,60}\bthen\b",
             r"\bcomplex reasoning\b", r"\breasoning (?:steps?|chains?|tasks?)\b", r"\bmulti[- ]hop\b",
             r"多步(?:骤)?(?:推理)?", r"一步步", r"一步一步", r"跳步", r"先[^,，。;；]{1,12}[、,，]?\s*再[^,，。;；]{1,12}[、,，]?\s*(?:最后|然后)", r"思维链", r"逐步(?:计算|推导|分析|思考)", r"拆解问题", r"分步(?:骤)?(?:推理|计算|解决)", r"推理链", r"复杂(?:的)?(?:推理|逻辑)", r"一步一步(?:地)?(?:推理|思考)", r"逐步推理"),
         None, None,
@@ -261,13 +268,15 @@ BOOL: dict[str, BoolCues] = {
             r"基座大模型", r"预训练(?:一个|自己的)", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
             r"不基于(?:任何)?现有(?:的)?(?:模型|架构|基座)", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
             r"\bnot based on (?:any )?(?:existing|off-the-shelf|pretrained) (?:models?|architectures?|checkpoints?)",
-            r"\b(?:our|my) own (?:tokenizer and )?architecture\b", r"\bdesign(?:ed|ing)? (?:our|my|the|a) (?:own )?architecture\b", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
+            r"\b(?:our|my) own (?:tokenizer and )?architecture\b", r"\bdesign(?:ed|ing)? (?:our|my|the|a|an) (?:own )?(?:[\w-]+ )?architecture\b", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
         None,
         _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"\b(?:an? )?(?:off-the-shelf|open[- ]source) (?:base )?model\b"),
     ),
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
-            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
+            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
+            r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
+            r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"判决书", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",

@@ -159,7 +159,7 @@ VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accurac
                         r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省")
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 # vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡"
-VAGUE_AMOUNT = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not|not sure|unsure|no idea) (?:yet )?(?:know )?how (?:much|many)\b|"
+VAGUE_AMOUNT = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|not sure|unsure|no idea) (?:yet )?(?:know )?how (?:much|many)\b|"
                           r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
                       r"你是谁|你能做什么|怎么用|帮助|再见")

@@ -210,7 +210,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         if unit or bare_more:
             if _IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) and q.value < 100:
                 continue  # "a prompt with 5 examples" counts shots, not training data
-            return Event("examples", "add" if more else "set", int(q.value), snippet(c, q.start, q.end + 24))
+            value = q.value * (0.9 if _BELOW.search(before) else 1.1 if _ABOVE.search(before) else 1.0)
+            return Event("examples", "add" if more else "set", int(value), snippet(c, q.start, q.end + 24))
     if cues.DATA_WORDS.search(text):  # a bare number next to data words: "我们有 3000, 数据都标注好了"
         for q in qs:
             after, before = text[q.end : q.end + 20], text[max(0, q.start - 6) : q.start]
@@ -232,6 +233,8 @@ _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thous
                          r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
 _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
                                r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
+_BELOW = re.compile(r"(?:不到|少于|不足|不超过|less than|fewer than|under|below|not even)\s*(?:about\s+)?$")  # "不到一百条" < 100
+_ABOVE = re.compile(r"(?:超过|多于|over|more than|above|upwards of)\s*$")
 _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|lost|minus)\s+(?:those|the|these|another)?\s*$|"
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
