@@ -30,7 +30,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
     r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
     r"macros|forms|entries|filings|lines|segments|utterances|clips)\b",
-    r"^\s*(?:多|来|余|左右)?(?:条|笔|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
+    r"^\s*(?:多|来|余|左右)?(?:条|笔|封|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?!.{0,8}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例))",
@@ -59,7 +59,7 @@ NOT_EXAMPLE_AFTER = _rx(
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
     r"人|docs?|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
-UNLABELLED = _rx(r"\bunlabell?ed\b", r"\braw (?:chats|logs|transcripts|data|conversations|messages|emails)\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
+UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chats|logs|transcripts|data|conversations|messages|emails)\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
                  r"(?:ever )?(?:labell?ed|annotated|tagged)", r"\bwithout (?:any )?labels\b", r"\bnever (?:been )?labell?ed",
                  r"没(?:有)?(?:人)?(?:标注|标过|打标|打过标)", r"未(?:经)?(?:标注|打标)", r"还没(?:有)?(?:标注|标)", r"无标注")
 DATA_WORDS = _rx(r"\b(?:examples?|samples?|labell?ed|data(?:set)?|training data)\b", r"样本|示例|数据|标注")
@@ -96,7 +96,7 @@ DATA_SIZE_AFTER = _rx(r"^\s*(?:of\s+)?(?:data|text|corpus|logs?|documents?|files
 NO_GPU = _rx(
     r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a |any |our own )?gpus?\b", r"\bzero gpus\b",
-    r"(?:没有|没|无)\s*(?:任何)?\s*(?:gpu|显卡|算力|卡|独显|独立显卡)", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)",
+    r"(?:没有|没|无)\s*(?:任何)?\s*(?:gpu|显卡|算力|卡|独显|独立显卡)", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?",
 )
 AMPLE_COMPUTE = _rx(
     r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
@@ -222,7 +222,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
             r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
-            r"\bsigned off\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b",
+            r"\bsigned off\b", r"没有\s*(?:privacy|隐私|合规|数据安全)\s*(?:问题|风险|顾虑)", r"\bno (?:privacy|pii|compliance) (?:issues?|concerns?|problems?)\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b",
             r"\b(?:already )?scrubbed\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", r"(?:法务|安全)(?:那边)?(?:已经)?(?:放行|批准|同意)"),
     ),
     "high_volume": (
@@ -277,7 +277,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
-            r"判决书", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
+            r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
             r"文档", r"知识库", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)资料(?!量)(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),

@@ -62,11 +62,14 @@ def read_events(text: str) -> list[Event]:
             found = [Event(e.slot, e.kind, e.value, f"{parts[i - 1].text} {e.source}") if e.kind == "clear_topic" else e
                      for e in found]
         following = parts[i + 1].text if i + 1 < len(parts) else ""
-        if cues.UNLABELLED.search(following) and re.match(r"\s*(?:but|however|though|但|不过|可是|只是)", following):
+        later = " ".join(p.text for p in parts[i + 1 :])
+        if (cues.UNLABELLED.search(following) and re.match(r"\s*(?:but|however|though|但|不过|可是|只是)", following)) or \
+                _THOSE_UNLABELLED.search(later):
             # "5k old chat logs, but nobody has labeled them": logs, not training examples yet
             found = [e for e in found if not (e.slot == "examples" and e.kind == "set")]
         if any(e.slot == "examples" for e in events) and not any(e.slot == "examples" for e in found):
-            bare = bare_count(clause.text)  # "... last month; now we have 4,000": the count moved on
+            bare = None if re.fullmatch(r"\s*[^\d]{0,6}\d{1,2}\s*", clause.text) else bare_count(clause.text)
+            # "... last month; now we have 4,000": the count moved on ("2)", "4）" number a list instead)
             found += [bare] if bare is not None else []
         events.extend(found)
     return [_in_user_words(e, low, text) for e in events]
@@ -165,7 +168,8 @@ def _number_events(c: Clause) -> list[Event]:
         out.append(examples)
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
-    if any(cues.DOC_UNIT_AFTER.match(text[q.end :]) and not _labelled(text, q) for q in qs):
+    if any(cues.DOC_UNIT_AFTER.match(text[q.end :]) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 60])
+           for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     out.extend(_budget(c, qs))
     size = _model_size(text)
@@ -216,6 +220,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         for q in qs:
             after, before = text[q.end : q.end + 20], text[max(0, q.start - 6) : q.start]
             if (q.vague or cues.NOT_EXAMPLE_AFTER.match(after) or cues.DOC_UNIT_AFTER.match(after)
+                    or (q.value < 20 and re.match(r"\s*[)）、.]", after))  # "4）数据都来自…": a list number
                     or _GLUED_BEFORE.search(before) or q.raw in _CARD_NUMBERS or 1990 <= q.value <= 2035 or q.value < 1):
                 continue
             if re.match(r"^\s*(?:[,，。.;；!?！？)]|$|\s*(?:and|with|和|并且|,))", after):
@@ -233,12 +238,16 @@ _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thous
                          r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
 _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
                                r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
+# "这些简历都没做过标注", "none of them are labeled": a later sentence says the counted items have no labels
+_THOSE_UNLABELLED = re.compile(r"(?:这些|那些|都|\bthose\b|\bthese\b|\bthey\b|\bnone of them\b)[^,，。.;；]{0,12}?"
+                               r"(?:没做过标注|没有做过标注|没(?:有)?标注|没标过|未标注|unlabell?ed|not labell?ed)")
 _BELOW = re.compile(r"(?:不到|少于|不足|不超过|less than|fewer than|under|below|not even)\s*(?:about\s+)?$")  # "不到一百条" < 100
 _ABOVE = re.compile(r"(?:超过|多于|over|more than|above|upwards of)\s*$")
 _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|lost|minus)\s+(?:those|the|these|another)?\s*$|"
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
-                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b")
+                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b|"
+                          r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b")
 _DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
 _SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
@@ -329,7 +338,7 @@ _SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
 _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|a|two|three|four|six|eight|sixteen|"
                            r"一|单|两|二|三|四|六|八|十六)\s*"
-                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?\s*(?:nvidia\s*|rtx\s*|geforce\s*)*$")
+                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*)*$")
 
 
 def _compute_events(c: Clause) -> list[Event]:
