@@ -36,6 +36,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"(?:篇|份|个|张)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例))",
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated)\s+[a-z]+",
     r"^\s*(?:[a-z]+\s+){0,2}(?:have|has|got|carry|come with|with) (?:a |an |the )?(?:labels?|annotations?|tags?|gold answers?)\b",
+    r"^\s*(?:examples?\s+)?(?:in total|in all|altogether|overall)\b",
     r"^\s*(?:[a-z-]+\s+){0,3}(?:labell?ed|annotated|tagged|graded|scored|rated)\s+(?:by|with|for|as)\b",
     r"^\s*(?:[a-z-]+\s+){0,3}(?:have been|has been|were|was)\s+(?:converted|written|labell?ed|annotated|done|corrected|rewritten|"
     r"translated|reviewed|approved)\b",
@@ -50,6 +51,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"\b(?:paired|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed)\s*(?:about|around|roughly|~|only|just)?\s*$",
     r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*"
     r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共|攒了|积累了|收集了|整理了|标注了|标了|存了)?\s*(?:约|大约|大概)?\s*$",
+    r"(?:总共|一共|合计|加起来)(?:有|是)?\s*(?:约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
@@ -138,7 +140,7 @@ FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 
              "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
 REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|"
                    r"thrown out|unusable|junk|garbage|invalid|broken|drafts?|scrapp?ed|deleted)\b",
-                   r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿)")
+                   r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿|假数据|造的|测试数据)")
 RELATIVE_ADD = _rx(
     r"^\s*(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
     r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外)\s*(?:标注了?|收集了?|整理了?|加了?|了)?\s*$",
@@ -158,7 +160,8 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
             r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"(?<!good )(?<!bad )(?<!great )(?<!sad )\bnews\b(?! from)", r"\bfast[- ]moving\b",
             r"\bkeeps? changing\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
-            r"monthly|quarterly|every (?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
+            r"monthly|quarterly|every (?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
+            r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*)\b[\w\s]{0,30}?\bevery (?:day|week|month|quarter|sprint)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|经常|频繁|不断|随时|天天|时常|定期|一直|隔三差五|三天两头)[^,，。;；]{0,6}?"
@@ -168,7 +171,7 @@ BOOL: dict[str, BoolCues] = {
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
             r"\bstatic\b", r"\bdoesn'?t change\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
-            r"(?:很少|几乎不|基本不|不怎么|不常|不会|一般不)(?:会)?(?:变|更新|改)", r"(?:比较|很|非常)?稳定", r"固定不变", r"一成不变"),
+            r"(?:很少|几乎不|基本不|不怎么|不常|不会|一般不)(?:会)?(?:变|更新|改)", r"\bfro(?:ze|zen)\b", r"冻结(?:了)?", r"(?:比较|很|非常)?稳定", r"固定不变", r"一成不变"),
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
@@ -203,7 +206,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
             r"be shared|cross|be used (?:for|in|as) (?:training|train)|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
-            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:training|train)",
+            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:model |any )?(?:training|train)",
             r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) [\w' ]{0,24}?(?:data ?cent(?:er|re)|premises|"
             r"network|vpc|firewall|country|servers?)\b", r"\b(?:are|is|be) never used (?:for|to|in) train", r"\bnever (?:be )?used to train\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
             r"\b(?:vetoed|banned|forbidden|forbade|prohibited|ruled out|blocked|won'?t allow|doesn'?t allow|does not allow)\b"
@@ -270,11 +273,11 @@ BOOL: dict[str, BoolCues] = {
             r"\bnot based on (?:any )?(?:existing|off-the-shelf|pretrained) (?:models?|architectures?|checkpoints?)",
             r"\b(?:our|my) own (?:tokenizer and )?architecture\b", r"\bdesign(?:ed|ing)? (?:our|my|the|a|an) (?:own )?(?:[\w-]+ )?architecture\b", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
         None,
-        _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"\b(?:an? )?(?:off-the-shelf|open[- ]source) (?:base )?model\b"),
+        _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:base )?model\b"),
     ),
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
-            r"\bpdfs?\b", r"\bpolic(?:y|ies)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
+            r"\bpdfs?\b", r"\bpolicies\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
@@ -298,7 +301,7 @@ BOOL: dict[str, BoolCues] = {
 }
 RETRACT = _rx(
     r"\b(?:restriction|constraint|limit) (?:is|was|has been|got) (?:lifted|removed|dropped)\b", r"\blifted\b",
-    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
+    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our)\b", r"\b(?:killed|scrapped|shelved) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你)?管了?",

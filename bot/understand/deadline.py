@@ -39,7 +39,7 @@ _FIXED: tuple[tuple[str, float], ...] = (
     (r"\b(?:this|next) year\b|今年|明年", 200),
 )
 _DURATION = re.compile(
-    rf"\b(?:in|within|under|inside|about|around|take|only|have|got|next)\s+(?:the\s+next\s+)?{_NUM}\s*"
+    rf"\b(?:in|within|under|inside|about|around|take|only|have|got|next)\s+(?:the\s+next\s+)?(?:roughly\s+|about\s+|around\s+|approximately\s+|~\s*)?{_NUM}\s*"
     r"(hours?|hrs?|h|days?|weeks?|months?|quarters?|years?)\b"
     rf"|{_NUM}\s*(个小时|小时|天|日|个星期|星期|礼拜|周|个月|个季度|季度|年)(?:之内|以内|内|之后|后|时间|的时间)?"
 )
@@ -48,7 +48,8 @@ _CONTEXT = re.compile(
     r"\b(?:need|needs|needed|due|deadline|ship|shipping|launch|launching|deliver|demo|present|presentation|go live|"
     r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|prototype|postpone\w*|"
     r"push(?:ed)? (?:back|out)|delay\w*|moved? to|slip\w*|"
-    r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?|as in|review|see it)\b"
+    r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?|as in|review|see it|show|showing|meeting|board|"
+    r"pulled forward|moved up|brought forward)\b"
     r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
 )
 _PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来|至今|到现在|历年|积累")

@@ -247,7 +247,7 @@ _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|l
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
                           r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b|"
-                          r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b")
+                          r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b")
 _DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
 _SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
