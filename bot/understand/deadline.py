@@ -48,7 +48,7 @@ _CONTEXT = re.compile(
     r"\b(?:need|needs|needed|due|deadline|ship|shipping|launch|launching|deliver|demo|present|presentation|go live|"
     r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|prototype|postpone\w*|"
     r"push(?:ed)? (?:back|out)|delay\w*|moved? to|slip\w*|"
-    r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?|as in|review|see it|show|showing|meeting|board|"
+    r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?|as in|review|see it|show|showing|meeting|"
     r"pulled forward|moved up|brought forward)\b"
     r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
 )
