@@ -318,3 +318,18 @@ def test_corrections_removals_and_lifted_blocks_in_chinese():
     assert u.slots["examples"].value == 2000
     u = replay(["标注数据有九千条", "其中三分之一是重复的"])
     assert u.slots["examples"].value == 6000
+
+
+@pytest.mark.parametrize("turns, slot, value", [
+    (["短视频平台的评论审核，标注好的违规评论只有六十条", "审核组又补标了两千四百条"], "examples", 2460),
+    (["公司有台8卡A800服务器，题目解析有一万八千条", "4090 也被收回了，只能走云厂商的微调 API"], "compute", "none"),
+    (["想在一张 H100 上微调 14B，标注样本两千六", "不过量化到 4bit 我们也能接受"], "four_bit_ok", True),
+    (["We have 12k examples", "correction: that's 2,800 per language and we have five languages, so 14,000 in total"],
+     "examples", 14000),
+    (["标好的工单分类数据六千七百条，一共43个类别"], "examples", 6700),
+    (["连锁药房，店员想直接问药品说明书（三千多份）里的用法用量"], "documents", True),
+])
+def test_more_turns_read_in_context(turns, slot, value):
+    from bot.understand import replay
+
+    assert replay(turns).slots[slot].value == value

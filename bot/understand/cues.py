@@ -100,6 +100,8 @@ DATA_SIZE_AFTER = _rx(r"^\s*(?:of\s+)?(?:data|text|corpus|logs?|documents?|files
 NO_GPU = _rx(
     r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a |any |our own )?gpus?\b", r"\bzero gpus\b",
+    r"只能(?:走|用)(?:云厂商|云|openai|第三方|厂商)?的?(?:微调)?\s*api", r"\bonly (?:option is|way is|can use|have) (?:the |a )?"
+    r"(?:cloud |openai |hosted )?(?:fine-?tuning )?api\b",
     r"(?:没有|没|无)\s*(?:任何)?\s*(?:gpu|显卡|算力|卡|独显|独立显卡)", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?",
 )
 AMPLE_COMPUTE = _rx(
@@ -118,7 +120,7 @@ FOUR_BIT_OK = _rx(
     r"\b4[- ]?bit\b.{0,30}\b(?:ok|okay|fine|acceptable|is fine|works?)\b",
     r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quantiz)",
     r"\bquantiz\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
-    r"(?:可以|能|愿意)接受.{0,8}(?:4\s*(?:位|bit|比特)|量化)", r"(?:4\s*(?:位|bit|比特)|量化).{0,8}(?:可以接受|没问题|也行|可以)",
+    r"(?:可以|能|愿意)接受.{0,8}(?:4\s*(?:位|bit|比特)|量化)", r"(?:4\s*(?:位|bit|比特)|量化).{0,12}(?:可以接受|能接受|没问题|也行|可以)",
 )
 
 # documents (knowledge to retrieve), not training examples: the words right after a count
@@ -145,7 +147,7 @@ REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0
                    r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿|假数据|造的|测试数据)")
 RELATIVE_ADD = _rx(
     r"^\s*(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
-    r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外)\s*(?:标注了?|收集了?|整理了?|加了?|了)?\s*$",
+    r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理了?|加了?|标了?|了)?\s*$",
 )
 
 # ---- the boolean slots: (negatable yes cues, fixed yes cues, no cues)
@@ -236,7 +238,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:calls|requests|queries) (?:per|a|each) second", r"\bqps\b", r"\bhigh[- ]traffic\b",
             r"\b(?:\d+(?:\.\d+)?\s*(?:m|mn|million|billion)|\d{1,3}(?:,\d{3}){2,}|\d{7,})\s+(?:\w+\s+){0,2}?(?:times|calls|requests|queries|"
             r"messages|conversations|api calls)\b", r"(?:\d+(?:\.\d+)?\s*(?:百万|千万|亿)|[1-9]\d{2,}\s*万)\s*(?:次|条|个)?\s*(?:调用|请求|对话|查询)?",
-            r"(?:[一二两三四五六七八九十几数]+\s*(?:百万|千万|亿)|(?:[一二两三四五六七八九]?十|[一二两三四五六七八九几]百)\s*万)\s*次",
+            r"(?:[一二两三四五六七八九十几数]+\s*多?\s*(?:百万|千万|亿)|(?:[一二两三四五六七八九]?十|[一二两三四五六七八九几]百)\s*多?\s*万)\s*次",
             r"高并发", r"海量(?:的)?(?:请求|调用|用户)", r"(?:调用|请求|访问)量(?:很|非常|特别)?大", r"大量(?:的)?(?:调用|请求)", r"流量(?:很|非常)?大"),
         None,
         _rx(r"\b(?:low|small|modest|tiny) (?:volume|traffic)\b", r"(?:调用|请求)量(?:很|比较)?(?:小|少|不大)"),
@@ -246,6 +248,7 @@ BOOL: dict[str, BoolCues] = {
             r"\blong few[- ]shot\b", r"\bhuge (?:system )?prompts?\b",
             r"\b(?:[1-9]\d{3,}|\d{1,2},\d{3}|\d+(?:\.\d+)?k)[- ]?tokens?\b[\w\s-]{0,20}?prompts?",
             r"(?:[1-9]\d{3,}|\d+(?:\.\d+)?k|[一二两三四五六七八九几]千)\s*(?:个)?\s*tokens?\s*的?\s*(?:few[- ]?shot\s*)?(?:提示词?|prompt)",
+            r"(?:提示词?|prompt)[^,，。;；]{0,4}(?:[1-9]\d{3,}|[一二两三四五六七八九几]千)\s*多?\s*(?:个)?\s*tokens?",
             r"(?:提示词?|prompt)(?:很|太|非常|特别|超级)?(?:长|大)", r"长(?:的)?(?:提示词?|prompt)", r"超长(?:的)?(?:提示|prompt|上下文)"),
         None, None,
     ),

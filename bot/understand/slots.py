@@ -57,6 +57,10 @@ def read_events(text: str) -> list[Event]:
     events: list[Event] = []
     parts = clauses(low)
     for i, clause in enumerate(parts):
+        if clause.start > 0 and low[clause.start - 1] == "(" and re.search(r"[\d一二两三四五六七八九十百千万]", clause.text):
+            # a number in an aside is read with the words it qualifies ("说明书（三千多份）", "RTX 6000 Ada (48GB)")
+            lead = re.sub(r"[\d.,]", " ", inline_asides(low)[max(0, clause.start - 13) : clause.start - 1])
+            clause = Clause(f"{lead} {clause.text}", clause.start - len(lead) - 1)
         found = _clause_events(clause)
         if i and any(e.kind == "clear_topic" for e in found):  # "船期那部分…查，不用模型管了": the topic is one clause back
             found = [Event(e.slot, e.kind, e.value, f"{parts[i - 1].text} {e.source}") if e.kind == "clear_topic" else e
