@@ -237,7 +237,7 @@ _USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
 _EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
 _EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
 _RMB_BEFORE = re.compile(r"(?:¥|￥|rmb|cny|人民币)\s*$")
-_RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?!\s*(?:gpu|显卡|卡|[a-z]*\d)))")
+_RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?![^,，。;；]{0,8}(?:gpu|显卡|卡|[a-z]*\d{3,}|魔改)))")
 _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?\s*(?:个)?\s*(?:输入|输出|input|output)?\s*"
                          r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
 _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
@@ -292,7 +292,9 @@ _ZH_SCALE = {"亿": 0.1, "百亿": 10.0, "千亿": 100.0}
 
 def _model_size(text: str) -> tuple[float, tuple[int, int]] | None:
     for pattern in (_SIZE_B, _SIZE_WORDS, _SIZE_ZH):
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text)
+                  if not (pattern is _SIZE_B and m.group(0).replace(" ", "") in cues.GPU_CARDS)  # "910B" is an Ascend chip
+                  and not re.search(r"(?:\bnot (?:the |a )?|不是)\s*$", text[: m.start()])), None)  # "not the 8B"
         if m:
             scale = _ZH_SCALE[m.group(2)] if pattern is _SIZE_ZH else 1.0
             value = float(m.group(1)) * scale
@@ -342,7 +344,7 @@ _SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
 _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|a|two|three|four|six|eight|sixteen|"
                            r"一|单|两|二|三|四|六|八|十六)\s*"
-                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*)*$")
+                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
 
 
 def _compute_events(c: Clause) -> list[Event]:
