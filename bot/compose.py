@@ -201,6 +201,22 @@ def _cite(hit: Hit, lang: Lang) -> str:
     return " " + t(lang, "fact_titled", title=title) if title else ""
 
 
+# words every memory question shares: they name no particular model, tool or table
+_PLAIN = frozenset("lora qlora full fine-tuning finetuning fine tune finetune tuning train training memory vram gpu gpus "
+                   "显存 内存 微调 全量 全参 训练 模型 model models need needs much many how what which 需要 多少 多大 要多少".split())
+
+
+def _names_in(question: str, passage: str) -> bool:
+    """The question names something specific (a tool, model family or setting) that the passage names too:
+    "AutoAWQ Vicuna 7B GEMV ... 显存" and a table row about AutoAWQ's Vicuna 7B GEMV run."""
+    from bot.read.sentences import GENERIC
+    from knowledge.lang import tokenize
+
+    named = {t for t in tokenize(question) if len(t) >= 3 and not any(ch.isdigit() for ch in t)
+             and t not in GENERIC and t not in _PLAIN}
+    return bool(named & set(tokenize(passage)))
+
+
 def cost_text(d: Decision, question: str, lang: Lang) -> str:
     """A cost answer: the exact estimate when everything is known, otherwise what is missing and the prices."""
     q = d.cost
@@ -252,7 +268,8 @@ def compose(u: Understanding, d: Decision, evidence: Evidence | None, quotes: Se
     if d.memory:  # a document stating it for this model size comes first; the rule of thumb follows
         size = re.compile(rf"(?<![\d.]){d.memory[0].model_size_b:g}\s*b(?![a-z])", re.IGNORECASE)
         found = (evidence is not None and evidence.best is not None and not evidence.weak
-                 and bool(size.search(f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")))
+                 and bool(size.search(f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")
+                          or _names_in(u.question, f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")))
         return fact_text(evidence, lang) + "\n\n" + memory_text(d, lang) if found else memory_text(d, lang)
     if u.intent == "cost":
         text = cost_text(d, u.question, lang)

@@ -474,3 +474,13 @@ def test_a_question_in_the_document_is_no_answer():
                     "FAQ", 0, "en"), score=0.9, dense_score=0.5)
     ev = read("yi-34b fp16 full-param finetune, how many GPUs?", [faq])
     assert ev.best is not None and "80 GB" in ev.best.text and "?" not in ev.best.text
+
+
+def test_a_memory_question_about_a_named_tool_shows_the_documented_figure_first():
+    from bot.respond import respond
+
+    text = ("| Model | Size | Version | Batch | Prefill | VRAM |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| Vicuna | 7B | GEMV | 1 | 64 | 4.50 GB |\n| Vicuna | 7B | GEMM | 1 | 64 | 4.60 GB |\n")
+    draft = respond("AutoAWQ Vicuna 7B GEMV bs1 64长度 显存占用多少", [table_hit(text)], rag=True)
+    first = draft.text.splitlines()[0]
+    assert "4.50 GB" in first  # the document's figure leads; the rule-of-thumb estimate follows

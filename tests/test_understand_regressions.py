@@ -335,3 +335,17 @@ def test_choice_between_values_is_a_lookup_and_between_methods_is_advice(questio
 ])
 def test_lookups_that_name_a_hardware_or_model_are_factual(question):
     assert understand(question, relevant=True).intent == "factual"
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("langchain-chatchat 0.2.x 支持数据库对话吗", "factual"),
+    ("autoawq mistral 7b gemm bs8, 2048 prefill/decode: decode tok/s", "factual"),
+])
+def test_support_and_throughput_lookups(question, intent):
+    assert understand(question, relevant=True).intent == intent
+
+
+def test_calling_a_model_daily_is_volume_not_changing_knowledge():
+    got = slots_of("每天调大模型两百多万次，现在提示词有三千多 token")
+    assert got.get("high_volume") is True and "knowledge_changes" not in got
+    assert slots_of("退换货政策基本每周都会调，回复要按话术模板来").get("knowledge_changes") is True

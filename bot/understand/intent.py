@@ -32,6 +32,7 @@ VALUE_ASK = re.compile(
     r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|\bexplain\b|"
     r"多少|几(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
     r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|"
+    r"支持[^,，。;；?？]{0,14}吗|是否支持|能否支持|\bdoes (?:it|\w+) support\b|\bsupported\s*\?|\bcan [\w-]+ run on\b|"
     r"需要什么|要求是|默认|要求\s*[?？]?\s*$|\bat (?:least|minimum|most)\s*\?|\bper (?:the |its |their )?[\w-]+ (?:readme|docs?|documentation|paper|table|guide)\b"
 )
 DECISION_ASK = re.compile(
@@ -155,7 +156,7 @@ def scores(text: str) -> dict[str, float]:
 PERSONAL = re.compile(r"\b(?:we|i|our|my|us|we're|i'm|we've|i've|we'd|i'd|our team|my team)\b|我们|我|咱们|本公司|我司|团队|公司")
 VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accuracy|version|license|tokens?/s|tgs|"
                         r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity|speed-?ups?|saved|savings?|faster|percent|cost|"
-                        r"throughput|tput|latency|val loss|loss)\b|"
+                        r"throughput|tput|latency|val loss|loss|tok/s|tps|tokens per second|ttft|rps)\b|"
                         r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省")
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 # vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡"
