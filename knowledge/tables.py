@@ -48,6 +48,9 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(text.strip()))
 
 
+_DITTO = ("", "-", "—", "–", "〃", '"', "''", "同上")  # a label cell that repeats the row above
+
+
 def parse_tables(text: str) -> list[Cell]:
     """Every body cell of every pipe table in ``text``, as (row, column, value) with its source line."""
     if "|" not in text:
@@ -56,6 +59,7 @@ def parse_tables(text: str) -> list[Cell]:
     cells: list[Cell] = []
     header: list[str] = []
     row: list[str] = []
+    previous: list[str] = []
     row_line = ""
     in_head = False
     for tok in _parser().parse(text):
@@ -69,6 +73,9 @@ def parse_tables(text: str) -> list[Cell]:
         elif tok.type == "inline" and (in_head or row is not None):
             (header if in_head else row).append(clean(tok.content))
         elif tok.type == "tr_close" and not in_head and row:
+            if previous and row[0] in _DITTO and previous[0] not in _DITTO:
+                row = [previous[0], *row[1:]]  # "-" or a blank label repeats the row above ("llama2-13b" for its int4 row)
+            previous = row
             cells.extend(_row_cells(header, row, row_line))
             if len(cells) >= MAX_CELLS:
                 return cells[:MAX_CELLS]

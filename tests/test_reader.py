@@ -484,3 +484,14 @@ def test_a_memory_question_about_a_named_tool_shows_the_documented_figure_first(
     draft = respond("AutoAWQ Vicuna 7B GEMV bs1 64长度 显存占用多少", [table_hit(text)], rag=True)
     first = draft.text.splitlines()[0]
     assert "4.50 GB" in first  # the document's figure leads; the rule-of-thumb estimate follows
+
+
+def test_a_dash_label_repeats_the_row_above():
+    from knowledge.tables import parse_tables
+
+    text = ("| model | kv type | RPS |\n| --- | --- | --- |\n| llama2-chat-13b | fp16 | 8.55 |\n| - | int8 | 10.96 |\n"
+            "| - | int4 | 11.91 |\n")
+    rows = {(c.row, c.column): c.value for c in parse_tables(text)}
+    assert rows[("llama2-chat-13b / int4", "RPS")] == "11.91"
+    ev = read("llama2-chat-13b kv int4 RPS?", [table_hit(text)])
+    assert ev.best is not None and ev.best.value == "11.91"
