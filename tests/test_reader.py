@@ -495,3 +495,13 @@ def test_a_dash_label_repeats_the_row_above():
     assert rows[("llama2-chat-13b / int4", "RPS")] == "11.91"
     ev = read("llama2-chat-13b kv int4 RPS?", [table_hit(text)])
     assert ev.best is not None and ev.best.value == "11.91"
+
+
+def test_a_question_naming_a_document_prefers_it():
+    bnb = Hit(Chunk(101, "Software: transformers 4.46.3, torch 2.5.1, accelerate 1.1.1.", "bitsandbytes_benchmarking.md",
+                    "Benchmarking", 0, "en"), score=0.8, dense_score=0.4)
+    npu = Hit(Chunk(102, "Requirements: torch version >= 2.7.1 and transformers >= 4.51.", "npu-support.md", "NPU", 0, "en"),
+              score=0.9, dense_score=0.5)
+    ev = read("torch version used in the bitsandbytes benchmark", [npu, bnb])
+    assert ev.best is not None and ev.best.value == "2.5.1"
+    assert read("which torch version is required?", [npu, bnb]).best.value != "2.5.1"  # naming none: no preference

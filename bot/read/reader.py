@@ -65,11 +65,14 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     pairs = _number_pairs(question)
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
+    named = _named_documents(weights, hits[:MAX_PASSAGES])
     best: Candidate | None = None
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         related = relevant is None or id(hit.chunk) in relevant
         prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
+        if named and hit.chunk.source not in named:
+            prior -= OTHER_DOCUMENT  # the question names the document it is about ("bitsandbytes", "Yi"); this is another
         for cand in _sentences(hit, weights, total, wanted, prior) + _cells(hit, weights, total, wanted, prior, pairs):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
@@ -81,6 +84,24 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         # relevant passages but no convincing sentence: show the closest one as such, not "nothing found"
         return Evidence(closest, True, wanted) if closest is not None and relevant is not None else Evidence(None, True, wanted)
     return Evidence(best, best.score < STRONG or (bool(wanted) and not best.value), wanted)
+
+
+OTHER_DOCUMENT = 0.9
+_FILE_WORDS = frozenset("readme docs doc index guide notes cn zh en md main usage introduction intro overview faq".split())
+
+
+def _named_documents(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]:
+    """Sources whose file name names a word of the question ("bitsandbytes_benchmarking.md" for "...bitsandbytes
+    benchmark?"); empty when the question names none, or names every retrieved document."""
+    own = {t for t, w in weights.items() if w >= 0.9 and len(t) >= 2 and t not in GENERIC and not t.isdigit()}
+    sources = {h.chunk.source for h in hits}
+    named = set()
+    for source in sources:
+        stem = re.sub(r"\.[a-z0-9]+$", "", source.rsplit("/", 1)[-1].lower())
+        parts = {p for p in re.split(r"[_\-.\s]+", stem) if len(p) >= 2 and p not in _FILE_WORDS} | {stem}
+        if own & parts:
+            named.add(source)
+    return named if named != sources else set()
 
 
 def _specific(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
