@@ -87,7 +87,9 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
 
 
 OTHER_DOCUMENT = 0.9
-_FILE_WORDS = frozenset("readme docs doc index guide notes cn zh en md main usage introduction intro overview faq".split())
+_FILE_WORDS = frozenset("readme docs doc index guide notes cn zh en md main usage introduction intro overview faq "
+                        "lora qlora rag prompt prompting finetune finetuning fine tuning full training train gpu gpus memory "
+                        "cost costs data model models methods method evidence decision quick when tree approaches".split())
 
 
 def _named_documents(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]:
