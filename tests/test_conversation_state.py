@@ -333,3 +333,25 @@ def test_more_turns_read_in_context(turns, slot, value):
     from bot.understand import replay
 
     assert replay(turns).slots[slot].value == value
+
+
+@pytest.mark.parametrize("turns, slot, value", [
+    (["We have 80 essays with teacher corrections.", "Teachers just finished another batch: 1,500 more corrected essays.",
+      "that second batch turned out to be copies, we're throwing all 1,500 out.",
+      "the teachers wrote 400 genuinely new corrected essays this week."], "examples", 480),
+    (["我们打算自研一个全新架构的模型，训练数据两千万条", "算了，新架构不搞了，就拿开源模型来微调，硬件是四张 4090"], "compute", "consumer"),
+    (["12k examples and one L40S", "the reports carry patient identifiers we can't strip, so nothing can be trained on them"],
+     "privacy_blocked", True),
+])
+def test_fresh_turns_read_in_context(turns, slot, value):
+    from bot.understand import replay
+
+    assert replay(turns).slots[slot].value == value
+
+
+def test_a_cost_question_about_those_examples_uses_the_stated_count():
+    from bot.understand import replay
+
+    u = replay(["4,000 labeled receipts -> JSON, no GPUs in-house.",
+                "How much to fine-tune gpt-4o-mini on those 4,000 if each is ~900 tokens, 3 epochs?"])
+    assert u.intent == "cost" and u.cost.examples == 4000 and u.cost.avg_tokens == 900

@@ -7,6 +7,7 @@ from a plain transcript (the CLI's ``history``).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from bot.understand.cost import read_cost
@@ -70,6 +71,9 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     prev_cost = previous.cost if previous is not None else None
     added = sum(int(e.value) for e in events if e.slot == "examples" and e.kind == "add")  # type: ignore[arg-type]
     cost = read_cost(question, examples, prev_cost, added, only_cost_facts=all(e.slot == "examples" for e in events))
+    if cost is not None and cost.examples is None and "examples" in prev_slots and prev_cost is None:
+        # "how much to fine-tune on those 4,000?" after the situation stated them
+        cost = dataclasses.replace(cost, examples=int(prev_slots["examples"].value))  # type: ignore[arg-type]
     probs = scores(question)
     follow_up = (prev_cost is not None and cost is not None and cost != prev_cost
                  and not (DECISION_ASK.search(prepare(question)) and probs.get("situation", 0) > 0.5))

@@ -30,13 +30,15 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
     r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
     r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|documents labell?ed)\b",
-    r"^\s*(?:多|来|余|左右)?(?:条|笔|封|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
+    r"^\s*(?:多|来|余|左右)?(?:条|笔|封|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?!.{0,8}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例))",
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated)\s+[a-z]+",
     r"^\s*(?:[a-z]+\s+){0,2}(?:have|has|got|carry|come with|with) (?:a |an |the )?(?:labels?|annotations?|tags?|gold answers?)\b",
     r"^\s*(?:examples?\s+)?(?:in total|in all|altogether|overall)\b",
+    r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+with\s+(?:[a-z-]+\s+){0,2}(?:corrections|feedback|answers|labels|annotations|explanations|"
+    r"solutions|ratings|scores|rationales)\b",
     r"^\s*(?:[a-z-]+\s+){0,3}(?:labell?ed|annotated|tagged|graded|scored|rated)\s+(?:by|with|for|as)\b",
     r"^\s*(?:[a-z-]+\s+){0,3}(?:have been|has been|were|was)\s+(?:converted|written|labell?ed|annotated|done|corrected|rewritten|"
     r"translated|reviewed|approved)\b",
@@ -147,7 +149,7 @@ REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0
                    r"thrown out|unusable|junk|garbage|invalid|broken|drafts?|scrapp?ed|deleted)\b",
                    r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿|假数据|造的|测试数据)")
 RELATIVE_ADD = _rx(
-    r"^\s*(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
+    r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
     r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理了?|加了?|标了?|了)?\s*$",
 )
 
@@ -171,7 +173,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就])调(?!查|用|研|大模型|模型|接口|api)|修改|改|上新|发布|发函|波动|涨跌)",
-            r"(?:更新|变化|变动|调整)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
+            r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
             r"新闻", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
@@ -181,7 +183,7 @@ BOOL: dict[str, BoolCues] = {
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
             r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
-            r"\bon[- ]brand\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
+            r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:in|follow|follows|following|use|uses|using|match|matches) (?:our|the|a|this|that|their) (?:[\w-]+ ){0,3}(?:layout|format|template|structure)\b",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
@@ -211,7 +213,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
             r"be shared|cross|be used (?:for|in|as) (?:training|train)|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
-            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:model |any )?(?:training|train)",
+            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnothing can be (?:trained on|used for training)\b", r"\bcan'?t (?:strip|remove|scrub|redact|anonymi[sz]e)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:model |any )?(?:training|train)",
             r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) [\w' ]{0,24}?(?:data ?cent(?:er|re)|premises|"
             r"network|vpc|firewall|country|servers?)\b", r"\b(?:are|is|be) never used (?:for|to|in) train", r"\bnever (?:be )?used to train\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
             r"\b(?:vetoed|banned|forbidden|forbade|prohibited|ruled out|blocked|won'?t allow|doesn'?t allow|does not allow)\b"
@@ -312,7 +314,7 @@ RETRACT = _rx(
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你)?管了?",
-    r"不管了", r"交给(?:别的|另一个|其他)", r"被收回", r"收回了", r"\bscratch (?:the|that|this|our)\b",
+    r"不管了", r"交给(?:别的|另一个|其他)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",
     r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b",
 )
 UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", r"\bturns out\b", r"\bchange(?:d)? (?:of plans|to)\b",

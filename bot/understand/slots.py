@@ -248,6 +248,7 @@ _THOSE_UNLABELLED = re.compile(r"(?:这些|那些|都|\bthose\b|\bthese\b|\bthey
 _BELOW = re.compile(r"(?:不到|少于|不足|不超过|less than|fewer than|under|below|not even)\s*(?:about\s+)?$")  # "不到一百条" < 100
 _ABOVE = re.compile(r"(?:超过|多于|over|more than|above|upwards of)\s*$")
 _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|lost|minus)\s+(?:those|the|these|another)?\s*$|"
+                          r"\bthrow(?:ing|n)?\s+(?:away\s+|out\s+)?(?:all|those|the|these)?\s*(?:of (?:the|those)\s*)?$|"
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
                           r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b|"
@@ -383,8 +384,8 @@ def _compute_events(c: Clause) -> list[Event]:
         compute, src = "none", snippet(c, *m.span())
     elif (m := cues.AMPLE_COMPUTE.search(text)) and not negated(text, *m.span()):
         compute, src = "ample", snippet(c, *m.span())
-    elif (count or 1) >= 4 or ((count or 1) >= 2 and (memory or 0) >= 40):
-        compute = "ample"
+    elif (count or 1) >= 8 or ((count or 1) >= 4 and (memory is None or memory > 24)) or ((count or 1) >= 2 and (memory or 0) >= 40):
+        compute = "ample"  # four 4090s are still consumer cards; four A100s or eight of anything are a cluster
     elif (m := cues.LIMITED_COMPUTE.search(text)) or (memory is not None and memory <= 24):
         compute = "consumer"
         src = snippet(c, *m.span()) if m else src
