@@ -45,6 +45,9 @@ def han_count(text: str) -> int:
     return len(_HAN.findall(text))
 
 
+_ZH_GRAMMAR = re.compile(r"[的了吗呢么吧嘛]|多少|什么|怎么|哪个|哪些|几个|是否|要不要|能不能|可以|需要|有没有")
+
+
 def detect_language(text: str, default: Lang = "en") -> Lang:
     """zh or en by dominant script: each Han character weighs like one English word."""
     text = normalize(text)
@@ -54,7 +57,10 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
         return default
     if len(_KANA.findall(text)) * 4 >= han and _KANA.search(text):
         return "en"  # Japanese: English is the more widely read of the two supported languages
-    return "zh" if han >= words * 0.8 else "en"
+    if han >= words * 0.8:
+        return "zh"
+    # mostly English terms but written with Chinese grammar ("lmdeploy kv int4 的 RPS", "qlora 显存要多少"): Chinese
+    return "zh" if _ZH_GRAMMAR.search(text) else "en"
 
 
 def is_foreign(text: str) -> bool:

@@ -44,3 +44,11 @@ def test_dotted_names_also_give_their_parts_but_versions_stay_whole():
     tokens = tokenize("llama-2-7b/qlora.yaml uses transformers 4.51.3 and llm.int8()")
     assert {"qlora", "yaml", "llm", "int8", "4.51.3"} <= set(tokens)
     assert "4" not in tokens and "51" not in tokens
+
+
+def test_english_terms_in_chinese_grammar_read_as_chinese():
+    from knowledge.lang import detect_language
+
+    assert detect_language("lmdeploy llama2-chat-13b kv int4 的 RPS") == "zh"
+    assert detect_language("autoawq 装 cpu 版 最低要 torch 几") == "zh"
+    assert detect_language("What does 微调 mean?") == "en"  # a Chinese term in an English sentence
