@@ -505,3 +505,9 @@ def test_a_question_naming_a_document_prefers_it():
     ev = read("torch version used in the bitsandbytes benchmark", [npu, bnb])
     assert ev.best is not None and ev.best.value == "2.5.1"
     assert read("which torch version is required?", [npu, bnb]).best.value != "2.5.1"  # naming none: no preference
+
+
+def test_how_many_of_a_thing_reads_the_number_that_counts_it():
+    hit = Hit(Chunk(111, "上下文窗口扩展到了 200K，大约相当于 40 万汉字的文本。", "yi.md", "Yi", 0, "zh"), score=0.9, dense_score=0.5)
+    ev = read("Yi 的 200K 上下文大约等于多少个汉字", [hit])
+    assert ev.best is not None and ev.best.value == "40 万"

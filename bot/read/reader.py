@@ -66,6 +66,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
     named = _named_documents(weights, hits[:MAX_PASSAGES])
+    unit = _asked_unit(question)
     best: Candidate | None = None
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
@@ -73,7 +74,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
         if named and hit.chunk.source not in named:
             prior -= OTHER_DOCUMENT  # the question names the document it is about ("bitsandbytes", "Yi"); this is another
-        for cand in _sentences(hit, weights, total, wanted, prior) + _cells(hit, weights, total, wanted, prior, pairs):
+        for cand in _sentences(hit, weights, total, wanted, prior, unit) + _cells(hit, weights, total, wanted, prior, pairs):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
             if not related and cand.score < STRONG_UNRELATED:
@@ -198,7 +199,23 @@ def _coverage(weights: dict[str, float], total: float, text: str) -> tuple[float
     return sum(weights[t] for t in matched) / total, matched
 
 
-def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
+_ASKED_UNIT = re.compile(r"(?:多少|几)个?\s*([\u4e00-\u9fff]{1,3}|[a-z]+)|\bhow many ([a-z]+)")
+
+
+def _asked_unit(question: str) -> str:
+    """The thing a "how many X" / "多少个X" question counts (汉字, tokens, GPUs), or ""."""
+    m = _ASKED_UNIT.search(prepare(question))
+    unit = (m.group(1) or m.group(2)) if m else ""
+    return unit if unit and unit not in GENERIC and unit not in ("钱", "分", "位") else ""
+
+
+def _counted(sentence: str, unit: str) -> str:
+    """The number written right before ``unit`` in the sentence ("约 40 万汉字" -> "40 万"), or ""."""
+    m = re.search(rf"(\d[\d,.]*\s*(?:万|亿|千|k|m|b)?)\s*(?:个|张|块|条)?\s*{re.escape(unit)}", prepare(sentence))
+    return m.group(1).strip() if m else ""
+
+
+def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "") -> list[Candidate]:
     out = []
     section = hit.chunk.meta.get("section", "") or ""
     context, _ = _coverage(weights, total, f"{section} {hit.chunk.title}")
@@ -214,6 +231,9 @@ def _sentences(hit: Hit, weights, total, wanted, prior) -> list[Candidate]:
         value, near, rank = _nearest_value(sentence, matched, wanted)
         score = (2.0 * cov + prior + _type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
                  - 0.001 * max(0, len(sentence) - 240) - (0.8 if _ASKS.search(sentence) else 0.0))
+        counted = _counted(sentence, unit) if unit else ""
+        if counted:  # "多少个汉字" and "约 40 万汉字": the number that counts the asked thing
+            value, score = counted, score + 0.3 + (0.0 if value else -_type_score(wanted, False))
         assigned = _assigned(sentence, weights)
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -_type_score(wanted, False))
