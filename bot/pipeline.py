@@ -16,6 +16,7 @@ from bot.backends.base import Backend, GenerationRequest, TemplateBackend
 from bot.backends.stated import stated_recommendation
 from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired, StoreUnavailable
 from bot.history import split_sections, trim_history
+from bot.read import named_documents
 from bot.respond import redecide, respond
 from bot.settings import Settings
 from bot.types import Answer, Mode, Source
@@ -251,7 +252,9 @@ class Pipeline:
         warnings: list[str] = []
         retriever = self.retriever() if mode.rag and question else None  # one index for the whole answer
         found = retriever.search(question, k=max(READ_PASSAGES, self.settings.top_k)) if retriever is not None else []
-        hits = [h for h in found if retriever.is_relevant(h)][: self.settings.top_k] if retriever is not None else []
+        named = named_documents(question, found)  # "tei 的默认端口": passages of the document the question names count
+        hits = [h for h in found if retriever.is_relevant(h) or h.chunk.source in named][: self.settings.top_k] \
+            if retriever is not None else []
         if retriever is not None and self.index_warning:
             warnings.append(self.index_warning)
         if state is None and history:

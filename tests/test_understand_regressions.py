@@ -349,3 +349,12 @@ def test_calling_a_model_daily_is_volume_not_changing_knowledge():
     got = slots_of("每天调大模型两百多万次，现在提示词有三千多 token")
     assert got.get("high_volume") is True and "knowledge_changes" not in got
     assert slots_of("退换货政策基本每周都会调，回复要按话术模板来").get("knowledge_changes") is True
+
+
+@pytest.mark.parametrize("question", [
+    "chinese-alpaca-2 竞技场那个结果截止到啥时候",
+    "tei docker image for an A10",
+    "TEI H100 用哪个镜像 tag",
+])
+def test_when_and_image_lookups_are_factual(question):
+    assert understand(question, relevant=True).intent == "factual"

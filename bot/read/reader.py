@@ -93,9 +93,20 @@ _FILE_WORDS = frozenset("readme docs doc index guide notes cn zh en md main usag
                         "cost costs data model models methods method evidence decision quick when tree approaches".split())
 
 
+def named_documents(question: str, hits: Sequence[Hit]) -> set[str]:
+    """Sources of ``hits`` whose file name the question names ("text-embeddings-inference", "tei" is not enough)."""
+    weights = _weights(question)
+    return _name_matches(weights, hits) if weights and hits else set()
+
+
 def _named_documents(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]:
     """Sources whose file name names a word of the question ("bitsandbytes_benchmarking.md" for "...bitsandbytes
     benchmark?"); empty when the question names none, or names every retrieved document."""
+    named = _name_matches(weights, hits)
+    return named if named != {h.chunk.source for h in hits} else set()
+
+
+def _name_matches(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]:
     own = {t for t, w in weights.items() if w >= 0.9 and len(t) >= 2 and t not in GENERIC and not t.isdigit()}
     sources = {h.chunk.source for h in hits}
     named = set()
@@ -104,7 +115,7 @@ def _named_documents(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]
         parts = {p for p in re.split(r"[_\-.\s]+", stem) if len(p) >= 2 and p not in _FILE_WORDS} | {stem}
         if own & parts:
             named.add(source)
-    return named if named != sources else set()
+    return named
 
 
 def _specific(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
