@@ -355,3 +355,17 @@ def test_a_cost_question_about_those_examples_uses_the_stated_count():
     u = replay(["4,000 labeled receipts -> JSON, no GPUs in-house.",
                 "How much to fine-tune gpt-4o-mini on those 4,000 if each is ~900 tokens, 3 epochs?"])
     assert u.intent == "cost" and u.cost.examples == 4000 and u.cost.avg_tokens == 900
+
+
+@pytest.mark.parametrize("turns, slot, value", [
+    (["Maybe 300 scripts? I'd have to check.", "Checked: zero usable scripts, they were all lost.",
+      "Never mind, IT found a backup with 1,400 of them."], "examples", 1400),
+    (["时刻表每天都可能调整", "更正一下，时刻表半年才变一次，基本是固定的"], "knowledge_changes", False),
+    (["有 1.5 万条标注好的商品标题翻译", "质检发现其中一万二千条有问题，得全部扔掉"], "examples", 3000),
+    (["Our team wrote 450 example SQL queries — sorry, typo, 45 — against the warehouse."], "examples", 45),
+    (["病历数据不能出医院，也做不了脱敏，有 1 万条标注好的出院小结"], "privacy_blocked", True),
+])
+def test_batch_seven_turns(turns, slot, value):
+    from bot.understand import replay
+
+    assert replay(turns).slots[slot].value == value

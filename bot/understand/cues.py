@@ -29,8 +29,8 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
     r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
-    r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|documents labell?ed)\b",
-    r"^\s*(?:多|来|余|左右)?(?:条|笔|封|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
+    r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|scripts|documents labell?ed)\b",
+    r"^\s*(?:多|来|余|左右)?(?:条|笔|封|则|首|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?!.{0,8}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例))",
@@ -73,7 +73,7 @@ NO_DATA = _rx(
     r"\bno (?:labell?ed |training |annotated |task |real )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
     r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
     r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
-    r"\bzero (?:labell?ed |training )?(?:examples?|samples?|data)\b",
+    r"\bzero (?:labell?ed |training |usable |good )?(?:examples?|samples?|data|scripts|records|rows|pairs|conversations)\b",
     r"(?:没有|没|无|缺乏|缺少)(?:任何)?(?:的)?(?:标注|训练|现成的?)?(?:数据|示例|样本|例子|语料|资料)",
     r"零(?:条|个)?(?:数据|示例|样本)",
 )
@@ -147,7 +147,7 @@ FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 
              "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
 REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|"
                    r"thrown out|unusable|junk|garbage|invalid|broken|drafts?|scrapp?ed|deleted)\b",
-                   r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿|假数据|造的|测试数据)")
+                   r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿|假数据|造的|测试数据|有问题|不合格|质量差|扔掉)")
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
     r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理了?|加了?|标了?|了)?\s*$",
@@ -166,19 +166,19 @@ BOOL: dict[str, BoolCues] = {
             r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
             r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"(?<!good )(?<!bad )(?<!great )(?<!sad )\bnews\b(?! from)", r"\bfast[- ]moving\b",
-            r"\bkeeps? changing\b", r"\bchang\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
+            r"\bkeeps? changing\b", r"\b(?:minute|hour|day) to (?:minute|hour|day)\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\bchang\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
             r"monthly|quarterly|every (?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*)\b[\w\s]{0,30}?\bevery (?:day|week|month|quarter|sprint)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
-            r"(?:更新|变|调整|(?<=[会要都就])调(?!查|用|研|大模型|模型|接口|api)|修改|改|上新|发布|发函|波动|涨跌)",
+            r"(?:更新|变|调整|(?<=[会要都就])调(?!查|用|研|大模型|模型|接口|api)|修改|修订|改|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
             r"新闻", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
             r"\bstatic\b", r"\bdoesn'?t change\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
-            r"(?:很少|几乎不|基本不|不怎么|不常|不会|一般不)(?:会)?(?:变|更新|改)", r"\bfro(?:ze|zen)\b", r"冻结(?:了)?", r"(?:比较|很|非常)?稳定", r"固定不变", r"一成不变"),
+            r"(?:很少|几乎不|基本不|不怎么|不常|不会|一般不)(?:会)?(?:变|更新|改)", r"\bfro(?:ze|zen)\b", r"冻结(?:了)?", r"(?:比较|很|非常)?稳定", r"固定不变", r"一成不变", r"(?:半年|一年|几年|好几个月)才(?:变|更新|改|调整)一次", r"基本(?:是|上)?固定(?:的|不变)?"),
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
@@ -190,7 +190,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
             r"规定的(?:开头|结尾|结束语|开场白)", r"(?:开头|开场白)和(?:结尾|结束语)", r"标准答复", r"(?:按|按照|照)[^,，。;；]{0,10}(?:规定|固定|统一)的",
-            r"格式", r"语气", r"风格", r"话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
+            r"格式", r"语气", r"口气", r"风格", r"话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
         None,
         _rx(r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)", r"(?:格式|风格)(?:无所谓|随意|不限)"),
     ),
@@ -226,7 +226,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:不能|不允许|不可以|不准|禁止|不得|无法)(?:出域|出网|出内网|出公司|出境|离开|外传|上传|上云|外发|外泄|发给|传到外)",
             r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不许|不准|不允许|禁止|不得|不同意|不让)[^,，。;；]{0,12}(?:拿去|拿来|用来|用于|用作|去)?训练",
             r"(?:不许|不准|不能|禁止|不得)[^,，。;；]{0,4}(?:传|发|上传|拷|带)(?:到|出|给)?(?:院外|行外|司外|公司外|外部|境外|外网|云端?|院|行|公司)外?",
-            r"(?:不许|不准|禁止|不得|不能)出(?:院|行|公司|机房|内网|行内网络|国|境)", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
+            r"(?:不许|不准|禁止|不得|不能)出(?:医院|院|行|公司|单位|机构|机房|内网|行内网络|国|境)", r"(?:做|搞)不了(?:脱敏|匿名化)", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
         _rx(r"\balready (?:been )?(?:anonymi[sz]ed|de-?identified|redacted)",
             r"\b(?:cleared|approved|allowed|permitted)\b[\w\s-]{0,20}\b(?:for|to) (?:train|use|fine-?tun)", r"\brestriction (?:is|was|has been) (?:lifted|removed)",
             r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
@@ -276,7 +276,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:our|my) own (?:foundation|base|pretrained) model\b", r"\bfoundation model\b", r"\bpre-?train(?:ing)? (?:a|our own|from|an?)\b",
             r"\bbuild (?:our|my) own (?:llm|base model|foundation|language model)", r"\bown llm from scratch\b",
             r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
-            r"基座大模型", r"预训练(?:一个|自己的)", r"全新(?:的)?(?:网络)?结构", r"不是\s*transformer", r"\bnot (?:a |based on )?(?:the )?transformers?\b", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
+            r"基座大模型", r"预训练(?:一个|自己的)", r"新的?(?:网络|模型)?结构", r"从头设计", r"全新(?:的)?(?:网络)?结构", r"不是\s*transformer", r"\bnot (?:a |based on )?(?:the )?transformers?\b", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
             r"不基于(?:任何)?现有(?:的)?(?:模型|架构|基座)", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
             r"\bnot based on (?:any )?(?:existing|off-the-shelf|pretrained) (?:models?|architectures?|checkpoints?)",
             r"\b(?:our|my) own (?:tokenizer and )?architecture\b", r"\bour own design\b", r"\bcustom (?:attention|layers?|backbone|network)\b",
@@ -289,7 +289,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bpdfs?\b", r"\bpolicies\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
-            r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
+            r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
             r"文档", r"知识库", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)资料(?!量)(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),

@@ -39,7 +39,7 @@ _FIXED: tuple[tuple[str, float], ...] = (
     (r"\b(?:this|next) year\b|今年|明年", 200),
 )
 _DURATION = re.compile(
-    rf"\b(?:in|within|under|inside|about|around|take|only|have|got|next)\s+(?:the\s+next\s+)?(?:roughly\s+|about\s+|around\s+|approximately\s+|~\s*)?{_NUM}\s*"
+    rf"\b(?:in|within|under|inside|about|around|take|only|have|got|next)\s+(?:the\s+next\s+)?(?:roughly\s+|about\s+|around\s+|approximately\s+|like\s+|~\s*)?{_NUM}\s*"
     r"(hours?|hrs?|h|days?|weeks?|months?|quarters?|years?)\b"
     rf"|{_NUM}\s*(个小时|小时|天|日|个星期|星期|礼拜|周|个月|个季度|季度|年)(?:之内|以内|内|之后|后|时间|的时间)?"
 )

@@ -72,7 +72,9 @@ def read_events(text: str) -> list[Event]:
             # "5k old chat logs, but nobody has labeled them": logs, not training examples yet
             found = [e for e in found if not (e.slot == "examples" and e.kind == "set")]
         if any(e.slot == "examples" for e in events) and not any(e.slot == "examples" for e in found):
-            bare = None if re.fullmatch(r"\s*[^\d]{0,6}\d{1,2}\s*", clause.text) else bare_count(clause.text)
+            end = clause.start + len(clause.text)
+            listed = re.fullmatch(r"\s*[^\d]{0,6}\d{1,2}\s*", clause.text) and low[end : end + 1] in (")", "）", "、")
+            bare = None if listed else bare_count(clause.text)
             # "... last month; now we have 4,000": the count moved on ("2)", "4）" number a list instead)
             found += [bare] if bare is not None else []
         events.extend(found)
@@ -119,7 +121,8 @@ def _clause_events(c: Clause) -> list[Event]:
             break
         if value is None or where is None:
             continue
-        if is_hedged and value is True and slot not in ("privacy_blocked", "documents", "domain_terms"):
+        steady = slot == "knowledge_changes" and re.search(r"每|daily|weekly|hourly|monthly|every|经常|常常|频繁|随时|天天", text[where[0] : where[1]])
+        if is_hedged and value is True and not steady and slot not in ("privacy_blocked", "documents", "domain_terms"):
             continue  # "maybe later a fixed format": not a stated need
         out.append(Event(slot, "set", value, snippet(c, *where)))
     out.extend(_number_events(c))
@@ -131,9 +134,10 @@ def _clause_events(c: Clause) -> list[Event]:
 
 
 _BARE_COUNT = re.compile(
-    r"(?:^|\b(?:only|had|have|just|with|to|got|down to|up to|actually|update:?|instead|make (?:it|that)|it'?s|now|correction:?|rather|more like)|只有|就|剩|有|变成|"
+    r"(?:^|\b(?:only|had|have|just|with|to|got|down to|up to|actually|update:?|instead|make (?:it|that)|it'?s|now|correction:?|rather|more like|"
+    r"typo|sorry|i mean|i meant)|只有|就|剩|有|变成|"
     r"改成|降到|涨到|其实|应该是|实际上|更正)\s*[,:：，]?\s*(?:about\s+|around\s+|~|是)?"
-    r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:$|[?？.,，。!！]|呢|了|吧|instead)"
+    r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:$|[?？.,，。!！]|呢|了|吧|instead|of (?:them|those|these)\b)"
 )
 
 
@@ -237,7 +241,7 @@ _USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
 _EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
 _EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
 _RMB_BEFORE = re.compile(r"(?:¥|￥|rmb|cny|人民币)\s*$")
-_RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?![^,，。;；]{0,8}(?:gpu|显卡|卡|[a-z]*\d{3,}|魔改)))")
+_RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?![^,，。;；]{0,8}(?:gpu|显卡|卡|[a-z]*\d{3,}|魔改|\d+\s*g\b)))")
 _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?\s*(?:个)?\s*(?:输入|输出|input|output)?\s*"
                          r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
 _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
@@ -252,7 +256,8 @@ _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|l
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
                           r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b|"
-                          r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b")
+                          r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b|"
+                          r"^\s*(?:[\w-]+\s+){0,2}examples?\b")
 _DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
 _SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
