@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from bot.understand.cost import read_cost
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
-from bot.understand.slots import Event, bare_count, read_events
+from bot.understand.slots import bare_count, read_events
 from bot.understand.state import fold, overrides
 from bot.understand.text import prepare
-from bot.understand.types import Situation, Slot, Understanding
+from bot.understand.types import Event, Situation, Slot, Understanding
 from knowledge.lang import detect_language, is_foreign, normalize
 
 MAX_MESSAGE_CHARS = 10_000  # longer messages get a short "please ask in a few sentences" reply

@@ -8,28 +8,14 @@ the conversation state. Each event keeps the user's words it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import (
-    dataclass,
-)
-from typing import Literal
 
 from bot.understand import cues
 from bot.understand.deadline import read_deadline
+from bot.understand.hardware import compute_events
 from bot.understand.numbers import Quantity, quantities
 from bot.understand.text import Clause, clauses, hedged, inline_asides, negated, prepare, snippet
-from bot.understand.types import RMB_PER_USD, USD_PER_EUR
+from bot.understand.types import RMB_PER_USD, USD_PER_EUR, Event
 from knowledge.lang import normalize
-
-EventKind = Literal["set", "add", "scale", "clear", "clear_topic"]
-
-
-@dataclass(frozen=True)
-class Event:
-    slot: str
-    kind: EventKind
-    value: object
-    source: str
-
 
 # slots a retraction can clear, by the words that name them
 _RETRACTABLE: dict[str, re.Pattern] = {
@@ -129,7 +115,7 @@ def _clause_events(c: Clause) -> list[Event]:
     deadline = read_deadline(text)
     if deadline is not None:
         out.append(Event("deadline", "set", deadline[0], snippet(c, *deadline[1])))
-    out.extend(_compute_events(c))
+    out.extend(compute_events(c))
     return out
 
 
@@ -342,72 +328,3 @@ def _volume(c: Clause, qs: list[Quantity]) -> list[Event]:
                 out.append(Event("long_prompt", "set", True, snippet(c, q.start, q.end + 16)))
             break
     return out
-
-
-# ---------------------------------------------------------------- GPUs and compute
-
-_SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of": 2, "a couple of": 2, "couple of": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
-          "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
-_COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|a|two|three|four|six|eight|sixteen|"
-                           r"一|单|两|二|三|四|六|八|十六)\s*"
-                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
-
-
-def _compute_events(c: Clause) -> list[Event]:
-    text = c.text
-    out: list[Event] = []
-    memory: float | None = None
-    count: int | None = None
-    src = ""
-    card = cues.GPU_CARD.search(text)
-    if card and not negated(text, *card.span()):
-        name = card.group(1).lower()
-        memory = float(cues.GPU_CARDS[name])
-        # a size written after the card ("A100 40GB", "4060 Ti 16GB") names its variant
-        rest = re.sub(r"^[\s/(_-]*(?:(?:ti|super|laptop|pcie|sxm\d?)\b[\s/(_-]*)*", "", text[card.end() :])
-        near = cues.GPU_MEMORY.match(rest)
-        if near:
-            memory = float(near.group(1))
-        counted = _COUNT_BEFORE.search(text[max(0, card.start() - 14) : card.start()])
-        after = cues.GPU_COUNT_AFTER.match(text[card.end() :])
-        raw = counted.group(1) if counted else after.group(1) if after else None
-        count = _small_int(raw) if raw else None
-        src = snippet(c, *card.span())
-    if memory is None:
-        for m in cues.GPU_MEMORY.finditer(text):
-            window = text[max(0, m.start() - 24) : m.end() + 24]
-            if cues.GPU_CONTEXT.search(window) and not cues.DATA_SIZE_AFTER.match(text[m.end() :]) and 1 <= float(m.group(1)) <= 1024:
-                memory, src = float(m.group(1)), snippet(c, *m.span())
-                break
-    if memory is not None:
-        out.append(Event("gpu_memory_gb", "set", memory, src))
-    if count is not None:
-        out.append(Event("gpu_count", "set", count, src))
-    compute = None
-    m = cues.NO_GPU.search(text)
-    if m:
-        compute, src = "none", snippet(c, *m.span())
-    elif (m := cues.AMPLE_COMPUTE.search(text)) and not negated(text, *m.span()):
-        compute, src = "ample", snippet(c, *m.span())
-    elif (count or 1) >= 8 or ((count or 1) >= 4 and (memory is None or memory > 24)) or ((count or 1) >= 2 and (memory or 0) >= 40):
-        compute = "ample"  # four 4090s are still consumer cards; four A100s or eight of anything are a cluster
-    elif (m := cues.LIMITED_COMPUTE.search(text)) or (memory is not None and memory <= 24):
-        compute = "consumer"
-        src = snippet(c, *m.span()) if m else src
-    elif memory is not None:
-        compute = None  # one big card: neither consumer nor a cluster
-    if compute is not None:
-        out.append(Event("compute", "set", compute, src))
-        if compute == "none":  # "no GPU at all": earlier cards are gone too
-            out += [Event("gpu_memory_gb", "clear", None, src), Event("gpu_count", "clear", None, src)]
-    elif memory is not None and (count or 1) == 1:
-        out.append(Event("compute", "clear", None, src))  # a new single big card replaces an earlier cluster
-    if cues.FOUR_BIT_OK.search(text):
-        out.append(Event("four_bit_ok", "set", True, snippet(c)))
-    return out
-
-
-def _small_int(raw: str) -> int | None:
-    if raw.isdigit():
-        return int(raw) if 0 < int(raw) <= 100_000 else None
-    return _SMALL.get(raw.strip())

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from bot.understand.slots import Event
-from bot.understand.types import Change, Slot
+from bot.understand.types import Change, Event, Slot
 
 
 def fold(slots: Mapping[str, Slot], events: Iterable[Event]) -> tuple[dict[str, Slot], tuple[Change, ...]]:

@@ -108,3 +108,17 @@ class Understanding:
 
     def with_slots(self, slots: dict[str, Slot]) -> Understanding:
         return replace(self, slots=dict(slots))
+
+
+EventKind = Literal["set", "add", "scale", "clear", "clear_topic"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """What one clause says about one slot: set a value, add to or scale a count, clear it, or clear what the last
+    turn said about a topic ("clear_topic", slot "*")."""
+
+    slot: str
+    kind: EventKind
+    value: object
+    source: str
