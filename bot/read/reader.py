@@ -17,7 +17,7 @@ from dataclasses import (
 from typing import Literal
 
 from bot.read.answer_type import VALUE_PATTERNS, ValueType, values, wanted_types
-from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
+from bot.read.sentences import GENERIC, _clip, _weights, expand, split_sentences
 from bot.understand.text import prepare
 from knowledge.lang import detect_language, tokenize
 from knowledge.tables import is_numeric
@@ -180,18 +180,12 @@ def _number_pairs(question: str) -> list[tuple[set[str], str]]:
         out.append((set(words), m.group(1)))
         claimed.add(m.start(1))
     for m in _NUMBER_AFTER.finditer(low):
-        words = set(tokenize(_expand(m.group(1))))
+        words = set(tokenize(expand(m.group(1))))
         if words and m.start(2) not in claimed:
             out.append((words, m.group(2).replace(",", "")))
     for m in _CARDS_ZH.finditer(low):
         out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
     return out
-
-
-def _expand(text: str) -> str:
-    from bot.read.sentences import expand
-
-    return expand(text)
 
 
 def _row_values(context: str, headers: Sequence[str]) -> list[tuple[str, str]]:
