@@ -226,15 +226,6 @@ def test_shipped_intent_classifier_matches_a_fresh_fit_of_its_data():
     assert list(shipped.classes_) == list(fresh.classes_)
 
 
-@pytest.mark.parametrize("question", [
-    "one T4 alpaca: % saved with unsloth open",
-    "LAION Chip2 speedup unsloth open source on 1 A100 40GB",
-    "单卡 A100 上 unsloth 的加速比",
-])
-def test_a_terse_metric_question_about_indexed_documents_is_factual(question):
-    assert understand(question, relevant=True).intent == "factual"
-
-
 def slots_of(question: str) -> dict:
     return {k: s.value for k, s in understand(question).slots.items()}
 
@@ -319,42 +310,28 @@ def test_an_aside_is_read_on_its_own_and_the_clause_around_it_stays_whole():
         .get("novel_architecture") is True
 
 
-@pytest.mark.parametrize("question, intent", [
-    ("百川2 4bits 量化用的啥数据类型 fp4还是nf4", "factual"),  # 还是 between two values is a lookup
-    ("微调还是RAG？", "situation"),  # 还是 between two methods asks for advice
-    ("64x A100-80G OPT-175B azure cost", "factual"),
-])
-def test_choice_between_values_is_a_lookup_and_between_methods_is_advice(question, intent):
-    assert understand(question, relevant=True).intent == intent
-
-
-@pytest.mark.parametrize("question", [
-    "Qwen-7B-QAnything needs gpu compute capability of at least?",
-    "can mt0-xxl be full finetuned on a single a100 80gb per peft readme",
-    "qanything docker版 显存16G到22G之间建议用哪个模型",
-])
-def test_lookups_that_name_a_hardware_or_model_are_factual(question):
-    assert understand(question, relevant=True).intent == "factual"
-
-
-@pytest.mark.parametrize("question, intent", [
-    ("langchain-chatchat 0.2.x 支持数据库对话吗", "factual"),
-    ("autoawq mistral 7b gemm bs8, 2048 prefill/decode: decode tok/s", "factual"),
-])
-def test_support_and_throughput_lookups(question, intent):
-    assert understand(question, relevant=True).intent == intent
-
-
 def test_calling_a_model_daily_is_volume_not_changing_knowledge():
     got = slots_of("每天调大模型两百多万次，现在提示词有三千多 token")
     assert got.get("high_volume") is True and "knowledge_changes" not in got
     assert slots_of("退换货政策基本每周都会调，回复要按话术模板来").get("knowledge_changes") is True
 
 
-@pytest.mark.parametrize("question", [
-    "chinese-alpaca-2 竞技场那个结果截止到啥时候",
-    "tei docker image for an A10",
-    "TEI H100 用哪个镜像 tag",
+# questions about indexed documents: lookups, with the choice between methods still advice
+@pytest.mark.parametrize("question, intent", [
+    ("one T4 alpaca: % saved with unsloth open", "factual"),
+    ("LAION Chip2 speedup unsloth open source on 1 A100 40GB", "factual"),
+    ("单卡 A100 上 unsloth 的加速比", "factual"),
+    ("百川2 4bits 量化用的啥数据类型 fp4还是nf4", "factual"),  # 还是 between two values is a lookup
+    ("微调还是RAG？", "situation"),  # 还是 between two methods asks for advice
+    ("64x A100-80G OPT-175B azure cost", "factual"),
+    ("Qwen-7B-QAnything needs gpu compute capability of at least?", "factual"),
+    ("can mt0-xxl be full finetuned on a single a100 80gb per peft readme", "factual"),
+    ("qanything docker版 显存16G到22G之间建议用哪个模型", "factual"),
+    ("langchain-chatchat 0.2.x 支持数据库对话吗", "factual"),
+    ("autoawq mistral 7b gemm bs8, 2048 prefill/decode: decode tok/s", "factual"),
+    ("chinese-alpaca-2 竞技场那个结果截止到啥时候", "factual"),
+    ("tei docker image for an A10", "factual"),
+    ("TEI H100 用哪个镜像 tag", "factual"),
 ])
-def test_when_and_image_lookups_are_factual(question):
-    assert understand(question, relevant=True).intent == "factual"
+def test_lookups_about_indexed_documents(question, intent):
+    assert understand(question, relevant=True).intent == intent
