@@ -335,3 +335,9 @@ def test_calling_a_model_daily_is_volume_not_changing_knowledge():
 ])
 def test_lookups_about_indexed_documents(question, intent):
     assert understand(question, relevant=True).intent == intent
+
+
+def test_a_hedge_on_a_count_does_not_hedge_a_need_stated_after_and():
+    assert slots_of("got maybe ~2k labled support tickets and need replies in our brand voice") == \
+        {"examples": 2000, "needs_format": True}
+    assert "needs_format" not in slots_of("maybe later we need a fixed format")

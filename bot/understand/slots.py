@@ -108,7 +108,8 @@ def _clause_events(c: Clause) -> list[Event]:
         if value is None or where is None:
             continue
         steady = slot == "knowledge_changes" and re.search(r"每|daily|weekly|hourly|monthly|every|经常|常常|频繁|随时|天天", text[where[0] : where[1]])
-        if is_hedged and value is True and not steady and slot not in ("privacy_blocked", "documents", "domain_terms"):
+        if is_hedged and value is True and not steady and slot not in ("privacy_blocked", "documents", "domain_terms") \
+                and hedged(_HEDGE_SCOPE.split(text[: where[0]])[-1] + text[where[0] :]):
             continue  # "maybe later a fixed format": not a stated need
         out.append(Event(slot, "set", value, snippet(c, *where)))
     out.extend(_number_events(c))
@@ -118,6 +119,9 @@ def _clause_events(c: Clause) -> list[Event]:
     out.extend(compute_events(c))
     return out
 
+
+# a hedge qualifies the phrase it sits in: "maybe ~2k tickets and need our brand voice" hedges the count, not the need
+_HEDGE_SCOPE = re.compile(r"\band\b|\bbut\b|\bplus\b|并且|而且|另外|同时")
 
 _BARE_COUNT = re.compile(
     r"(?:^|\b(?:only|had|have|just|with|to|got|down to|up to|actually|update:?|instead|make (?:it|that)|it'?s|now|correction:?|rather|more like|"
