@@ -15,6 +15,7 @@ from knowledge.embedding import Embedder
 from knowledge.errors import NothingIndexed
 from knowledge.glossary import translations
 from knowledge.lang import tokenize
+from knowledge.names import document_names
 from knowledge.types import Chunk, Skipped
 
 log = logging.getLogger(__name__)
@@ -22,9 +23,11 @@ Progress = Callable[[float, str], None]
 
 
 def passage_tokens(chunk: Chunk, tokenizer: Callable[[str], list[str]] = tokenize) -> list[str]:
-    """BM25 tokens of a passage: its title, its text, and the glossary terms of the other language."""
+    """BM25 tokens of a passage: its title, its text, the glossary terms of the other language and the names
+    of its document ("tei" for every passage of text-embeddings-inference)."""
     text = f"{chunk.title}\n{chunk.text}"
-    return tokenizer(text + " " + " ".join(translations(text)))
+    names = " ".join(sorted(document_names(chunk.source, chunk.title)))
+    return tokenizer(text + " " + " ".join(translations(text)) + " " + names)
 
 
 def dense_text(chunk: Chunk) -> str:

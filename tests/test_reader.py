@@ -511,3 +511,45 @@ def test_how_many_of_a_thing_reads_the_number_that_counts_it():
     hit = Hit(Chunk(111, "上下文窗口扩展到了 200K，大约相当于 40 万汉字的文本。", "yi.md", "Yi", 0, "zh"), score=0.9, dense_score=0.5)
     ev = read("Yi 的 200K 上下文大约等于多少个汉字", [hit])
     assert ev.best is not None and ev.best.value == "40 万"
+
+
+HELP_LISTING = """Options:
+      --hostname <HOSTNAME>
+          The IP address to listen on
+
+          [env: HOSTNAME=]
+          [default: 0.0.0.0]
+
+      -p, --port <PORT>
+          The port to listen on. Any free port works.
+
+          [env: PORT=]
+          [default: 3000]
+
+      --max-queue <MAX_QUEUE>
+          How many requests may wait before new ones are refused
+
+          [env: MAX_QUEUE=]
+          [default: 128]
+
+Example: `server --model-id m --port 8080`
+"""
+
+
+@pytest.mark.parametrize("question, value", [
+    ("what port does the server listen on by default?", "3000"),
+    ("server 默认的 port 是多少", "3000"),
+    ("default max-queue of the server", "128"),
+])
+def test_an_option_of_a_help_listing_answers_with_its_default(question, value):
+    hit = Hit(Chunk(71, HELP_LISTING, "server.md", "Server", 0, "en"), score=0.9, dense_score=0.5)
+    ev = read(question, [hit])
+    assert ev.best is not None and ev.best.value == value
+
+
+def test_a_default_split_from_its_option_is_named_by_its_env_line():
+    """A passage that starts inside a help listing still ties "[default: ...]" to the option its env line names."""
+    tail = "to keep the queue short.\n\n          [env: MAX_QUEUE=]\n          [default: 128]\n\n      --verbose\n"
+    hit = Hit(Chunk(72, tail, "server.md", "Server", 1, "en"), score=0.9, dense_score=0.5)
+    ev = read("max queue default?", [hit])
+    assert ev.best is not None and ev.best.value == "128"

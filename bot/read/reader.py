@@ -20,6 +20,7 @@ from bot.read.answer_type import VALUE_PATTERNS, ValueType, values, wanted_types
 from bot.read.sentences import GENERIC, _clip, _weights, expand, split_sentences
 from bot.understand.text import prepare
 from knowledge.lang import detect_language, tokenize
+from knowledge.names import document_names
 from knowledge.tables import is_numeric
 from knowledge.types import Hit
 
@@ -88,13 +89,10 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
 
 
 OTHER_DOCUMENT = 0.9
-_FILE_WORDS = frozenset("readme docs doc index guide notes cn zh en md main usage introduction intro overview faq "
-                        "lora qlora rag prompt prompting finetune finetuning fine tuning full training train gpu gpus memory "
-                        "cost costs data model models methods method evidence decision quick when tree approaches".split())
 
 
 def named_documents(question: str, hits: Sequence[Hit]) -> set[str]:
-    """Sources of ``hits`` whose file name the question names ("text-embeddings-inference", "tei" is not enough)."""
+    """Sources of ``hits`` the question names by a part of the file name or an acronym ("bitsandbytes", "tei")."""
     weights = _weights(question)
     return _name_matches(weights, hits) if weights and hits else set()
 
@@ -108,14 +106,8 @@ def _named_documents(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]
 
 def _name_matches(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]:
     own = {t for t, w in weights.items() if w >= 0.9 and len(t) >= 2 and t not in GENERIC and not t.isdigit()}
-    sources = {h.chunk.source for h in hits}
-    named = set()
-    for source in sources:
-        stem = re.sub(r"\.[a-z0-9]+$", "", source.rsplit("/", 1)[-1].lower())
-        parts = {p for p in re.split(r"[_\-.\s]+", stem) if len(p) >= 2 and p not in _FILE_WORDS} | {stem}
-        if own & parts:
-            named.add(source)
-    return named
+    titles = {h.chunk.source: h.chunk.title for h in hits}
+    return {source for source, title in titles.items() if own & document_names(source, title)}
 
 
 def _specific(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
@@ -259,16 +251,32 @@ _OPTIONAL_PARTS = frozenset({"num", "n", "per", "max", "min", "total", "train", 
 def _assigned(sentence: str, weights: dict[str, float]) -> str:
     """The value assigned to a parameter whose name the question spells out (every part of "learning_rate",
     "lora_alpha" or "LoRA rank" among its terms, counting glossary translations; "batch size of 1" too), or ""."""
+    option = _OPTION_DEFAULT.match(sentence) or _ENV_DEFAULT.match(sentence)
+    if option and _names_parameter(re.split(r"[-_]", option.group(1)), weights, flag=True):
+        return option.group(2).strip().rstrip(".,;")  # "--port <PORT>: The port to listen on [default: 3000]"
+    if _OPTION_HEAD.match(sentence):
+        return ""  # an option described without its default: "<PORT>" is no value
     for m in _ASSIGNMENT.finditer(sentence):
         flag, name, value = m.group(1), m.group(2).lower(), m.group(4)
         words = name.split(" ")
         for start in range(len(words)):  # "The LoRA rank: 8" names "lora rank"
             parts = [p for p in re.split(r"[ _.-]", " ".join(words[start:])) if p]
-            needed = [p for p in parts if p not in _OPTIONAL_PARTS] or parts
-            if (len(parts) >= 2 or flag) and all(weights.get(p, 0) >= 0.5 or weights.get(_singular(p), 0) >= 0.5
-                                                 for p in needed):
+            if _names_parameter(parts, weights, bool(flag)):
                 return value.rstrip(".,;")
     return ""
+
+
+_ENV_DEFAULT = re.compile(r"^\[env:\s*([A-Z0-9_]+)=?[^\]]*\]\s*\[default:\s*([^\]]+)\]")
+_OPTION_HEAD = re.compile(r"^(?:-\w,\s*)?--[a-z0-9][\w-]*(?:[ =]<[^>]+>|\s+[A-Z_]{2,})?:", re.IGNORECASE)
+_OPTION_DEFAULT = re.compile(r"^(?:-\w,\s*)?--([a-z0-9][\w-]*)\b.*?[\[(]default:?\s*([^\])]+)[\])]", re.IGNORECASE)
+
+
+def _names_parameter(parts: list[str], weights: dict[str, float], flag: bool) -> bool:
+    """Whether the question spells out a parameter name's parts (optional parts like "max" aside)."""
+    parts = [p.lower() for p in parts if p]
+    needed = [p for p in parts if p not in _OPTIONAL_PARTS] or parts
+    return (len(parts) >= 2 or flag) and all(weights.get(p, 0) >= 0.5 or weights.get(_singular(p), 0) >= 0.5
+                                             for p in needed)
 
 
 def _singular(word: str) -> str:

@@ -56,14 +56,49 @@ def expand(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage, without headings, front matter, tables rules or diagram lines."""
     out: list[str] = []
-    for line in normalize(text).splitlines():
+    for line in _option_blocks(normalize(text).splitlines()):
         if not line.strip() or _SKIP_LINE.match(line):
             continue
         for part in _SENTENCE_END.split(line):
-            flag = part.strip().startswith("--")  # "--lora_alpha 32" keeps its dashes: it names a flag
+            flag = bool(_FLAG.match(part))  # "--lora_alpha 32", "-p, --port" keep their dashes: they name a flag
             part = (part.strip() if flag else part.strip(" \t-*>|#")).rstrip(";；,，:：")
             if len(part) >= 8:
                 out.append(part)
+    return out
+
+
+# a command-line option in help output: "  -p, --port <PORT>", "  --lr LR", then indented lines that describe it
+_OPTION = re.compile(r"^\s*(?:-\w,\s*)?--[a-z0-9][\w-]*(?:[ =]<[^>]+>|\s+[A-Z_]{2,})?\s*$")
+_DEFAULT = re.compile(r"^\s*\[default:[^\]]*\]\s*$", re.IGNORECASE)
+_ENV = re.compile(r"^\s*\[env:\s*[A-Z0-9_]+=?[^\]]*\]\s*$")
+_FLAG = re.compile(r"\s*(?:--|-\w,\s*--)\w")
+
+
+def _option_blocks(lines: list[str]) -> list[str]:
+    """Each option of a help listing as one line: the option, the first line that describes it and its
+    ``[default: ...]``, so "the default port" finds "--port <PORT>: The port to listen on [default: 3000]"."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _ENV.match(lines[i]) and i + 1 < len(lines) and _DEFAULT.match(lines[i + 1]):
+            out.append(f"{lines[i].strip()} {lines[i + 1].strip()}")  # "[env: PORT=] [default: 3000]" names its option
+            i += 2
+            continue
+        if not _OPTION.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        block = [lines[i].strip()]
+        described = False
+        j = i + 1
+        while j < len(lines) and j - i <= 40 and not _OPTION.match(lines[j]) and not lines[j].lstrip().startswith(("#", "```")):
+            line = lines[j].strip()
+            if _DEFAULT.match(line) or (line and not described and not line.startswith("[")):
+                block.append(line if described else re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].rstrip("."))
+                described = described or not line.startswith("[")
+            j += 1
+        out.append(f"{block[0]}: {' '.join(block[1:])}" if len(block) > 1 else block[0])
+        i = j
     return out
 
 
