@@ -16,6 +16,9 @@ ZH_SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", "!", "?", ";", "，",
 EN_SEPARATORS = ["\n\n", "\n", ". ", "! ", "? ", "; ", ": ", ", ", " ", ""]
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*$", re.IGNORECASE)
+_DETAILS_END = re.compile(r"^\s*</details>\s*$", re.IGNORECASE)
+_DETAILS_START = re.compile(r"^\s*<details[^>]*>\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -35,6 +38,7 @@ def split_sections(text: str) -> list[tuple[str, str]]:
     """Split markdown into (heading path, body) sections; text without headings is one section."""
     sections: list[tuple[str, str]] = []
     path: list[str] = []
+    levels: list[int] = []  # the heading level of each entry of ``path``
     body: list[str] = []
 
     def flush() -> None:
@@ -43,16 +47,37 @@ def split_sections(text: str) -> list[tuple[str, str]]:
             sections.append((" › ".join(path), content))
         body.clear()
 
+    heading = ""  # the last markdown heading
     fence = ""  # the open code fence ("```" or "~~~"); a "# comment" inside one is code, not a heading
     for line in text.splitlines():
         opened = _FENCE.match(line)
         if opened and (not fence or opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence)):
             fence = "" if fence else opened.group(1)
         m = None if fence or opened else _HEADING.match(line)
+        summary = None if fence or opened else _SUMMARY.match(line)
         if m:
             flush()
-            level = len(m.group(1))
-            path[:] = path[: level - 1] + [m.group(2).strip()]
+            heading = m.group(2).strip()
+            keep = sum(1 for lv in levels if lv < len(m.group(1)))  # a "##" after a "##" is a sibling, not a child
+            path[:], levels[:] = path[:keep] + [heading], levels[:keep] + [len(m.group(1))]
+        elif summary and summary.group(1).strip():
+            # a collapsible block's <summary> names what it holds: "NVIDIA H100 › Llama 3.1 70B" becomes the
+            # section "NVIDIA H100 · Llama 3.1 70B", so the passage title keeps both
+            flush()
+            label = re.sub(r"<[^>]+>|\*\*", "", summary.group(1)).strip()
+            if heading:
+                path[-1] = f"{heading} · {label}"
+            else:
+                path[:], levels[:] = [label], [7]
+        elif not fence and _DETAILS_END.match(line):
+            if path and path[-1] != heading:
+                flush()
+                if heading:
+                    path[-1] = heading
+                else:
+                    path[:], levels[:] = [], []
+        elif not fence and _DETAILS_START.match(line):
+            continue
         else:
             body.append(line)
     flush()

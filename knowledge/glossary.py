@@ -80,7 +80,7 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("模型",), ("model",)),
     # general engineering terms of the field, so questions and documents in the other language meet
     (("学习率",), ("learning rate", "learning_rate", "lr")),
-    (("批大小", "批次大小", "批量大小"), ("batch size", "batch_size", "bs")),
+    (("批大小", "批次大小", "批量大小"), ("batch size", "batch_size")),
     (("梯度累积",), ("gradient accumulation",)),
     (("梯度检查点",), ("gradient checkpointing",)),
     (("梯度",), ("gradient", "gradients")),

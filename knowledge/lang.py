@@ -125,10 +125,10 @@ def tokenize(text: str) -> list[str]:
                 if t in EN_STOPWORDS:
                     continue
                 tokens.append(t)
-                if "-" in t:  # "qwen3-8b" also matches a query that writes "qwen3 8b"
-                    tokens.extend(p for p in t.split("-") if p and p not in EN_STOPWORDS)
-                if re.fullmatch(r"\d+bits", t):  # "4bits" also matches "4bit"
-                    tokens.append(t[:-1])
+                parts = [p for p in t.split("-") if p and p not in EN_STOPWORDS] if "-" in t else []
+                tokens.extend(parts)  # "qwen3-8b" also matches a query that writes "qwen3 8b"
+                # "4bits" (also in "yi-6b-chat-4bits") matches "4bit"
+                tokens.extend(p[:-1] for p in (t, *parts) if re.fullmatch(r"\d+bits", p))
                 if "." in t and "-" not in t and not t.replace(".", "").isdigit():  # "qlora.yaml" -> qlora, yaml; "4.51.3" stays whole
                     tokens.extend(p for p in t.split(".") if len(p) > 1 and p not in EN_STOPWORDS and not p.isdigit())
     return tokens

@@ -49,3 +49,17 @@ def test_100k_chinese_chars_without_newline():
 def test_split_sections_nested_headings():
     secs = split_sections("# A\ntext a\n## B\ntext b\n### C\ntext c\n## D\ntext d")
     assert [h for h, _ in secs] == ["A", "A › B", "A › B › C", "A › D"]
+
+
+def test_sibling_headings_below_the_top_level_stay_siblings():
+    secs = [h for h, _ in split_sections("## A\na\n## B\nb\n#### C\nc\n### D\nd\n# E\ne")]
+    assert secs == ["A", "B", "B › C", "B › D", "E"]
+
+
+def test_a_collapsible_block_is_a_section_named_by_its_summary():
+    """GitHub READMEs fold one table per model under <details><summary>Llama 3.1 70B</summary>."""
+    text = ("## H100\n<details>\n<summary>Llama 3.1 8B</summary>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n</details>\n"
+            "<details><summary><b>Llama 3.1 70B</b></summary>\n\n| a | b |\n|---|---|\n| 3 | 4 |\n</details>\n\nafter\n")
+    secs = split_sections(text)
+    assert [h for h, _ in secs] == ["H100 · Llama 3.1 8B", "H100 · Llama 3.1 70B", "H100"]
+    assert "| 3 | 4 |" in secs[1][1] and "<details>" not in secs[1][1] and secs[2][1] == "after"

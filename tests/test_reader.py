@@ -553,3 +553,38 @@ def test_a_default_split_from_its_option_is_named_by_its_env_line():
     hit = Hit(Chunk(72, tail, "server.md", "Server", 1, "en"), score=0.9, dense_score=0.5)
     ev = read("max queue default?", [hit])
     assert ev.best is not None and ev.best.value == "128"
+
+
+def _table_hits(rows_per_chunk: list[list[list[str]]]) -> list[Hit]:
+    return [Hit(Chunk(80 + i, "table", "models.md", "Models", i, "en", meta={"cells": cells}), score=0.9,
+                dense_score=0.5) for i, cells in enumerate(rows_per_chunk)]
+
+
+def test_a_word_that_names_a_sibling_row_rules_out_the_plain_row():
+    """"chat-6b 8bit": the "Chat-6B-8bits" row, even when it sits in the next passage of the split table."""
+    hits = _table_hits([[["Chat-6B", "batch=32", "18 GB"], ["Chat-6B", "batch=1", "12 GB"]],
+                        [["Chat-6B-8bits", "batch=32", "14 GB"], ["Chat-6B-8bits", "batch=1", "7 GB"]]])
+    ev = read("chat-6b 8bit quant, batch 32 min vram?", hits)
+    assert ev.best is not None and ev.best.value == "14 GB"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("mistral bs8 decode tokens/s", "829.7"),
+    ("mistral batch size 1 decode tokens/s", "114.3"),
+])
+def test_a_number_glued_to_its_abbreviation_picks_the_row(question, value):
+    cells = [["Mistral", "Batch Size", "1", "Decode tokens/s 114.3"],
+             ["Mistral", "Decode tokens/s", "114.3", "Batch Size 1"],
+             ["Mistral", "Batch Size", "8", "Decode tokens/s 829.7"],
+             ["Mistral", "Decode tokens/s", "829.7", "Batch Size 8"]]
+    ev = read(question, _table_hits([cells]))
+    assert ev.best is not None and ev.best.value == value
+
+
+def test_a_count_of_a_named_thing_prefers_the_sentence_that_counts_it():
+    hits = [Hit(Chunk(90, "The context window was extended to 200K for both base models.", "yi.md", "Yi", 0, "en"),
+                score=0.9, dense_score=0.6),
+            Hit(Chunk(91, "Note: 200K is roughly 400,000 characters of text.", "yi.md", "Yi", 1, "en"),
+                score=0.8, dense_score=0.4)]
+    ev = read("the 200K context window is about how many characters?", hits)
+    assert ev.best is not None and ev.best.value.replace(",", "").startswith("400")

@@ -68,6 +68,11 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     asked_in = detect_language(question)
     named = _named_documents(weights, hits[:MAX_PASSAGES])
     unit = _asked_unit(question)
+    counts = bool(unit) and bool(_COUNTS.search(prepare(question)))  # "多少个汉字", "how many tokens": a noun counted
+    rows: dict[tuple[str, str], set[str]] = {}
+    for hit in hits[:MAX_PASSAGES]:
+        for entry in hit.chunk.meta.get("cells", ()):
+            rows.setdefault((hit.chunk.source, entry[1]), set()).update(tokenize(entry[0]))
     best: Candidate | None = None
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
@@ -75,7 +80,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
         if named and hit.chunk.source not in named:
             prior -= OTHER_DOCUMENT  # the question names the document it is about ("bitsandbytes", "Yi"); this is another
-        for cand in _sentences(hit, weights, total, wanted, prior, unit) + _cells(hit, weights, total, wanted, prior, pairs):
+        for cand in _sentences(hit, weights, total, wanted, prior, unit, counts) + _cells(hit, weights, total, wanted, prior, pairs, rows):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
             if not related and cand.score < STRONG_UNRELATED:
@@ -177,7 +182,14 @@ def _number_pairs(question: str) -> list[tuple[set[str], str]]:
             out.append((words, m.group(2).replace(",", "")))
     for m in _CARDS_ZH.finditer(low):
         out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
+    for m in _GLUED.finditer(low):  # "bs8", "tp4": an abbreviation glued to its number
+        out.append((_GLUED_WORDS[m.group(1)], m.group(2)))
     return out
+
+
+_GLUED = re.compile(r"(?<![a-z0-9])(bs|tp|pp|dp|ep)(\d+)(?![\d.])")
+_GLUED_WORDS = {"bs": {"bs", "batch"}, "tp": {"tp", "tensor"}, "pp": {"pp", "pipeline"}, "dp": {"dp", "data"},
+                "ep": {"ep", "expert"}}
 
 
 def _row_values(context: str, headers: Sequence[str]) -> list[tuple[str, str]]:
@@ -196,6 +208,7 @@ def _coverage(weights: dict[str, float], total: float, text: str) -> tuple[float
     return sum(weights[t] for t in matched) / total, matched
 
 
+_COUNTS = re.compile(r"(?:多少|几)个|\bhow many\b")
 _ASKED_UNIT = re.compile(r"(?:多少|几)个?\s*([\u4e00-\u9fff]{1,3}|[a-z]+)|\bhow many ([a-z]+)")
 
 
@@ -212,7 +225,7 @@ def _counted(sentence: str, unit: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "") -> list[Candidate]:
+def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False) -> list[Candidate]:
     out = []
     section = hit.chunk.meta.get("section", "") or ""
     context, _ = _coverage(weights, total, f"{section} {hit.chunk.title}")
@@ -231,6 +244,8 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "") -> list[
         counted = _counted(sentence, unit) if unit else ""
         if counted:  # "多少个汉字" and "约 40 万汉字": the number that counts the asked thing
             value, score = counted, score + 0.3 + (0.0 if value else -_type_score(wanted, False))
+        elif counts and value and unit not in prepare(sentence):
+            score -= 0.3  # "200K" counts something, but not the 汉字 the question counts
         assigned = _assigned(sentence, weights)
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -_type_score(wanted, False))
@@ -291,11 +306,14 @@ def _parts(text: str) -> set[str]:
     return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
 
 
-def _cells(hit: Hit, weights, total, wanted, prior, pairs=()) -> list[Candidate]:
+def _cells(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None) -> list[Candidate]:
+    """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
+    column) over all read passages, as a table is often split across passages."""
     out = []
     title = hit.chunk.meta.get("section", "") or ""
     entries = hit.chunk.meta.get("cells", ())
     headers = sorted({e[1] for e in entries}, key=len, reverse=True)
+    asked = {t for t, w in weights.items() if w >= 0.9 and t not in GENERIC}
     for entry in entries:
         row, column, value = entry[:3]
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
@@ -316,11 +334,15 @@ def _cells(hit: Hit, weights, total, wanted, prior, pairs=()) -> list[Candidate]
         unnamed = 1.0 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
                                            for t, w in weights.items()) else 0.0
         # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
-        tied = _tied(pairs, others)
+        tied = _tied(pairs, others) + _column_tied(pairs, column)
         # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks
         extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC
+        # "yi-6b-chat 8bit": "8bit" names a sibling row ("Yi-6B-Chat-8bits"), so the plain row is not it
+        mine = set(tokenize(row))
+        siblings = (rows or {}).get((hit.chunk.source, column), mine)
+        missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
         score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
-                 + 0.5 * tied - 0.1 * min(len(extra), 3))
+                 + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2))
         out.append(Candidate("cell", f"{row} · {column}: {value}", value if fits or not wanted else "", hit, score,
                              row=row, column=column))
     return out
@@ -335,6 +357,17 @@ def _tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str,
                 score += 1 if value.replace(",", "") == number else -1
                 break
     return max(-1, min(score, 1))
+
+
+def _column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:
+    """+1 when the column's own name holds a number the question ties to one of its words ("batch 32" and the
+    column "batch=32"), -1 when it holds another number for that word ("batch=4")."""
+    tokens = set(tokenize(column))
+    numbers = set(re.findall(r"\d+", column))
+    for words, number in pairs:
+        if words & tokens and numbers:
+            return 1 if number in numbers else -1
+    return 0
 
 
 def _type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
