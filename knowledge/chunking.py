@@ -104,7 +104,7 @@ def chunk_documents(
         source = str(meta.get("source", "unknown"))
         doc_title = str(meta.get("title") or source)
         is_markdown = str(meta.get("ext", "")).lower() in (".md", ".markdown")
-        content = html_tables_to_markdown(doc.page_content) if is_markdown else doc.page_content
+        content = compact_tables(html_tables_to_markdown(doc.page_content)) if is_markdown else doc.page_content
         sections = split_sections(content) if is_markdown else [("", content)]
         cells = parse_tables(content)
         for heading, body in sections:
@@ -123,6 +123,16 @@ def chunk_documents(
                           lang=lang, meta=extra)
                 )
     return chunks
+
+
+_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def compact_tables(text: str) -> str:
+    """Markdown table rows without their alignment padding ("| a      | b   |" -> "| a | b |"), so a wide table's
+    rows fit in a passage whole instead of being cut mid-row."""
+    return "\n".join(re.sub(r"-{4,}", "---", re.sub(r" {2,}", " ", line)) if _TABLE_LINE.match(line) else line
+                     for line in text.split("\n"))
 
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")

@@ -91,6 +91,8 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("版本",), ("version", "versions")),
     (("依赖", "依赖项"), ("dependency", "dependencies", "requirements")),
     (("安装",), ("install", "installation")),
+    (("镜像", "容器镜像", "docker 镜像"), ("docker image", "image", "container image")),
+    (("标签",), ("tag", "tags")),
     (("硬件", "硬件要求", "硬件需求"), ("hardware", "hardware requirements")),
     (("最低", "至少", "最少"), ("minimum", "at least", "as low as")),
     (("推荐", "建议"), ("recommended", "recommend")),

@@ -63,3 +63,14 @@ def test_a_collapsible_block_is_a_section_named_by_its_summary():
     secs = split_sections(text)
     assert [h for h, _ in secs] == ["H100 · Llama 3.1 8B", "H100 · Llama 3.1 70B", "H100"]
     assert "| 3 | 4 |" in secs[1][1] and "<details>" not in secs[1][1] and secs[2][1] == "after"
+
+
+def test_a_wide_padded_table_keeps_whole_rows_and_its_cells():
+    """Alignment padding made each row longer than a passage, so rows were cut mid-row and no cell was found."""
+    pad = " " * 90
+    text = (f"# Frameworks\n\n| framework {pad}| Alpha {pad}| Beta {pad}|\n|{'-' * 100}|{'-' * 100}|{'-' * 100}|\n"
+            f"| engines {pad}| vLLM, GPTQ {pad}| GGUF, GGML {pad}|\n| types {pad}| LLM, Vision {pad}| LLM {pad}|\n")
+    chunks = chunk_documents([Document(page_content=text, metadata={"source": "f.md", "ext": ".md"})], 300, 40)
+    cells = [tuple(c[:3]) for ch in chunks for c in ch.meta.get("cells", ())]
+    assert any(col == "Beta" and value == "GGUF, GGML" for _, col, value in cells), cells
+    assert all("  " not in line for ch in chunks for line in ch.text.splitlines() if line.startswith("|"))
