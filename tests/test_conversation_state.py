@@ -369,3 +369,21 @@ def test_batch_seven_turns(turns, slot, value):
     from bot.understand import replay
 
     assert replay(turns).slots[slot].value == value
+
+
+@pytest.mark.parametrize("turns, slot, value", [
+    (["Demo for investors is tonight, 3k labeled examples", "good news: they pushed it to the end of next week"],
+     "deadline", "week"),
+    (["周五就要交，五千条标注好的数据", "老板说可以延到下个月"], "deadline", "quarter"),
+    (["One H100 80GB and 30k labeled rows", "what if we had two of them?"], "gpu_count", 2),
+    (["One H100 80GB and 30k labeled rows", "what if we had two of them?"], "compute", "ample"),
+    (["Our playbooks can't leave the building.", "Legal says the playbooks are fine to train on after all."],
+     "privacy_blocked", False),
+    (["这些样本没脱敏，不允许出内网", "法务回复了：只要在内网机器上训练，就可以用这批数据"], "privacy_blocked", False),
+    (["We want summaries in a fixed layout.", "To be clear, we have zero labeled summaries.",
+      "The doctors just finished labeling 2k of them."], "examples", 2000),
+])
+def test_batch_eight_turns(turns, slot, value):
+    from bot.understand import replay
+
+    assert replay(turns).slots[slot].value == value

@@ -588,3 +588,12 @@ def test_a_count_of_a_named_thing_prefers_the_sentence_that_counts_it():
                 score=0.8, dense_score=0.4)]
     ev = read("the 200K context window is about how many characters?", hits)
     assert ev.best is not None and ev.best.value.replace(",", "").startswith("400")
+
+
+def test_a_flag_setting_a_count_does_not_answer_a_memory_question():
+    hits = [Hit(Chunk(95, "Run it on two cards: `serve --model m --num-gpus 2`.", "s.md", "S", 0, "en"), score=0.9,
+                dense_score=0.6),
+            Hit(Chunk(96, "On a single GPU the 7B model needs around 14GB of GPU memory.", "s.md", "S", 1, "en"),
+                score=0.8, dense_score=0.5)]
+    ev = read("serve 7b on one gpu: how much vram?", hits)
+    assert ev.best is not None and ev.best.value == "14GB"

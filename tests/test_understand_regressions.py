@@ -341,3 +341,22 @@ def test_a_hedge_on_a_count_does_not_hedge_a_need_stated_after_and():
     assert slots_of("got maybe ~2k labled support tickets and need replies in our brand voice") == \
         {"examples": 2000, "needs_format": True}
     assert "needs_format" not in slots_of("maybe later we need a fixed format")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("定价规则基本每周都在调，客服回复要套我们的模板", {"knowledge_changes": True, "needs_format": True}),
+    ("每天要调上百万次接口做意图识别，响应要在 50ms 内", {"high_volume": True, "low_latency": True}),
+    ("做个陪练口语的小工具，自己用，语气随便", {"needs_format": False}),
+    ("Reviewers want every answer written up as a memo with fixed headings", {"needs_format": True}),
+    ("We want new staff to query our runbooks and case files in plain English, which approach fits?", {"documents": True}),
+    ("A bot that drafts release notes from commit messages; no training data yet", {"examples": 0}),
+    ("We've annotated 40k invoice clauses with a risk grade", {"examples": 40_000}),
+    ("the pricing terms are revised every other week by legal", {"knowledge_changes": True}),
+])
+def test_batch_eight_phrasings_are_read(question, expected):
+    got = slots_of(question)
+    assert {k: got.get(k) for k in expected} == expected
+    if "release notes" in question:
+        assert "knowledge_changes" not in got
+    if "invoice clauses" in question:
+        assert "documents" not in got

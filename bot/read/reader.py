@@ -16,7 +16,7 @@ from dataclasses import (
 )
 from typing import Literal
 
-from bot.read.answer_type import VALUE_PATTERNS, ValueType, values, wanted_types
+from bot.read.answer_type import VALUE_PATTERNS, ValueType, has_type, values, wanted_types
 from bot.read.sentences import GENERIC, _clip, _weights, expand, split_sentences
 from bot.understand.text import prepare
 from knowledge.lang import detect_language, tokenize
@@ -247,6 +247,8 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         elif counts and value and unit not in prepare(sentence):
             score -= 0.3  # "200K" counts something, but not the 汉字 the question counts
         assigned = _assigned(sentence, weights)
+        if assigned and wanted and not has_type(assigned, wanted):
+            assigned = ""  # "--num-gpus 2" sets a count; "how much VRAM" asks for memory
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -_type_score(wanted, False))
         out.append(Candidate("sentence", _clip(sentence), value, hit, score))

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from bot.understand.cost import read_cost
+from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
 from bot.understand.slots import bare_count, read_events
 from bot.understand.state import fold, overrides
@@ -63,6 +64,8 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if "examples" in prev_slots and not any(e.slot == "examples" for e in events):
         bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
         events += [bare] if bare is not None else []
+    if "gpu_memory_gb" in prev_slots and not any(e.slot in ("gpu_count", "gpu_memory_gb") for e in events):
+        events += more_of_the_same(prepare(question), float(prev_slots["gpu_memory_gb"].value))  # "two of them?"
     events = _topic_of_last_turn(events, previous)
     stated = len({e.slot for e in events if e.slot not in ("budget_rmb", "calls_per_month", "prompt_tokens", "*")})
     facts = len({e.slot for e in events} - {"*", "budget_rmb", "calls_per_month", "prompt_tokens", "gpu_memory_gb", "gpu_count",

@@ -70,6 +70,24 @@ def compute_events(c: Clause) -> list[Event]:
     return out
 
 
+_OF_THEM = re.compile(r"\b(?:had|have|get|got|use|used|using|with|add|added|buy|bought|rent|rented)\s+(\d+|two|three|four|six|eight|"
+                      r"sixteen|a pair|a couple)\s+of (?:them|those|these|that card|those cards)\b"
+                      r"|(?:有|用|加到|换成|上|租)\s*(\d+|两|二|三|四|六|八|十六)\s*(?:张|块|台)\s*(?:这样的|这种|同样的|一样的)(?:卡)?")
+
+
+def more_of_the_same(text: str, memory: float) -> list[Event]:
+    """"what if we had two of them?" / "有两张这样的卡呢": a count of the cards the conversation already named."""
+    m = _OF_THEM.search(text)
+    count = _small_int((m.group(1) or m.group(2)).replace("a pair", "a pair of").replace("a couple", "a couple of")) if m else None
+    if not count:
+        return []
+    src = m.group(0)
+    ample = count >= 8 or (count >= 4 and memory > 24) or (count >= 2 and memory >= 40)
+    compute = "ample" if ample else "consumer" if memory <= 24 else None
+    return [Event("gpu_count", "set", count, src)] + ([Event("compute", "set", compute, src)] if compute else
+                                                      [Event("compute", "clear", None, src)])
+
+
 def _small_int(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw) if 0 < int(raw) <= 100_000 else None
