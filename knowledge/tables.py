@@ -15,7 +15,8 @@ from dataclasses import (
 from functools import lru_cache
 
 MAX_CELLS = 4000  # per document: a pathological table is cut, never slows a build down
-_NUMERIC = re.compile(r"^[\s~≈<>±+\-−$¥€]*\d[\d.,\s]*(?:%|[kmgb]|gb|mb|tb|ms|s|x|倍|小时|h|分钟|秒)?\s*(?:\(.*\))?$", re.I)
+_NUMERIC = re.compile(r"^[\s~≈<>±+\-−$¥€]*\d[\d.,\s]*(?:%|[kmgb]|gb|mb|tb|ms|s|x|倍|小时|h|分钟|秒)?\s*(?:\(.*\))?"
+                      r"(?:\s*/\s*\d[\d.,]*\s*(?:%|[kmgb]|gb|mb|ms|s|x)?)*$", re.I)  # "40.6 / 42.7": a value pair
 _MARKUP = re.compile(r"\*\*|__|`|<[^>]{1,80}>|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -82,8 +83,22 @@ def parse_tables(text: str) -> list[Cell]:
     return cells
 
 
+def _second_label_column(header: list[str]) -> int:
+    """The column that starts a second table beside the first ("LLaMA Models | Valid | Test | Alpaca Models |
+    Valid | Test"): its header repeats the first header's last word; 0 when there is none."""
+    first = header[0].lower().split() if header else []
+    for k in range(2, len(header)):
+        words = header[k].lower().split()
+        if first and words and words[-1] == first[-1] and re.search(r"[^\W\d_]", first[-1]):
+            return k
+    return 0
+
+
 def _row_cells(header: list[str], row: list[str], line: str) -> list[Cell]:
     """A row's cells; its label is the leading non-numeric cells (often one: the method or model name)."""
+    k = _second_label_column(header)
+    if k and k < len(row) and row[k] and not is_numeric(row[k]):
+        return _row_cells(header[:k], row[:k], line) + _row_cells(header[k:], row[k:], line)
     n_label = 0
     while n_label < len(row) - 1 and row[n_label] and not is_numeric(row[n_label]) and n_label < 2:
         n_label += 1

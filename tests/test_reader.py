@@ -597,3 +597,22 @@ def test_a_flag_setting_a_count_does_not_answer_a_memory_question():
                 score=0.8, dense_score=0.5)]
     ev = read("serve 7b on one gpu: how much vram?", hits)
     assert ev.best is not None and ev.best.value == "14GB"
+
+
+def test_two_tables_side_by_side_label_their_own_rows():
+    """"Base models | Valid | Test | Chat models | Valid | Test": the right half's rows are the chat models."""
+    from knowledge.tables import parse_tables
+
+    text = ("| Base models | Valid | Test | Chat models | Valid | Test |\n|---|---|---|---|---|---|\n"
+            "| Base-13B | 40.6 / 42.7 | 38.0 / 41.6 | Chat-13B | 44.3 / 45.9 | 42.6 / 44.0 |\n")
+    got = {(c.row, c.column, c.value) for c in parse_tables(text)}
+    assert ("Chat-13B", "Test", "42.6 / 44.0") in got and ("Base-13B", "Test", "38.0 / 41.6") in got
+    assert not any(row.startswith("Base-13B /") for row, _, _ in got)  # "40.6 / 42.7" is a value, not a label
+
+
+def test_a_two_level_header_with_dashes_is_not_two_tables_side_by_side():
+    from knowledge.tables import parse_tables
+
+    text = ("| - | - | model-a | - |\n|---|---|---|---|\n| dataset | metric | fp16 | int8 |\n"
+            "| ceval | avg | 28.42 | 27.96 |\n")
+    assert ("ceval / avg", "model-a", "28.42") in {(c.row, c.column, c.value) for c in parse_tables(text)}

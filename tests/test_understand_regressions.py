@@ -332,6 +332,9 @@ def test_calling_a_model_daily_is_volume_not_changing_knowledge():
     ("chinese-alpaca-2 竞技场那个结果截止到啥时候", "factual"),
     ("tei docker image for an A10", "factual"),
     ("TEI H100 用哪个镜像 tag", "factual"),
+    ("autogptq build from source for MI200, PYTORCH_ROCM_ARCH value?", "factual"),
+    ("不想编译 cuda 扩展的话 设什么环境变量", "factual"),
+    ("which flag turns on 8-bit loading in fastchat", "factual"),
 ])
 def test_lookups_about_indexed_documents(question, intent):
     assert understand(question, relevant=True).intent == intent

@@ -34,6 +34,9 @@ VALUE_ASK = re.compile(
     r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|"
     r"(?:什么|啥)时候[?？]?\s*$|截止到?(?:什么|啥)时候|\b(?:docker )?image (?:tag )?for (?:an? |the )?[\w-]+|镜像(?:tag)?|"
     r"支持[^,，。;；?？]{0,14}吗|是否支持|能否支持|\bdoes (?:it|\w+) support\b|\bsupported\s*\?|\bcan [\w-]+ run on\b|"
+    r"\bvalue\s*[?？]|\bvalue (?:of|for)\b|\bwhat do (?:they|the docs|the authors|it) (?:suggest|recommend|say)\b|"
+    r"\b(?:which|what) (?:flag|option|setting|env(?:ironment)? var\w*|parameter|argument|arg)\b|"
+    r"设(?:置)?(?:成)?(?:什么|啥|多少)|填(?:什么|啥|多少)|叫(?:什么|啥)|(?:哪个|什么|啥)(?:参数|环境变量|选项|flag)|"
     r"需要什么|要求是|默认|要求\s*[?？]?\s*$|\bat (?:least|minimum|most)\s*\?|\bper (?:the |its |their )?[\w-]+ (?:readme|docs?|documentation|paper|table|guide)\b"
 )
 DECISION_ASK = re.compile(
