@@ -387,3 +387,42 @@ def test_batch_eight_turns(turns, slot, value):
     from bot.understand import replay
 
     assert replay(turns).slots[slot].value == value
+
+
+@pytest.mark.parametrize("turns, slot, value", [
+    (["We have 4,000 labeled claims.", "and if it were twice as many?"], "examples", 8000),
+    (["2 million sequences, seed money €5,000", "and if it were twice as much money?"], "budget_usd", 10800),
+    (["内部规定汇编一千多页，不能出内网", "隐私那块其实不是问题，内容都是可以公开的"], "privacy_blocked", False),
+    (["一张 H800 80G，五千条标注样本", "不对，卡是一张 4090，H800 是隔壁组的"], "gpu_memory_gb", 24.0),
+    (["one 24GB card and 3k examples", "what about QLoRA instead?"], "four_bit_ok", True),
+    (["2,000 vetted examples and every reply uses our template", "we'll skip the template, the UI adds it"],
+     "needs_format", False),
+    (["demo tonight, 1,800 labeled lines", "phew, they backed off: end of next week is fine"], "deadline", "week"),
+    (["标注数据八千条", "数据组又交过来五千条"], "examples", 13000),
+    (["工厂的 SOP 有三百多份，想让工人直接问"], "documents", True),
+])
+def test_batch_nine_turns(turns, slot, value):
+    from bot.understand import replay
+
+    assert replay(turns).slots[slot].value == value
+
+
+def test_a_retraction_naming_the_topic_in_the_singular_clears_it():
+    from bot.understand import replay
+
+    state = replay(["Bot answers about current events and shop rotations, which change daily. 3,000 labeled tickets.",
+                    "actually the event stuff moved to a separate system"])
+    assert "knowledge_changes" not in state.slots and state.slots["examples"].value == 3000
+
+
+def test_cost_follow_ups_scale_the_count_and_switch_the_model():
+    from bot.understand import replay
+
+    first = replay(["Rough bill for fine-tuning gpt-4o-mini on twelve hundred examples, ~500 tokens each?"])
+    assert first.intent == "cost" and first.cost.examples == 1200
+    twice = replay(["Rough bill for fine-tuning gpt-4o-mini on twelve hundred examples, ~500 tokens each?",
+                    "and if it were twice as many?"])
+    assert twice.cost.examples == 2400
+    other = replay(["Rough bill for fine-tuning gpt-4o-mini on twelve hundred examples, ~500 tokens each?",
+                    "same thing on gpt-4o?"])
+    assert other.intent == "cost" and other.cost.model == "gpt-4o-2024-08-06" and other.cost.examples == 1200

@@ -363,3 +363,28 @@ def test_batch_eight_phrasings_are_read(question, expected):
         assert "knowledge_changes" not in got
     if "invoice clauses" in question:
         assert "documents" not in got
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("下周二组会前要出结果，标注好的摘要也就三百来条", {"examples": 300, "deadline": "week"}),
+    ("机房有六张海光 K100（每张 64G），配对样本两万条", {"gpu_count": 6, "gpu_memory_gb": 64.0, "compute": "ample"}),
+    ("回答格式没有特别要求，资料是内部文件", {"needs_format": False}),
+    ("想模仿我的文风，旧稿切成了三千段“提示→续写”样本，一分钱预算都没有", {"examples": 3000, "budget_usd": 0.0}),
+    ("我们自己提出的一种新混合结构，不是在现成模型上改，超算批了256卡的机时",
+     {"novel_architecture": True, "compute": "ample"}),
+    ("We have 90k maintenance work orders, each tagged with a fault code; budget is six hundred dollars",
+     {"examples": 90_000, "budget_usd": 600.0}),
+    ("Partners want to query ~25k internal precedent memos; the budget is tight", {"documents": True, "examples": None}),
+    ("the bot must reply in our mascot's voice and answer questions about the latest patch notes",
+     {"needs_format": True, "documents": True}),
+    ("Solo dev, 900 labeled changelog -> release-notes pairs", {"examples": 900, "knowledge_changes": None}),
+    ("training budget is HK$7,800 for 20k labeled rows", {"budget_usd": 1000.0}),
+])
+def test_batch_nine_phrasings_are_read(question, expected):
+    got = slots_of(question)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_asking_where_to_start_with_a_recommendation_is_advice():
+    assert understand("They want their own foundation model on a novel architecture and haven't decided how much "
+                      "data yet. Where do I even start with the recommendation?").intent == "situation"

@@ -41,10 +41,14 @@ def _topic_of_last_turn(events: list, previous: Understanding | None) -> list:
     topic = [e for e in events if e.kind == "clear_topic"]
     if not topic or previous is None or not previous.asked:
         return events
-    said = {t for e in topic for t in tokenize(e.source) if len(t) >= 2 and not t.isdigit()}
-    if not said & set(tokenize(previous.question)) - _COMMON:
+    said = {_stem(t) for e in topic for t in tokenize(e.source) if len(t) >= 2 and not t.isdigit()}
+    if not said & {_stem(t) for t in tokenize(previous.question)} - _COMMON:  # "the event stuff" names "current events"
         return events
     return events + [Event(name, "clear", None, topic[0].source) for name in previous.asked if name in _NEEDS]
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 and word.isascii() else word
 
 
 _COMMON = frozenset("我们 你们 模型 部分 那部分 这部分 这块 那块 the our we that this part model".split())
@@ -73,7 +77,9 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     examples = next((e.value for e in events if e.slot == "examples" and e.kind == "set"), None)
     prev_cost = previous.cost if previous is not None else None
     added = sum(int(e.value) for e in events if e.slot == "examples" and e.kind == "add")  # type: ignore[arg-type]
-    cost = read_cost(question, examples, prev_cost, added, only_cost_facts=all(e.slot == "examples" for e in events))
+    scale = next((float(e.value) for e in events if e.slot == "examples" and e.kind == "scale"), None)  # type: ignore[arg-type]
+    cost = read_cost(question, examples, prev_cost, added, only_cost_facts=all(e.slot == "examples" for e in events),
+                     scale=scale)
     if cost is not None and cost.examples is None and "examples" in prev_slots and prev_cost is None:
         # "how much to fine-tune on those 4,000?" after the situation stated them
         cost = dataclasses.replace(cost, examples=int(prev_slots["examples"].value))  # type: ignore[arg-type]

@@ -23,8 +23,8 @@ _STRONG_CUE = re.compile(
     r"\bestimat|\bhow much (?:money|would|will|does|did|do|to|is)\b.*\bcost|\bhow much (?:money|to)\b|"
     r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|多少钱|花多少|要花|估算|估计一下|训练费用|费用是多少"
 )
-_WEAK_CUE = re.compile(r"\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\$|费用|成本|价格|收费|贵")
-_FOLLOW = re.compile(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|呢|换成|改成|如果|那|要是|用")
+_WEAK_CUE = re.compile(r"\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\bbill\b|\$|费用|成本|价格|收费|贵|账单|花费")
+_FOLLOW = re.compile(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|\bsame (?:thing|setup|run|job)\b|呢|换成|改成|如果|那|要是|用")
 _TOKENS_AFTER = re.compile(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
 _EPOCHS_AFTER = re.compile(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")
 _EXAMPLES_AFTER = re.compile(r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
@@ -45,7 +45,7 @@ def resolve_model(name: str) -> str | None:
 
 
 def read_cost(text: str, examples: int | None = None, previous: CostQuery | None = None, added: int = 0,
-              only_cost_facts: bool = False) -> CostQuery | None:
+              only_cost_facts: bool = False, scale: float | None = None) -> CostQuery | None:
     """The cost question in ``text`` (``examples`` as read by the slot reader, ``added`` for "4,000 more"); with
     ``previous``, a follow-up that changes one thing keeps the rest. None when the text is not a cost question."""
     low = prepare(text)
@@ -54,6 +54,8 @@ def read_cost(text: str, examples: int | None = None, previous: CostQuery | None
     examples = counted or examples
     if added and previous is not None and previous.examples:
         examples = previous.examples + added
+    if scale and previous is not None and previous.examples:
+        examples = int(round(previous.examples * scale))  # "and if it were twice as many?"
     strong, weak = bool(_STRONG_CUE.search(low)), bool(_WEAK_CUE.search(low))
     follows = strong or weak or only_cost_facts or bool(_FOLLOW.search(low))
     if previous is not None and (model or avg_tokens or epochs or examples) and follows:

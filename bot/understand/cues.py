@@ -29,11 +29,13 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
     r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
-    r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|scripts|documents labell?ed)\b",
+    r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|scripts|orders|claims|incidents|invoices|"
+    r"receipts|documents labell?ed)\b(?![^.;]{0,6}\b(?:per|a|each) (?:day|week|month|hour)\b)",
     r"^\s*(?:多|来|余|左右)?(?:条|笔|封|则|首|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?!.{0,8}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
-    r"(?:篇|份|个|张)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例))",
+    r"(?:篇|份|个|张|段)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例)|"
+    r"段[^,，。;；]{0,14}样本)",
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated)\s+[a-z]+",
     r"^\s*(?:[a-z]+\s+){0,2}(?:have|has|got|carry|come with|with) (?:a |an |the )?(?:labels?|annotations?|tags?|gold answers?)\b",
     r"^\s*(?:examples?\s+)?(?:in total|in all|altogether|overall)\b",
@@ -99,7 +101,7 @@ GPU_COUNT_BEFORE = re.compile(
 )
 GPU_COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*gb\s*)?(?:x|×|\*)\s*(\d+)", re.IGNORECASE)
 GPU_MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(?:gb|g|gib)(?![a-z])", re.IGNORECASE)
-GPU_CONTEXT = _rx(r"显存|vram|gpu|graphics|card|显卡|卡|memory|内存", *[rf"\b{c}\b" for c in GPU_CARDS])
+GPU_CONTEXT = _rx(r"显存|vram|gpu|graphics|card|显卡|卡|memory|内存|\bdcu\b|\bnpu\b|海光|昇腾|加速卡", *[rf"\b{c}\b" for c in GPU_CARDS])
 DATA_SIZE_AFTER = _rx(r"^\s*(?:of\s+)?(?:data|text|corpus|logs?|documents?|files?)", r"^\s*(?:的)?(?:数据|语料|文本|日志|文档)")
 NO_GPU = _rx(
     r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
@@ -113,7 +115,7 @@ AMPLE_COMPUTE = _rx(
     r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
     r"\bample (?:gpus?|compute)\b", r"\bmany gpus\b", r"\bcompute is not (?:a|an) (?:problem|issue)\b",
     r"\bunlimited (?:gpus?|compute)\b", r"\b(?:\d{2,}|[4-9])\s*(?:x\s*)?gpus\b", r"\b(?:dozens|hundreds) of gpus\b", r"\bdgx\b",
-    r"(?:\d{2,}|几十|上百)\s*张\s*(?:卡|显卡|gpu)",
+    r"(?:\d{2,}|几十|上百)\s*张\s*(?:卡|显卡|gpu)", r"(?:\d{2,}|几十|上百)\s*(?:张)?卡的?机时", r"超算",
     r"集群", r"算力(?:很|非常)?(?:充足|充裕|不是问题|不成问题|管够)", r"(?:充足|充裕|大量)的?算力", r"多机多卡",
 )
 LIMITED_COMPUTE = _rx(
@@ -126,6 +128,7 @@ FOUR_BIT_OK = _rx(
     r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quantiz)",
     r"\bquantiz\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
     r"(?:可以|能|愿意)接受.{0,8}(?:4\s*(?:位|bit|比特)|量化)", r"(?:4\s*(?:位|bit|比特)|量化).{0,12}(?:可以接受|能接受|没问题|也行|可以)",
+    r"(?:换成|改成|改用|换用|用)\s*qlora\s*(?:呢|的话|行吗|可以吗|怎么样)", r"\b(?:what about|how about|with|switch(?:ing)? to|go with) qlora\b(?: instead)?\s*\??$",
 )
 
 # documents (knowledge to retrieve), not training examples: the words right after a count
@@ -139,7 +142,7 @@ DOC_UNIT_AFTER = _rx(
     r"^\s*(?:多)?页", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页|规格书|白皮书|标书)",
 )
 # a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
-DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|制度|规章|网页|书籍|条款|指南|公告|规范|法规)\s*(?:有|约|大约|大概|共|一共|总共)?\s*$")
+DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|制度|规章|网页|书籍|条款|指南|公告|规范|法规|sop|作业指导书|规程)\s*(?:有|约|大约|大概|共|一共|总共)?\s*$")
 # a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
 # a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
 FRACTION_GONE = _rx(r"\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
@@ -151,9 +154,17 @@ FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 
 REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|"
                    r"thrown out|unusable|junk|garbage|invalid|broken|drafts?|scrapp?ed|deleted)\b",
                    r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿|假数据|造的|测试数据|有问题|不合格|质量差|扔掉)")
+# a multiple of the amount under discussion: (the words, the factor)
+TIMES_FACTORS = ((r"twice as (?:many|much)|double (?:that|it|the \w+|as many|as much)|two times as (?:many|much)|(?:两|二)倍|翻(?:了)?(?:一)?(?:倍|番)",
+                  2.0),
+                 (r"three times as (?:many|much)|triple (?:that|it|the \w+)|三倍", 3.0),
+                 (r"half as (?:many|much)", 0.5), (r"ten times as (?:many|much)|十倍", 10.0))
+TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
+MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
     r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理了?|加了?|标了?|了)?\s*$",
+    r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$",
 )
 
 # ---- the boolean slots: (negatable yes cues, fixed yes cues, no cues)
@@ -173,7 +184,7 @@ BOOL: dict[str, BoolCues] = {
             r"monthly|quarterly|biweekly|fortnightly|every (?:other )?(?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*)\b[\w\s]{0,30}?\bevery (?:day|week|month|quarter|sprint)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
-            r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b", r"\bnew (?:releases|products) every\b",
+            r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
@@ -185,7 +196,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her) (?:[\w'-]+ ){0,2}voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
@@ -199,7 +210,8 @@ BOOL: dict[str, BoolCues] = {
             r"格式", r"语气", r"口气", r"风格", r"话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
         None,
         _rx(r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)",
-            r"(?:格式|风格|语气|文风)(?:上)?(?:都|也)?(?:无所谓|随意|随便|不限|不重要|没(?:有)?(?:什么)?要求|不讲究)"),
+            r"\b(?:skip|drop|ditch|lose|forget)\b (?:the |our |that )?(?:[\w-]+ )?(?:template|format|formatting|json|schema|style)\b",
+            r"(?:格式|风格|语气|文风)(?:上)?(?:都|也)?(?:无所谓|随意|随便|不限|不重要|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|不讲究)"),
     ),
     "domain_terms": (
         _rx(r"\bmedic\w*", r"\bclinic\w*", r"\bpatients?\b", r"\bhealth ?care\b", r"\blegal\b", r"\blaw(?:yers?| firm)?\b",
@@ -239,7 +251,8 @@ BOOL: dict[str, BoolCues] = {
             r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
             r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
-            r"\bsigned off\b", r"\b(?:are|is|were|was) (?:fine|ok|okay|allowed|cleared|good) to (?:train|use|fine-?tune)\b",
+            r"\bsigned off\b", r"(?:隐私|保密|合规|数据安全|敏感)(?:那块|那部分|方面|这块|这部分|问题)?(?:其实)?(?:不是|不算|没有?)(?:什么)?(?:问题|事)",
+            r"(?:都是|均为|全是)(?:可以)?公开(?:的)?(?:内容|资料|数据|信息)", r"\b(?:privacy|pii|compliance) (?:is|isn'?t) (?:actually )?(?:not )?(?:an? )?(?:issue|problem|concern)\b", r"\b(?:are|is|were|was) (?:fine|ok|okay|allowed|cleared|good) to (?:train|use|fine-?tune)\b",
             r"(?:就|也|都)可以(?:用|拿来用|拿去训练|用来训练|拿来训练)(?:这批|这些|这部分|这份)(?:数据|样本)",
             r"(?:法务|合规|安全|领导)[^,，。;；]{0,8}(?:回复|说|表示|同意|确认)[^。;；]{0,30}(?:就)?可以(?:用|拿来|拿去|用来|训练)", r"没有\s*(?:privacy|隐私|合规|数据安全)\s*(?:问题|风险|顾虑)", r"\bno (?:privacy|pii|compliance) (?:issues?|concerns?|problems?)\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b",
             r"\b(?:already )?scrubbed\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", r"(?:法务|安全)(?:那边)?(?:已经)?(?:放行|批准|同意)"),
@@ -286,7 +299,8 @@ BOOL: dict[str, BoolCues] = {
             r"\bbuild (?:our|my) own (?:llm|base model|foundation|language model)", r"\bown llm from scratch\b",
             r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
             r"基座大模型", r"预训练(?:一个|自己的)", r"新的?(?:网络|模型)?结构", r"从头设计", r"全新(?:的)?(?:网络)?结构", r"不是\s*transformer", r"\bnot (?:a |based on )?(?:the )?transformers?\b", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
-            r"不基于(?:任何)?现有(?:的)?(?:模型|架构|基座)", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
+            r"不基于(?:任何)?现有(?:的)?(?:模型|架构|基座)", r"(?:自己|我们|自行)(?:提出|设计|研究)的[^,，。;；]{0,16}(?:结构|架构)",
+            r"不是在现成(?:的)?模型上改", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
             r"\bnot based on (?:any )?(?:existing|off-the-shelf|pretrained) (?:models?|architectures?|checkpoints?)",
             r"\b(?:our|my) own (?:tokenizer and )?architecture\b", r"\bour own design\b", r"\bcustom (?:attention|layers?|backbone|network)\b",
             r"\bnot a (?:transformer|model)[\w\s]{0,12}you can download\b", r"\bdesign(?:ed|ing)? (?:our|my|the|a|an) (?:own )?(?:[\w-]+ )?architecture\b", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
@@ -295,7 +309,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
-            r"\bpdfs?\b", r"\bpolicies\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
+            r"\bpdfs?\b", r"\bpolicies\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
@@ -325,9 +339,11 @@ RETRACT = _rx(
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你)?管了?",
     r"不管了", r"交给(?:别的|另一个|其他)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",
     r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b",
+    r"\bmoved (?:to|into|over to) (?:a |another |the )?(?:separate|different|other|another) (?:system|team|bot|tool|service|product)\b",
+    r"\b(?:handled|covered|taken care of) (?:by|in) (?:a |another |the )?(?:separate|different|other|another) (?:system|team|bot|tool|service)\b",
 )
 UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", r"\bturns out\b", r"\bchange(?:d)? (?:of plans|to)\b",
              r"其实", r"改成", r"不过", r"更正", r"纠正", r"修改", r"换成", r"变成")
 
 NO_BUDGET = _rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b",
-                r"\bbudget (?:is|of) (?:zero|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"一分钱(?:都)?没有", r"没有一分钱")
+                r"\bbudget (?:is|of) (?:zero|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"一分钱(?:都)?没有", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")

@@ -16,6 +16,14 @@ _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple
                            r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
 
 
+_NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别的|其他|另一个|兄弟|别人)(?:的)?(?:组|部门|团队|课题组|实验室|人|项目)?的?"
+                       r"|^[^,.;]{0,12}?\b(?:belongs to|is for|is owned by|is reserved for) (?:another|the other|a different|"
+                       r"the neighbou?ring|someone else'?s?) ?(?:team|group|lab|project)?|^\s*(?:is|was) (?:not ours|someone else'?s)")
+
+
+_CARDS_COUNTED = re.compile(r"(\d+|一|单|两|二|三|四|六|八|十六)\s*(?:张|块)(?!\s*(?:数据|样本))")
+
+
 def compute_events(c: Clause) -> list[Event]:
     text = c.text
     out: list[Event] = []
@@ -23,6 +31,8 @@ def compute_events(c: Clause) -> list[Event]:
     count: int | None = None
     src = ""
     card = cues.GPU_CARD.search(text)
+    if card and _NOT_OURS.match(text[card.end() :]):
+        card = None  # "H800 是隔壁组的", "the A100 belongs to another team": not this project's card
     if card and not negated(text, *card.span()):
         name = card.group(1).lower()
         memory = float(cues.GPU_CARDS[name])
@@ -42,6 +52,9 @@ def compute_events(c: Clause) -> list[Event]:
             if cues.GPU_CONTEXT.search(window) and not cues.DATA_SIZE_AFTER.match(text[m.end() :]) and 1 <= float(m.group(1)) <= 1024:
                 memory, src = float(m.group(1)), snippet(c, *m.span())
                 break
+    if memory is not None and count is None and not card:
+        many = _CARDS_COUNTED.search(text)  # "四张海光 K100(每张 64G)": the cards are counted, not named
+        count = _small_int(many.group(1)) if many else None
     if memory is not None:
         out.append(Event("gpu_memory_gb", "set", memory, src))
     if count is not None:

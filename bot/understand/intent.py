@@ -41,7 +41,7 @@ VALUE_ASK = re.compile(
 )
 DECISION_ASK = re.compile(
     r"\bshould (?:i|we)\b|\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
-    r"\badvi[cs]e\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b|"
+    r"\badvi[cs]e\b|\brecommendation\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b|"
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}还是|还是[^,，。;；?？]{0,12}"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)(?!哪个(?:模型|版本)|什么(?:模型|版本))|"

@@ -44,7 +44,7 @@ _VAGUE: tuple[tuple[str, float], ...] = (
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SUFFIX = r"\s*(?:(?P<word>thousand|grand|million|billion)\b|(?P<zh>百万|千万|万|亿|千|百)|(?P<km>[kKmM])(?![a-zA-Z]))"
-_ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]{2,}|[一二两三四五六七八九十](?=[个条笔份组对张块台万千百亿元美欧轮遍封])"
+_ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]{2,}|(?<![周期拜])[一二两三四五六七八九十](?=[个条笔份组对张块台万千百亿元美欧轮遍封])"  # not 周三组会
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_SCALES), key=len, reverse=True))
 _EN_NUM = rf"\b(?:(?:a|an|one)\s+)?(?:{_EN_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_WORD}))*\b"
 

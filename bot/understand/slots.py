@@ -160,14 +160,19 @@ def _number_events(c: Clause) -> list[Event]:
         part = float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%") else cues.FRACTIONS[share]
         out.append(Event("examples", "scale", round(1 - part, 4), snippet(c, *gone.span())))
         return out
+    times = cues.TIMES.search(text)
+    if times and not quantities(text):  # "and if it were twice as many?", "预算翻倍呢": the count or budget under discussion
+        factor = next(f for words, f in cues.TIMES_FACTORS if re.fullmatch(words, times.group(0)))
+        slot = "budget_usd" if cues.MONEY_WORDS.search(text) else "examples"
+        return [Event(slot, "scale", factor, snippet(c, *times.span()))]
     qs = quantities(text)
     examples = _examples(c, qs)
     if examples:
         out.append(examples)
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
-    if any(cues.DOC_UNIT_AFTER.match(text[q.end :]) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 60])
-           for q in qs):
+    if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
+           and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     out.extend(_budget(c, qs))
     size = _model_size(text)
@@ -175,6 +180,10 @@ def _number_events(c: Clause) -> list[Event]:
         out.append(Event("model_size_b", "set", size[0], snippet(c, *size[1])))
     out.extend(_volume(c, qs))
     return out
+
+
+_QUERIED = re.compile(r"\b(?:query|search|search through|look up|look through|browse|ask questions (?:over|about|against))\s+"
+                      r"(?:over |about |around |roughly |~\s*|some |all )?(?:(?:our|their|the|those)\s+)?$|(?:检索|查询|搜索)\s*$")
 
 
 def _labelled(text: str, q: Quantity) -> bool:
@@ -203,6 +212,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "3,000, not 300"; money is no count of examples
         if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue  # "药品说明书一万多份": documents to retrieve from
+        if _QUERIED.search(before) and not _labelled(text, q):
+            continue  # "associates want to query ~40k precedent memos": a collection to search, not examples
         if cues.REMOVED_PART.match(after) or _DROP_BEFORE.search(before):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
@@ -230,6 +241,14 @@ _USD_BEFORE = re.compile(r"(?:us\$|\$|usd)\s*$")
 _USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
 _EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
 _EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
+# other currencies people budget in, with a rough rate (US dollars per unit): before the amount, after it, rate
+_OTHER_CURRENCIES = (
+    (re.compile(r"(?:hk\$|hkd)\s*$"), re.compile(r"^\s*(?:hkd|hong kong dollars?|港币|港元|港幣)"), round(1 / 7.8, 6)),
+    (re.compile(r"(?:£|gbp)\s*$"), re.compile(r"^\s*(?:gbp|pounds?(?: sterling)?|英镑)"), 1.27),
+    (re.compile(r"(?:nt\$|twd)\s*$"), re.compile(r"^\s*(?:twd|新台币|新台幣|台币)"), round(1 / 32, 6)),
+    (re.compile(r"(?:s\$|sgd)\s*$"), re.compile(r"^\s*(?:sgd|singapore dollars?|新加坡元|新币)"), round(1 / 1.35, 6)),
+    (re.compile(r"(?:jpy)\s*$"), re.compile(r"^\s*(?:jpy|yen|日元|円)"), round(1 / 150, 6)),
+)
 _RMB_BEFORE = re.compile(r"(?:¥|￥|rmb|cny|人民币)\s*$")
 _RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?![^,，。;；]{0,8}(?:gpu|显卡|卡|[a-z]*\d{3,}|魔改|\d+\s*g\b)))")
 _UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?\s*(?:个)?\s*(?:输入|输出|input|output)?\s*"
@@ -264,6 +283,9 @@ def _budget(c: Clause, qs: list[Quantity]) -> list[Event]:
             continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
         before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]
         src = snippet(c, max(0, q.start - 12), q.end + 8)
+        other = next((rate for b, a, rate in _OTHER_CURRENCIES if b.search(before) or a.match(after)), None)
+        if other is not None:  # "HK$50,000", "£2k": converted at a rough rate
+            return [Event("budget_usd", "set", round(q.value * other, 2), src), Event("budget_rmb", "clear", None, src)]
         if _USD_BEFORE.search(before) or _USD_AFTER.match(after):
             return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
         if _EUR_BEFORE.search(before) or _EUR_AFTER.match(after):
