@@ -616,3 +616,34 @@ def test_a_two_level_header_with_dashes_is_not_two_tables_side_by_side():
     text = ("| - | - | model-a | - |\n|---|---|---|---|\n| dataset | metric | fp16 | int8 |\n"
             "| ceval | avg | 28.42 | 27.96 |\n")
     assert ("ceval / avg", "model-a", "28.42") in {(c.row, c.column, c.value) for c in parse_tables(text)}
+
+
+OPTION_TABLE = """| Argument | Explanation |
+| --- | --- |
+| `-c, --ctx-size N` | size of the prompt context (default: 4096, 0 = from model)<br/>(env: SRV_CTX_SIZE) |
+| `--port PORT` | port to listen (default: 8080)<br/>(env: SRV_PORT) |
+| `--api-key KEY` | API key for authentication (default: none)<br/>(env: SRV_API_KEY) |
+"""
+
+
+@pytest.mark.parametrize("question, value", [
+    ("srv default port?", "8080"),
+    ("srv 默认 ctx-size 多大", "4096"),
+    ("env var for the srv api key", "SRV_API_KEY"),
+])
+def test_an_options_table_answers_with_the_default_or_env_var_asked(tmp_path, question, value):
+    from knowledge.tables import cells_in, parse_tables
+
+    cells = cells_in(OPTION_TABLE, parse_tables(OPTION_TABLE))
+    hit = Hit(Chunk(97, OPTION_TABLE, "srv.md", "Server options", 0, "en", meta={"cells": cells}), score=0.9,
+              dense_score=0.5)
+    ev = read(question, [hit])
+    assert ev.best is not None and ev.best.value == value
+
+
+def test_an_api_parameter_keeps_its_default_in_the_same_sentence():
+    text = ("`top_p`: Keep the smallest set of tokens whose probability adds up to P. Default: `0.95`\n"
+            "`top_k`: Keep only the K most likely tokens. Default: `40`\n")
+    hit = Hit(Chunk(98, text, "api.md", "API", 0, "en"), score=0.9, dense_score=0.5)
+    ev = read("what is the default top_p of the completion endpoint?", [hit])
+    assert ev.best is not None and ev.best.value == "0.95"

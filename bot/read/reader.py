@@ -268,7 +268,7 @@ _OPTIONAL_PARTS = frozenset({"num", "n", "per", "max", "min", "total", "train", 
 def _assigned(sentence: str, weights: dict[str, float]) -> str:
     """The value assigned to a parameter whose name the question spells out (every part of "learning_rate",
     "lora_alpha" or "LoRA rank" among its terms, counting glossary translations; "batch size of 1" too), or ""."""
-    option = _OPTION_DEFAULT.match(sentence) or _ENV_DEFAULT.match(sentence)
+    option = _OPTION_DEFAULT.match(sentence) or _ENV_DEFAULT.match(sentence) or _PARAM_DEFAULT.match(sentence)
     if option and _names_parameter(re.split(r"[-_]", option.group(1)), weights, flag=True):
         return option.group(2).strip().rstrip(".,;")  # "--port <PORT>: The port to listen on [default: 3000]"
     if _OPTION_HEAD.match(sentence):
@@ -283,6 +283,9 @@ def _assigned(sentence: str, weights: dict[str, float]) -> str:
     return ""
 
 
+# "`top_p`: Limit the next token selection ... Default: `0.95`" (API parameter lists)
+_PARAM_DEFAULT = re.compile(r"^`([\w.\-]+)`\s*[:：].*?(?:\bdefault(?:s to|\s*[:=]|\s+is)|默认(?:值)?(?:为|是|[:：]))\s*`?([^`\s,;，。]+)`?",
+                            re.IGNORECASE)
 _ENV_DEFAULT = re.compile(r"^\[env:\s*([A-Z0-9_]+)=?[^\]]*\]\s*\[default:\s*([^\]]+)\]")
 _OPTION_HEAD = re.compile(r"^(?:-\w,\s*)?--[a-z0-9][\w-]*(?:[ =]<[^>]+>|\s+[A-Z_]{2,})?:", re.IGNORECASE)
 _OPTION_DEFAULT = re.compile(r"^(?:-\w,\s*)?--([a-z0-9][\w-]*)\b.*?[\[(]default:?\s*([^\])]+)[\])]", re.IGNORECASE)
@@ -345,9 +348,30 @@ def _cells(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None 
         missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
         score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2))
-        out.append(Candidate("cell", f"{row} · {column}: {value}", value if fits or not wanted else "", hit, score,
-                             row=row, column=column))
+        shown = value if fits or not wanted else ""
+        option = _option_cell(row, value, weights)
+        if option is not None:  # "--port PORT | port to listen (default: 8080)": the default or env var asked for
+            shown, score = option or shown, score + ASSIGNED_BONUS
+        out.append(Candidate("cell", f"{row} · {column}: {value}", shown, hit, score, row=row, column=column))
     return out
+
+
+_FLAG_ROW = re.compile(r"--([a-z0-9][\w-]*)", re.IGNORECASE)
+_CELL_DEFAULT = re.compile(r"\(?default:\s*`?([^),`]+)`?", re.IGNORECASE)
+_CELL_ENV = re.compile(r"\(?env:\s*([A-Z][A-Z0-9_]+)")
+_ASKS_ENV = frozenset({"env", "environment", "variable", "环境变量", "var"})
+
+
+def _option_cell(row: str, value: str, weights: dict[str, float]) -> str | None:
+    """For a row naming a command-line option the question names: the value to show (its env var when asked,
+    else its default, else "" for the description); None when the row is no such option."""
+    flags = _FLAG_ROW.findall(row)
+    if not flags or not any(_names_parameter(re.split(r"[-_]", f), weights, flag=True) for f in flags):
+        return None
+    env, default = _CELL_ENV.search(value), _CELL_DEFAULT.search(value)
+    if env and any(weights.get(w, 0) >= 0.5 for w in _ASKS_ENV):
+        return env.group(1)
+    return default.group(1).strip() if default else ""
 
 
 def _tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, str]]) -> int:

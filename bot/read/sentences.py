@@ -59,6 +59,9 @@ def split_sentences(text: str) -> list[str]:
     for line in _option_blocks(normalize(text).splitlines()):
         if not line.strip() or _SKIP_LINE.match(line):
             continue
+        if _PARAM_LINE.match(line) and _HAS_DEFAULT.search(line) and len(line) <= 500:
+            out.append(line.strip(" \t-*>|"))  # "`top_p`: Limit ... P. Default: `0.95`": the default stays with its name
+            continue
         for part in _SENTENCE_END.split(line):
             flag = bool(_FLAG.match(part))  # "--lora_alpha 32", "-p, --port" keep their dashes: they name a flag
             part = (part.strip() if flag else part.strip(" \t-*>|#")).rstrip(";；,，:：")
@@ -71,6 +74,8 @@ def split_sentences(text: str) -> list[str]:
 _OPTION = re.compile(r"^\s*(?:-\w,\s*)?--[a-z0-9][\w-]*(?:[ =]<[^>]+>|\s+[A-Z_]{2,})?\s*$")
 _DEFAULT = re.compile(r"^\s*\[default:[^\]]*\]\s*$", re.IGNORECASE)
 _ENV = re.compile(r"^\s*\[env:\s*[A-Z0-9_]+=?[^\]]*\]\s*$")
+_PARAM_LINE = re.compile(r"^\s*[-*]?\s*`[\w.\-/]+`\s*[:：]")
+_HAS_DEFAULT = re.compile(r"\bdefaults?\b|默认", re.IGNORECASE)
 _FLAG = re.compile(r"\s*(?:--|-\w,\s*--)\w")
 
 
