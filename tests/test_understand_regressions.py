@@ -335,6 +335,9 @@ def test_calling_a_model_daily_is_volume_not_changing_knowledge():
     ("autogptq build from source for MI200, PYTORCH_ROCM_ARCH value?", "factual"),
     ("不想编译 cuda 扩展的话 设什么环境变量", "factual"),
     ("which flag turns on 8-bit loading in fastchat", "factual"),
+    ("minicpm native context length", "factual"),
+    ("is flash attention on by default in the server or do i need -fa", "factual"),
+    ("Do we need to fine-tune, or would prompting do? We have 2k labeled tickets", "situation"),
 ])
 def test_lookups_about_indexed_documents(question, intent):
     assert understand(question, relevant=True).intent == intent
