@@ -647,3 +647,22 @@ def test_an_api_parameter_keeps_its_default_in_the_same_sentence():
     hit = Hit(Chunk(98, text, "api.md", "API", 0, "en"), score=0.9, dense_score=0.5)
     ev = read("what is the default top_p of the completion endpoint?", [hit])
     assert ev.best is not None and ev.best.value == "0.95"
+
+
+def test_a_group_row_spanning_an_html_table_adds_no_phantom_columns():
+    from knowledge.parsers.html import html_tables_to_markdown
+    from knowledge.tables import parse_tables
+
+    html = ("<table><tr><td>Benchmark</td><td>Model-A</td><td>Model-B</td></tr>"
+            "<tr><td colspan=\"15\"><strong>English</strong></td></tr>"
+            "<tr><td>MMLU</td><td>70.5</td><td>67.2</td></tr></table>")
+    md = html_tables_to_markdown(html)
+    assert all(line.count("|") == 4 for line in md.splitlines() if line.startswith("|")), md
+    assert ("MMLU", "Model-B", "67.2") in {(c.row, c.column, c.value) for c in parse_tables(md)}
+
+
+def test_the_size_in_a_model_name_is_not_the_answer():
+    hits = [Hit(Chunk(99, "On this leaderboard MiniModel3-4B scores above larger models.", "m.md", "M", 0, "en"),
+                score=0.9, dense_score=0.6)]
+    ev = read("minimodel3-4b leaderboard score?", hits)
+    assert ev.best is None or ev.best.value != "4"

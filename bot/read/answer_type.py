@@ -26,7 +26,8 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|×|倍)(?![a-z0-9])"),
     "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
-    "number": re.compile(r"(?<![a-z0-9.])(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)"),
+    # not the size inside a model name ("minicpm3-4b", "qwen2.5-7b"): that names the model, it answers nothing
+    "number": re.compile(r"(?<![a-z0-9.])(?!(?<=[a-z0-9]-)\d+(?:\.\d+)?[bm]\b)(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)"),
 }
 # question cues -> the types that can answer it (first match wins; order: most specific first)
 _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (

@@ -105,6 +105,7 @@ def table_markdown(table) -> str:
     columns are repeated into every grid position they cover; leading header rows (all <th>, or a <thead>) are
     joined per column ("Sequence length 256"), so each column keeps one full name."""
     grid: list[list[str]] = []
+    groups: set[int] = set()  # rows of one cell spanning the table ("English ability"): a group label, not data
     header_rows = 0
     pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan from above
     for r, tr in enumerate(table.find_all("tr")):
@@ -128,9 +129,14 @@ def table_markdown(table) -> str:
             col += 1
         if not any(row):
             continue
+        if len(cells) == 1 and _span(cells[0], "colspan") > 1 and grid:
+            groups.add(len(grid))
         if header_rows == len(grid) and (all(c.name == "th" for c in cells) or tr.find_parent("thead") is not None):
             header_rows += 1
         grid.append(row)
+    data_width = max((len(r) for i, r in enumerate(grid) if i not in groups), default=0)
+    # a group label's colspan often exceeds the table ("colspan=15" over 8 columns): no phantom columns, label once
+    grid = [([r[0]] + [""] * (data_width - 1)) if i in groups else r[:data_width] for i, r in enumerate(grid)]
     if header_rows > 1:
         width = max(len(r) for r in grid[:header_rows])
         merged = []
