@@ -666,3 +666,10 @@ def test_the_size_in_a_model_name_is_not_the_answer():
                 score=0.9, dense_score=0.6)]
     ev = read("minimodel3-4b leaderboard score?", hits)
     assert ev.best is None or ev.best.value != "4"
+
+
+def test_a_chinese_sentence_answers_an_english_port_question():
+    hits = [Hit(Chunk(100, "或者启动服务端，监听 23333 端口。默认使用 chat pipeline。", "hx_zh.md", "HX", 0, "zh"),
+                score=0.9, dense_score=0.4)]
+    ev = read("which port does the hx server listen on?", hits)
+    assert ev.best is not None and ev.best.value == "23333"

@@ -45,6 +45,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
     (re.compile(r"多久|多长时间|多少(?:小时|分钟|天)|\bhow long\b|\bhow many (?:hours|minutes|days)|\btime\b|耗时|时长"), ("duration",)),
+    (re.compile(r"端口|\bports?\b"), ("number",)),
     (re.compile(r"\bscore\b|\bbleu|\brouge|\bnist|\bmeteor|\bcider|\bglue|\bmmlu|\bc-?eval|\bgsm8k|\bhumaneval|得分|分数|成绩|指标|吞吐|速度|\bspeed\b|tokens?/s"),
      ("number",)),
     (re.compile(r"(?:多少|几)\s*(?:个|条|张|块|步|轮|层|倍)?|\bhow many\b|\bnumber of\b|\bhow much\b|\brank\b|\balpha\b|\blearning rate|学习率|\bbatch"),
