@@ -14,31 +14,20 @@ from collections.abc import Sequence
 from dataclasses import (
     dataclass,
 )
-from typing import Literal
 
-from bot.read.answer_type import VALUE_PATTERNS, ValueType, has_type, values, wanted_types
-from bot.read.sentences import GENERIC, _clip, _weights, expand, split_sentences
+from bot.read.answer_type import ValueType, has_type, values, wanted_types
+from bot.read.candidate import ASSIGNED_BONUS, Candidate, coverage, names_parameter, type_score
+from bot.read.cells import cell_candidates, number_pairs
+from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.text import prepare
 from knowledge.lang import detect_language, tokenize
 from knowledge.names import document_names
-from knowledge.tables import is_numeric
 from knowledge.types import Hit
 
 MAX_PASSAGES = 12
 STRONG = 1.0  # a best candidate scoring below this is shown as "closest, not certain"
 STRONG_UNRELATED = 1.6  # the same bar for passages the retriever judged not relevant
 MIN_SCORE = 0.35
-
-
-@dataclass(frozen=True)
-class Candidate:
-    kind: Literal["sentence", "cell"]
-    text: str  # the sentence, or "row · column: value"
-    value: str  # the value that answers (may be "" when the question asks for no value)
-    hit: Hit
-    score: float
-    row: str = ""
-    column: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +52,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     if not weights or not hits:
         return Evidence(None, True, wanted)
     weights = _specific(_typos(weights, hits[:MAX_PASSAGES]), hits[:MAX_PASSAGES])
-    pairs = _number_pairs(question)
+    pairs = number_pairs(question)
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
     named = _named_documents(weights, hits[:MAX_PASSAGES])
@@ -80,7 +69,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
         if named and hit.chunk.source not in named:
             prior -= OTHER_DOCUMENT  # the question names the document it is about ("bitsandbytes", "Yi"); this is another
-        for cand in _sentences(hit, weights, total, wanted, prior, unit, counts) + _cells(hit, weights, total, wanted, prior, pairs, rows):
+        for cand in _sentences(hit, weights, total, wanted, prior, unit, counts) + cell_candidates(hit, weights, total, wanted, prior, pairs, rows):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
             if not related and cand.score < STRONG_UNRELATED:
@@ -151,63 +140,6 @@ def _typos(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
     return out
 
 
-_NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
-                           r"(\d[\d,.]*)(?![\d.]|\s*(?:%|[kmbx]\b|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
-
-
-_NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
-_CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
-_ZH_DIGIT = {"单": "1", "一": "1", "双": "2", "两": "2", "二": "2", "四": "4", "八": "8"}
-_DEVICE_WORDS = {"gpu", "gpus", "npu", "npus", "card", "cards", "卡", "数量", "num", "nodes", "node"}
-
-
-def _number_pairs(question: str) -> list[tuple[set[str], str]]:
-    """(words, number) for each number the question ties to a word, the word before ("input len 30720",
-    "输入1") or a unit after ("4bit", "8 GPUs", "单卡" = one card)."""
-    low = prepare(question)
-    out = []
-    claimed: set[int] = set()
-    for m in _NUMBER_BEFORE.finditer(low):
-        unit = m.group(2)
-        # "4bit", "8 GPUs", "8卡" name the unit; "30720 gpu memory" is a number followed by another phrase
-        if " " in m.group(0) and not unit.endswith("s") and unit.isascii():
-            continue
-        words = _DEVICE_WORDS if unit in ("卡", "张卡", "块卡") or unit.rstrip("s") in ("gpu", "npu", "card", "node") \
-            else {unit, _singular(unit)}
-        out.append((set(words), m.group(1)))
-        claimed.add(m.start(1))
-    for m in _NUMBER_AFTER.finditer(low):
-        words = set(tokenize(expand(m.group(1))))
-        if words and m.start(2) not in claimed:
-            out.append((words, m.group(2).replace(",", "")))
-    for m in _CARDS_ZH.finditer(low):
-        out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
-    for m in _GLUED.finditer(low):  # "bs8", "tp4": an abbreviation glued to its number
-        out.append((_GLUED_WORDS[m.group(1)], m.group(2)))
-    return out
-
-
-_GLUED = re.compile(r"(?<![a-z0-9])(bs|tp|pp|dp|ep)(\d+)(?![\d.])")
-_GLUED_WORDS = {"bs": {"bs", "batch"}, "tp": {"tp", "tensor"}, "pp": {"pp", "pipeline"}, "dp": {"dp", "data"},
-                "ep": {"ep", "expert"}}
-
-
-def _row_values(context: str, headers: Sequence[str]) -> list[tuple[str, str]]:
-    """(column, value) of a row's other cells ("Input Length 6144; Quantization BF16"), split at the known
-    column names of the table (longest first), so "8 * 51 GB" stays one value."""
-    out = []
-    for part in context.split("; "):
-        column = next((h for h in headers if h and part.startswith(h + " ")), "")
-        out.append((column, part[len(column):].strip() if column else part))
-    return out
-
-
-def _coverage(weights: dict[str, float], total: float, text: str) -> tuple[float, set[str]]:
-    words = set(tokenize(text))
-    matched = {tok for tok in weights if tok in words}
-    return sum(weights[t] for t in matched) / total, matched
-
-
 _COUNTS = re.compile(r"(?:多少|几)个|\bhow many\b")
 _ASKED_UNIT = re.compile(r"(?:多少|几)个?\s*([\u4e00-\u9fff]{1,3}|[a-z]+)|\bhow many ([a-z]+)")
 
@@ -228,48 +160,46 @@ def _counted(sentence: str, unit: str) -> str:
 def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False) -> list[Candidate]:
     out = []
     section = hit.chunk.meta.get("section", "") or ""
-    context, _ = _coverage(weights, total, f"{section} {hit.chunk.title}")
+    context, _ = coverage(weights, total, f"{section} {hit.chunk.title}")
     # a heading that holds a value ("运行时长: 8小时", "Training time: 3.5 h") is a candidate of its own
     headings = [h.strip() for h in section.split("›") if _DIGIT.search(h) and re.search(r"[:：]", h)]
     before: set[str] = set()  # "AQLM is ... . This allows it to compress models down to 2-bit": the subject is one back
     for sentence in [*headings, *split_sentences(hit.chunk.text)]:
-        own, matched = _coverage(weights, total, sentence)
+        own, matched = coverage(weights, total, sentence)
         carried = sum(weights[t] for t in before - matched) / total  # only terms this sentence lacks
         cov, before = own + 0.4 * context + 0.4 * carried, matched
         if own <= 0 and not matched:
             continue
         value, near, rank = _nearest_value(sentence, matched, wanted)
-        score = (2.0 * cov + prior + _type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
+        score = (2.0 * cov + prior + type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
                  - 0.001 * max(0, len(sentence) - 240) - (0.8 if _ASKS.search(sentence) else 0.0))
         counted = _counted(sentence, unit) if unit else ""
         if counted:  # "多少个汉字" and "约 40 万汉字": the number that counts the asked thing
-            value, score = counted, score + 0.3 + (0.0 if value else -_type_score(wanted, False))
+            value, score = counted, score + 0.3 + (0.0 if value else -type_score(wanted, False))
         elif counts and value and unit not in prepare(sentence):
             score -= 0.3  # "200K" counts something, but not the 汉字 the question counts
         assigned = _assigned(sentence, weights)
         if assigned and wanted and not has_type(assigned, wanted):
             assigned = ""  # "--num-gpus 2" sets a count; "how much VRAM" asks for memory
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
-            value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -_type_score(wanted, False))
+            value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -type_score(wanted, False))
         out.append(Candidate("sentence", _clip(sentence), value, hit, score))
     return out
 
 
-ASSIGNED_BONUS = 0.6
 _ASKS = re.compile(r"[?？]\s*(?:</\w+>|\*+)?\s*$")  # a sentence that asks (an FAQ heading) answers nothing
 _DIGIT = re.compile(r"\d")
 # "name = value", "name: value", "--name value", "Batch size: 4" (config files, shell scripts, yaml, prose lists)
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[\s`'\"(,{.;*]))(--)?([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*(?: [a-z][a-z0-9]*){0,2})[\"'`*]*"
                          r"((?(1)\s*[=:]?\s*|(?:\s*[=:]\s*|\s+of\s+(?=\d))))[\"'`*]*([0-9][\w.+-]*(?:\s*(?:hours?|hrs?|minutes?|mins?|"
                          r"seconds?|secs?|days?|weeks?|gb|gib|mb|tb|ms|x|%|小时|分钟|秒|天|周|倍)(?![a-z]))?|[a-z][\w.+-]*)", re.IGNORECASE)
-_OPTIONAL_PARTS = frozenset({"num", "n", "per", "max", "min", "total", "train", "device", "use"})
 
 
 def _assigned(sentence: str, weights: dict[str, float]) -> str:
     """The value assigned to a parameter whose name the question spells out (every part of "learning_rate",
     "lora_alpha" or "LoRA rank" among its terms, counting glossary translations; "batch size of 1" too), or ""."""
     option = _OPTION_DEFAULT.match(sentence) or _ENV_DEFAULT.match(sentence) or _PARAM_DEFAULT.match(sentence)
-    if option and _names_parameter(re.split(r"[-_]", option.group(1)), weights, flag=True):
+    if option and names_parameter(re.split(r"[-_]", option.group(1)), weights, flag=True):
         return option.group(2).strip().rstrip(".,;")  # "--port <PORT>: The port to listen on [default: 3000]"
     if _OPTION_HEAD.match(sentence):
         return ""  # an option described without its default: "<PORT>" is no value
@@ -278,7 +208,7 @@ def _assigned(sentence: str, weights: dict[str, float]) -> str:
         words = name.split(" ")
         for start in range(len(words)):  # "The LoRA rank: 8" names "lora rank"
             parts = [p for p in re.split(r"[ _.-]", " ".join(words[start:])) if p]
-            if _names_parameter(parts, weights, bool(flag)):
+            if names_parameter(parts, weights, bool(flag)):
                 return value.rstrip(".,;")
     return ""
 
@@ -289,137 +219,6 @@ _PARAM_DEFAULT = re.compile(r"^`([\w.\-]+)`\s*[:：].*?(?:\bdefault(?:s to|\s*[:
 _ENV_DEFAULT = re.compile(r"^\[env:\s*([A-Z0-9_]+)=?[^\]]*\]\s*\[default:\s*([^\]]+)\]")
 _OPTION_HEAD = re.compile(r"^(?:-\w,\s*)?--[a-z0-9][\w-]*(?:[ =]<[^>]+>|\s+[A-Z_]{2,})?:", re.IGNORECASE)
 _OPTION_DEFAULT = re.compile(r"^(?:-\w,\s*)?--([a-z0-9][\w-]*)\b.*?[\[(]default:?\s*([^\])]+)[\])]", re.IGNORECASE)
-
-
-def _names_parameter(parts: list[str], weights: dict[str, float], flag: bool) -> bool:
-    """Whether the question spells out a parameter name's parts (optional parts like "max" aside)."""
-    parts = [p.lower() for p in parts if p]
-    needed = [p for p in parts if p not in _OPTIONAL_PARTS] or parts
-    return (len(parts) >= 2 or flag) and all(weights.get(p, 0) >= 0.5 or weights.get(_singular(p), 0) >= 0.5
-                                             for p in needed)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word + "s"
-
-
-_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
-
-
-def _parts(text: str) -> set[str]:
-    """The pieces of hyphenated words ("fine-tuning" -> fine, tuning), which tokenize also emits."""
-    return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
-
-
-def _cells(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None) -> list[Candidate]:
-    """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
-    column) over all read passages, as a table is often split across passages."""
-    out = []
-    title = hit.chunk.meta.get("section", "") or ""
-    entries = hit.chunk.meta.get("cells", ())
-    headers = sorted({e[1] for e in entries}, key=len, reverse=True)
-    asked = {t for t, w in weights.items() if w >= 0.9 and t not in GENERIC}
-    for entry in entries:
-        row, column, value = entry[:3]
-        context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
-        others = _row_values(context, headers)
-        corner = entry[4] if len(entry) > 4 else ""  # the header above the row labels: "2 T4 DDP", "1 A100 40GB"
-        # the row is named by its header, its other values and the table's setting; other columns' names name no row
-        cov_row, m_row = _coverage(weights, total, " ".join([row, *(v for _, v in others), corner]))
-        cov_col, m_col = _coverage(weights, total, column)
-        cov_ctx, m_ctx = _coverage(weights, total, f"{title} {hit.chunk.title}")
-        if not m_row and not m_col:
-            continue
-        fits = _cell_fits(value, wanted, column)
-        # a part of a hyphenated row name alone ("tuning" of "fine-tuning") does not name the row; several do
-        parts = _parts(row)
-        named = m_row if len(m_row & parts) >= 2 else m_row - parts
-        both = 1.0 if named and m_col else 0.0  # row and column both named: the cell is what was asked
-        # the question names something (a method, a model) that this row is not: another row's value is no answer
-        unnamed = 1.0 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
-                                           for t, w in weights.items()) else 0.0
-        # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
-        tied = _tied(pairs, others) + _column_tied(pairs, column)
-        # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks
-        extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC
-        # "yi-6b-chat 8bit": "8bit" names a sibling row ("Yi-6B-Chat-8bits"), so the plain row is not it
-        mine = set(tokenize(row))
-        siblings = (rows or {}).get((hit.chunk.source, column), mine)
-        missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
-        score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + _type_score(wanted, fits) - unnamed
-                 + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2))
-        shown = value if fits or not wanted else ""
-        option = _option_cell(row, value, weights)
-        if option is not None:  # "--port PORT | port to listen (default: 8080)": the default or env var asked for
-            shown, score = option or shown, score + ASSIGNED_BONUS
-        out.append(Candidate("cell", f"{row} · {column}: {value}", shown, hit, score, row=row, column=column))
-    return out
-
-
-_FLAG_ROW = re.compile(r"--([a-z0-9][\w-]*)", re.IGNORECASE)
-_CELL_DEFAULT = re.compile(r"\(?default:\s*`?([^),`]+)`?", re.IGNORECASE)
-_CELL_ENV = re.compile(r"\(?env:\s*([A-Z][A-Z0-9_]+)")
-_ASKS_ENV = frozenset({"env", "environment", "variable", "环境变量", "var"})
-
-
-def _option_cell(row: str, value: str, weights: dict[str, float]) -> str | None:
-    """For a row naming a command-line option the question names: the value to show (its env var when asked,
-    else its default, else "" for the description); None when the row is no such option."""
-    flags = _FLAG_ROW.findall(row)
-    if not flags or not any(_names_parameter(re.split(r"[-_]", f), weights, flag=True) for f in flags):
-        return None
-    env, default = _CELL_ENV.search(value), _CELL_DEFAULT.search(value)
-    if env and any(weights.get(w, 0) >= 0.5 for w in _ASKS_ENV):
-        return env.group(1)
-    return default.group(1).strip() if default else ""
-
-
-def _tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, str]]) -> int:
-    """+1 for each number the question ties to a column this row holds it in, -1 where the row holds another."""
-    score = 0
-    for words, number in pairs:
-        for column, value in row_values:
-            if set(tokenize(column)) & words:
-                score += 1 if value.replace(",", "") == number else -1
-                break
-    return max(-1, min(score, 1))
-
-
-def _column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:
-    """+1 when the column's own name holds a number the question ties to one of its words ("batch 32" and the
-    column "batch=32"), -1 when it holds another number for that word ("batch=4")."""
-    tokens = set(tokenize(column))
-    numbers = set(re.findall(r"\d+", column))
-    for words, number in pairs:
-        if words & tokens and numbers:
-            return 1 if number in numbers else -1
-    return 0
-
-
-def _type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
-    if not wanted:
-        return 0.0
-    return 0.6 if ok else -1.2
-
-
-_UNIT_WORDS: dict[ValueType, re.Pattern] = {
-    "memory": re.compile(r"\b(?:mb|gb|gib|mib|memory|vram|mem)\b|显存|内存"),
-    "percent": re.compile(r"%|percent|比例|率"),
-    "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|time)\b|小时|时间|耗时|秒"),
-    "money": re.compile(r"\$|usd|cost|price|费用|成本|价格"),
-}
-
-
-def _cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "") -> bool:
-    """The value answers the wanted type, itself or through its column's unit ("Memory (MB)" over "16972")."""
-    if not wanted:
-        return True
-    low = prepare(value)
-    if any(VALUE_PATTERNS[k].search(low) for k in wanted if k != "number"):
-        return True
-    if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(prepare(column)) for k in wanted):
-        return True
-    return "number" in wanted or ("count" in wanted and is_numeric(value))
 
 
 def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...]) -> tuple[str, float, int]:

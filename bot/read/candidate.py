@@ -1,0 +1,51 @@
+"""A reading candidate (a sentence or a table cell that may answer) and the scores shared by the sentence and the
+cell readers: query-term coverage, answer-type fit and whether a question spells out a parameter's name. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import (
+    dataclass,
+)
+from typing import Literal
+
+from bot.read.answer_type import ValueType
+from knowledge.lang import tokenize
+from knowledge.types import Hit
+
+ASSIGNED_BONUS = 0.6  # a value set for the parameter the question names ("lora_alpha=32", "--port ... (default: 8080)")
+OPTIONAL_PARTS = frozenset({"num", "n", "per", "max", "min", "total", "train", "device", "use"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: Literal["sentence", "cell"]
+    text: str  # the sentence, or "row · column: value"
+    value: str  # the value that answers (may be "" when the question asks for no value)
+    hit: Hit
+    score: float
+    row: str = ""
+    column: str = ""
+
+
+def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float, set[str]]:
+    words = set(tokenize(text))
+    matched = {tok for tok in weights if tok in words}
+    return sum(weights[t] for t in matched) / total, matched
+
+
+def names_parameter(parts: list[str], weights: dict[str, float], flag: bool) -> bool:
+    """Whether the question spells out a parameter name's parts (optional parts like "max" aside)."""
+    parts = [p.lower() for p in parts if p]
+    needed = [p for p in parts if p not in OPTIONAL_PARTS] or parts
+    return (len(parts) >= 2 or flag) and all(weights.get(p, 0) >= 0.5 or weights.get(singular(p), 0) >= 0.5
+                                             for p in needed)
+
+
+def singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word + "s"
+
+
+def type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
+    if not wanted:
+        return 0.0
+    return 0.6 if ok else -1.2

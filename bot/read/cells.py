@@ -1,0 +1,179 @@
+"""Table cells as answers: each cell stored with a passage scores on the words naming its row and column, numbers the
+question ties to a column ("bs8", "input len 30720", "batch=32"), sibling rows the question rules out, and options
+tables ("--port PORT | ... (default: 8080)"). Pure; part of reading (``bot.read.reader``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.read.answer_type import VALUE_PATTERNS, ValueType
+from bot.read.candidate import ASSIGNED_BONUS, Candidate, coverage, names_parameter, singular, type_score
+from bot.read.sentences import GENERIC, expand
+from bot.understand.text import prepare
+from knowledge.lang import tokenize
+from knowledge.tables import is_numeric
+from knowledge.types import Hit
+
+_NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
+                           r"(\d[\d,.]*)(?![\d.]|\s*(?:%|[kmbx]\b|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
+_CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
+_ZH_DIGIT = {"单": "1", "一": "1", "双": "2", "两": "2", "二": "2", "四": "4", "八": "8"}
+_DEVICE_WORDS = {"gpu", "gpus", "npu", "npus", "card", "cards", "卡", "数量", "num", "nodes", "node"}
+
+
+def number_pairs(question: str) -> list[tuple[set[str], str]]:
+    """(words, number) for each number the question ties to a word, the word before ("input len 30720",
+    "输入1") or a unit after ("4bit", "8 GPUs", "单卡" = one card)."""
+    low = prepare(question)
+    out = []
+    claimed: set[int] = set()
+    for m in _NUMBER_BEFORE.finditer(low):
+        unit = m.group(2)
+        # "4bit", "8 GPUs", "8卡" name the unit; "30720 gpu memory" is a number followed by another phrase
+        if " " in m.group(0) and not unit.endswith("s") and unit.isascii():
+            continue
+        words = _DEVICE_WORDS if unit in ("卡", "张卡", "块卡") or unit.rstrip("s") in ("gpu", "npu", "card", "node") \
+            else {unit, singular(unit)}
+        out.append((set(words), m.group(1)))
+        claimed.add(m.start(1))
+    for m in _NUMBER_AFTER.finditer(low):
+        words = set(tokenize(expand(m.group(1))))
+        if words and m.start(2) not in claimed:
+            out.append((words, m.group(2).replace(",", "")))
+    for m in _CARDS_ZH.finditer(low):
+        out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
+    for m in _GLUED.finditer(low):  # "bs8", "tp4": an abbreviation glued to its number
+        out.append((_GLUED_WORDS[m.group(1)], m.group(2)))
+    return out
+
+
+_GLUED = re.compile(r"(?<![a-z0-9])(bs|tp|pp|dp|ep)(\d+)(?![\d.])")
+_GLUED_WORDS = {"bs": {"bs", "batch"}, "tp": {"tp", "tensor"}, "pp": {"pp", "pipeline"}, "dp": {"dp", "data"},
+                "ep": {"ep", "expert"}}
+
+
+def _row_values(context: str, headers: Sequence[str]) -> list[tuple[str, str]]:
+    """(column, value) of a row's other cells ("Input Length 6144; Quantization BF16"), split at the known
+    column names of the table (longest first), so "8 * 51 GB" stays one value."""
+    out = []
+    for part in context.split("; "):
+        column = next((h for h in headers if h and part.startswith(h + " ")), "")
+        out.append((column, part[len(column):].strip() if column else part))
+    return out
+
+
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def _parts(text: str) -> set[str]:
+    """The pieces of hyphenated words ("fine-tuning" -> fine, tuning), which tokenize also emits."""
+    return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
+
+
+def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None) -> list[Candidate]:
+    """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
+    column) over all read passages, as a table is often split across passages."""
+    out = []
+    title = hit.chunk.meta.get("section", "") or ""
+    entries = hit.chunk.meta.get("cells", ())
+    headers = sorted({e[1] for e in entries}, key=len, reverse=True)
+    asked = {t for t, w in weights.items() if w >= 0.9 and t not in GENERIC}
+    for entry in entries:
+        row, column, value = entry[:3]
+        context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
+        others = _row_values(context, headers)
+        corner = entry[4] if len(entry) > 4 else ""  # the header above the row labels: "2 T4 DDP", "1 A100 40GB"
+        # the row is named by its header, its other values and the table's setting; other columns' names name no row
+        cov_row, m_row = coverage(weights, total, " ".join([row, *(v for _, v in others), corner]))
+        cov_col, m_col = coverage(weights, total, column)
+        cov_ctx, m_ctx = coverage(weights, total, f"{title} {hit.chunk.title}")
+        if not m_row and not m_col:
+            continue
+        fits = cell_fits(value, wanted, column)
+        # a part of a hyphenated row name alone ("tuning" of "fine-tuning") does not name the row; several do
+        parts = _parts(row)
+        named = m_row if len(m_row & parts) >= 2 else m_row - parts
+        both = 1.0 if named and m_col else 0.0  # row and column both named: the cell is what was asked
+        # the question names something (a method, a model) that this row is not: another row's value is no answer
+        unnamed = 1.0 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
+                                           for t, w in weights.items()) else 0.0
+        # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
+        tied = _tied(pairs, others) + _column_tied(pairs, column)
+        # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks
+        extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC
+        # "yi-6b-chat 8bit": "8bit" names a sibling row ("Yi-6B-Chat-8bits"), so the plain row is not it
+        mine = set(tokenize(row))
+        siblings = (rows or {}).get((hit.chunk.source, column), mine)
+        missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
+        score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + type_score(wanted, fits) - unnamed
+                 + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2))
+        shown = value if fits or not wanted else ""
+        option = _option_cell(row, value, weights)
+        if option is not None:  # "--port PORT | port to listen (default: 8080)": the default or env var asked for
+            shown, score = option or shown, score + ASSIGNED_BONUS
+        out.append(Candidate("cell", f"{row} · {column}: {value}", shown, hit, score, row=row, column=column))
+    return out
+
+
+_FLAG_ROW = re.compile(r"--([a-z0-9][\w-]*)", re.IGNORECASE)
+_CELL_DEFAULT = re.compile(r"\(?default:\s*`?([^),`]+)`?", re.IGNORECASE)
+_CELL_ENV = re.compile(r"\(?env:\s*([A-Z][A-Z0-9_]+)")
+_ASKS_ENV = frozenset({"env", "environment", "variable", "环境变量", "var"})
+
+
+def _option_cell(row: str, value: str, weights: dict[str, float]) -> str | None:
+    """For a row naming a command-line option the question names: the value to show (its env var when asked,
+    else its default, else "" for the description); None when the row is no such option."""
+    flags = _FLAG_ROW.findall(row)
+    if not flags or not any(names_parameter(re.split(r"[-_]", f), weights, flag=True) for f in flags):
+        return None
+    env, default = _CELL_ENV.search(value), _CELL_DEFAULT.search(value)
+    if env and any(weights.get(w, 0) >= 0.5 for w in _ASKS_ENV):
+        return env.group(1)
+    return default.group(1).strip() if default else ""
+
+
+def _tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, str]]) -> int:
+    """+1 for each number the question ties to a column this row holds it in, -1 where the row holds another."""
+    score = 0
+    for words, number in pairs:
+        for column, value in row_values:
+            if set(tokenize(column)) & words:
+                score += 1 if value.replace(",", "") == number else -1
+                break
+    return max(-1, min(score, 1))
+
+
+def _column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:
+    """+1 when the column's own name holds a number the question ties to one of its words ("batch 32" and the
+    column "batch=32"), -1 when it holds another number for that word ("batch=4")."""
+    tokens = set(tokenize(column))
+    numbers = set(re.findall(r"\d+", column))
+    for words, number in pairs:
+        if words & tokens and numbers:
+            return 1 if number in numbers else -1
+    return 0
+
+
+_UNIT_WORDS: dict[ValueType, re.Pattern] = {
+    "memory": re.compile(r"\b(?:mb|gb|gib|mib|memory|vram|mem)\b|显存|内存"),
+    "percent": re.compile(r"%|percent|比例|率"),
+    "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|time)\b|小时|时间|耗时|秒"),
+    "money": re.compile(r"\$|usd|cost|price|费用|成本|价格"),
+}
+
+
+def cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "") -> bool:
+    """The value answers the wanted type, itself or through its column's unit ("Memory (MB)" over "16972")."""
+    if not wanted:
+        return True
+    low = prepare(value)
+    if any(VALUE_PATTERNS[k].search(low) for k in wanted if k != "number"):
+        return True
+    if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(prepare(column)) for k in wanted):
+        return True
+    return "number" in wanted or ("count" in wanted and is_numeric(value))
