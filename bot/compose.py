@@ -20,6 +20,7 @@ from bot.decide.costs import (
 from bot.messages import label_name, t
 from bot.read.reader import Evidence
 from bot.read.sentences import Quote, builtin_fact, term_pairs
+from bot.read.units import in_language
 from bot.types import Label, Lang, Recommendation
 from bot.understand.numbers import fmt_number
 from bot.understand.types import Change, Situation, Understanding
@@ -184,9 +185,10 @@ def fact_text(ev: Evidence, lang: Lang) -> str:
         lines.append(t(lang, "fact_weak"))
     elif best.kind == "cell":
         title = _title(best.hit, lang) or best.hit.chunk.source
-        lines.append(t(lang, "fact_cell", value=best.value, title=title, row=best.row, column=best.column))
+        lines.append(t(lang, "fact_cell", value=in_language(best.value, lang), title=title, row=best.row,
+                       column=best.column))
     elif best.value:
-        lines.append(t(lang, "fact_answer", value=best.value))
+        lines.append(t(lang, "fact_answer", value=in_language(best.value, lang)))
     if best.kind == "cell":
         line = next((ln for ln in best.hit.chunk.text.splitlines() if best.row.split(" / ")[0] in ln and best.value in ln), "")
         quote = Quote(best.hit, line.strip() or best.text, best.score)

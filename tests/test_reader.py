@@ -673,3 +673,21 @@ def test_a_chinese_sentence_answers_an_english_port_question():
                 score=0.9, dense_score=0.4)]
     ev = read("which port does the hx server listen on?", hits)
     assert ev.best is not None and ev.best.value == "23333"
+
+
+@pytest.mark.parametrize("value, lang, shown", [
+    ("4 倍", "en", "4×"), ("31个", "en", "31"), ("3.5小时", "en", "3.5 hours"), ("40 万", "en", "400,000"),
+    ("3.5 hours", "zh", "3.5 小时"), ("v1.2", "en", "v1.2"), ("5 times", "zh", "5 倍"),
+])
+def test_a_value_is_written_in_the_askers_language(value, lang, shown):
+    from bot.read.units import in_language
+
+    assert in_language(value, lang) == shown
+
+
+def test_an_english_answer_from_a_chinese_passage_states_the_value_in_english():
+    hits = [Hit(Chunk(101, "与 fp16 相比，int4 kv 的 kv block 可以增加到 4 倍。", "kv_zh.md", "KV", 0, "zh"), score=0.9,
+                dense_score=0.5)]
+    draft = respond("vs fp16, int4 kv gives how many times more kv blocks?", hits, rag=True)
+    first = draft.text.splitlines()[0]
+    assert "4×" in first and "倍" not in first and "4 倍" in draft.text
