@@ -691,3 +691,25 @@ def test_an_english_answer_from_a_chinese_passage_states_the_value_in_english():
     draft = respond("vs fp16, int4 kv gives how many times more kv blocks?", hits, rag=True)
     first = draft.text.splitlines()[0]
     assert "4×" in first and "倍" not in first and "4 倍" in draft.text
+
+
+def _cells_hit(cells: list[list[str]], section: str = "") -> Hit:
+    return Hit(Chunk(102, "table", "bench.md", "Bench", 0, "en", meta={"cells": cells, "section": section}),
+               score=0.9, dense_score=0.5)
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("which model has the highest MMLU?", "Model-B"),
+    ("哪个模型 MMLU 最低", "Model-A"),
+])
+def test_which_row_holds_the_largest_or_smallest_value_of_a_column(question, answer):
+    cells = [["Model-A", "MMLU", "61.2"], ["Model-B", "MMLU", "70.5"], ["Model-C", "MMLU", "67.2"],
+             ["Model-A", "Speed", "90"], ["Model-B", "Speed", "20"], ["Model-C", "Speed", "50"]]
+    ev = read(question, [_cells_hit(cells)])
+    assert ev.best is not None and ev.best.value == answer
+
+
+def test_which_column_holds_the_largest_value_of_a_row_when_models_are_columns():
+    cells = [["MMLU", "Model-A", "61.2"], ["MMLU", "Model-B", "70.5"], ["BBH", "Model-A", "80.0"], ["BBH", "Model-B", "60.0"]]
+    ev = read("which model scores highest on BBH?", [_cells_hit(cells)])
+    assert ev.best is not None and ev.best.value == "Model-A"

@@ -177,3 +177,41 @@ def cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "") -> bo
     if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(prepare(column)) for k in wanted):
         return True
     return "number" in wanted or ("count" in wanted and is_numeric(value))
+
+
+_HIGHEST = re.compile(r"\b(?:highest|best|largest|biggest|most|top|fastest|max(?:imum)?|greatest)\b|最高|最好|最大|最快|最多|最强")
+_LOWEST = re.compile(r"\b(?:lowest|smallest|least|fewest|slowest|min(?:imum)?|cheapest|worst)\b|最低|最小|最少|最慢|最差|最省")
+_WHICH = re.compile(r"\b(?:which|what|who)\b|哪|谁")
+_LEADING_NUMBER = re.compile(r"^\s*[~≈<>]?\s*(\d+(?:\.\d+)?)")
+
+
+def superlative_candidates(question: str, hits: Sequence[Hit], weights, total, priors: Sequence[float]) -> list[Candidate]:
+    """"Which model has the highest MMLU?": the row (or column) holding the largest or smallest number of the
+    column (or row) the question names, across the passages of one table."""
+    low = prepare(question)
+    high, lowest = _HIGHEST.search(low), _LOWEST.search(low)
+    if not _WHICH.search(low) or not (high or lowest):
+        return []
+    pick = max if high and not (lowest and lowest.start() > high.start()) else min
+    groups: dict[tuple[str, str, str], list[tuple[float, str, Hit, float]]] = {}
+    for hit, prior in zip(hits, priors, strict=True):
+        for entry in hit.chunk.meta.get("cells", ()):
+            row, column, value = entry[:3]
+            number = _LEADING_NUMBER.match(value)
+            if number is None:
+                continue
+            # by column: "which model has the best Avg"; by row: "which model is best on MMLU" (models as columns)
+            groups.setdefault((hit.chunk.source, "column", column), []).append((float(number.group(1)), row, hit, prior))
+            groups.setdefault((hit.chunk.source, "row", row), []).append((float(number.group(1)), column, hit, prior))
+    out = []
+    for (_, axis, name), found in groups.items():
+        _, matched = coverage(weights, total, name)
+        if not matched or len({label for _, label, _, _ in found}) < 2:
+            continue
+        value, label, hit, prior = pick(found, key=lambda f: f[0])
+        # the named column (or row) and the table's own heading ("工具调用能力", the document's name) carry the score
+        cov, _ = coverage(weights, total, f"{name} {hit.chunk.meta.get('section', '')} {hit.chunk.title} {hit.chunk.source}")
+        row, column = (label, name) if axis == "column" else (name, label)
+        out.append(Candidate("cell", f"{row} · {column}: {value:g}", label, hit, 2.0 * cov + 1.2 + prior,
+                             row=row, column=column))
+    return out

@@ -17,7 +17,7 @@ from dataclasses import (
 
 from bot.read.answer_type import ValueType, has_type, values, wanted_types
 from bot.read.candidate import ASSIGNED_BONUS, Candidate, coverage, names_parameter, type_score
-from bot.read.cells import cell_candidates, number_pairs
+from bot.read.cells import cell_candidates, number_pairs, superlative_candidates
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.text import prepare
 from knowledge.lang import detect_language, tokenize
@@ -64,12 +64,17 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
             rows.setdefault((hit.chunk.source, entry[1]), set()).update(tokenize(entry[0]))
     best: Candidate | None = None
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
+    priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
-        related = relevant is None or id(hit.chunk) in relevant
         prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
-        if named and hit.chunk.source not in named:
-            prior -= OTHER_DOCUMENT  # the question names the document it is about ("bitsandbytes", "Yi"); this is another
-        for cand in _sentences(hit, weights, total, wanted, prior, unit, counts) + cell_candidates(hit, weights, total, wanted, prior, pairs, rows):
+        # the question names the document it is about ("bitsandbytes", "Yi"); this is another
+        priors.append(prior - (OTHER_DOCUMENT if named and hit.chunk.source not in named else 0.0))
+    most = superlative_candidates(question, hits[:MAX_PASSAGES], weights, total, priors)
+    for hit, prior in zip(hits[:MAX_PASSAGES], priors, strict=True):
+        related = relevant is None or id(hit.chunk) in relevant
+        mine = [c for c in most if c.hit is hit]
+        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts)
+                     + cell_candidates(hit, weights, total, wanted, prior, pairs, rows) + mine):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
             if not related and cand.score < STRONG_UNRELATED:
