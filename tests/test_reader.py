@@ -713,3 +713,16 @@ def test_which_column_holds_the_largest_value_of_a_row_when_models_are_columns()
     cells = [["MMLU", "Model-A", "61.2"], ["MMLU", "Model-B", "70.5"], ["BBH", "Model-A", "80.0"], ["BBH", "Model-B", "60.0"]]
     ev = read("which model scores highest on BBH?", [_cells_hit(cells)])
     assert ev.best is not None and ev.best.value == "Model-A"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("gptq 7b 4bit 128g wikitext2 ppl?", "5.85"),
+    ("gptq 7b 4bit no groupsize wikitext2 ppl?", "6.09"),
+])
+def test_a_group_size_written_the_gptq_way_picks_the_row(question, value):
+    cells = [["GPTQ", "Bits", "4", "group-size -; Wikitext2 6.09"], ["GPTQ", "group-size", "-", "Bits 4; Wikitext2 6.09"],
+             ["GPTQ", "Wikitext2", "6.09", "Bits 4; group-size -"],
+             ["GPTQ", "Bits", "4", "group-size 128; Wikitext2 5.85"], ["GPTQ", "group-size", "128", "Bits 4; Wikitext2 5.85"],
+             ["GPTQ", "Wikitext2", "5.85", "Bits 4; group-size 128"]]
+    ev = read(question, [_cells_hit(cells)])
+    assert ev.best is not None and ev.best.value == value

@@ -48,9 +48,12 @@ def number_pairs(question: str) -> list[tuple[set[str], str]]:
         out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
     for m in _GLUED.finditer(low):  # "bs8", "tp4": an abbreviation glued to its number
         out.append((_GLUED_WORDS[m.group(1)], m.group(2)))
+    for m in _GROUP_SIZE.finditer(low):  # GPTQ's "128g": group size 128; "no groupsize": the row without one
+        out.append(({"group", "groupsize", "group-size"}, m.group(1) or "-"))
     return out
 
 
+_GROUP_SIZE = re.compile(r"(?<![a-z0-9.])(32|64|128|256|512|1024)g(?![a-z0-9])|\b(?:no|without) group[- ]?size\b")
 _GLUED = re.compile(r"(?<![a-z0-9])(bs|tp|pp|dp|ep)(\d+)(?![\d.])")
 _GLUED_WORDS = {"bs": {"bs", "batch"}, "tp": {"tp", "tensor"}, "pp": {"pp", "pipeline"}, "dp": {"dp", "data"},
                 "ep": {"ep", "expert"}}
