@@ -726,3 +726,11 @@ def test_a_group_size_written_the_gptq_way_picks_the_row(question, value):
              ["GPTQ", "Wikitext2", "5.85", "Bits 4; group-size 128"]]
     ev = read(question, [_cells_hit(cells)])
     assert ev.best is not None and ev.best.value == value
+
+
+def test_a_worked_example_with_the_questions_numbers_answers_with_its_result():
+    text = ("Micro batch size: 2\nGradient accumulation steps: 1\nNumber of GPUs: 3\nTotal batch size = 2 * 1 * 3 = 6\n"
+            "Micro batch size: 3\nGradient accumulation steps: 2\nNumber of GPUs: 3\nTotal batch size = 3 * 2 * 3 = 18\n")
+    hits = [Hit(Chunk(103, text, "cfg.md", "Config", 0, "en"), score=0.9, dense_score=0.5)]
+    ev = read("micro batch 3, gradient accumulation 2, three GPUs: total batch size?", hits)
+    assert ev.best is not None and ev.best.value == "18"

@@ -19,6 +19,7 @@ from bot.read.answer_type import ValueType, has_type, values, wanted_types
 from bot.read.candidate import ASSIGNED_BONUS, Candidate, coverage, names_parameter, type_score
 from bot.read.cells import cell_candidates, number_pairs, superlative_candidates
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
+from bot.understand.numbers import quantities
 from bot.understand.text import prepare
 from knowledge.lang import detect_language, tokenize
 from knowledge.names import document_names
@@ -58,6 +59,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     named = _named_documents(weights, hits[:MAX_PASSAGES])
     unit = _asked_unit(question)
     counts = bool(unit) and bool(_COUNTS.search(prepare(question)))  # "多少个汉字", "how many tokens": a noun counted
+    given = frozenset(q.value for q in quantities(prepare(question)) if not q.vague)
     rows: dict[tuple[str, str], set[str]] = {}
     for hit in hits[:MAX_PASSAGES]:
         for entry in hit.chunk.meta.get("cells", ()):
@@ -73,7 +75,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     for hit, prior in zip(hits[:MAX_PASSAGES], priors, strict=True):
         related = relevant is None or id(hit.chunk) in relevant
         mine = [c for c in most if c.hit is hit]
-        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts)
+        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows) + mine):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
@@ -162,7 +164,8 @@ def _counted(sentence: str, unit: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False) -> list[Candidate]:
+def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False,
+               given: frozenset[float] = frozenset()) -> list[Candidate]:
     out = []
     section = hit.chunk.meta.get("section", "") or ""
     context, _ = coverage(weights, total, f"{section} {hit.chunk.title}")
@@ -188,8 +191,15 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
             assigned = ""  # "--num-gpus 2" sets a count; "how much VRAM" asks for memory
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -type_score(wanted, False))
+        worked = _EQUATION.search(sentence)
+        if worked and given and {float(x) for x in re.findall(r"\d+(?:\.\d+)?", worked.group(1))} <= given:
+            # "micro batch 3, accumulation 2, three GPUs": the worked example with the question's own numbers
+            value, score = worked.group(2), score + ASSIGNED_BONUS
         out.append(Candidate("sentence", _clip(sentence), value, hit, score))
     return out
+
+
+_EQUATION = re.compile(r"=\s*((?:\d+(?:\.\d+)?\s*[*×x+/-]\s*)+\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)")
 
 
 _ASKS = re.compile(r"[?？]\s*(?:</\w+>|\*+)?\s*$")  # a sentence that asks (an FAQ heading) answers nothing
