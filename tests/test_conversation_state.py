@@ -426,3 +426,20 @@ def test_cost_follow_ups_scale_the_count_and_switch_the_model():
     other = replay(["Rough bill for fine-tuning gpt-4o-mini on twelve hundred examples, ~500 tokens each?",
                     "same thing on gpt-4o?"])
     assert other.intent == "cost" and other.cost.model == "gpt-4o-2024-08-06" and other.cost.examples == 1200
+
+
+def test_a_retraction_naming_one_part_clears_only_that_part_and_not_what_the_speaker_is():
+    from bot.understand import replay
+
+    state = replay(["我們的退貨規則每週都在改，回覆要按公司模板寫，歷史回覆有五千多條",
+                    "法务刚说规则那部分不用模型管了"])
+    assert "knowledge_changes" not in state.slots
+    assert state.slots["needs_format"].value is True and state.slots["examples"].value == 5000
+
+
+def test_memos_people_want_to_query_are_documents_not_examples():
+    from bot.understand import understand
+
+    u = understand("we have ~600 labelled clause->risk pairs, plus 30k precedent memos that the partners want to "
+                   "query. what should we do?")
+    assert u.slots["examples"].value == 600 and u.slots["documents"].value is True

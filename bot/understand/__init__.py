@@ -42,9 +42,12 @@ def _topic_of_last_turn(events: list, previous: Understanding | None) -> list:
     if not topic or previous is None or not previous.asked:
         return events
     said = {_stem(t) for e in topic for t in tokenize(e.source) if len(t) >= 2 and not t.isdigit()}
-    if not said & {_stem(t) for t in tokenize(previous.question)} - _COMMON:  # "the event stuff" names "current events"
+    if not said & {_stem(t) for t in tokenize(prepare(previous.question))} - _COMMON:  # "the event stuff" names "current events"
         return events
-    return events + [Event(name, "clear", None, topic[0].source) for name in previous.asked if name in _NEEDS]
+    needs = [name for name in previous.asked if name in _NEEDS]
+    # the needs whose own words the retraction names ("规则那部分" clears the changing rules, not the template)
+    named = [name for name in needs if said & {_stem(t) for t in tokenize(prepare(previous.asked[name].source))} - _COMMON]
+    return events + [Event(name, "clear", None, topic[0].source) for name in (named or needs)]
 
 
 def _stem(word: str) -> str:

@@ -24,7 +24,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
     r"conversation|dialogue|ticket|(?!(?:and|or|but|with|per|for|in|on|at|to|from|by|than|plus|about|each|a|an|the|"
-    r"tokens?|calls?|requests?|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:[→>/]+[a-z]+)*)\s+){0,3}"
+    r"tokens?|calls?|requests?|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-?[→>/]+[a-z]+)*)\s+){0,3}"
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"

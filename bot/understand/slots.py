@@ -77,19 +77,25 @@ def _in_user_words(e: Event, low: str, text: str) -> Event:
     return Event(e.slot, e.kind, e.value, original[at : at + len(e.source)])
 
 
+_SPEAKER = re.compile(r"(?:法务|合规|安全|领导|老板)(?:部门|那边)?(?:刚|刚刚|已经)?(?:说|回复|表示|确认)了?[:：]?"
+                      r"|\b(?:legal|compliance|security|my boss|the boss)\b (?:just )?(?:says?|said|confirmed|replied)\b:?")
+_NAMED_PART = re.compile(r"[\u4e00-\u9fff]{1,6}(?:那部分|那块|这部分|这块)|\bthe [\w-]+(?: [\w-]+)? (?:part|stuff|bit|side)\b")
+
+
 def _clause_events(c: Clause) -> list[Event]:
     out: list[Event] = []
     text = c.text
     retract = cues.RETRACT.search(text)
     if retract:
+        said = _SPEAKER.sub(" ", text)  # "法务刚说…", "legal says…": who speaks is not what is retracted
         for slot, pattern in _RETRACTABLE.items():
-            if pattern is not None and pattern.search(text):
+            if pattern is not None and pattern.search(said):
                 for name in _SLOT_ALIASES.get(slot, (slot,)):
                     out.append(Event(name, "clear", None, snippet(c)))
         if any(e.slot == "documents" for e in out) and not any(e.slot == "knowledge_changes" for e in out):
             out.append(Event("knowledge_changes", "clear", None, snippet(c)))  # no documents, nothing to keep fresh
-        if not out:  # "船期那部分…不用模型管了": the topic is named, not the slot; the state resolves it
-            out.append(Event("*", "clear_topic", None, text))
+        if not out or _NAMED_PART.search(said):  # "船期那部分…不用模型管了": the topic is named; the state resolves it
+            out.append(Event("*", "clear_topic", None, said))
         return out  # "forget the JSON part": nothing else in this clause is a new fact
     is_hedged = hedged(text)
     for slot, (flip, fixed_yes, fixed_no) in cues.BOOL.items():
@@ -174,6 +180,8 @@ def _number_events(c: Clause) -> list[Event]:
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
            and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
+    elif any(_QUERIED.search(text[max(0, q.start - 30) : q.start]) or _QUERIED_AFTER.match(text[q.end : q.end + 60]) for q in qs):
+        out.append(Event("documents", "set", True, snippet(c)))  # "40k memos that partners want to query"
     out.extend(_budget(c, qs))
     size = _model_size(text)
     if size is not None:
@@ -184,6 +192,10 @@ def _number_events(c: Clause) -> list[Event]:
 
 _QUERIED = re.compile(r"\b(?:query|search|search through|look up|look through|browse|ask questions (?:over|about|against))\s+"
                       r"(?:over |about |around |roughly |~\s*|some |all )?(?:(?:our|their|the|those)\s+)?$|(?:检索|查询|搜索)\s*$")
+
+
+_QUERIED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:that|which)\s+(?:[\w-]+\s+){0,3}(?:want|wants|need|needs|would like)"
+                            r"\s+to\s+(?:query|search|look up|ask about|browse)\b")
 
 
 def _labelled(text: str, q: Quantity) -> bool:
@@ -212,7 +224,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "3,000, not 300"; money is no count of examples
         if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue  # "药品说明书一万多份": documents to retrieve from
-        if _QUERIED.search(before) and not _labelled(text, q):
+        if (_QUERIED.search(before) or _QUERIED_AFTER.match(after)) and not _labelled(text, q):
             continue  # "associates want to query ~40k precedent memos": a collection to search, not examples
         if cues.REMOVED_PART.match(after) or _DROP_BEFORE.search(before):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
