@@ -79,7 +79,6 @@ def _in_user_words(e: Event, low: str, text: str) -> Event:
 
 _SPEAKER = re.compile(r"(?:法务|合规|安全|领导|老板)(?:部门|那边)?(?:刚|刚刚|已经)?(?:说|回复|表示|确认)了?[:：]?"
                       r"|\b(?:legal|compliance|security|my boss|the boss)\b (?:just )?(?:says?|said|confirmed|replied)\b:?")
-_NAMED_PART = re.compile(r"[\u4e00-\u9fff]{1,6}(?:那部分|那块|这部分|这块)|\bthe [\w-]+(?: [\w-]+)? (?:part|stuff|bit|side)\b")
 
 
 def _clause_events(c: Clause) -> list[Event]:
@@ -94,7 +93,7 @@ def _clause_events(c: Clause) -> list[Event]:
                     out.append(Event(name, "clear", None, snippet(c)))
         if any(e.slot == "documents" for e in out) and not any(e.slot == "knowledge_changes" for e in out):
             out.append(Event("knowledge_changes", "clear", None, snippet(c)))  # no documents, nothing to keep fresh
-        if not out or _NAMED_PART.search(said):  # "船期那部分…不用模型管了": the topic is named; the state resolves it
+        if not out:  # "船期那部分…不用模型管了": the topic is named, not the slot; the state resolves it
             out.append(Event("*", "clear_topic", None, said))
         return out  # "forget the JSON part": nothing else in this clause is a new fact
     is_hedged = hedged(text)
