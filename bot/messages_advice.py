@@ -36,6 +36,10 @@ ADVICE: dict[str, dict[str, str]] = {
         "en": "The knowledge changes often: RAG keeps it current by updating the index, while fine-tuning alone would need retraining for every change.",
         "zh": "知识经常变化:RAG 更新索引就能保持最新,单靠微调则每次变化都要重新训练。",
     },
+    "r_hybrid_documents": {
+        "en": "The answers must come from your documents: RAG retrieves and cites them, so a document can be added or corrected without training.",
+        "zh": "答案要来自你们的文档:RAG 检索并引用它们,文档增删改都不用重新训练。",
+    },
     "r_hybrid_format": {
         "en": "The strict output format is what fine-tuning builds into the model; your {n} examples are enough for a LoRA adapter to learn it.",
         "zh": "严格的输出格式正是微调能固化进模型的东西;你的 {n} 条示例足够训练一个 LoRA 适配器来学会它。",

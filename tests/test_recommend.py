@@ -169,3 +169,11 @@ def test_numbers_in_reason_texts_appear_in_their_note():
             static = re.sub(r"\{[^}]*\}", " ", MESSAGES[key][lang])
             missing += [(key, lang, n) for n in _numbers(static) if n not in note_numbers]
     assert missing == []
+
+
+def test_a_hybrid_for_stable_documents_gives_the_documents_as_its_reason():
+    docs = recommend(Situation(documents=True, needs_format=True, examples=6000), "en")
+    fresh = recommend(Situation(knowledge_changes=True, needs_format=True, examples=6000), "en")
+    assert docs.label == fresh.label == "hybrid"
+    assert "documents" in docs.reasons[0].text and "changes often" not in docs.reasons[0].text
+    assert "changes often" in fresh.reasons[0].text
