@@ -179,7 +179,7 @@ def _number_events(c: Clause) -> list[Event]:
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
            and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
-    elif any(_QUERIED.search(text[max(0, q.start - 30) : q.start]) or _QUERIED_AFTER.match(text[q.end : q.end + 60]) for q in qs):
+    elif any(_queried(text, q) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))  # "40k memos that partners want to query"
     out.extend(_budget(c, qs))
     size = _model_size(text)
@@ -195,6 +195,11 @@ _QUERIED = re.compile(r"\b(?:query|search|search through|look up|look through|br
 
 _QUERIED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:that|which)\s+(?:[\w-]+\s+){0,3}(?:want|wants|need|needs|would like)"
                             r"\s+to\s+(?:query|search|look up|ask about|browse)\b")
+
+
+def _queried(text: str, q: Quantity) -> bool:
+    """A count of things people want to search: "query ~40k memos", "40k memos that partners want to query"."""
+    return bool(_QUERIED.search(text[max(0, q.start - 30) : q.start]) or _QUERIED_AFTER.match(text[q.end : q.end + 60]))
 
 
 def _labelled(text: str, q: Quantity) -> bool:
@@ -223,7 +228,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "3,000, not 300"; money is no count of examples
         if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue  # "药品说明书一万多份": documents to retrieve from
-        if (_QUERIED.search(before) or _QUERIED_AFTER.match(after)) and not _labelled(text, q):
+        if _queried(text, q) and not _labelled(text, q):
             continue  # "associates want to query ~40k precedent memos": a collection to search, not examples
         if cues.REMOVED_PART.match(after) or _DROP_BEFORE.search(before):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
