@@ -38,7 +38,8 @@ class TrainConfig:
     rag_fraction: float = 0.3  # share of generated examples whose prompt quotes retrieved passages
     max_passage_chars: int = 200  # each quoted passage is cut to this in training and at answer time
     # the prompt advice records are trained with: "question" = system prompt + question; "bare" = the question
-    # alone (a third fewer tokens a step on a small model that never reads the system prompt anyway)
+    # alone (a third fewer tokens a step on a small model that never reads the system prompt anyway); "reading" =
+    # the facts the advisor read from the question ("examples=3000; needs_format=yes"), then the question
     prompt_style: str = "question"
     question_files: tuple[str, ...] = ()  # JSONL files of people's own questions, labelled by the advisor first
 
@@ -91,8 +92,8 @@ class TrainConfig:
             raise ConfigError(f"threads must be a non-negative integer (0 = torch's default), got {self.threads!r}")
         if not 0 <= self.rag_fraction <= 1:
             raise ConfigError(f"rag_fraction must be in [0, 1], got {self.rag_fraction!r}")
-        if self.prompt_style not in ("question", "bare"):
-            raise ConfigError(f"prompt_style must be question or bare, got {self.prompt_style!r}")
+        if self.prompt_style not in ("question", "bare", "reading"):
+            raise ConfigError(f"prompt_style must be question, bare or reading, got {self.prompt_style!r}")
         if not isinstance(self.max_passage_chars, int) or self.max_passage_chars < 20:
             raise ConfigError(f"max_passage_chars must be an integer of at least 20, got {self.max_passage_chars!r}")
 

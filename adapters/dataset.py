@@ -122,7 +122,17 @@ def make_record(index: int, question: str, lang: Lang, advisor: Advisor) -> dict
     if rec is None:
         return None
     return {"id": f"{lang}-{index:05d}", "lang": lang, "question": question, "label": rec.label,
-            "answer": format_advice(rec, lang), "sources": sorted({r.fact for r in rec.reasons if r.fact})}
+            "answer": format_advice(rec, lang), "sources": sorted({r.fact for r in rec.reasons if r.fact}),
+            "reading": reading_of(question)}
+
+
+def reading_of(question: str) -> str:
+    """The facts the advisor reads from ``question`` on its own, as the one-line text adapters are shown."""
+    from bot.backends.prompting import reading_text
+    from bot.understand import understand
+    from knowledge.lang import normalize
+
+    return reading_text(understand(normalize(question)).situation.known())
 
 
 def read_questions(path: str | Path) -> list[tuple[str, Lang]]:

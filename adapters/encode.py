@@ -17,8 +17,9 @@ IGNORE = -100  # label id the loss skips (prompt and padding tokens)
 
 
 def as_example(item: dict | ChatExample, max_passage_chars: int | None = None,
-               include_system: bool = True) -> ChatExample:
-    return item if isinstance(item, ChatExample) else from_advice(item, max_passage_chars, include_system)
+               include_system: bool = True, include_reading: bool = False) -> ChatExample:
+    return item if isinstance(item, ChatExample) else \
+        from_advice(item, max_passage_chars, include_system, include_reading)
 
 
 def prompt_text(example: ChatExample, tokenizer: Any) -> str:

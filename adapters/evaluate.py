@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from adapters.dataset import Advisor, format_advice, parse_advice
+from adapters.dataset import Advisor, format_advice, parse_advice, reading_of
 from bot.backends.base import GenerationRequest
 from bot.backends.grounding import stated_numbers, unsupported_numbers
 from knowledge.types import Hit
@@ -50,13 +50,15 @@ def label_questions(rows: Sequence[dict], advisor: Advisor) -> list[dict]:
         rec = advisor(row["q"], row["lang"])
         records.append({"id": row.get("id"), "lang": row["lang"], "question": row["q"],
                         "label": rec.label if rec else None,
-                        "answer": format_advice(rec, row["lang"]) if rec else ""})
+                        "answer": format_advice(rec, row["lang"]) if rec else "",
+                        "reading": reading_of(row["q"])})
     return records
 
 
 def _requests(records: Sequence[dict], adapter: str | None, passages: Sequence[Sequence[Hit]] | None):
     return [GenerationRequest(question=r["question"], lang=r["lang"], draft="", recommendation=None,
-                              passages=tuple(passages[i]) if passages else (), adapter=adapter)
+                              passages=tuple(passages[i]) if passages else (), adapter=adapter,
+                              reading=r.get("reading") or reading_of(r["question"]))
             for i, r in enumerate(records)]
 
 

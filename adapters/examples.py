@@ -42,13 +42,15 @@ def advice_request(record: dict) -> GenerationRequest:
         for i, p in enumerate(record.get("passages", ()))
     )
     return GenerationRequest(question=record["question"], lang=record["lang"], draft="", recommendation=None,
-                             passages=passages)
+                             passages=passages, reading=record.get("reading", ""))
 
 
-def from_advice(record: dict, max_passage_chars: int | None = None, include_system: bool = True) -> ChatExample:
-    """An advice record: system prompt (unless left out) + question (+ passages), without the advisor's decision."""
+def from_advice(record: dict, max_passage_chars: int | None = None, include_system: bool = True,
+                include_reading: bool = False) -> ChatExample:
+    """An advice record: system prompt (unless left out) + the facts read (if asked) + question (+ passages),
+    without the advisor's decision."""
     messages = build_messages(advice_request(record), include_decision=False, max_passage_chars=max_passage_chars,
-                              include_system=include_system)
+                              include_system=include_system, include_reading=include_reading)
     return ChatExample(tuple((m["role"], m["content"]) for m in messages), record["answer"])
 
 

@@ -132,9 +132,10 @@ def train_adapter(config: TrainConfig, train: Sequence[Item], val: Sequence[Item
     model = attach_lora(model, config, resume)
     model.to(device)
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-    chars, system = config.max_passage_chars, config.prompt_style != "bare"
-    train_ex = [encode_chat(as_example(r, chars, system), tokenizer, config.max_length) for r in train]
-    val_ex = [encode_chat(as_example(r, chars, system), tokenizer, config.max_length) for r in val]
+    chars, system = config.max_passage_chars, config.prompt_style == "question"
+    reading = config.prompt_style == "reading"
+    train_ex = [encode_chat(as_example(r, chars, system, reading), tokenizer, config.max_length) for r in train]
+    val_ex = [encode_chat(as_example(r, chars, system, reading), tokenizer, config.max_length) for r in val]
 
     params = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)

@@ -13,6 +13,7 @@ from dataclasses import (
 from pathlib import Path
 
 from bot.backends.base import Backend, GenerationRequest, TemplateBackend
+from bot.backends.prompting import reading_text
 from bot.backends.stated import stated_recommendation
 from bot.errors import BackendError, BotError, IndexCorrupt, IndexMissing, RebuildRequired, StoreUnavailable
 from bot.history import split_sections, trim_history
@@ -267,7 +268,8 @@ class Pipeline:
             passages = (draft.quoted or tuple(hits)) if mode.rag else ()  # an LLM cites what it was shown
             request = GenerationRequest(question=question, lang=draft.lang, draft=draft.text,
                                         recommendation=draft.decision.recommendation, passages=passages,
-                                        history=trim_history(history), adapter=mode.adapter)
+                                        history=trim_history(history), adapter=mode.adapter,
+                                        reading=reading_text(draft.understanding.situation.known()))
         return _Turn(mode, draft, hits, backend, request, warnings, t0, time.perf_counter())
 
     def _finish(self, turn: _Turn, text: str) -> Answer:

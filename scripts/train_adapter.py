@@ -48,8 +48,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--rag-fraction", type=float, default=D["rag_fraction"].default,
                     help="share of generated examples that quote retrieved passages")
     ap.add_argument("--max-passage-chars", type=int, default=D["max_passage_chars"].default)
-    ap.add_argument("--prompt-style", default="bare", choices=["bare", "question"],
-                    help="bare: the question alone; question: the system prompt, then the question")
+    ap.add_argument("--prompt-style", default="bare", choices=["bare", "question", "reading"],
+                    help="bare: the question alone; question: the system prompt, then the question; reading: the "
+                         "facts the advisor read from the question, then the question")
     ap.add_argument("--questions", type=Path, action="append", default=[],
                     help="JSONL of your own situation questions (q/text + lang), labelled by the advisor and "
                          "used before the generated ones; repeatable")

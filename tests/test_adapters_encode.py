@@ -127,3 +127,14 @@ def test_casual_generator_is_seeded_bilingual_and_unlike_the_templates():
     stock = [s.split("{")[0] for lang in ("en", "zh") for s in OPENERS[lang] if s.split("{")[0]]
     stock += [c for lang in ("en", "zh") for c in CLOSERS[lang]]
     assert not any(s in q for q in questions for s in stock)
+
+
+def test_prompt_style_reading_shows_the_facts_read_before_the_question():
+    from adapters.dataset import reading_of
+
+    record = {**RECORDS[0], "reading": reading_of(RECORDS[0]["question"])}
+    assert "examples=5000" in record["reading"] and "gpu_memory_gb=24" in record["reading"]
+    shown = from_advice(record, include_system=False, include_reading=True)
+    assert [r for r, _ in shown.messages] == ["user"]
+    assert shown.messages[0][1].startswith("Read: examples=5000") and shown.messages[0][1].endswith(record["question"])
+    assert "Read:" not in from_advice(record, include_system=False).messages[0][1]

@@ -180,3 +180,16 @@ def test_adapter_backend_with_missing_base_says_so(random_adapter, tmp_path):
     (broken / "card.json").write_text(json.dumps({"base_model": "../gone-model"}))
     with pytest.raises(BackendError, match="gone-model.*does not exist"):
         load_adapter_backend(broken, Settings(adapters_dir=tmp_path))
+
+
+def test_an_adapter_trained_on_the_reading_is_shown_it_and_the_base_is_not(tiny_dir, random_adapter, tmp_path):
+    lora = tmp_path / "reading-lora"
+    shutil.copytree(random_adapter, lora)
+    (lora / "card.json").write_text(json.dumps({"base_model": str(tiny_dir), "prompt_style": "reading"}))
+    backend = local(tiny_dir)
+    request = dataclasses.replace(req(), reading="examples=300; needs_format=yes", recommendation=None)
+    with_adapter = backend._prompt(dataclasses.replace(request, adapter=str(lora)))
+    assert "Read: examples=300; needs_format=yes" in with_adapter
+    assert with_adapter.index("Read:") < with_adapter.index(QUESTIONS["en"])
+    assert "You are an advisor" not in with_adapter  # like "bare": no system prompt
+    assert "Read:" not in backend._prompt(dataclasses.replace(request, adapter=str(random_adapter)))  # "question"

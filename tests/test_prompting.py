@@ -111,3 +111,28 @@ def test_strip_remote_images_keeps_text_and_local_images():
     assert "evil.example/x.png" not in out and "<img" not in out.lower()
     assert "![ref][r1]" not in out
     assert "See" in out and "here." in out and "![local](figure.png)" in out
+
+
+def test_reading_text_is_one_line_of_slot_values():
+    from bot.backends.prompting import reading_text
+
+    assert reading_text({"examples": 3000, "needs_format": True, "privacy_blocked": False, "gpu_memory_gb": 24.0,
+                         "deadline": None}) == "examples=3000; needs_format=yes; privacy_blocked=no; gpu_memory_gb=24"
+    assert reading_text({}) == "-"
+
+
+def test_prompt_only_columns_do_not_see_the_reading():
+    from bot.backends.base import PromptOnly
+
+    seen = []
+
+    class Echo:
+        name = "echo"
+
+        def generate(self, request):
+            seen.append(request)
+            return ""
+
+    PromptOnly(Echo()).generate(GenerationRequest(question="q", lang="en", draft="d", recommendation=None,
+                                                  reading="examples=10"))
+    assert seen[0].reading == "" and seen[0].draft == ""

@@ -24,6 +24,7 @@ class GenerationRequest:
     passages: tuple[Hit, ...] = ()
     history: tuple[tuple[str, str], ...] = ()  # (user, assistant) turns, oldest first
     adapter: str | None = None  # adapter folder to apply, if the backend supports adapters
+    reading: str = ""  # the facts the advisor read from the conversation ("examples=3000; needs_format=yes")
 
 
 class Backend(Protocol):
@@ -58,7 +59,7 @@ class PromptOnly:
 
     @staticmethod
     def _bare(request: GenerationRequest) -> GenerationRequest:
-        return replace(request, draft="", recommendation=None, adapter=None)
+        return replace(request, draft="", recommendation=None, adapter=None, reading="")
 
     def generate(self, request: GenerationRequest) -> str:
         return self.inner.generate(self._bare(request))

@@ -157,19 +157,22 @@ class LocalHFBackend:
         return contextlib.nullcontext()
 
     def _prompt(self, request: GenerationRequest) -> str:
-        include_decision, include_system, passage_chars = True, True, None
+        include_decision, include_system, include_reading, passage_chars = True, True, False, None
         if request.adapter:
             from adapters.registry import resolve_adapter, validate_adapter
 
             folder = resolve_adapter(request.adapter, self.adapters_dir)
             info = self._adapters[str(folder)][1] if str(folder) in self._adapters else validate_adapter(folder)
             # reproduce the adapter's training prompt: "full" has the advisor's decision, "question" only the
-            # system prompt and the question, "bare" the question alone (passages, when RAG is on, in each)
-            include_decision = info.prompt_style not in ("question", "bare")
-            include_system = info.prompt_style != "bare"
+            # system prompt and the question, "bare" the question alone, "reading" the facts the advisor read
+            # and the question (passages, when RAG is on, in each)
+            include_decision = info.prompt_style not in ("question", "bare", "reading")
+            include_system = info.prompt_style not in ("bare", "reading")
+            include_reading = info.prompt_style == "reading"
             passage_chars = info.card.get("max_passage_chars")  # passages as long as in training
         return build_prompt(request, self.tokenizer, include_decision=include_decision,
-                            max_passage_chars=passage_chars, include_system=include_system)
+                            max_passage_chars=passage_chars, include_system=include_system,
+                            include_reading=include_reading)
 
     # --- generation -------------------------------------------------------------------------------
     def _stop_ids(self) -> list[int]:

@@ -36,9 +36,9 @@ SYSTEM_PROMPTS: dict[Lang, str] = {
 _LABELS_TEXT: dict[Lang, dict[str, str]] = {
     "en": {"decision": "Advisor's decision", "label": "Recommendation", "why": "Reasons",
            "next": "Next steps", "draft": "Advisor's answer", "passages": "Quoted passages",
-           "question": "Question"},
+           "question": "Question", "reading": "Read"},
     "zh": {"decision": "顾问的决定", "label": "建议", "why": "原因", "next": "下一步",
-           "draft": "顾问的回答", "passages": "引用段落", "question": "问题"},
+           "draft": "顾问的回答", "passages": "引用段落", "question": "问题", "reading": "读到"},
 }
 
 # Two or more angle-like characters (ASCII, full-width, small forms, guillemets) could imitate a delimiter.
@@ -83,11 +83,28 @@ def decision_text(recommendation: Recommendation | None, lang: Lang, draft: str 
     return "\n".join(lines)
 
 
+def reading_text(facts: dict[str, object]) -> str:
+    """The facts read from a conversation as one line of ``name=value`` pairs (slot names, yes/no, plain numbers):
+    what an adapter trained with ``prompt_style="reading"`` sees beside the question. "-" when nothing was read."""
+    parts = []
+    for name, value in facts.items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        parts.append(f"{name}={value}")
+    return "; ".join(parts) or "-"
+
+
 def user_message(request: GenerationRequest, include_decision: bool = True,
-                 max_passage_chars: int | None = None) -> str:
-    """The final user turn: decision (optional), quoted passages (RAG on) and the question."""
+                 max_passage_chars: int | None = None, include_reading: bool = False) -> str:
+    """The final user turn: decision (optional), the facts read (optional), quoted passages (RAG on), the question."""
     t = _LABELS_TEXT[request.lang]
     parts = []
+    if include_reading:
+        parts.append(f"{t['reading']}: {request.reading or '-'}")
     if include_decision:
         decision = decision_text(request.recommendation, request.lang, request.draft)
         if decision:
@@ -100,13 +117,15 @@ def user_message(request: GenerationRequest, include_decision: bool = True,
 
 
 def build_messages(request: GenerationRequest, include_decision: bool = True,
-                   max_passage_chars: int | None = None, include_system: bool = True) -> list[dict[str, str]]:
+                   max_passage_chars: int | None = None, include_system: bool = True,
+                   include_reading: bool = False) -> list[dict[str, str]]:
     """OpenAI chat messages: the fixed system prompt (unless left out), earlier turns, then the user turn."""
     messages = [{"role": "system", "content": SYSTEM_PROMPTS[request.lang]}] if include_system else []
     for user, assistant in request.history:
         messages.append({"role": "user", "content": strip_invisible(user)})
         messages.append({"role": "assistant", "content": strip_invisible(assistant)})
-    messages.append({"role": "user", "content": user_message(request, include_decision, max_passage_chars)})
+    messages.append({"role": "user", "content": user_message(request, include_decision, max_passage_chars,
+                                                             include_reading)})
     return messages
 
 
@@ -131,9 +150,10 @@ def bos_prefix(tokenizer: Any) -> str:
 
 
 def build_prompt(request: GenerationRequest, tokenizer: Any = None, include_decision: bool = True,
-                 max_passage_chars: int | None = None, include_system: bool = True) -> str:
+                 max_passage_chars: int | None = None, include_system: bool = True,
+                 include_reading: bool = False) -> str:
     """The prompt text for a local model: its chat template when it has one, else BOS and a plain layout."""
-    messages = build_messages(request, include_decision, max_passage_chars, include_system)
+    messages = build_messages(request, include_decision, max_passage_chars, include_system, include_reading)
     if tokenizer is not None and getattr(tokenizer, "chat_template", None):
         return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
     return bos_prefix(tokenizer) + render_plain(messages)
