@@ -31,9 +31,12 @@ from bot.settings import load_settings  # noqa: E402
 from bot.types import Mode  # noqa: E402
 
 
-def rows(path: Path) -> list[dict]:
-    """The items of ``path`` and of its numbered siblings (situations.jsonl, situations2.jsonl, ...)."""
+def rows(path: Path, batch: str | None = None) -> list[dict]:
+    """The items of ``path`` and of its numbered siblings (situations.jsonl, situations2.jsonl, ...); with ``batch``
+    only that sibling (``"8"`` -> situations8.jsonl, ``"1"`` -> situations.jsonl)."""
     files = [path, *sorted(path.parent.glob(f"{path.stem}[0-9]*{path.suffix}"))]
+    if batch:
+        files = [path if batch == "1" else path.with_name(f"{path.stem}{batch}{path.suffix}")]
     return [json.loads(line) for f in files if f.exists()
             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -58,8 +61,8 @@ def _slots_ok(answer, expect_slots: dict) -> tuple[int, int]:
     return ok, len(expect_slots)
 
 
-def situations(p: Pipeline, data: Path) -> dict:
-    cases = rows(data / "situations.jsonl")
+def situations(p: Pipeline, data: Path, batch: str | None = None) -> dict:
+    cases = rows(data / "situations.jsonl", batch)
     good, slot_ok, slot_n, misses = 0, 0, 0, []
     for c in cases:
         a = p.ask(c["q"], mode=Mode(rag=False))
@@ -77,8 +80,8 @@ def _money(value: float) -> str:
     return f"${value:,.2f}"
 
 
-def conversations(p: Pipeline, data: Path) -> dict:
-    convs = rows(data / "conversations.jsonl")
+def conversations(p: Pipeline, data: Path, batch: str | None = None) -> dict:
+    convs = rows(data / "conversations.jsonl", batch)
     conv_ok = turn_ok = turns = 0
     misses = []
     for conv in convs:
@@ -108,11 +111,11 @@ def _norm(text: str) -> str:
     return re.sub(r"(?<=\d),(?=\d{3})|\s+", "", text)
 
 
-def factual(p: Pipeline, data: Path, docs: Path) -> dict:
+def factual(p: Pipeline, data: Path, docs: Path, batch: str | None = None) -> dict:
     from bot.understand.text import prepare
     from knowledge.lang import detect_language
 
-    cases = rows(data / "factual.jsonl")
+    cases = rows(data / "factual.jsonl", batch)
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         p.settings = load_settings(None, index_dir=str(Path(tmp) / "index"), data_dir=tmp)
@@ -148,17 +151,18 @@ def main() -> None:
     ap.add_argument("--set", default="eval", choices=["eval", "dev"])
     ap.add_argument("--only", default="situations,conversations,factual")
     ap.add_argument("--misses", action="store_true", help="list every miss")
+    ap.add_argument("--batch", help="one numbered file of the set only (8 -> situations8.jsonl, ...)")
     args = ap.parse_args()
     data = ROOT / "tests" / "data" / args.set
     p = Pipeline(load_settings(None))
     report: dict = {"set": args.set}
     parts = args.only.split(",")
     if "situations" in parts:
-        report["situations"] = situations(p, data)
+        report["situations"] = situations(p, data, args.batch)
     if "conversations" in parts:
-        report["conversations"] = conversations(p, data)
+        report["conversations"] = conversations(p, data, args.batch)
     if "factual" in parts:
-        report["factual"] = factual(p, data, ROOT / "tests" / "data" / "realdocs" / args.set)
+        report["factual"] = factual(p, data, ROOT / "tests" / "data" / "realdocs" / args.set, args.batch)
     if not args.misses:
         for part in report.values():
             if isinstance(part, dict) and "misses" in part:
