@@ -391,3 +391,43 @@ def test_batch_nine_phrasings_are_read(question, expected):
 def test_asking_where_to_start_with_a_recommendation_is_advice():
     assert understand("They want their own foundation model on a novel architecture and haven't decided how much "
                       "data yet. Where do I even start with the recommendation?").intent == "situation"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Every answer has to follow our 'Harbor Tone' guide, and the timetables get updated several times a day",
+     {"needs_format": True, "knowledge_changes": True}),
+    ("we have 9,300 editor-approved captions paired with their photo records", {"examples": 9300}),
+    ("Roughly 60k support macros, each labeled with a product area by the team", {"examples": 60_000}),
+    ("about 2 million search -> purchased-item pairs, already labeled", {"examples": 2_000_000}),
+    ("We don't have any past newsletters kept in a usable form", {"examples": 0}),
+    ("the records can't be used to train anything, period; there's nothing to look up either",
+     {"privacy_blocked": True, "documents": False}),
+    ("turn the call notes into structured CRM entries", {"needs_format": True}),
+    ("an assistant over the archive: ~8,000 digitized letters and photographs", {"documents": True}),
+    ("opening hours change through the season, often at a day's notice", {"knowledge_changes": True}),
+    ("他们说预算有限，不过也不是一分钱没有，数据有两千条", {"budget_usd": None, "examples": 2000}),
+    ("想让它把解题过程每一步都写出来，现在经常直接跳到答案", {"multi_step": True}),
+    ("社团活动，经费是零，标好的问答有一千二百条", {"budget_usd": 0.0, "examples": 1200}),
+    ("答案只能出自我们的产品档案，输出用固定的“问题—原因—处理”三段式", {"documents": True, "needs_format": True}),
+    ("发票信息已经标好九千张了，要输出固定 JSON", {"examples": 9000, "needs_format": True}),
+    ("各地每年的报名规则、收费标准都会变，要用今年的", {"knowledge_changes": True}),
+    ("We're designing our own backbone and will NOT start from any other existing model", {"novel_architecture": True}),
+])
+def test_batch_ten_phrasings_are_read(question, expected):
+    got = slots_of(question)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("question", [
+    "想做个带货话术助手，每个品的卖点几乎每天都在变，标注好的话术大概三千条，回复格式没有要求。",
+    "要做一个从零设计结构的模型，数据说不好有多少，还在谈授权。",
+    "Our own foundation model, custom layers; how much data we'll have is still open.",
+    "客服知识每周都更新，回答不需要什么固定格式，历史对话一万条，要拿来微调吗？",
+])
+def test_statements_of_unknown_amounts_and_negated_needs_are_situations(question):
+    assert understand(question).intent == "situation"
+
+
+def test_data_that_comes_out_later_sets_no_deadline():
+    assert "deadline" not in slots_of("今年的名单要到七月底才出来，往年的记录有五千条")
+    assert slots_of("这个月底前要上线，数据有五千条").get("deadline") == "week"

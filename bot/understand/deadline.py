@@ -34,7 +34,7 @@ _FIXED: tuple[tuple[str, float], ...] = (
     (r"\bnext week\b|下周|下个星期|下礼拜", 10),
     (r"\bnext (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|下(?:个)?(?:周|星期|礼拜)[一二三四五六日天]", 10),
     (r"\b(?:by |on |this |until )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:这|本)?(?:周|星期|礼拜)[一二三四五六日天]", 5),
-    (r"\b(?:this|end of (?:the )?) month\b|本月|这个月|月底", 20), (r"\bnext month\b|下个月|下月", 45),
+    (r"\b(?:this|end of (?:the )?) month\b|本月|这个月|(?<![一二三四五六七八九十\d])月底", 20), (r"\bnext month\b|下个月|下月", 45),
     (r"\b(?:this|next|within a|within the|in a|one) quarter\b|本季度|这个季度|下季度|下个季度|一个季度", 90),
     (r"\b(?:this|next) year\b|今年|明年", 200),
 )
@@ -55,6 +55,9 @@ _CONTEXT = re.compile(
     r"|\b(?:is|would be) (?:fine|ok|okay|doable)\b|\bworks (?:for|with) (?:them|us|me|everyone)\b"
 )
 _PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来|至今|到现在|历年|积累")
+# when something else becomes available ("今年的数据要到六月底才出来", "the new rules come out in March") is no deadline
+_AVAILABLE = re.compile(r"才(?:会)?(?:出来|公布|发布|出炉|上线|下来)|\b(?:comes?|came) out\b|\b(?:gets?|will be|is|are) "
+                        r"(?:published|released|announced)\b")
 _DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内(?!部|网|容|存|置)|时间")
 _ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)|最新|新闻|股价|价格|行情)")
 
@@ -72,6 +75,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
         best = None
     if _PAST.search(clause) and not re.search(r"deadline|due|截止|期限", clause):
         return None  # "we've been at this for two weeks": time spent, not time left
+    if _AVAILABLE.search(clause) and not re.search(r"deadline|due|截止|期限", clause):
+        return None
     for m in _DURATION.finditer(clause):
         if re.match(r"\s*(?:19|20)\d\d\s*年", m.group(0)):
             continue  # "2008年" is a calendar year, not a span of 2008 years

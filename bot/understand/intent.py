@@ -30,7 +30,7 @@ VALUE_ASK = re.compile(
     r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|default|name|type|format|"
     r"learning rate|batch size|requirement|memory|vram|speed|difference)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
     r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|\bexplain\b|"
-    r"多少|几(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
+    r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
     r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|"
     r"(?:什么|啥)时候[?？]?\s*$|截止到?(?:什么|啥)时候|\b(?:docker )?image (?:tag )?for (?:an? |the )?[\w-]+|镜像(?:tag)?|"
     r"支持[^,，。;；?？]{0,14}吗|是否支持|能否支持|\bdoes (?:it|\w+) support\b|\bsupported\s*\?|\bcan [\w-]+ run on\b|"
@@ -42,7 +42,7 @@ VALUE_ASK = re.compile(
 DECISION_ASK = re.compile(
     r"\bshould (?:i|we)\b|\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
     r"\badvi[cs]e\b|\brecommendation\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b(?!\s+(?:-|to (?:set|pass|add|enable|install|specify|turn)\b|an? (?:flag|option|parameter)\b))|"
-    r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|"
+    r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|(?:微调|训练|预训练|fine-?tune|lora)吗|"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}还是|还是[^,，。;；?？]{0,12}"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)(?!哪个(?:模型|版本)|什么(?:模型|版本))|"
     r"该怎么做|怎么做(?:比较|才|更)?[\u4e00-\u9fff]{0,2}[?？]|还有什么(?:路子|办法|方案)|有(?:什么|没有)(?:路子|办法)|靠谱吗|有没有必要|纠结|犹豫|拿不定|\btorn between\b|\bcan'?t decide\b|\bdeciding between\b|现实吗|行得通吗|能行吗|划算吗|划不划算|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|怎么搞|如何做|咋办|咋整|怎么弄"
@@ -164,8 +164,13 @@ VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accurac
                         r"max(?:imum)? length|default|port|dimensions?|vocab(?:ulary)?(?: size)?)\b|"
                         r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省|上下文长度|默认|端口|维度|词表")
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
-# vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡"
+# vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡", "说不好有多少", "how much
+# data we'll end up with is still open"; so are needs said not to exist ("不需要什么固定格式", "格式没有要求")
 VAGUE_AMOUNT = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|not sure|unsure|no idea) (?:yet )?(?:know )?how (?:much|many)\b|"
+                          r"\bhow (?:much|many)\b[^.;?]{0,60}?\b(?:is|are|remains?) (?:still )?(?:open|unclear|unknown|undecided|tbd|up in the air)\b|"
+                          r"(?:说不好|说不准|不好说|不一定|没数|不清楚|不确定|不知道|没统计|未知)[^,，。;；?？]{0,4}多少|"
+                          r"多少[^,，。;；?？]{0,8}(?:还|也)?(?:不清楚|不确定|不知道|说不好|说不准|没数|未知|待定|没定|不好说)|"
+                          r"不需要什么|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|"
                           r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
                       r"你是谁|你能做什么|怎么用|帮助|再见")

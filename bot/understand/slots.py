@@ -203,8 +203,12 @@ def _queried(text: str, q: Quantity) -> bool:
 
 
 def _labelled(text: str, q: Quantity) -> bool:
-    """A count of documents that are labelled ("5,000 labeled documents") is training data."""
-    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)", text[q.end :]))
+    """A count of documents that are labelled ("5,000 labeled documents", "240k clauses, each labeled with a risk",
+    "4,200 labels paired with their records", "已经标好一万八千张") is training data."""
+    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)|"
+                         r"^[^.;,]{0,40}?,?\s+each (?:one )?(?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
+                         r"^[^.;,]{0,40}?\b(?:paired|matched|aligned) with\b", text[q.end :])
+                or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start]))
 
 
 _IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
@@ -313,8 +317,8 @@ def _budget(c: Clause, qs: list[Quantity]) -> list[Event]:
                 return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
             return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
     m = cues.NO_BUDGET.search(text)
-    if m:
-        return [Event("budget_usd", "set", 0.0, snippet(c, *m.span()))]
+    if m and not re.search(r"(?:不是|并非|倒也不是|也不是|\bnot\b|\bisn'?t\b)\s*$", text[max(0, m.start() - 8) : m.start()]):
+        return [Event("budget_usd", "set", 0.0, snippet(c, *m.span()))]  # "也不是一分钱没有": some money
     return []
 
 
