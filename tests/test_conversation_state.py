@@ -443,3 +443,25 @@ def test_memos_people_want_to_query_are_documents_not_examples():
     u = understand("we have ~600 labelled clause->risk pairs, plus 30k precedent memos that the partners want to "
                    "query. what should we do?")
     assert u.slots["examples"].value == 600 and u.slots["documents"].value is True
+
+
+@pytest.mark.parametrize("turns, slot, value", [
+    (["标注好的工单四千条", "运维又从旧系统里导出来两千条"], "examples", 6000),
+    (["four A100 80GB cards and 6k labeled rows", "only two of them are ours now, we can only count on two"],
+     "gpu_count", 2),
+    (["公司有 4 张 A100 80G，样本五千条", "不对，领导说只能给我们一张卡"], "gpu_count", 1),
+    (["the data can't be used for training, it has raw account numbers",
+      "Update: compliance says it's fine now, we can train on the masked version"], "privacy_blocked", False),
+    (["记录里有身份证号，不能用于训练", "合规确认了，用脱敏后的数据训练没问题"], "privacy_blocked", False),
+    (["产品手册三百份，客服想直接问", "又多了一千份新版产品的文档"], "examples", None),
+    (["接口文档两千份，工程师想直接查", "SDK 每两周发一版，文档跟着改"], "knowledge_changes", True),
+    (["内部规章两百份要能问，回答要按模板，模板样本八百条", "规章那边另有系统，这个助手不用考虑文件了"], "needs_format", True),
+])
+def test_batch_ten_turns(turns, slot, value):
+    got = replay(turns).slots.get(slot)
+    assert (got.value if got else None) == value
+
+
+def test_one_card_of_those_already_named_keeps_its_memory_and_is_no_consumer_card():
+    u = replay(["公司有 4 张 A100 80G，样本五千条", "不对，领导说只能给我们一张卡"])
+    assert u.slots["gpu_memory_gb"].value == 80.0 and "compute" not in u.situation_json()

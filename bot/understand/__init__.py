@@ -71,8 +71,10 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if "examples" in prev_slots and not any(e.slot == "examples" for e in events):
         bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
         events += [bare] if bare is not None else []
-    if "gpu_memory_gb" in prev_slots and not any(e.slot in ("gpu_count", "gpu_memory_gb") for e in events):
-        events += more_of_the_same(prepare(question), float(prev_slots["gpu_memory_gb"].value))  # "two of them?"
+    memory = next((e.value for e in events if e.slot == "gpu_memory_gb" and e.kind == "set"),
+                  prev_slots["gpu_memory_gb"].value if "gpu_memory_gb" in prev_slots else None)
+    if memory is not None and not any(e.slot == "gpu_count" for e in events):
+        events += more_of_the_same(prepare(question), float(memory))  # "two of them?", "we can only count on one"
     events = _topic_of_last_turn(events, previous)
     stated = len({e.slot for e in events if e.slot not in ("budget_rmb", "calls_per_month", "prompt_tokens", "*")})
     facts = len({e.slot for e in events} - {"*", "budget_rmb", "calls_per_month", "prompt_tokens", "gpu_memory_gb", "gpu_count",

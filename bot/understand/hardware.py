@@ -13,7 +13,7 @@ _SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
 _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|a|two|three|four|six|eight|sixteen|"
                            r"一|单|两|二|三|四|六|八|十六)\s*"
-                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
+                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?(?:带|装了?|配了?|插了?)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
 
 
 _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别的|其他|另一个|兄弟|别人)(?:的)?(?:组|部门|团队|课题组|实验室|人|项目)?的?"
@@ -85,13 +85,19 @@ def compute_events(c: Clause) -> list[Event]:
 
 _OF_THEM = re.compile(r"\b(?:had|have|get|got|use|used|using|with|add|added|buy|bought|rent|rented)\s+(\d+|two|three|four|six|eight|"
                       r"sixteen|a pair|a couple)\s+of (?:them|those|these|that card|those cards)\b"
-                      r"|(?:有|用|加到|换成|上|租)\s*(\d+|两|二|三|四|六|八|十六)\s*(?:张|块|台)\s*(?:这样的|这种|同样的|一样的)(?:卡)?")
+                      r"|(?:有|用|加到|换成|上|租)\s*(\d+|两|二|三|四|六|八|十六)\s*(?:张|块|台)\s*(?:这样的|这种|同样的|一样的)(?:卡)?"
+                      # "只能给我们一张卡", "we only get one card now": fewer of the cards already named
+                      r"|(?:只能|只有|只|就|仅)(?:给|用|剩|分|拿到|分到)?(?:我们|我|咱们)?\s*(\d+|一|两|二|三|四|单)\s*(?:张|块)(?:卡|显卡)?"
+                      r"|\b(?:only|just)\s+(?:get|have|use|keep|got)?\s*(one|two|three|four|a single|\d+)\s+(?:card|gpu)s?\b"
+                      r"|\bcan only (?:count on|use|rely on|get|keep) (one|two|three|four|a single|\d+)\b")
 
 
 def more_of_the_same(text: str, memory: float) -> list[Event]:
-    """"what if we had two of them?" / "有两张这样的卡呢": a count of the cards the conversation already named."""
+    """"what if we had two of them?" / "有两张这样的卡呢" / "只能给我们一张卡": a count of the cards the conversation
+    already named."""
     m = _OF_THEM.search(text)
-    count = _small_int((m.group(1) or m.group(2)).replace("a pair", "a pair of").replace("a couple", "a couple of")) if m else None
+    raw = next((g for g in m.groups() if g), "") if m else ""
+    count = _small_int(raw.replace("a pair", "a pair of").replace("a couple", "a couple of")) if m else None
     if not count:
         return []
     src = m.group(0)

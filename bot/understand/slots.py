@@ -27,7 +27,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
     "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|隐私|脱敏|敏感"),
     "low_latency": cues.BOOL["low_latency"][0],
     "high_volume": cues.BOOL["high_volume"][0],
-    "documents": cues.BOOL["documents"][0],
+    "documents": re.compile(cues.BOOL["documents"][0].pattern + r"|文件|资料|pdf", re.IGNORECASE),
     "domain_terms": cues.BOOL["domain_terms"][0],
     "novel_architecture": cues.BOOL["novel_architecture"][0],
     "multi_step": cues.BOOL["multi_step"][0],
@@ -205,10 +205,22 @@ def _queried(text: str, q: Quantity) -> bool:
 def _labelled(text: str, q: Quantity) -> bool:
     """A count of documents that are labelled ("5,000 labeled documents", "240k clauses, each labeled with a risk",
     "4,200 labels paired with their records", "已经标好一万八千张") is training data."""
-    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)|"
-                         r"^[^.;,]{0,40}?,?\s+each (?:one )?(?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
-                         r"^[^.;,]{0,40}?\b(?:paired|matched|aligned) with\b", text[q.end :])
-                or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start]))
+    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)", text[q.end :])
+                or _paired(text, q))
+
+
+def _paired(text: str, q: Quantity) -> bool:
+    """A count whose items each carry a label or a paired answer: training examples, whatever the items are."""
+    return bool(re.match(r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+,?\s+each (?:one )?(?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
+                         r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:paired|matched|aligned) with\b", text[q.end :])
+                or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start])
+                or _WRITTEN_BEFORE.search(text[max(0, q.start - 20) : q.start]))
+
+
+# "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
+_WRITTEN_BEFORE = re.compile(r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写)的[\u4e00-\u9fff]{1,8}?"
+                             r"(?:有|共|约|大约|大概)?\s*$")
+_DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
 
 _IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
@@ -237,9 +249,9 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         if cues.REMOVED_PART.match(after) or _DROP_BEFORE.search(before):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
-        unit = cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before)
+        unit = cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
-                     and q.value >= 10)  # "one more requirement" adds no example
+                     and not _DOC_SOON.match(after) and q.value >= 10)  # "one more requirement" adds no example
         if unit or bare_more:
             if _IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) and q.value < 100:
                 continue  # "a prompt with 5 examples" counts shots, not training data
