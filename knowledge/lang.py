@@ -45,6 +45,8 @@ def han_count(text: str) -> int:
     return len(_HAN.findall(text))
 
 
+_EN_FUNCTION = re.compile(r"\b(?:the|is|are|was|what|how|which|does|do|did|of|for|in|on|to|a|an|with|and|can|should|"
+                          r"i|we|my|our|you|it|this|that|there|where|when|why|who)\b")
 _ZH_GRAMMAR = re.compile(r"[的了吗呢么吧嘛]|多少|什么|怎么|哪个|哪些|几个|是否|要不要|能不能|可以|需要|有没有")
 
 
@@ -59,8 +61,11 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
         return "en"  # Japanese: English is the more widely read of the two supported languages
     if han >= words * 0.8:
         return "zh"
-    # mostly English terms but written with Chinese grammar ("lmdeploy kv int4 的 RPS", "qlora 显存要多少"): Chinese
-    return "zh" if _ZH_GRAMMAR.search(text) else "en"
+    # mostly English terms but written with Chinese grammar ("lmdeploy kv int4 的 RPS", "qlora 显存要多少"), or English
+    # names with a Chinese word and no English sentence around them ("chatglm2-6b-32k longbench few-shot 得分"): Chinese
+    if _ZH_GRAMMAR.search(text):
+        return "zh"
+    return "zh" if han >= 2 and not _EN_FUNCTION.search(text.lower()) else "en"
 
 
 def is_foreign(text: str) -> bool:

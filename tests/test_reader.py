@@ -734,3 +734,72 @@ def test_a_worked_example_with_the_questions_numbers_answers_with_its_result():
     hits = [Hit(Chunk(103, text, "cfg.md", "Config", 0, "en"), score=0.9, dense_score=0.5)]
     ev = read("micro batch 3, gradient accumulation 2, three GPUs: total batch size?", hits)
     assert ev.best is not None and ev.best.value == "18"
+
+
+LAUNCHER_HELP = """## WEIGHTS_FORMAT
+```shell
+      --weights-format <WEIGHTS_FORMAT>
+          How the weights are stored on disk. When unset, the loader looks at the file names. Default to `safetensors` when both exist
+
+          [env: WEIGHTS_FORMAT=]
+          [possible values: safetensors, gguf, pt]
+
+```
+## CACHE_KIND
+```shell
+      --cache-kind <CACHE_KIND>
+          Where prompts are cached between requests
+
+          Possible values:
+          - memory:    Keep the cache in RAM, lost on restart
+          - disk:      Write the cache to local disk, survives restarts but is slower
+          - redis-ttl: Share the cache through Redis with a time to live
+
+          [env: CACHE_KIND=]
+          [default: memory]
+
+```
+## TOKENS
+```shell
+      --max-total-tokens <MAX_TOTAL_TOKENS>
+          The most tokens one request may hold
+
+          [env: MAX_TOTAL_TOKENS=]
+          [default: 4096]
+
+```
+"""
+
+
+def _launcher() -> list[Hit]:
+    return [Hit(Chunk(131, LAUNCHER_HELP, "launcher.md", "Launcher arguments", 0, "en"), score=0.9, dense_score=0.5)]
+
+
+def test_a_default_stated_in_an_options_description_is_its_default():
+    ev = read("what is the default of --weights-format when both files are there?", _launcher())
+    assert ev.best is not None and ev.best.value == "safetensors"
+
+
+def test_the_values_an_option_accepts():
+    ev = read("which values does --weights-format accept?", _launcher())
+    assert ev.best is not None and ev.best.value == "safetensors, gguf, pt"
+
+
+def test_an_option_written_out_in_the_question_is_the_one_answered():
+    ev = read("launcher --max-total-tokens 默认多少", _launcher())
+    assert ev.best is not None and ev.best.value == "4096"
+    assert read("launcher max tokens default", _launcher()).best.value == "4096"  # named by its words
+
+
+def test_one_listed_value_of_an_option_answers_which_value_does_what():
+    ev = read("which --cache-kind value survives restarts on local disk?", _launcher())
+    assert ev.best is not None and "disk" in ev.best.text and "memory:" not in ev.best.text
+
+
+def test_a_question_asking_for_a_default_prefers_the_sentence_saying_default():
+    text = ("To keep a model loaded, send `keep_alive` with a request: "
+            "curl http://localhost:1/api -d '{\"keep_alive\": 0}'. "
+            "By default models are kept in memory for 5 minutes before being unloaded.")
+    hit = Hit(Chunk(132, text, "faq.md", "FAQ › How do I keep a model loaded?", 0, "en"), score=0.9, dense_score=0.5)
+    ev = read("model keep time default?", [hit])
+    assert ev.best is not None and "5 minutes" in ev.best.text and ev.best.value != "0"

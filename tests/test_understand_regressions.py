@@ -431,3 +431,12 @@ def test_statements_of_unknown_amounts_and_negated_needs_are_situations(question
 def test_data_that_comes_out_later_sets_no_deadline():
     assert "deadline" not in slots_of("今年的名单要到七月底才出来，往年的记录有五千条")
     assert slots_of("这个月底前要上线，数据有五千条").get("deadline") == "week"
+
+
+@pytest.mark.parametrize("question", [
+    "公司内网要走代理，拉模型应该设哪个代理变量？",
+    "usage stats 想保留但不要错误堆栈，选哪个值",
+    "which env var should I set to move the model folder?",
+])
+def test_which_value_to_give_a_setting_is_a_lookup_even_with_should(question):
+    assert understand(question).intent == "factual"

@@ -29,8 +29,28 @@ class Candidate:
 
 def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float, set[str]]:
     words = set(tokenize(text))
-    matched = {tok for tok in weights if tok in words}
-    return sum(weights[t] for t in matched) / total, matched
+    stems = {lemma(w) for w in words}
+    exact = {tok for tok in weights if tok in words}
+    near = {tok for tok in weights if tok not in exact and tok.isascii() and len(tok) > 3 and lemma(tok) in stems}
+    # another form of the word ("kept" for "keep", "stored" for "store") counts half
+    return (sum(weights[t] for t in exact) + 0.5 * sum(weights[t] for t in near)) / total, exact | near
+
+
+_IRREGULAR = {"kept": "keep", "built": "build", "made": "make", "held": "hold", "sent": "send", "ran": "run",
+              "left": "leave", "took": "take", "taken": "take", "gave": "give", "given": "give", "chose": "choose",
+              "chosen": "choose", "wrote": "write", "written": "write", "stored": "store", "loaded": "load", "loading": "load", "cached": "cache"}
+
+
+def lemma(word: str) -> str:
+    """A rough English stem so "kept" meets "keep" and "stored" meets "store" (Chinese and short words unchanged)."""
+    if not word.isascii() or len(word) <= 3:
+        return word
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("s",):  # "-ed" / "-ing" stems meet unrelated words too often ("tuning" and "fine-tuned")
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def names_parameter(parts: list[str], weights: dict[str, float], flag: bool) -> bool:

@@ -60,6 +60,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     unit = _asked_unit(question)
     counts = bool(unit) and bool(_COUNTS.search(prepare(question)))  # "多少个汉字", "how many tokens": a noun counted
     given = frozenset(q.value for q in quantities(prepare(question)) if not q.vague)
+    flags = frozenset(re.findall(r"(?<![\w-])--([a-z0-9][\w-]*)", question.lower()))  # "--kv-cache-dtype", spelt out
     rows: dict[tuple[str, str], set[str]] = {}
     for hit in hits[:MAX_PASSAGES]:
         for entry in hit.chunk.meta.get("cells", ()):
@@ -75,7 +76,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     for hit, prior in zip(hits[:MAX_PASSAGES], priors, strict=True):
         related = relevant is None or id(hit.chunk) in relevant
         mine = [c for c in most if c.hit is hit]
-        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given)
+        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows) + mine):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
@@ -165,13 +166,14 @@ def _counted(sentence: str, unit: str) -> str:
 
 
 def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False,
-               given: frozenset[float] = frozenset()) -> list[Candidate]:
+               given: frozenset[float] = frozenset(), flags: frozenset[str] = frozenset()) -> list[Candidate]:
     out = []
     section = hit.chunk.meta.get("section", "") or ""
     context, _ = coverage(weights, total, f"{section} {hit.chunk.title}")
     # a heading that holds a value ("运行时长: 8小时", "Training time: 3.5 h") is a candidate of its own
     headings = [h.strip() for h in section.split("›") if _DIGIT.search(h) and re.search(r"[:：]", h)]
     before: set[str] = set()  # "AQLM is ... . This allows it to compress models down to 2-bit": the subject is one back
+    asks_default = any(w in weights for w in ("default", "默认", "defaults"))
     for sentence in [*headings, *split_sentences(hit.chunk.text)]:
         own, matched = coverage(weights, total, sentence)
         carried = sum(weights[t] for t in before - matched) / total  # only terms this sentence lacks
@@ -186,9 +188,14 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
             value, score = counted, score + 0.3 + (0.0 if value else -type_score(wanted, False))
         elif counts and value and unit not in prepare(sentence):
             score -= 0.3  # "200K" counts something, but not the 汉字 the question counts
-        assigned = _assigned(sentence, weights)
+        assigned = _assigned(sentence, weights, flags)
         if assigned and wanted and not has_type(assigned, wanted):
             assigned = ""  # "--num-gpus 2" sets a count; "how much VRAM" asks for memory
+        if asks_default:  # "ollama keep alive default?": "By default models are kept ... for 5 minutes"
+            says_default = bool(_SAYS_DEFAULT.search(sentence))
+            score += 0.3 if says_default else 0.0
+            if assigned and not says_default:
+                assigned = ""  # '"keep_alive": 0' in an example request sets a value; it is not the default
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -type_score(wanted, False))
         worked = _EQUATION.search(sentence)
@@ -199,6 +206,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
     return out
 
 
+_SAYS_DEFAULT = re.compile(r"\bdefaul(?:t|\b)|默认|缺省", re.IGNORECASE)
 _EQUATION = re.compile(r"=\s*((?:\d+(?:\.\d+)?\s*[*×x+/-]\s*)+\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)")
 
 
@@ -210,12 +218,26 @@ _ASSIGNMENT = re.compile(r"(?:^|(?<=[\s`'\"(,{.;*]))(--)?([a-z][a-z0-9]*(?:[_.-]
                          r"seconds?|secs?|days?|weeks?|gb|gib|mb|tb|ms|x|%|小时|分钟|秒|天|周|倍)(?![a-z]))?|[a-z][\w.+-]*)", re.IGNORECASE)
 
 
-def _assigned(sentence: str, weights: dict[str, float]) -> str:
+def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = frozenset()) -> str:
     """The value assigned to a parameter whose name the question spells out (every part of "learning_rate",
-    "lora_alpha" or "LoRA rank" among its terms, counting glossary translations; "batch size of 1" too), or ""."""
-    option = _OPTION_DEFAULT.match(sentence) or _ENV_DEFAULT.match(sentence) or _PARAM_DEFAULT.match(sentence)
-    if option and names_parameter(re.split(r"[-_]", option.group(1)), weights, flag=True):
-        return option.group(2).strip().rstrip(".,;")  # "--port <PORT>: The port to listen on [default: 3000]"
+    "lora_alpha" or "LoRA rank" among its terms, counting glossary translations; "batch size of 1" too), or "".
+    ``flags``: options the question writes out (``--model-id``); then only those options count."""
+
+    def named(option: str) -> bool:
+        option = option.lower()
+        return option in flags if flags else names_parameter(re.split(r"[-_]", option), weights, flag=True)
+
+    choices = _OPTION_VALUES.match(sentence)
+    if choices and _ASKS_VALUES.search(" ".join(weights)) and named(choices.group(1)):
+        return choices.group(2).strip()  # "what values does --kv-cache-dtype accept?"
+    option = _OPTION_DEFAULT.match(sentence) or _PARAM_DEFAULT.match(sentence)
+    if option is None and (env := _ENV_DEFAULT.match(sentence)):
+        option = env if not flags and names_parameter(re.split(r"[-_]", env.group(1)), weights, flag=True) else None
+        if option:
+            return option.group(2).strip().rstrip(".,;")
+    if option and named(option.group(1)):
+        value = next(g for g in option.groups()[1:] if g)
+        return value.strip().rstrip(".,;")  # "--port <PORT>: The port to listen on [default: 3000]"
     if _OPTION_HEAD.match(sentence):
         return ""  # an option described without its default: "<PORT>" is no value
     for m in _ASSIGNMENT.finditer(sentence):
@@ -233,7 +255,12 @@ _PARAM_DEFAULT = re.compile(r"^`([\w.\-]+)`\s*[:：].*?(?:\bdefault(?:s to|\s*[:
                             re.IGNORECASE)
 _ENV_DEFAULT = re.compile(r"^\[env:\s*([A-Z0-9_]+)=?[^\]]*\]\s*\[default:\s*([^\]]+)\]")
 _OPTION_HEAD = re.compile(r"^(?:-\w,\s*)?--[a-z0-9][\w-]*(?:[ =]<[^>]+>|\s+[A-Z_]{2,})?:", re.IGNORECASE)
-_OPTION_DEFAULT = re.compile(r"^(?:-\w,\s*)?--([a-z0-9][\w-]*)\b.*?[\[(]default:?\s*([^\])]+)[\])]", re.IGNORECASE)
+_OPTION_DEFAULT = re.compile(r"^(?:-\w,\s*)?--([a-z0-9][\w-]*)\b.*?(?:[\[(]default:?\s*([^\])]+)[\])]|"
+                             r"\bdefaul?t(?:s)?(?: to| is| =|:)\s*(?:[`\"']([^`\"']+)[`\"']|([^\s.,;`\"']+)))", re.IGNORECASE)
+# "--kv-cache-dtype <KV_CACHE_DTYPE>: ... [possible values: fp8_e4m3fn, fp8_e5m2]": the values an option accepts
+_OPTION_VALUES = re.compile(r"^(?:-\w,\s*)?--([a-z0-9][\w-]*)\b.*?\[possible values:\s*([^\]]+)\]", re.IGNORECASE)
+_ASKS_VALUES = re.compile(r"\b(?:what|which) values?\b|\baccepts?\b|\bpossible values\b|\boptions? (?:are|for)\b|"
+                          r"可选值|取值|哪些值|可以(?:设|填|选)(?:成)?(?:哪些|什么)|支持(?:哪些|什么)(?:值|类型|取值)")
 
 
 def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...]) -> tuple[str, float, int]:

@@ -59,6 +59,9 @@ def split_sentences(text: str) -> list[str]:
     for line in _option_blocks(normalize(text).splitlines()):
         if not line.strip() or _SKIP_LINE.match(line):
             continue
+        if _CHOICE.match(line.strip()) and len(line) <= 400 and re.match(r"\s*-\s+[\w.-]+:\s{2,}", line):
+            out.append(line.strip(" \t-*>|"))  # "- eetq:     8 bit quantization ...": a value listed with what it does
+            continue
         if _PARAM_LINE.match(line) and _HAS_DEFAULT.search(line) and len(line) <= 500:
             out.append(line.strip(" \t-*>|"))  # "`top_p`: Limit ... P. Default: `0.95`": the default stays with its name
             continue
@@ -94,17 +97,33 @@ def _option_blocks(lines: list[str]) -> list[str]:
             i += 1
             continue
         block = [lines[i].strip()]
+        choices: list[str] = []
         described = False
         j = i + 1
         while j < len(lines) and j - i <= 40 and not _OPTION.match(lines[j]) and not lines[j].lstrip().startswith(("#", "```")):
             line = lines[j].strip()
-            if _DEFAULT.match(line) or (line and not described and not line.startswith("[")):
-                block.append(line if described else re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].rstrip("."))
+            choice = _CHOICE.match(line)
+            if choice:  # "- no-stack: Doesn't send the error stack trace": one value of the option, said on its own
+                choices.append(f"{block[0].split()[-2] if ' <' in block[0] else block[0]} {choice.group(1)}: {choice.group(2)}")
+            elif _DEFAULT.match(line) or _POSSIBLE.match(line) or (line and not described and not line.startswith("[")):
+                block.append(line if described else _described(line))
                 described = described or not line.startswith("[")
             j += 1
         out.append(f"{block[0]}: {' '.join(block[1:])}" if len(block) > 1 else block[0])
+        out += choices
         i = j
     return out
+
+
+def _described(line: str) -> str:
+    """An option's description: its first sentence, and any sentence stating the default ("Default to `x + 50`")."""
+    parts = re.split(r"(?<=[.!?])\s", line)
+    kept = [parts[0].rstrip(".")] + [p for p in parts[1:] if re.search(r"\bdefaul(?:t|\b)", p, re.IGNORECASE)]
+    return " ".join(kept)
+
+
+_POSSIBLE = re.compile(r"^\s*\[possible values:[^\]]*\]\s*$", re.IGNORECASE)
+_CHOICE = re.compile(r"^-\s+([\w.-]+):\s+(\S.*)$")
 
 
 def _weights(question: str) -> dict[str, float]:

@@ -157,6 +157,11 @@ def scores(text: str) -> dict[str, float]:
     return {label: float(p) for label, p in zip(model.classes_, probs, strict=True)}
 
 
+# which value to give a tool's setting: a lookup even when it says "should" ("应该设哪个代理变量", "选哪个值")
+SETTING_ASK = re.compile(r"(?:设|选|填|用|配|传|加)(?:置|成)?(?:哪个|哪一个|什么|啥)(?:值|变量|环境变量|参数|选项|flag|取值|代理)|"
+                         r"哪个[^,，。?？]{0,6}(?:变量|环境变量|参数|选项|取值)|"
+                         r"\bwhich (?:value|env(?:ironment)? var\w*|variable|flag|option|setting)\b|"
+                         r"\bwhat (?:value|env(?:ironment)? var\w*|variable|flag|option|setting) (?:should|do|must)\b")
 PERSONAL = re.compile(r"\b(?:we|i|our|my|us|we're|i'm|we've|i've|we'd|i'd|our team|my team)\b|我们|我|咱们|本公司|我司|团队|公司")
 VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accuracy|version|license|tokens?/s|tgs|"
                         r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity|speed-?ups?|saved|savings?|faster|percent|cost|"
@@ -191,6 +196,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     best = max(probs, key=probs.get)  # type: ignore[arg-type]
     # quoted words ("查“某项业务要准备哪些材料”") are what users will ask later, not this message's question
     asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", QUOTED.sub(" ", low)))
+    if best == "situation" and SETTING_ASK.search(low) and not stated:
+        return "factual"  # "应该设哪个代理变量?", "选哪个值": a setting of a tool, not an approach to choose
     if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
