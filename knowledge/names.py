@@ -35,6 +35,9 @@ def _acronyms(name: str) -> set[str]:
         pieces = _CAMEL.findall(word)
         if len(pieces) >= 2 and all(len(p) >= 3 and p[0].isupper() for p in pieces):  # DeepSpeed, not LLaMA
             out.add("".join(p[0] for p in pieces).lower())
+        if len(pieces) >= 2 and len(pieces[0]) >= 2 and pieces[0].isupper() and pieces[1][:1].isupper() \
+                and pieces[1][1:].islower() and len(pieces[1]) >= 3:  # "BCEmbedding" -> bce
+            out.add((pieces[0] + pieces[1][0]).lower())
     if len(words) >= 2:
         camel = "".join(p[0] for w in words for p in (_CAMEL.findall(w) or [w]) if p[0].isalpha()).lower()
         if 3 <= len(camel) <= 6:

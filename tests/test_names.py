@@ -38,3 +38,8 @@ def test_every_passage_is_indexed_under_its_document_names():
                   0, "en")
     tokens = passage_tokens(chunk)
     assert "tei" in tokens and "port" in tokens
+
+
+def test_an_upper_case_prefix_and_the_next_word_make_a_short_name():
+    assert "bce" in document_names("docs/BCEmbedding_README_zh.md")
+    assert "llm" not in document_names("docs/LLaMA_README.md")  # LLaMA is one word, not L + La + MA
