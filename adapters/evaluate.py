@@ -129,13 +129,15 @@ def _modes(adapter: str | None, rag: bool) -> list[tuple[str, str | None, bool]]
 
 
 def evaluate(backend: Any, records: Sequence[dict], adapter: str | None, retrieve: Retrieve | None = None,
-             limit: int | None = None, batch_size: int = 8, progress: bool = False) -> list[ModeScore]:
-    """Scores for base and base + ``adapter`` (if given), each without and (with ``retrieve``) with RAG."""
+             limit: int | None = None, batch_size: int = 8, progress: bool = False,
+             columns: Sequence[str] | None = None) -> list[ModeScore]:
+    """Scores for base and base + ``adapter`` (if given), each without and (with ``retrieve``) with RAG; ``columns``
+    keeps only the named ones ("adapter", "adapter+rag", ...)."""
     from tqdm.auto import tqdm
 
     records = list(records[:limit] if limit else records)
     passages = [list(retrieve(r["question"])) for r in records] if retrieve else None
-    modes = _modes(adapter, retrieve is not None)
+    modes = [m for m in _modes(adapter, retrieve is not None) if not columns or m[0] in columns]
     results = []
     with tqdm(total=len(records) * len(modes), desc="evaluate", unit="reply", disable=not progress) as bar:
         for name, ad, rag in modes:

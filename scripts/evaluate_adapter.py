@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--val", type=Path, help="records with question and label (instead of --questions)")
     ap.add_argument("--rag", action="store_true", help="also score with retrieved passages in the prompt")
     ap.add_argument("--limit", type=int, default=None, help="first N questions only (a quick pass)")
+    ap.add_argument("--columns", default="", help="only these columns, comma-separated (base, base+rag, adapter, "
+                                                  "adapter+rag); default: all")
     ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--max-new-tokens", type=int, default=None)
     ap.add_argument("--latency-sample", type=int, default=0, help="questions timed one at a time per column")
@@ -73,8 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.rag:
             pipeline = Pipeline(settings.replace(backend="template"))
             retrieve = lambda q: pipeline.retriever().search(q, relevant_only=True)  # noqa: E731
+        columns = [c.strip() for c in args.columns.split(",") if c.strip()]
+        unknown = set(columns) - {"base", "base+rag", "adapter", "adapter+rag"}
+        if unknown:
+            raise BotError(f"--columns: unknown column(s) {sorted(unknown)}; use base, base+rag, adapter, adapter+rag")
         scores = evaluate(backend, records, str(args.adapter), retrieve=retrieve, batch_size=args.batch_size,
-                          progress=not args.quiet)
+                          progress=not args.quiet, columns=columns)
         single = latency(backend, records, str(args.adapter), retrieve, args.latency_sample) \
             if args.latency_sample else {}
         metrics = info.card.get("metrics", {})

@@ -345,3 +345,13 @@ def test_pocket_build_writes_small_safetensors_folders_and_scores(tmp_path):
     backend, warning = load_backend(Settings(backend="pocket", adapters_dir=tmp_path / "adapters", max_new_tokens=4))
     assert warning is None and backend.adapters == [str(lora.resolve())]
     clear_cache()
+
+
+def test_evaluate_can_score_only_the_adapter_columns_and_passes_the_reading(data):
+    val = [dict(r, reading="examples=3000; needs_format=yes") for r in data[1]]
+    backend = EchoBackend(val)
+    results = evaluate(backend, val, adapter="some/adapter", retrieve=lambda q: [], limit=4,
+                       columns=["adapter", "adapter+rag"])
+    assert [r.mode for r in results] == ["adapter", "adapter+rag"]
+    assert all(r.adapter == "some/adapter" for r in backend.seen)
+    assert {r.reading for r in backend.seen} == {"examples=3000; needs_format=yes"}
