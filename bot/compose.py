@@ -18,7 +18,7 @@ from bot.decide.costs import (
     format_run,
 )
 from bot.messages import label_name, t
-from bot.read.reader import Evidence
+from bot.read.reader import Evidence, named_documents
 from bot.read.sentences import Quote, builtin_fact, term_pairs
 from bot.read.units import in_language
 from bot.types import Label, Lang, Recommendation
@@ -271,7 +271,8 @@ def compose(u: Understanding, d: Decision, evidence: Evidence | None, quotes: Se
         size = re.compile(rf"(?<![\d.]){d.memory[0].model_size_b:g}\s*b(?![a-z])", re.IGNORECASE)
         found = (evidence is not None and evidence.best is not None and not evidence.weak
                  and bool(size.search(f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")
-                          or _names_in(u.question, f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")))
+                          or _names_in(u.question, f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")
+                          or named_documents(u.question, [evidence.best.hit])))  # "chatglm3-6b ...": its own README
         return fact_text(evidence, lang) + "\n\n" + memory_text(d, lang) if found else memory_text(d, lang)
     if u.intent == "cost":
         text = cost_text(d, u.question, lang)

@@ -803,3 +803,12 @@ def test_a_question_asking_for_a_default_prefers_the_sentence_saying_default():
     hit = Hit(Chunk(132, text, "faq.md", "FAQ › How do I keep a model loaded?", 0, "en"), score=0.9, dense_score=0.5)
     ev = read("model keep time default?", [hit])
     assert ev.best is not None and "5 minutes" in ev.best.text and ev.best.value != "0"
+
+
+def test_a_memory_figure_from_the_document_the_question_names_comes_before_the_rule_of_thumb():
+    text = "默认情况下，模型以 FP16 精度加载，运行上面的代码大约需要 13GB 显存。显存不够时可以量化加载。"
+    hit = Hit(Chunk(133, text, "docs/GLMX_README.md", "GLMX", 0, "zh"), score=0.9, dense_score=0.6)
+    draft = respond("glmx-6b 默认 FP16 加载要多少显存？", [hit], rag=True)
+    assert draft.text.index("13GB") < draft.text.index("gpu-memory-rules.md")
+    elsewhere = Hit(Chunk(134, text, "docs/Other_README.md", "Other", 0, "zh"), score=0.9, dense_score=0.6)
+    assert "13GB" not in respond("glmx-6b 默认 FP16 加载要多少显存？", [elsewhere], rag=True).text
