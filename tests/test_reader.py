@@ -812,3 +812,15 @@ def test_a_memory_figure_from_the_document_the_question_names_comes_before_the_r
     assert draft.text.index("13GB") < draft.text.index("gpu-memory-rules.md")
     elsewhere = Hit(Chunk(134, text, "docs/Other_README.md", "Other", 0, "zh"), score=0.9, dense_score=0.6)
     assert "13GB" not in respond("glmx-6b 默认 FP16 加载要多少显存？", [elsewhere], rag=True).text
+
+
+def test_a_support_question_is_answered_by_the_support_matrix_verdict():
+    cells = [["部署 / vLLM", "进展", "已支持"], ["部署 / SGLang", "进展", "暂不支持"], ["低参微调 / LoRA", "进展", "已支持"]]
+    table = Hit(Chunk(135, "| 特性 | 进展 |", "npu.md", "NPU › 支持范围", 0, "zh", meta={"cells": cells}), score=0.9,
+                dense_score=0.5)
+    prose = Hit(Chunk(136, "当前 sglang 引擎在 NPU 上还没有完成支持验证，建议先用 vllm。", "npu.md", "NPU › FAQ", 1, "zh"),
+                score=0.9, dense_score=0.5)
+    ev = read("NPU 上 SGLang 部署支持吗", [prose, table])
+    assert ev.best is not None and ev.best.kind == "cell" and ev.best.value == "暂不支持"
+    only_prose = read("NPU 上 SGLang 部署支持吗", [prose])
+    assert only_prose.best is None or only_prose.best.value == ""  # no verdict read out of a sentence

@@ -23,6 +23,9 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),
     "count": re.compile(r"(?<![a-z0-9.])\d[\d,.]*\s*(?:k|m|b|t|million|billion|trillion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"
                         r"gpus?|cards?|steps?|epochs?|条|个|张|块|步|轮|参数)|(?<![a-z0-9.])\d+(?:\.\d+)?\s*[mbkt]\b"),
+    # a support-matrix verdict: "已支持", "暂不支持", "✅", "not supported", "partial"
+    "support": re.compile(r"暂不支持|不支持|已支持|部分支持|未(?:完全)?验证|支持|✅|❌|✔️?|✖️?|✗|☑️?|\b(?:not |un)?supported\b|"
+                          r"\bpartial(?:ly)?\b|\byes\b|\bno\b"),
     "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|×|倍)(?![a-z0-9])"),
     "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
@@ -36,6 +39,8 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
                 r"发布(?:时间|日期|于)|日期|\bwhen (?:was|were|did)\b|\bwhat date\b|\brelease date|\bwhich (?:year|month|day)\b"),
      ("date",)),
     (re.compile(r"版本|\bversion|\brelease\b"), ("version",)),
+    (re.compile(r"支持[^,，。?？]{0,14}吗|是否支持|能否支持|支不支持|\bdoes [\w.-]+(?: [\w.-]+)? support\b|\bis [\w .-]{1,30} supported\b|"
+                r"\bsupported\s*\?|\bcan i use [\w .-]{1,30} (?:on|with)\b"), ("support",)),
     (re.compile(r"数据类型|\bdata ?type|\bdtype\b|哪一?种(?:\s*\d+\s*(?:比特|位|bit))?.{0,6}(?:量化|类型|格式)|which (?:4-?bit )?(?:quantization )?(?:format|type)"),
      ("dtype", "bits")),
     (re.compile(r"(?:几|多少)\s*(?:位|比特|bit)|bit[- ]?width|\bhow many bits|\bwhat precision|\bwhich precision|精度"),

@@ -114,6 +114,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
         score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + type_score(wanted, fits) - unnamed
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2))
+        if "support" in wanted and fits and len(value.strip()) <= 12:
+            score += 0.5  # "does it support X?": a support matrix's verdict for X is the answer, not prose around it
         shown = value if fits or not wanted else ""
         option = _option_cell(row, value, weights)
         if option is not None:  # "--port PORT | port to listen (default: 8080)": the default or env var asked for

@@ -174,6 +174,8 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
     headings = [h.strip() for h in section.split("›") if _DIGIT.search(h) and re.search(r"[:：]", h)]
     before: set[str] = set()  # "AQLM is ... . This allows it to compress models down to 2-bit": the subject is one back
     asks_default = any(w in weights for w in ("default", "默认", "defaults"))
+    if wanted == ("support",):
+        wanted = ()  # a sentence says "supported" in too many ways to read a verdict from; matrix cells do it
     for sentence in [*headings, *split_sentences(hit.chunk.text)]:
         own, matched = coverage(weights, total, sentence)
         carried = sum(weights[t] for t in before - matched) / total  # only terms this sentence lacks
