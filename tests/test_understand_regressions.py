@@ -440,3 +440,10 @@ def test_data_that_comes_out_later_sets_no_deadline():
 ])
 def test_which_value_to_give_a_setting_is_a_lookup_even_with_should(question):
     assert understand(question).intent == "factual"
+
+
+def test_legal_as_the_one_who_speaks_is_no_legal_domain_and_a_budget_not_tight_is_not_low():
+    got = slots_of("1.5k annotated support emails, legal says no training on the raw ones; budget is NOT tight tho")
+    assert "domain_terms" not in got and got.get("budget_low") is False and got.get("privacy_blocked") is True
+    assert "domain_terms" not in slots_of("法务那边说这些数据可以用来训练，样本两千条")
+    assert slots_of("我们是做法务合同审查的，样本两千条").get("domain_terms") is True

@@ -219,10 +219,12 @@ BOOL: dict[str, BoolCues] = {
             r"(?:格式|风格|语气|文风)(?:上)?(?:都|也)?(?:无所谓|随意|随便|不限|不重要|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|不讲究)"),
     ),
     "domain_terms": (
-        _rx(r"\bmedic\w*", r"\bclinic\w*", r"\bpatients?\b", r"\bhealth ?care\b", r"\blegal\b", r"\blaw(?:yers?| firm)?\b",
+        _rx(r"\bmedic\w*", r"\bclinic\w*", r"\bpatients?\b", r"\bhealth ?care\b",
+            r"\blegal\b(?!\s+(?:says?|said|team|dept|department|signed|approved|cleared|okayed|counsel|review(?:ed)?|wants?|told|"
+            r"confirmed|agreed|is fine|came back|has|have|won'?t|doesn'?t|vetoed|blocked))", r"\blaw(?:yers?| firm)?\b",
             r"\bcontracts?\b", r"\bfinanc\w*", r"\bbank\w*", r"\binsurance\b", r"\bterminolog\w*", r"\bjargon\b",
             r"\bspeciali[sz]ed\b", r"\bdomain[- ]specific\b", r"\bniche\b", r"\bpharma\w*", r"\bacronyms?\b",
-            r"医疗", r"医学", r"医院", r"病历", r"患者", r"罕见病", r"法律", r"法务", r"合同", r"律师", r"金融", r"银行", r"保险",
+            r"医疗", r"医学", r"医院", r"病历", r"患者", r"罕见病", r"法律", r"法务(?!(?:刚|那边|部门|同事)?(?:刚)?(?:说|表示|同意|确认|回复|批|审|不让|不同意|放行))", r"合同", r"律师", r"金融", r"银行", r"保险",
             r"\bpart[- ]numbers?\b", r"\b(?:naming )?conventions\b", r"\bchapter references\b", r"\bcodes? (?:like|such as)\b",
             r"术语", r"专业(?:领域|知识|词汇|名词)", r"行业(?:知识|专业|黑话)", r"黑话", r"缩写"),
         None, None,
@@ -237,7 +239,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
             r"be shared|cross|be used (?:for|in|as) (?:training|train)|be used to train|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
-            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnothing can be (?:trained on|used for training)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to|should) (?:leave|go (?:out|outside)|be (?:sent|uploaded|shared) (?:out|outside|externally))", r"\bcan'?t (?:strip|remove|scrub|redact|anonymi[sz]e)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:model |any )?(?:training|train)",
+            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnothing can be (?:trained on|used for training)\b", r"\bno (?:training|fine-?tuning) on (?:the |our |any )?(?:raw|real|customer|patient|original|unredacted|unmasked)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to|should) (?:leave|go (?:out|outside)|be (?:sent|uploaded|shared) (?:out|outside|externally))", r"\bcan'?t (?:strip|remove|scrub|redact|anonymi[sz]e)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:model |any )?(?:training|train)",
             r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) [\w' ]{0,24}?(?:data ?cent(?:er|re)|premises|"
             r"network|vpc|firewall|country|servers?)\b", r"\b(?:are|is|be) never used (?:for|to|in) train", r"\bnever (?:be )?used to train\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
             r"\b(?:vetoed|banned|forbidden|forbade|prohibited|ruled out|blocked|won'?t allow|doesn'?t allow|does not allow)\b"
@@ -332,7 +334,8 @@ BOOL: dict[str, BoolCues] = {
             r"预算(?:很|非常|比较|有点|特别)?(?:低|少|紧张|有限|不多|不足|紧|不够)", r"没(?:有)?(?:什么|多少)(?:预算|钱)", r"低预算",
             r"钱不多", r"经费(?:有限|紧张|不多)", r"缺钱", r"省钱"),
         None,
-        _rx(r"\b(?:big|large|generous|unlimited|healthy|decent|ample|plenty of) budget\b", r"\bbudget (?:is|isn'?t) (?:\w+ )?(?:not )?(?:a |an |the )?(?:problem|issue|concern|constraint)",
+        _rx(r"\b(?:big|large|generous|unlimited|healthy|decent|ample|plenty of) budget\b",
+            r"\bbudget (?:is not|isn'?t|'s not) (?:that |so |too |very |really |particularly )?(?:tight|low|small|limited|constrained)\b", r"\bbudget (?:is|isn'?t) (?:\w+ )?(?:not )?(?:a |an |the )?(?:problem|issue|concern|constraint)",
             r"\bmoney (?:is|isn'?t) (?:not )?(?:a |an )?(?:problem|issue|concern)", r"\bwell[- ]funded\b",
             r"预算(?:很|非常|比较)?(?:充足|充裕|不是问题|不成问题|够|多|宽裕)", r"不差钱", r"钱不是问题"),
     ),
