@@ -17,7 +17,7 @@ from bot.decide.costs import (
     format_price_table,
     format_run,
 )
-from bot.messages import label_name, t
+from bot.messages import has, label_name, t
 from bot.read.reader import Evidence, named_documents
 from bot.read.sentences import Quote, builtin_fact, term_pairs
 from bot.read.units import in_language
@@ -99,12 +99,15 @@ def quote_text(quote: Quote, lang: Lang) -> str:
 
 
 def changes_text(changes: Sequence[Change], lang: Lang, before: Label | None = None, after: Label | None = None) -> str:
-    """"examples 3,000 → 40; compute ample → unknown: LoRA → prompt engineering" (empty when nothing changed)."""
+    """"labelled examples 3,000 → 40; compute ample → unknown: LoRA → prompt engineering" (empty when nothing
+    changed); facts go by their names in ``lang``."""
     parts = []
     for c in changes:
         if c.slot in ("budget_rmb", "calls_per_month", "prompt_tokens"):
             continue
-        parts.append(f"{c.slot} " + t(lang, "changed_label", before=_value(c.before, lang), after=_value(c.after, lang)))
+        name = t(lang, f"n_{c.slot}") if has(f"n_{c.slot}") else c.slot
+        parts.append(f"{name} " + t(lang, "changed_label", before=_value(c.before, lang, c.slot),
+                                                   after=_value(c.after, lang, c.slot)))
     if not parts:
         return ""
     moved = ""
@@ -113,11 +116,13 @@ def changes_text(changes: Sequence[Change], lang: Lang, before: Label | None = N
     return t(lang, "changed", changes=t(lang, "sep").join(parts)) + moved
 
 
-def _value(v: object, lang: Lang) -> str:
+def _value(v: object, lang: Lang, slot: str = "") -> str:
     if v is None:
         return t(lang, "unknown_value")
+    if slot in ("compute", "deadline") and has(f"s_{slot}_{v}"):
+        return t(lang, f"s_{slot}_{v}")  # "consumer" -> "consumer-grade compute" / "消费级算力"
     if isinstance(v, bool):
-        return str(v).lower()
+        return t(lang, "v_yes" if v else "v_no")
     if isinstance(v, (int, float)):
         return fmt_number(v)
     return str(v)

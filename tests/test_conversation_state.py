@@ -465,3 +465,13 @@ def test_batch_ten_turns(turns, slot, value):
 def test_one_card_of_those_already_named_keeps_its_memory_and_is_no_consumer_card():
     u = replay(["公司有 4 张 A100 80G，样本五千条", "不对，领导说只能给我们一张卡"])
     assert u.slots["gpu_memory_gb"].value == 80.0 and "compute" not in u.situation_json()
+
+
+def test_what_a_turn_changed_is_told_with_the_facts_names_in_the_askers_language():
+    from bot.compose import changes_text
+
+    zh = replay(["我们有 3000 条标注数据，没有显卡", "其实有一张 4090"])
+    text = changes_text(zh.changes, "zh")
+    assert "GPU 数量" in text and "消费级算力" in text and "gpu_count" not in text and "consumer" not in text
+    en = replay(["1.5k labeled emails, not anonymized yet", "update: legal signed off, we scrubbed the names"])
+    assert "data cannot be used for training yes → no" in changes_text(en.changes, "en")
