@@ -475,3 +475,13 @@ def test_what_a_turn_changed_is_told_with_the_facts_names_in_the_askers_language
     assert "GPU 数量" in text and "消费级算力" in text and "gpu_count" not in text and "consumer" not in text
     en = replay(["1.5k labeled emails, not anonymized yet", "update: legal signed off, we scrubbed the names"])
     assert "data cannot be used for training yes → no" in changes_text(en.changes, "en")
+
+
+def test_a_whole_new_situation_in_the_same_chat_starts_its_facts_afresh():
+    u = replay(["2-person startup, 1.5k annotated support emails, replies must sound like us, no GPU",
+                "我们有三台服务器，每台八张 A800，想拿十年的工单（大概四百万条，都打好标签了）做内部助手，知识基本不变"])
+    assert u.slots["examples"].value == 4_000_000 and "needs_format" not in u.slots and u.changes == ()
+    # restating some facts while correcting or adding keeps the rest
+    kept = replay(["3k labeled tickets, replies in our brand voice, one 4090",
+                   "actually it's 8k tickets, two A100 80GB, and the docs change weekly"])
+    assert kept.slots["needs_format"].value is True and kept.slots["examples"].value == 8000

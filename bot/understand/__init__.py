@@ -8,6 +8,7 @@ from a plain transcript (the CLI's ``history``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from bot.understand.cost import read_cost
@@ -95,6 +96,8 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if intent == "off_topic" and relevant:
         intent = "factual"
     asked, _ = fold({}, events)
+    if intent == "situation" and prev_slots and _another_situation(question, events, prev_slots):
+        prev_slots = {}  # a whole new situation typed into the same chat: its facts start afresh
     if intent == "situation":
         slots, changes = fold(prev_slots, events)
         changes = changes if prev_slots else ()  # a first message changes nothing: it states
@@ -102,6 +105,28 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if intent != "cost":
         cost = prev_cost  # a fact question in between keeps the last estimate for a later follow-up
     return Understanding(question, lang, intent, prev_slots, cost, (), asked=asked, intent_scores=probs)
+
+
+_NEW_FACTS = ("examples", "documents", "knowledge_changes", "needs_format", "privacy_blocked", "novel_architecture",
+              "domain_terms", "multi_step", "deadline")
+
+
+def _another_situation(question: str, events: list, prev_slots: dict) -> bool:
+    """A turn that states a different situation whole ("我们有三台服务器……四百万条工单……") rather than amending the last
+    one: a new count of examples, hardware or needs, four facts or more, and no word of correcting or adding."""
+    from bot.understand import cues
+
+    low = prepare(question)
+    if cues.UPDATE.search(low) or cues.RETRACT.search(low) or cues.RELATIVE_ADD.search(low) or _FOLLOW_UP.search(low):
+        return False
+    sets = {e.slot for e in events if e.kind == "set" and e.slot in _NEW_FACTS + ("compute", "gpu_count", "gpu_memory_gb")}
+    count = next((e.value for e in events if e.slot == "examples" and e.kind == "set"), None)
+    before = prev_slots["examples"].value if "examples" in prev_slots else None
+    return len(sets) >= 4 and count is not None and before is not None and count != before \
+        and bool(sets & set(_NEW_FACTS) - {"examples"})
+
+
+_FOLLOW_UP = re.compile(r"\b(?:also|and|plus|what if|if we|now|still|then|btw|oh)\b|另外|还有|而且|如果|要是|那|也|又|再|现在|其实|不过|对了")
 
 
 def replay(turns: Sequence[str], relevant: bool = False) -> Understanding | None:
