@@ -232,11 +232,8 @@ def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = 
     choices = _OPTION_VALUES.match(sentence)
     if choices and _ASKS_VALUES.search(" ".join(weights)) and named(choices.group(1)):
         return choices.group(2).strip()  # "what values does --kv-cache-dtype accept?"
-    option = _OPTION_DEFAULT.match(sentence) or _PARAM_DEFAULT.match(sentence)
-    if option is None and (env := _ENV_DEFAULT.match(sentence)):
-        option = env if not flags and names_parameter(re.split(r"[-_]", env.group(1)), weights, flag=True) else None
-        if option:
-            return option.group(2).strip().rstrip(".,;")
+    # an env line ("[env: PORT=] [default: 3000]") never matches an option written out as --port: only words name it
+    option = _OPTION_DEFAULT.match(sentence) or _ENV_DEFAULT.match(sentence) or _PARAM_DEFAULT.match(sentence)
     if option and named(option.group(1)):
         value = next(g for g in option.groups()[1:] if g)
         return value.strip().rstrip(".,;")  # "--port <PORT>: The port to listen on [default: 3000]"

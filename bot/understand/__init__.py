@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from bot.understand import cues
 from bot.understand.cost import read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
@@ -114,8 +115,6 @@ _NEW_FACTS = ("examples", "documents", "knowledge_changes", "needs_format", "pri
 def _another_situation(question: str, events: list, prev_slots: dict) -> bool:
     """A turn that states a different situation whole ("我们有三台服务器……四百万条工单……") rather than amending the last
     one: a new count of examples, hardware or needs, four facts or more, and no word of correcting or adding."""
-    from bot.understand import cues
-
     low = prepare(question)
     if cues.UPDATE.search(low) or cues.RETRACT.search(low) or cues.RELATIVE_ADD.search(low) or _FOLLOW_UP.search(low):
         return False
