@@ -98,6 +98,11 @@ def _jieba():
     return jieba
 
 
+def word_frequency(word: str) -> int:
+    """How common a Chinese word is in jieba's dictionary (0 when it is not there)."""
+    return _jieba().dt.FREQ.get(word) or 0
+
+
 def content_words(text: str) -> list[str]:
     """Words that carry meaning (jieba words and English words, stopwords dropped; no bigrams)."""
     text = normalize(text).lower()

@@ -15,7 +15,11 @@ ValueType = str  # "percent" | "money" | "version" | "bits" | "memory" | "durati
 VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent|个百分点|百分点)|百分之[\d一二三四五六七八九十百]+"),
     "money": re.compile(r"[$¥€]\s*\d[\d,.]*(?:\s*(?:k|m|million|billion))?|\d[\d,.]*\s*(?:usd|dollars?|美元|元|rmb|万元|欧元)"),
-    "version": re.compile(r"(?<![a-z0-9.])v?\d+\.\d+(?:\.\d+)+(?![a-z0-9.])|(?<![a-z0-9.])v\d+\.\d+\b|(?:>=|==|~=)\s*\d+\.\d+(?:\.\d+)?"),
+    # "2.5.1", "v0.4", ">= 0.9"; a two-part number only where a version is plainly meant: glued to a library's name
+    # ("transformers4.48", not "qwen2.5") or after a bound ("小于4.52的版本", "at least 0.6")
+    "version": re.compile(r"(?<![a-z0-9.])v?\d+\.\d+(?:\.\d+)+(?![a-z0-9.])|(?<![a-z0-9.])v\d+\.\d+\b|(?:>=|==|~=)\s*\d+\.\d+(?:\.\d+)?|"
+                          r"(?<=[a-z]{6})\d+\.\d+(?![\d.]|\s*[a-z%])|(?:小于|低于|大于|高于|不低于|至少|at least|>|<)\s*\d+\.\d+(?![\d.])|"
+                          r"(?<![a-z0-9.])\d+\.\d+(?=\s*(?:及以上|以上|或更高|\+|or (?:later|higher|newer))(?!\d))"),
     "bits": re.compile(r"\d+\s*(?:-\s*)?(?:bits?|位|比特)\b|\bint[48]\b|\bnf4\b|\bfp4\b|\b(?:4|8|16|32)-?bit"),
     "memory": re.compile(r"\d+(?:\.\d+)?\s*(?:gb|gib|mb|tb|g|bytes?|字节)(?![a-z])|\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
     "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|weeks?|"
@@ -49,7 +53,9 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
-    (re.compile(r"多久|多长时间|多少(?:小时|分钟|天)|\bhow long\b|\bhow many (?:hours|minutes|days)|\btime\b|耗时|时长"), ("duration",)),
+    (re.compile(r"多久|多长时间|多少(?:小时|分钟|天)|\bhow long\b|\bhow many (?:hours|minutes|days)|耗时|时长|几天|"
+                r"\b(?:how much|what|total|training|train|running|run|wall[- ]?clock|inference|quantization|generation) time\b|"
+                r"\btime (?:does|did|will|would) it\b|\btime (?:to|it takes|for|per|of|spent|taken)\b|^time\b"), ("duration",)),
     (re.compile(r"端口|\bports?\b"), ("number",)),
     (re.compile(r"\bscore\b|\bbleu|\brouge|\bnist|\bmeteor|\bcider|\bglue|\bmmlu|\bc-?eval|\bgsm8k|\bhumaneval|得分|分数|成绩|指标|吞吐|速度|\bspeed\b|tokens?/s"),
      ("number",)),
@@ -58,9 +64,18 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 )
 
 
+# "which lr_scheduler_type should I use", "改哪个参数", "is there an env var": a name is asked for, not an amount
+_ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|arg|parameter|param|setting|env(?:ironment)? ?var(?:iable)?|"
+                        r"backend|library|lib|package|framework|tool|command|file|value)s?\b|\bis there an? (?:env|flag|option|setting)|"
+                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|命令|文件|后端|库|框架|工具|配置)")
+_AMOUNT = re.compile(r"多少|几|\bhow (?:many|much|long|fast|big)\b")
+
+
 def wanted_types(question: str) -> tuple[ValueType, ...]:
     """The value types that answer ``question``; empty when it asks for no particular kind of value."""
     low = prepare(question)
+    if _ASKS_NAME.search(low) and not _AMOUNT.search(low) and not re.search(r"版本|\bversion", low):
+        return ()
     for pattern, types in _WANTS:
         if pattern.search(low):
             return types

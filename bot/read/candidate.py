@@ -3,6 +3,7 @@ cell readers: query-term coverage, answer-type fit and whether a question spells
 
 from __future__ import annotations
 
+import re
 from dataclasses import (
     dataclass,
 )
@@ -27,13 +28,51 @@ class Candidate:
     column: str = ""
 
 
+_ABBREVIATION = re.compile(r"\b([a-z]{3,5})\.(?![a-z0-9])")
+BRIDGED = 0.6  # a question word met only by its dictionary translation ("depends" by 依赖) counts this much
+
+
+class Bridged(dict):
+    """Query-term weights, and for each term the other language's words that say it (``bridges``)."""
+
+    def __init__(self, weights: dict[str, float], bridges: dict[str, frozenset[str]]):
+        super().__init__(weights)
+        self.bridges = bridges
+
+
+def bridged(weights: dict[str, float], terms: dict[str, float]) -> Bridged:
+    """``weights`` with dictionary translations for the question's own content words (``terms``: their weights
+    before any reweighting); the translations are no terms of their own, so coverage totals stay the same."""
+    from knowledge.dictionary import chinese_for, english_for
+
+    bridges = {}
+    for tok, w in terms.items():
+        if w < 0.9 or tok not in weights or tok.isdigit():
+            continue
+        found = english_for(tok) if not tok.isascii() else chinese_for(tok) if tok.isalpha() and len(tok) > 2 else ()
+        if found:
+            bridges[tok] = frozenset(found)
+    return Bridged(weights, bridges)
+
+
 def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float, set[str]]:
     words = set(tokenize(text))
     stems = {lemma(w) for w in words}
     exact = {tok for tok in weights if tok in words}
-    near = {tok for tok in weights if tok not in exact and tok.isascii() and len(tok) > 3 and lemma(tok) in stems}
+    short = _ABBREVIATION.findall(text.lower())  # a header's "Acc.", "Avg.", "Mem." stand for longer words
+    near = {tok for tok in weights if tok not in exact and tok.isascii() and len(tok) > 3
+            and (lemma(tok) in stems or any(tok.startswith(a) and len(tok) > len(a) for a in short))}
     # another form of the word ("kept" for "keep", "stored" for "store") counts half
-    return (sum(weights[t] for t in exact) + 0.5 * sum(weights[t] for t in near)) / total, exact | near
+    score = sum(weights[t] for t in exact) + 0.5 * sum(weights[t] for t in near)
+    bridges = getattr(weights, "bridges", None)
+    across = set()
+    if bridges:
+        from knowledge.dictionary import stem
+
+        said = words | {stem(w) for w in words if w.isascii()}
+        across = {t for t, other in bridges.items() if t not in exact and t not in near and other & said}
+        score += BRIDGED * sum(weights[t] for t in across)
+    return score / total, exact | near | across
 
 
 _IRREGULAR = {"kept": "keep", "built": "build", "made": "make", "held": "hold", "sent": "send", "ran": "run",

@@ -16,7 +16,7 @@ from dataclasses import (
 )
 
 from bot.read.answer_type import ValueType, has_type, values, wanted_types
-from bot.read.candidate import ASSIGNED_BONUS, Candidate, coverage, names_parameter, type_score
+from bot.read.candidate import ASSIGNED_BONUS, Candidate, bridged, coverage, names_parameter, type_score
 from bot.read.cells import cell_candidates, number_pairs, superlative_candidates
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.numbers import quantities
@@ -52,7 +52,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     weights = _weights(question)
     if not weights or not hits:
         return Evidence(None, True, wanted)
-    weights = _specific(_typos(weights, hits[:MAX_PASSAGES]), hits[:MAX_PASSAGES])
+    weights = bridged(_specific(_typos(weights, hits[:MAX_PASSAGES]), hits[:MAX_PASSAGES]), weights)
     pairs = number_pairs(question)
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)

@@ -56,7 +56,7 @@ def expand(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage, without headings, front matter, tables rules or diagram lines."""
     out: list[str] = []
-    for line in _option_blocks(normalize(text).splitlines()):
+    for line in _option_blocks(_unwrap(normalize(text).splitlines())):
         if not line.strip() or _SKIP_LINE.match(line):
             continue
         if _CHOICE.match(line.strip()) and len(line) <= 400 and re.match(r"\s*-\s+[\w.-]+:\s{2,}", line):
@@ -70,6 +70,32 @@ def split_sentences(text: str) -> list[str]:
             part = (part.strip() if flag else part.strip(" \t-*>|#")).rstrip(";；,，:：")
             if len(part) >= 8:
                 out.append(part)
+    return out
+
+
+_WRAPPED = re.compile(r"^\s*(?:[a-z(\[`'\"]|\d+(?:\.\d+)?\s*(?:[a-z%]|gb|gib)\b)")
+_NOT_PROSE = re.compile(r"^\s*(?:#|\||>|```|--|-\w,|\[(?:env|default|possible)|\$ |pip |python |git |\w+=)")
+_ENDED = re.compile(r"(?:[.!?。！？:：;；\\{}]|\*\*|```)\s*$")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Paragraphs hard-wrapped in the source ("... backend server for ExLlamaV2 is TabbyAPI," / "which provides an
+    OpenAI-compatible API") as one line each, so a sentence is read whole; code blocks and option lists stay as
+    they are."""
+    out: list[str] = []
+    fenced = False
+    joinable = False
+    for line in lines:
+        if line.lstrip().startswith("```"):
+            fenced, joinable = not fenced, False
+            out.append(line)
+            continue
+        prose = not fenced and bool(line.strip()) and not _NOT_PROSE.match(line)
+        if joinable and prose and _WRAPPED.match(line) and not re.match(r"^\s*[-*+]\s", line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+        joinable = prose and len(out[-1].strip()) >= 30 and not _ENDED.search(out[-1]) and not line.startswith("    ")
     return out
 
 

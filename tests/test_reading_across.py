@@ -1,0 +1,84 @@
+"""Reading across languages and layouts: everyday words met through CC-CEDICT, hard-wrapped paragraphs read as
+one sentence, and questions asking for a name, a time or a version typed as such."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.read import read
+from bot.read.answer_type import values, wanted_types
+from bot.read.sentences import split_sentences
+from knowledge.dictionary import chinese_for, english_for, stem
+from knowledge.types import Chunk, Hit
+
+
+def test_dictionary_bridges_everyday_words_both_ways():
+    assert "timeout" in english_for("超时")
+    assert "depend" in english_for("依赖")
+    assert "依赖" in chinese_for("depends")
+    assert "端口" in chinese_for("port")
+    assert english_for("不是一个词语") == ()
+    assert chinese_for("qwerty") == ()
+
+
+@pytest.mark.parametrize("word, base", [("depends", "depend"), ("reading", "read"), ("mainly", "main"),
+                                        ("libraries", "library"), ("fast", "fast"), ("high-speed", "high-speed")])
+def test_stem(word, base):
+    assert stem(word) == base
+
+
+def test_an_english_question_finds_the_chinese_sentence_by_its_everyday_words():
+    answer = Chunk(1, "原理:快速解析器主要依赖PyMuPDF,强力解析器则使用了表格解析模型和版面分析模型。", "usage_zh.md", "使用指南", 0, "zh")
+    other = Chunk(2, "QAnything 支持多种文件格式,包括 PDF、Word 和 Markdown,上传后自动切分。", "usage_zh.md", "使用指南", 1, "zh")
+    hits = [Hit(other, score=0.9, dense_score=0.3), Hit(answer, score=0.8, dense_score=0.3)]
+    found = read("the fast pdf parser mainly depends on which library?", hits)
+    assert found.best is not None and "PyMuPDF" in found.best.text
+
+
+def test_without_the_dictionary_the_question_word_is_not_bridged(monkeypatch):
+    import knowledge.dictionary as dictionary
+
+    monkeypatch.setattr(dictionary, "_tables", lambda: ({}, {}))
+    dictionary.chinese_for.cache_clear()
+    try:
+        assert chinese_for("depends") == ()
+    finally:
+        dictionary.chinese_for.cache_clear()
+
+
+def test_a_hard_wrapped_paragraph_is_one_sentence_and_code_stays_apart():
+    text = ("The official and recommended backend server for ExLlamaV2 is TabbyAPI,\n"
+            "which provides an OpenAI-compatible API for local or remote inference.\n\n"
+            "```sh\npython test_inference.py -m model_dir -p \"Once upon a time,\"\n--gpu_split auto\n```\n"
+            "- a list item that is long enough to wrap onto\n  the next line of the file\n")
+    sentences = split_sentences(text)
+    assert any("TabbyAPI" in s and "OpenAI-compatible" in s for s in sentences)
+    assert any(s.startswith("python test_inference.py") and "--gpu_split" not in s for s in sentences)
+    assert any("wrap onto the next line" in s for s in sentences)
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("which lr_scheduler_type should I use so the rate decays to a floor?", ()),
+    ("应该改哪个参数？", ()),
+    ("can I skip compiling at install time? is there an env var", ()),
+    ("time for 1 epoch of alpaca on one T4?", ("duration",)),
+    ("what is the total training time", ("duration",)),
+    ("which numpy version should I pin?", ("version",)),
+    ("how many GPUs does it need", ("count", "number")),
+])
+def test_what_a_question_asks_for(question, wanted):
+    assert wanted_types(question) == wanted
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Qwen2-Audio 推理结果出现混乱,请使用transformers4.48。", "4.48"),
+    ("不能使用小于4.52的版本加载", "4.52"),
+    ("vllm 0.6.2 or later", "0.6.2"),
+    ("requires torch 2.1+", "2.1"),
+])
+def test_versions_as_documents_write_them(text, found):
+    assert any(found in v[3] for v in values(text, ("version",)))
+
+
+def test_a_model_name_is_no_version():
+    assert values("qwen2.5 7b answers well", ("version",)) == []
