@@ -82,3 +82,33 @@ def test_versions_as_documents_write_them(text, found):
 
 def test_a_model_name_is_no_version():
     assert values("qwen2.5 7b answers well", ("version",)) == []
+
+
+def _cells_chunk(cid, source, rows, columns, lang="en"):
+    cells = [[row, column, value] for row, values_ in rows for column, value in zip(columns, values_, strict=True)]
+    text = "\n".join(f"| {row} | " + " | ".join(v) + " |" for row, v in rows)
+    return Chunk(cid, text, source, source, 0, lang, meta={"cells": cells, "section": "Results"})
+
+
+def test_the_row_the_question_rules_out_is_not_the_answer():
+    chunk = _cells_chunk(1, "glm.md", [("GLM-4-9B-Chat", ("75.6",)), ("GLM-4-9B", ("77.1",))], ["C-Eval"])
+    found = read("c-eval for the glm-4-9b base model (not the chat one)?", [Hit(chunk, score=1.0, dense_score=0.5)])
+    assert found.best is not None and found.best.value == "77.1"
+
+
+def test_a_number_glued_to_its_unit_names_the_row_written_apart():
+    chunk = _cells_chunk(1, "exl2.md", [("Llama2 / EXL2 4.0 bpw", ("195 t/s",)), ("Llama2 / EXL2 5.0 bpw", ("164 t/s",))],
+                         ["3090Ti"])
+    found = read("how fast is llama2 @ 5.0bpw on a 3090ti, roughly", [Hit(chunk, score=1.0, dense_score=0.5)])
+    assert found.best is not None and "164" in found.best.value
+
+
+def test_the_document_about_more_of_the_question_is_read_first():
+    # the same sentence in two documents; only one of them is about EXL2 at all
+    other = Chunk(1, "13B models run at 4 bits within 8 GB.", "serving.md", "README", 0, "en")
+    answer = Chunk(2, "13B models run at 2.65 bits within 8 GB.", "notes.md", "README", 0, "en")
+    about = Chunk(3, "EXL2 is a quantization format that mixes bit widths within a model.", "notes.md", "README", 1, "en")
+    hits = [Hit(other, score=1.0, dense_score=0.5), Hit(answer, score=0.9, dense_score=0.4),
+            Hit(about, score=0.8, dense_score=0.4)]
+    found = read("13B model with EXL2 in 8GB of memory, how many bits", hits)
+    assert found.best is not None and found.best.value.startswith("2.65")

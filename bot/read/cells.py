@@ -77,7 +77,8 @@ def _parts(text: str) -> set[str]:
     return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
 
 
-def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None) -> list[Candidate]:
+def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None,
+                    excluded: frozenset[str] = frozenset()) -> list[Candidate]:
     """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
     column) over all read passages, as a table is often split across passages."""
     out = []
@@ -113,7 +114,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         siblings = (rows or {}).get((hit.chunk.source, column), mine)
         missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
         score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + type_score(wanted, fits) - unnamed
-                 + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2))
+                 + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
+                 - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if "support" in wanted and fits and len(value.strip()) <= 12:
             score += 0.5  # "does it support X?": a support matrix's verdict for X is the answer, not prose around it
         shown = value if fits or not wanted else ""

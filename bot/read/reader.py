@@ -52,6 +52,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     weights = _weights(question)
     if not weights or not hits:
         return Evidence(None, True, wanted)
+    excluded = _ruled_out(question)  # "the base model (not the chat one)": rows named "chat" are not it
+    weights = {t: w for t, w in weights.items() if t not in excluded} or weights
     weights = bridged(_specific(_typos(weights, hits[:MAX_PASSAGES]), hits[:MAX_PASSAGES]), weights)
     pairs = number_pairs(question)
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
@@ -67,9 +69,11 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
             rows.setdefault((hit.chunk.source, entry[1]), set()).update(tokenize(entry[0]))
     best: Candidate | None = None
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
+    focus = _document_focus(weights, total, hits[:MAX_PASSAGES])
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
-        prior = 0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
+        prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
+                 + FOCUS * focus[hit.chunk.source])
         # the question names the document it is about ("bitsandbytes", "Yi"); this is another
         priors.append(prior - (OTHER_DOCUMENT if named and hit.chunk.source not in named else 0.0))
     most = superlative_candidates(question, hits[:MAX_PASSAGES], weights, total, priors)
@@ -77,7 +81,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         related = relevant is None or id(hit.chunk) in relevant
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags)
-                     + cell_candidates(hit, weights, total, wanted, prior, pairs, rows) + mine):
+                     + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded) + mine):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
             if not related and cand.score < STRONG_UNRELATED:
@@ -91,6 +95,18 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
 
 
 OTHER_DOCUMENT = 0.9
+FOCUS = 0.8
+
+
+def _document_focus(weights: dict[str, float], total: float, hits: Sequence[Hit]) -> dict[str, float]:
+    """How much less of the question each document's read passages cover than the best-covering document's
+    (0 for the best, negative for others): "13B in 8 GB with EXL2" is about the document that says EXL2 too."""
+    texts: dict[str, list[str]] = {}
+    for hit in hits:
+        texts.setdefault(hit.chunk.source, [hit.chunk.title]).append(f"{hit.chunk.meta.get('section', '')} {hit.chunk.text}")
+    covered = {source: coverage(weights, total, " ".join(parts))[0] for source, parts in texts.items()}
+    best = max(covered.values(), default=0.0)
+    return {source: c - best for source, c in covered.items()}
 
 
 def named_documents(question: str, hits: Sequence[Hit]) -> set[str]:
@@ -146,6 +162,18 @@ def _typos(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
         for near in difflib.get_close_matches(tok, alike, n=1, cutoff=0.8):
             out[near] = max(out.get(near, 0.0), 0.8 * weights[tok])
     return out
+
+
+_RULED_OUT = re.compile(r"\b(?:not|except|excluding|other than|rather than|instead of)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w.+-]*)"
+                        r"(?=\s*(?:one|version|variant|model|\)|,|;|\?|$))|(?:不是|而非|除了|而不是)\s*([a-z][\w.+-]*|[\u4e00-\u9fff]{1,4}?)"
+                        r"(?=\s*(?:版|的|那个|模型|,|，|）|\)|$))")
+
+
+def _ruled_out(question: str) -> frozenset[str]:
+    """Words the question says the answer is not about ("not the chat one", "不是 chat 版"), as tokens."""
+    low = prepare(question)
+    found = {m.group(1) or m.group(2) for m in _RULED_OUT.finditer(low)}
+    return frozenset(t for word in found for t in tokenize(word) if t not in GENERIC)
 
 
 _COUNTS = re.compile(r"(?:多少|几)个|\bhow many\b")

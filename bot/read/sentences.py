@@ -162,7 +162,15 @@ def _weights(question: str) -> dict[str, float]:
             # a character bigram across two words ("调需" in "微调需要") is search noise, not a term
             stray = len(tok) == 2 and tok not in words and not any(tok in w for w in words) and "\u4e00" <= tok[0] <= "\u9fff"
             weights[tok] = (1.0 if tok in own else 0.6) * (0.25 if tok in GENERIC else 1.0) * (0.2 if stray else 1.0)
+    for tok in list(weights):  # "5.0bpw", "16gb": a number glued to its unit also meets "5.0 bpw" written apart
+        glued = _GLUED_UNIT.match(tok)
+        if glued:
+            for part in glued.groups():
+                weights.setdefault(part, 0.8 * weights[tok])
     return weights
+
+
+_GLUED_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{2,})$")
 
 
 def score_sentence(weights: dict[str, float], sentence: str, wants_number: bool) -> float:
