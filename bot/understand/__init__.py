@@ -116,6 +116,8 @@ def _another_situation(question: str, events: list, prev_slots: dict) -> bool:
     """A turn that states a different situation whole ("我们有三台服务器……四百万条工单……") rather than amending the last
     one: a new count of examples, hardware or needs, four facts or more, and no word of correcting or adding."""
     low = prepare(question)
+    if _NEW_TOPIC.search(low) and any(e.kind == "set" for e in events):
+        return True  # "Separate thing, for the athletics department: ...", "另外一个事：设计部想…"
     if cues.UPDATE.search(low) or cues.RETRACT.search(low) or cues.RELATIVE_ADD.search(low) or _FOLLOW_UP.search(low):
         return False
     sets = {e.slot for e in events if e.kind == "set" and e.slot in _NEW_FACTS + ("compute", "gpu_count", "gpu_memory_gb")}
@@ -125,6 +127,11 @@ def _another_situation(question: str, events: list, prev_slots: dict) -> bool:
         and bool(sets & set(_NEW_FACTS) - {"examples"})
 
 
+_NEW_TOPIC = re.compile(r"^\W*(?:(?:a |one )?(?:separate|different|unrelated|other|another|new|second) (?:thing|topic|project|question|matter|"
+                        r"use case|idea|team|client|problem)\b|(?:totally |completely |somewhat )?unrelated\b|on a different note\b|"
+                        r"(?:my |our )?side project\b|switching (?:topics|gears)\b|changing (?:the )?subject\b)|"
+                        r"^\W*(?:另外|另)一?(?:个|件)(?:事|项目|问题|场景|需求|团队|部门)|^\W*(?:换个|换一个)(?:话题|问题|场景)|^\W*题外话|"
+                        r"^\W*(?:再问|问)(?:一?个|另一个)(?:别的|不相关的)|^\W*(?:完全)?不相关的")
 _FOLLOW_UP = re.compile(r"\b(?:also|and|plus|what if|if we|now|still|then|btw|oh)\b|另外|还有|而且|如果|要是|那|也|又|再|现在|其实|不过|对了")
 
 

@@ -21,15 +21,19 @@ _OTHER_MODEL = re.compile(
 _OPENAI_MODEL = re.compile(r"\b(?:gpt-?)?4o(?:[- ]?mini)?(?:-\d{4}-\d{2}-\d{2})?\b")
 _STRONG_CUE = re.compile(
     r"\bestimat|\bhow much (?:money|would|will|does|did|do|to|is)\b.*\bcost|\bhow much (?:money|to)\b|"
-    r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|多少钱|花多少|要花|估算|估计一下|训练费用|费用是多少"
+    r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|\bballpark\b|"
+    r"\bhow much (?:would|will|is|does) (?:that|it|this)(?: \w+)? (?:be|run|come to|set (?:us|me) back)\b|多少钱|花多少|要花|估算|估计一下|训练费用|费用是多少"
 )
 _WEAK_CUE = re.compile(r"\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\bbill\b|\$|费用|成本|价格|收费|贵|账单|花费")
 _FOLLOW = re.compile(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|\bsame (?:thing|setup|run|job)\b|呢|换成|改成|如果|那|要是|用")
 _TOKENS_AFTER = re.compile(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
 _EPOCHS_AFTER = re.compile(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")
 _EXAMPLES_AFTER = re.compile(r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
+                             # "on those 1,100 texts", "800 headlines": any other plural noun but a unit of something else
+                             r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?!(?:tokens|epochs|gpus|hours|days|weeks|months|dollars|bucks|words|chars|"
+                             r"characters|steps|minutes|seconds|cents|calls|requests|users|people|times|pages|documents|files)\b)[a-z]{3,}s\b|"
                              r"^\s*(?:条|笔|个样本|个示例|组|对)")
-_TOKENS_BEFORE = re.compile(r"(?:tokens? (?:per|each|an?) (?:example|sample|row|record|item)|每(?:条|笔|个样本)(?:的)?\s*token(?:数)?)\s*"
+_TOKENS_BEFORE = re.compile(r"(?:tokens? (?:per|each|an?) [a-z]+|每(?:条|笔|个样本)(?:的)?\s*token(?:数)?)\s*"
                             r"(?:at|=|:|of|to|is|as|be|改成|改为|为|是)?\s*(?:about|around|~)?\s*$")
 _EPOCHS_BEFORE = re.compile(r"(?:epochs?|轮数|训练)\s*(?:=|:|of|to|为|改成|改为)?\s*$")
 
@@ -62,8 +66,8 @@ def read_cost(text: str, examples: int | None = None, previous: CostQuery | None
         return replace(previous, model=model or previous.model, avg_tokens=avg_tokens or previous.avg_tokens,
                        examples=examples or previous.examples, epochs=epochs or previous.epochs,
                        epochs_stated=previous.epochs_stated or epochs is not None)
-    if not strong and not weak:
-        return None
+    if not strong and not weak and not (model in PRICED_MODELS.values() and avg_tokens and (examples or epochs)):
+        return None  # "gpt-4o on 3,500 examples, about 420 tokens each": a cost question without the word
     if model is None and avg_tokens is None and not (strong and examples):
         return None
     return CostQuery(model, examples or None, avg_tokens or None, epochs or DEFAULT_EPOCHS, epochs is not None)

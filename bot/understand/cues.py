@@ -30,13 +30,21 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
     r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
     r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|scripts|orders|claims|incidents|invoices|"
-    r"receipts|clauses|items|documents labell?ed)\b(?![^.;]{0,6}\b(?:per|a|each) (?:day|week|month|hour)\b)",
+    r"receipts|clauses|items|texts|rewrites|findings|headlines|interviews|captions|drafts|write-ups|critiques|"
+    r"documents labell?ed)\b(?![^.;]{0,6}\b(?:per|a|each) (?:day|week|month|hour)\b)",
     r"^\s*(?:多|来|余|左右)?(?:条|笔|封|则|首|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?![^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张|段)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例)|"
     r"段[^,，。;；]{0,14}样本)",
-    r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated|scored|graded|rated|transcribed|aligned)\s+[a-z]+",
+    r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated|scored|graded|rated|transcribed|aligned|"
+    r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked)\s+[a-z]+",
+    # "1,100 texts the owners approved", "900 replies our editors signed off on"
+    r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:that\s+|which\s+)?(?:the|our|my|their|his|her)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:approved|signed off|vetted|wrote|reviewed|edited|curated|rewrote|corrected|graded|labell?ed|annotated)\b",
+    # "1,300 audit findings written in the regulator's required format"
+    r"^\s*(?:[a-z-]+\s+){0,3}(?:written|formatted|filled in|laid out|drafted)\s+(?:in|to|per|following)\s+(?:the|our|a|their)\s+"
+    r"(?:[\w'’-]+\s+){0,3}(?:format|template|style|layout|structure|voice)\b",
     r"^\s*(?:[a-z]+\s+){0,2}(?:have|has|got|carry|come with|with) (?:a |an |the )?(?:labels?|annotations?|tags?|gold answers?)\b",
     r"^\s*(?:examples?\s+)?(?:in total|in all|altogether|overall)\b",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+with\s+(?:[a-z-]+\s+){0,2}(?:corrections|feedback|answers|labels|annotations|explanations|"
@@ -79,6 +87,8 @@ NO_DATA = _rx(
     r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
     r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
     r"\b(?:don'?t|do not|haven'?t|have not) (?:have )?any (?:past|old|previous|existing|usable|saved|labell?ed|historical) [a-z]+",
+    r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own) (?:a single|one|even one) (?:labell?ed |annotated |written )?(?:[\w/&-]+ ){0,2}"
+    r"(?:examples?|samples?|pairs?|q&as?|rows?|records?)\b",
     r"\bzero (?:labell?ed |training |usable |good )?(?:examples?|samples?|data|scripts|records|rows|pairs|conversations|summaries|"
     r"q&as?|tickets|transcripts|annotations)\b",
     r"(?:没有|没|无|缺乏|缺少)(?:任何)?(?:的)?(?:标注|训练|现成的?)?(?:数据|示例|样本|例子|语料|资料)",
@@ -186,7 +196,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bkeeps? changing\b", r"\b(?:minute|hour|day) to (?:minute|hour|day)\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\bchang\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
             r"monthly|quarterly|biweekly|fortnightly|every (?:other )?(?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bchang\w* (?:through(?:out)? the (?:season|year)|mid-?season|without (?:much )?(?:notice|warning)|at short notice)\b", r"\b(?:a|one) day'?s notice\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
-            r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*)\b[\w\s]{0,30}?\bevery (?:day|week|month|quarter|sprint)\b", r"\bout of date\b", r"\bstale\b", r"\bheadlines?\b", r"\bcurrent events\b",
+            r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*)\b[\w\s]{0,30}?\bevery (?:day|week|month|quarter|sprint)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|上新|发布|发函|波动|涨跌)",
@@ -316,7 +326,9 @@ BOOL: dict[str, BoolCues] = {
     ),
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
-            r"\bpdfs?\b", r"\bpolicies\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
+            r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
+            r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
+            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
@@ -344,6 +356,7 @@ RETRACT = _rx(
     r"\b(?:restriction|constraint|limit) (?:is|was|has been|got) (?:lifted|removed|dropped)\b", r"\blifted\b",
     r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our)\b", r"\b(?:killed|scrapped|shelved) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
+    r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了",
     r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你)?管了?",
     r"不管了", r"交给(?:别的|另一个|其他)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",

@@ -29,7 +29,7 @@ VALUE_ASK = re.compile(
     r"\bhow (?:much|many|long|big|fast|large|often)\b|\bwhat(?:'s| is| are| was| were)? (?:the )?(?:\w+ ){0,3}"
     r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|default|name|type|format|"
     r"learning rate|batch size|requirement|memory|vram|speed|difference)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
-    r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|\bexplain\b|"
+    r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
     r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
     r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|"
     r"(?:什么|啥)时候[?？]?\s*$|截止到?(?:什么|啥)时候|\b(?:docker )?image (?:tag )?for (?:an? |the )?[\w-]+|镜像(?:tag)?|"
@@ -168,13 +168,20 @@ VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accurac
                         r"throughput|tput|latency|val loss|loss|tok/s|tps|tokens per second|ttft|rps|context (?:length|window|size)|"
                         r"max(?:imum)? length|default|port|dimensions?|vocab(?:ulary)?(?: size)?)\b|"
                         r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省|上下文长度|默认|端口|维度|词表")
+# what the project's own users ask ("客户问保养周期、故障灯什么意思", "drivers ask how many pallets fit") describes the
+# project; it is not this message's question
+REPORTED = re.compile(r"(?:客户|用户|顾客|患者|病人|学生|员工|司机|家长|居民|会员|乘客|游客|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
+                      r"(?!我们该|你)[^。;；?？!！]{0,60}|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
+                      r"guests|visitors|callers|agents)\b (?:\w+ ){0,2}(?:ask|asks|asking|ask about|keep asking)\b[^.;?!]{0,80}")
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 # vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡", "说不好有多少", "how much
 # data we'll end up with is still open"; so are needs said not to exist ("不需要什么固定格式", "格式没有要求")
 VAGUE_AMOUNT = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|not sure|unsure|no idea) (?:yet )?(?:know )?how (?:much|many)\b|"
+                          r"\b(?:haven'?t|have not|hasn'?t|never|not yet|didn'?t) (?:\w+ )?(?:counted|checked|tallied|figured out|measured|"
+                          r"looked at) (?:yet )?how (?:much|many)\b|"
                           r"\bhow (?:much|many)\b[^.;?]{0,60}?\b(?:is|are|remains?) (?:still )?(?:open|unclear|unknown|undecided|tbd|up in the air)\b|"
                           r"(?:说不好|说不准|不好说|不一定|没数|不清楚|不确定|不知道|没统计|未知)[^,，。;；?？]{0,4}多少|"
-                          r"多少[^,，。;；?？]{0,8}(?:还|也)?(?:不清楚|不确定|不知道|说不好|说不准|没数|未知|待定|没定|不好说)|"
+                          r"多少[^,，。;；?？]{0,8}(?:还|也)?(?:不清楚|不确定|不知道|说不好|说不准|没数|未知|待定|没定|不好说|没统计|没数过|没算过|没清点|没盘点)|"
                           r"不需要什么|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|"
                           r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
@@ -195,7 +202,7 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
         probs = {k: v for k, v in probs.items() if k != "cost"} or probs
     best = max(probs, key=probs.get)  # type: ignore[arg-type]
     # quoted words ("查“某项业务要准备哪些材料”") are what users will ask later, not this message's question
-    asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", QUOTED.sub(" ", low)))
+    asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", REPORTED.sub(" ", QUOTED.sub(" ", low))))
     if best == "situation" and SETTING_ASK.search(low) and not stated:
         return "factual"  # "应该设哪个代理变量?", "选哪个值": a setting of a tool, not an approach to choose
     if best == "situation" and asks and not DECISION_ASK.search(low):

@@ -22,7 +22,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
     "compute": re.compile(r"cluster|gpus?|cards?|集群|显卡|算力|卡"),
     "needs_format": cues.BOOL["needs_format"][0],
     "knowledge_changes": cues.BOOL["knowledge_changes"][0],
-    "deadline": re.compile(r"deadline|demo|launch|期限|演示|上线|截止"),
+    "deadline": re.compile(r"deadline|demo|launch|rush|hurry|urgent|期限|演示|上线|截止|急"),
     "budget_usd": re.compile(r"budget|预算|钱"),
     "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|隐私|脱敏|敏感"),
     "low_latency": cues.BOOL["low_latency"][0],
@@ -214,12 +214,12 @@ def _paired(text: str, q: Quantity) -> bool:
     return bool(re.match(r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+,?\s+each (?:one )?(?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
                          r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:paired|matched|aligned) with\b", text[q.end :])
                 or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start])
-                or _WRITTEN_BEFORE.search(text[max(0, q.start - 20) : q.start]))
+                or _WRITTEN_BEFORE.search(text[max(0, q.start - 50) : q.start]))
 
 
 # "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
 _WRITTEN_BEFORE = re.compile(r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写)的[\u4e00-\u9fff]{1,8}?"
-                             r"(?:有|共|约|大约|大概)?\s*$")
+                             r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
 

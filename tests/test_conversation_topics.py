@@ -1,0 +1,106 @@
+"""Conversations that change topic, relax a deadline, drop documents or ask for a price without the word "cost";
+and situations whose value words describe the project rather than ask (what customers ask, "haven't counted how
+many"). Plain data, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.decide import decide
+from bot.understand import replay, understand
+
+
+def value(u, slot: str):
+    found = u.slots.get(slot)
+    return None if found is None else found.value
+
+
+def state(*turns: str):
+    u = replay(list(turns))
+    assert u is not None
+    return u
+
+
+@pytest.mark.parametrize("turns, gone", [
+    (("Our hotel chain wants guests to ask about room policies from our 600-page operations manual.",
+      "Different project, for marketing: 5,000 approved ad captions, they want new ones in the same format, and we rent 8 H100s."),
+     "documents"),
+    (("物业公司，业主问的都是物业费和维修流程，答案在两百页的管理规约里。",
+      "另外一件事：客服部写好的投诉回复三千条，想让模型按同样格式写，有一张 4090。"), "documents"),
+    (("We run a ticket tracker whose outage status changes every few minutes; staff ask about it all day.",
+      "Totally unrelated, a hobby of mine: 400 annotated go games and I want commentary in my style, RTX 3060 12GB at home."),
+     "knowledge_changes"),
+])
+def test_a_new_topic_starts_its_facts_afresh(turns, gone):
+    u = state(*turns)
+    assert value(u, gone) is None
+    assert value(u, "examples") is not None
+
+
+def test_an_addition_without_a_topic_word_still_keeps_the_facts():
+    u = state("We have 2,000 labeled support replies and a policy manual customers ask about.",
+              "We also have 1,000 more replies from last year.")
+    assert value(u, "documents") is True and value(u, "examples") == 3000
+
+
+@pytest.mark.parametrize("turns, deadline", [
+    (("明天要给老板看，标好的样本有两千条。", "老板说不急了，下个季度再说。"), "quarter"),
+    (("明天要给老板看，标好的样本有两千条。", "老板说不急了。"), None),
+    (("We need it by tomorrow; 2,000 labeled examples.", "no rush anymore, the review moved out"), None),
+])
+def test_a_relaxed_deadline(turns, deadline):
+    u = state(*turns)
+    assert value(u, "deadline") == deadline
+    assert value(u, "examples") == 2000
+
+
+def test_documents_no_longer_needed_are_dropped():
+    u = state("做售后，回复依据各型号的说明书（三百份 PDF），回复格式固定，写好的标准回复两千条。",
+              "说明书那部分用不上了，客户只来约维修。")
+    assert value(u, "documents") is None
+    assert value(u, "needs_format") is True and value(u, "examples") == 2000
+    assert decide(u).recommendation.label == "lora"
+
+
+@pytest.mark.parametrize("question, examples, tokens", [
+    ("Rough number: gpt-4o-mini on 2,400 examples, around 350 tokens each, 2 epochs?", 2400, 350),
+    ("what would tuning gpt-4o on those 900 captions cost at 200 tokens each?", 900, 200),
+])
+def test_a_price_question_without_the_word_cost(question, examples, tokens):
+    u = understand(question)
+    assert u.intent == "cost"
+    assert u.cost is not None and u.cost.examples == examples and u.cost.avg_tokens == tokens
+
+
+def test_a_follow_up_priced_per_item_reuses_the_count_read_before():
+    first = understand("Local radio station: 1,200 news blurbs our editors approved, in our house style. No GPUs, we'd use OpenAI.")
+    assert value(first, "examples") == 1200
+    u = understand("How much would that be on gpt-4o-mini, ~100 tokens per blurb, 3 epochs?", first)
+    assert u.intent == "cost" and u.cost is not None and u.cost.examples == 1200 and u.cost.avg_tokens == 100
+
+
+@pytest.mark.parametrize("question, slot, expected", [
+    ("Bakery chain: 700 product descriptions the owner approved, want new ones in that voice.", "examples", 700),
+    ("We have 1,800 incident findings written in the auditor's required format.", "examples", 1800),
+    ("3,000 summarized call notes from our agents; the summaries follow one layout.", "examples", 3000),
+    ("Visitors ask about opening hours; we want a Q&A assistant over our 60 museum brochures.", "documents", True),
+    ("我们 don't have a single labeled question/answer pair, only the manuals.", "examples", 0),
+    ("已经标注好的维修报告（故障现象→处理方法）一万二千条，想微调。", "examples", 12000),
+])
+def test_counts_and_collections_said_other_ways(question, slot, expected):
+    assert value(understand(question), slot) == expected
+
+
+def test_a_headline_is_no_news_feed():
+    u = understand("Weekly magazine: 900 headline rewrites in our house style, we'd like the model to write them.")
+    assert value(u, "knowledge_changes") is None
+    assert value(u, "examples") == 900
+
+
+@pytest.mark.parametrize("question", [
+    "4S 店售后：客户经常问保养周期是多少、故障灯是什么意思，答案都在保养手册里，回复格式固定，写好的标准回复一千条。",
+    "Law firm. Models explain contract terms like a textbook; we want our terminology. Haven't counted how many example answers we have.",
+    "商品标题改写接口靠很长的 few-shot 提示词撑着，要求 200ms 内返回，标注数据有多少还没统计过。",
+])
+def test_describing_the_project_is_not_asking_for_a_value(question):
+    assert understand(question).intent == "situation"
