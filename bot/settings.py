@@ -54,6 +54,7 @@ class Settings:
     rrf_k: int = 5  # small k trusts the top ranks; measured best on the seed questions (5 > 10 > 20 > 60)
     dense_weight: float = 0.5  # the bundled embedder is English-only: BM25 (jieba + glossary) carries more weight
     sparse_weight: float = 1.0
+    bridge_words: int = 2  # dictionary translations per query word added to the sparse search (0: glossary only)
     # relevance: below these a passage is "not found" (measured on on-topic vs off-topic questions)
     min_dense: float = 0.5  # cosine similarity alone
     min_overlap: float = 0.6  # IDF-weighted share of the query's words (or their translations) alone

@@ -91,3 +91,20 @@ def chinese_for(word: str) -> tuple[str, ...]:
     from knowledge.lang import word_frequency
 
     return tuple(sorted(found, key=lambda w: -word_frequency(w)))[:MAX_CHINESE]
+
+
+def bridge_words(text: str, per_word: int = 2) -> list[str]:
+    """For each content word of ``text``, its ``per_word`` commonest translations in the other language (search
+    terms for the sparse retriever, so "读写超时" also finds "timeout"); [] when ``per_word`` is 0."""
+    if per_word <= 0:
+        return []
+    from knowledge.lang import content_words
+
+    out: list[str] = []
+    for word in dict.fromkeys(content_words(text)):
+        if word.isascii():
+            found = chinese_for(word) if word.isalpha() and len(word) > 2 else ()
+        else:
+            found = english_for(word) if len(word) >= 2 else ()
+        out.extend(found[:per_word])
+    return out

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from knowledge.dictionary import bridge_words
 from knowledge.embedding import Embedder
 from knowledge.fusion import rrf, weighted
 from knowledge.glossary import expand_query, translations
@@ -40,7 +41,7 @@ class HybridRetriever:
         n = min(self.settings.candidates, len(self.index))
         vec = np.ascontiguousarray(self.embedder.encode([expanded]), dtype="float32")
         dense = self.index.dense_search(vec[0], n)
-        sparse = self.index.sparse_search(self.tokenizer(expanded), n)
+        sparse = self.index.sparse_search(self.tokenizer(expanded) + bridge_words(query, self.settings.bridge_words), n)
         w = (self.settings.dense_weight, self.settings.sparse_weight)
         if self.settings.fusion == "weighted":
             fused = weighted([dense, sparse], w)

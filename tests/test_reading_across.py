@@ -112,3 +112,31 @@ def test_the_document_about_more_of_the_question_is_read_first():
             Hit(about, score=0.8, dense_score=0.4)]
     found = read("13B model with EXL2 in 8GB of memory, how many bits", hits)
     assert found.best is not None and found.best.value.startswith("2.65")
+
+
+def test_bridge_words_translate_each_content_word_and_can_be_turned_off():
+    from knowledge.dictionary import bridge_words
+
+    assert "超时" in bridge_words("what is the read timeout")
+    assert "timeout" in bridge_words("读写超时默认几秒")
+    assert bridge_words("what is the read timeout", per_word=0) == []
+
+
+def test_an_english_query_retrieves_a_chinese_passage_through_the_dictionary(tmp_path):
+    from knowledge import store
+    from knowledge.build import build_index
+    from knowledge.retriever import HybridRetriever
+    from tests.helpers import EMBEDDER, settings_for, write_docs
+
+    docs = {f"filler{i}.md": f"# 笔记 {i}\n\n这是第 {i} 篇说明，讲的是部署和监控的一般做法。" for i in range(20)}
+    docs["zz-server.md"] = "# 服务配置\n\n读写超时默认是 600 秒，可以在启动参数里修改。"
+    root = write_docs(tmp_path / "docs", docs)
+    ranks = {}
+    for per_word in (0, 2):
+        settings = settings_for(tmp_path, bridge_words=per_word, index_dir=tmp_path / f"index{per_word}")
+        build_index([root], settings.index_dir, EMBEDDER, settings)
+        retriever = HybridRetriever(store.load_index(settings.index_dir, EMBEDDER.name, EMBEDDER.dim), EMBEDDER, settings)
+        hits = retriever.search("timeout", k=30)
+        # the words matched: without the dictionary no word of the passage is "timeout"
+        ranks[per_word] = next(h.sparse_rank for h in hits if h.chunk.source.endswith("zz-server.md"))
+    assert ranks[0] is None and ranks[2] == 1

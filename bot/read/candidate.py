@@ -44,11 +44,12 @@ def bridged(weights: dict[str, float], terms: dict[str, float]) -> Bridged:
     """``weights`` with dictionary translations for the question's own content words (``terms``: their weights
     before any reweighting); the translations are no terms of their own, so coverage totals stay the same."""
     from knowledge.dictionary import chinese_for, english_for
+    from knowledge.glossary import translations
 
     bridges = {}
     for tok, w in terms.items():
-        if w < 0.9 or tok not in weights or tok.isdigit():
-            continue
+        if w < 0.9 or tok not in weights or tok.isdigit() or translations(tok):
+            continue  # a glossary term's translation is a term of its own already
         found = english_for(tok) if not tok.isascii() else chinese_for(tok) if tok.isalpha() and len(tok) > 2 else ()
         if found:
             bridges[tok] = frozenset(found)
