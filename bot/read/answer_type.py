@@ -42,7 +42,10 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"(?:什么时候|啥时候|何时|哪一?天|哪一?年|哪个月|几月)\s*(?:发布|推出|上线|开源|发表|更新|出的|出来|release)|截止到?(?:什么|啥)时候|"
                 r"发布(?:时间|日期|于)|日期|\bwhen (?:was|were|did)\b|\bwhat date\b|\brelease date|\bwhich (?:year|month|day)\b"),
      ("date",)),
-    (re.compile(r"版本|\bversion|\brelease\b"), ("version",)),
+    # "哪个版本", "版本要求", "transformers 版本?"; not "PV 版本 (1bit) ppl 多少" (a variant, asked for its score)
+    (re.compile(r"(?:哪个|哪一?|什么|啥|几)\s*版本|版本\s*(?:号|是多少|是|多少|要求|需要|至少|最低|范围|为)|版本\s*[?？]?\s*$|"
+                r"\b(?:which|what|minimum|min|required|recommended|supported) (?:\w+ )?versions?\b|\bversions? (?:number|do|does|is|are|should|"
+                r"required|needed|range|used|to use|pinned)\b|\bversions?\s*\??\s*$|^\W*(?:[\w.-]+ )?versions?\b|\brelease\b"), ("version",)),
     (re.compile(r"支持[^,，。?？]{0,14}吗|是否支持|能否支持|支不支持|\bdoes [\w.-]+(?: [\w.-]+)? support\b|\bis [\w .-]{1,30} supported\b|"
                 r"\bsupported\s*\?|\bcan i use [\w .-]{1,30} (?:on|with)\b"), ("support",)),
     (re.compile(r"数据类型|\bdata ?type|\bdtype\b|哪一?种(?:\s*\d+\s*(?:比特|位|bit))?.{0,6}(?:量化|类型|格式)|which (?:4-?bit )?(?:quantization )?(?:format|type)"),

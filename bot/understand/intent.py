@@ -217,6 +217,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
         return "situation"  # "what if we only had 50?" after a situation
     if best in ("off_topic", "meta") and stated >= 2 and not asks:
         return "situation"  # "Infra: 32 A100s. Data: 850k pairs. Goal: best accuracy.": a situation, however terse
-    if best in ("factual", "off_topic", "meta") and DECISION_ASK.search(low) and (stated >= 2 or not asks):
+    if best in ("factual", "off_topic", "meta") and DECISION_ASK.search(low) and (stated >= 2 or not asks) \
+            and not (best == "off_topic" and probs[best] >= 0.8 and not stated):
         return "situation"  # "should I fine-tune or use prompts?": advice, with a question back for the facts
+        # (but "我家猫不吃饭怎么办" asks what to do about something else entirely)
     return best  # type: ignore[return-value]
