@@ -152,10 +152,9 @@ def test_which_embedders_read_chinese(name, reads):
 
 
 def test_an_english_only_embedder_cannot_make_a_chinese_question_relevant_alone():
+    from bot.settings import Settings
     from knowledge.retriever import HybridRetriever
     from tests.helpers import EMBEDDER
-
-    from bot.settings import Settings
 
     retriever = HybridRetriever(index=None, embedder=EMBEDDER, settings=Settings())
     chunk = Chunk(1, "Baichuan 2 is trained on 2.6 trillion tokens.", "card.md", "Card", 0, "en")
