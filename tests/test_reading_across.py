@@ -59,8 +59,11 @@ def test_a_hard_wrapped_paragraph_is_one_sentence_and_code_stays_apart():
 
 @pytest.mark.parametrize("question, wanted", [
     ("which lr_scheduler_type should I use so the rate decays to a floor?", ()),
-    ("应该改哪个参数？", ()),
-    ("can I skip compiling at install time? is there an env var", ()),
+    ("应该改哪个参数？", ("flag", "envvar", "key")),
+    ("can I skip compiling at install time? is there an env var", ("envvar",)),
+    ("flag to spread training over 4 GPUs?", ("flag", "envvar")),
+    ("where does it store downloaded models on linux", ("path",)),
+    ("模型默认下载到哪个目录", ("path",)),
     ("time for 1 epoch of alpaca on one T4?", ("duration",)),
     ("what is the total training time", ("duration",)),
     ("which numpy version should I pin?", ("version",)),
@@ -179,3 +182,24 @@ def test_an_off_topic_question_about_what_to_do_is_not_advice():
 
     assert understand("我家猫不吃饭怎么办", relevant=False).intent == "off_topic"
     assert understand("我们有三千条标注数据，该怎么办，微调还是 RAG？", relevant=False).intent == "situation"
+
+
+@pytest.mark.parametrize("text, kind, found", [
+    ("Linux: `/usr/share/ollama/.ollama/models`", "path", "/usr/share/ollama/.ollama/models"),
+    ("You can skip this by setting the `EXLLAMA_NOCOMPILE` environment variable", "envvar", "EXLLAMA_NOCOMPILE"),
+    ("Set USE_HF=1 to download from the Hugging Face hub.", "envvar", "USE_HF=1"),
+    ("use `--devices 4` to utilize more than one GPU", "flag", "--devices 4"),
+    ("the rank is `lora_r` in the yaml", "key", "lora_r"),
+])
+def test_names_a_reader_recognises(text, kind, found):
+    assert any(v[3] == found for v in values(text, (kind,)))
+
+
+def test_a_name_said_in_prose_is_read_over_a_nearby_sentence_without_one():
+    near = Chunk(1, "By default the build compiles and installs the C++ extension the library relies on.", "readme.md",
+                 "Install", 0, "en")
+    answer = Chunk(2, "You can skip compiling the extension by setting the `EXLLAMA_NOCOMPILE` environment variable.",
+                   "readme.md", "Install", 1, "en")
+    found = read("how do I install without compiling the C++ extension? is there an env var",
+                 [Hit(near, score=1.0, dense_score=0.6), Hit(answer, score=0.9, dense_score=0.4)])
+    assert found.best is not None and found.best.value == "EXLLAMA_NOCOMPILE"

@@ -33,6 +33,12 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|×|倍)(?![a-z0-9])"),
     "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
+    # names a reader can recognise but a question never spells out: a file path, a command-line flag, an environment
+    # variable (matched on the original casing: LLAMA_ARG_CTX_SIZE, USE_FAST_PDF_PARSER)
+    "path": re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[\w.\-]+(?:/[\w.\-]+)+/?|\b[a-z]:\\[\w\\.\-]+|%[a-z_]+%[\w\\.\-]*"),
+    "flag": re.compile(r"(?<![\w/-])--[a-z][\w-]*[a-z0-9](?:[ =](?!-)[\w.:\-]+)?|(?<![\w/-])-[a-z]{1,3}\b(?=\s|,|$)"),
+    "key": re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"),  # a config key: lora_r, max_new_tokens
+    "envvar": re.compile(r"(?<![\w])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:=[\w.:'\-]+)?"),
     # not the size inside a model name ("minicpm3-4b", "qwen2.5-7b"): that names the model, it answers nothing
     "number": re.compile(r"(?<![a-z0-9.])(?!(?<=[a-z0-9]-)\d+(?:\.\d+)?[bm]\b)(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)"),
 }
@@ -70,7 +76,18 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 # "which lr_scheduler_type should I use", "改哪个参数", "is there an env var": a name is asked for, not an amount
 _ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|arg|parameter|param|setting|env(?:ironment)? ?var(?:iable)?|"
                         r"backend|library|lib|package|framework|tool|command|file|value)s?\b|\bis there an? (?:env|flag|option|setting)|"
+                        r"^\W*(?:the )?(?:flag|option|argument|env(?:ironment)? ?var(?:iable)?|setting|parameter|cmake option)s? (?:to|for|that)\b|"
                         r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|命令|文件|后端|库|框架|工具|配置)")
+_NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
+    (re.compile(r"env(?:ironment)? ?var|环境变量"), ("envvar",)),
+    (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar")),
+    (re.compile(r"参数|\bparam(?:eter)?s?\b|\bsettings?\b|配置|\bconfig\b|\bkey\b"), ("flag", "envvar", "key")),
+)
+# "where does it store models", "模型存在哪个目录": a place on disk is asked for
+_ASKS_PLACE = re.compile(r"\bwhere (?:does|do|is|are|did|will|can)\b[^?]{0,40}\b(?:store|stored|save|saved|kept|keep|put|located|"
+                         r"live|cache|cached|download|downloaded|installed|written)\b|\b(?:which|what) (?:directory|folder|path)\b|"
+                         r"(?:存|放|装|缓存|下载|保存)(?:在|到)(?:哪|什么)|(?:哪个|什么)(?:目录|路径|文件夹)|路径(?:是|在)")
+_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key"})  # often said in prose: missing them costs less
 _AMOUNT = re.compile(r"多少|几|\bhow (?:many|much|long|fast|big)\b")
 
 
@@ -78,7 +95,12 @@ def wanted_types(question: str) -> tuple[ValueType, ...]:
     """The value types that answer ``question``; empty when it asks for no particular kind of value."""
     low = prepare(question)
     if _ASKS_NAME.search(low) and not _AMOUNT.search(low) and not re.search(r"版本|\bversion", low):
+        for pattern, types in _NAMES:
+            if pattern.search(low):
+                return types
         return ()
+    if _ASKS_PLACE.search(low):
+        return ("path",)
     for pattern, types in _WANTS:
         if pattern.search(low):
             return types
@@ -94,7 +116,8 @@ def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int
     skip = _ENUMERATOR.match(low)
     found = []
     for kind in types:
-        for m in VALUE_PATTERNS[kind].finditer(low):
+        source = text if kind == "envvar" and len(text) == len(low) else low  # upper case is what marks one
+        for m in VALUE_PATTERNS[kind].finditer(source):
             if skip and m.start() < skip.end():
                 continue
             found.append((kind, m.start(), m.end(), text[m.start() : m.end()] if len(text) == len(low) else m.group(0)))
@@ -103,4 +126,9 @@ def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int
 
 def has_type(text: str, types: tuple[ValueType, ...]) -> bool:
     low = prepare(text)
-    return any(VALUE_PATTERNS[k].search(low) for k in types)
+    return any(VALUE_PATTERNS[k].search(text if k == "envvar" else low) for k in types)
+
+
+def soft(wanted: tuple[ValueType, ...]) -> bool:
+    """Whether every wanted type is a name (path, flag, variable) that prose may give without its usual form."""
+    return bool(wanted) and set(wanted) <= _SOFT

@@ -108,4 +108,6 @@ def singular(word: str) -> str:
 def type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
     if not wanted:
         return 0.0
-    return 0.6 if ok else -1.2
+    from bot.read.answer_type import soft
+
+    return 0.6 if ok else -0.3 if soft(wanted) else -1.2
