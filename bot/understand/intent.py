@@ -35,12 +35,13 @@ VALUE_ASK = re.compile(
     r"(?:什么|啥)时候[?？]?\s*$|截止到?(?:什么|啥)时候|\b(?:docker )?image (?:tag )?for (?:an? |the )?[\w-]+|镜像(?:tag)?|"
     r"支持[^,，。;；?？]{0,14}吗|是否支持|能否支持|\bdoes (?:it|\w+) support\b|\bsupported\s*\?|\bcan [\w-]+ run on\b|"
     r"\bvalue\s*[?？]|\b(?:on|off|enabled|disabled|set) by default\b|\bvalue (?:of|for)\b|\bwhat do (?:they|the docs|the authors|it) (?:suggest|recommend|say)\b|"
-    r"\b(?:which|what) (?:flag|option|setting|env(?:ironment)? var\w*|parameter|argument|arg)\b|"
+    r"\b(?:which|what) (?:flag|option|setting|env(?:ironment)? var\w*|parameter|argument|arg)\b|\b(?:which|what) [a-z][a-z0-9]*_[\w]+\b|"
     r"设(?:置)?(?:成)?(?:什么|啥|多少)|填(?:什么|啥|多少)|叫(?:什么|啥)|(?:哪个|什么|啥)(?:参数|环境变量|选项|flag)|"
     r"需要什么|要求是|默认|要求\s*[?？]?\s*$|\bat (?:least|minimum|most)\s*\?|\bper (?:the |its |their )?[\w-]+ (?:readme|docs?|documentation|paper|table|guide)\b"
 )
 DECISION_ASK = re.compile(
-    r"\bshould (?:i|we)\b|\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
+    r"(?<!\bversion )(?<!\bvalue )(?<!_type )(?<!\bflag )(?<!\boption )\bshould (?:i|we)\b(?! (?:pin|set|pass|install|put|add|export))|"
+    r"\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
     r"\badvi[cs]e\b|\brecommendation\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b(?!\s+(?:-|to (?:set|pass|add|enable|install|specify|turn)\b|an? (?:flag|option|parameter)\b))|"
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|(?:微调|训练|预训练|fine-?tune|lora)吗|"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}还是|还是[^,，。;；?？]{0,12}"
