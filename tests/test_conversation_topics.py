@@ -117,3 +117,49 @@ def test_which_setting_should_i_use_is_a_lookup_not_advice(question):
 
 def test_should_we_is_still_advice():
     assert understand("we have 3,000 labeled tickets, should we fine-tune or use RAG?", relevant=True).intent == "situation"
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # someone else's project is a new situation even without a topic word
+    (("Our county library wants patrons to ask about borrowing rules from the 90-page policy manual.",
+      "My brother runs a small bakery and wants Instagram captions in his voice; he has 25 captions he likes."),
+     {"documents": None, "examples": 25}),
+    (("超市想让模型回答每天特价的问题，特价天天变。", "我朋友开了个花店，想让模型照她的口吻写朋友圈文案，她写过的文案大概五十篇。"),
+     {"knowledge_changes": None, "examples": 50}),
+    # counts said other ways
+    (("Camp newsletters in the director's voice: 1,200 newsletters archived.", "half of those are duplicates, so ~600 usable"),
+     {"examples": 600}),
+    (("We need design walkthroughs that reason step by step; we have zero labeled ones.",
+      "update: the senior engineers wrote 300 walkthroughs last week"), {"examples": 300}),
+    (("潛水店客服，已經有三千筆標好的諮詢對話。", "又整理出五千筆"), {"examples": 8000}),
+    # retractions and relaxed limits
+    (("We'd build a custom architecture for sensor traces; 1.2 million pairs.", "ok, scrap the custom architecture, we'll adapt Llama 8B"),
+     {"novel_architecture": None}),
+    (("琴行写课后反馈，老师写好的反馈一千条，预算只有八块钱。", "算了，老板说预算不限"), {"budget_usd": None, "examples": 1000}),
+    (("Landscaping firm, 4,000 narratives in our house style.", "update: the archive turned up another 2k narratives"),
+     {"documents": None, "examples": 6000}),
+])
+def test_conversation_turns_said_other_ways(turns, expected):
+    u = state(*turns)
+    for slot, want in expected.items():
+        assert value(u, slot) == want, slot
+
+
+@pytest.mark.parametrize("question, slot, expected", [
+    ("房车租赁的回复要按“问题→操作步骤→安全提示”三段来写，标准回复一千条。", "needs_format", True),
+    ("We'll use a purpose-built architecture designed from scratch for the radar returns.", "novel_architecture", True),
+    ("天文台打算从头做一个自研结构的模型，直接读原始频谱。", "novel_architecture", True),
+    ("For compute we have cloud credits, about 6 grand total.", "budget_usd", 6000.0),
+    ("Plumber here, I never kept any of my old invoices, there's literally nothing to train on.", "examples", 0),
+])
+def test_situation_facts_said_other_ways(question, slot, expected):
+    assert value(understand(question), slot) == expected
+
+
+def test_tomorrow_noon_is_tomorrow_not_today():
+    assert value(understand("解说写好的战报八百篇，明天中午之前要出第一版。"), "deadline") == "week"
+    assert value(understand("解说写好的战报八百篇，今天中午之前要出第一版。"), "deadline") == "today"
+
+
+def test_depends_on_how_much_is_not_a_question_for_a_value():
+    assert understand("打算从头做一个自研结构的模型，数据量说不好，要看明年能批多少观测时间。", relevant=True).intent == "situation"

@@ -30,7 +30,8 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
     r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
     r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|scripts|orders|claims|incidents|invoices|"
-    r"receipts|clauses|items|texts|rewrites|findings|headlines|interviews|captions|drafts|write-ups|critiques|"
+    r"receipts|clauses|items|texts|rewrites|findings|headlines|interviews|captions|drafts|write-ups|critiques|newsletters|"
+    r"walkthroughs|manifests|listings|quotes|briefs|recaps|digests|"
     r"documents labell?ed)\b(?![^.;]{0,6}\b(?:per|a|each) (?:day|week|month|hour)\b)",
     r"^\s*(?:多|来|余|左右)?(?:条|笔|封|则|首|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?![^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
@@ -38,7 +39,9 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"(?:篇|份|个|张|段)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例)|"
     r"段[^,，。;；]{0,14}样本)",
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated|scored|graded|rated|transcribed|aligned|"
-    r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked)\s+[a-z]+",
+    r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+[a-z]+",
+    r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:archived|on file|saved|kept|stored)\b",  # "1,500 newsletters archived"
+    r"^\s*(?:usable|valid|good|clean|left|remaining|usable ones|good ones)\b",  # "so ~75 usable" (of the items named before)
     # "1,100 texts the owners approved", "900 replies our editors signed off on"
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:that\s+|which\s+)?(?:the|our|my|their|his|her)\s+(?:[a-z]+\s+){0,2}"
     r"(?:approved|signed off|vetted|wrote|reviewed|edited|curated|rewrote|corrected|graded|labell?ed|annotated)\b",
@@ -60,13 +63,14 @@ EXAMPLE_UNIT_AFTER = _rx(
 EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:examples?|samples?|data ?set size|dataset of|training set of)\s*(?:[:=]|of|is|are|about|around|~|≈)?"
     r"\s*(?:about|around|roughly|~)?\s*$",
-    r"\b(?:paired|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed|labell?ing|annotating)\s*"
+    r"\b(?:paired|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed|labell?ing|annotating|wrote|drafted|"
+    r"produced|prepared|put together)\s*"
     r"(?:about|around|roughly|~|only|just)?\s*$",
     r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*(?:目前|现在|眼下|手上|总共)?\s*"
     r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共|攒了|积累了|收集了|整理了|标注了|标了|存了)?\s*(?:约|大约|大概)?\s*$",
     r"(?:总共|一共|合计|加起来)(?:有|是)?\s*(?:约|大约|大概)?\s*$",
     r"(?:标好|标完|标注好|标注完|打好标)(?:了)?\s*(?:约|大约|大概)?\s*$",
-    r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写)的[\u4e00-\u9fff]{1,8}?(?:有|共|约|大约|大概)?\s*$",
+    r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?(?:有|共|约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
@@ -83,6 +87,7 @@ UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chat
                  r"没(?:有)?(?:人)?(?:标注|标过|打标|打过标)", r"未(?:经)?(?:标注|打标)", r"还没(?:有)?(?:标注|标)", r"无标注")
 DATA_WORDS = _rx(r"\b(?:examples?|samples?|labell?ed|data(?:set)?|training data)\b", r"样本|示例|数据|标注")
 NO_DATA = _rx(
+    r"\bnothing to train (?:on|with)\b", r"\bnever (?:kept|saved|collected) (?:any|a single)\b", r"没有(?:任何)?(?:可以|能)(?:拿来|用来)?训练的",
     r"\bno (?:labell?ed |training |annotated |task |real )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
     r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
     r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
@@ -155,7 +160,8 @@ DOC_UNIT_AFTER = _rx(
     r"^\s*(?:多)?页", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页|规格书|白皮书|标书)",
 )
 # a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
-DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|制度|规章|网页|书籍|条款|指南|公告|规范|法规|sop|作业指导书|规程)\s*(?:有|约|大约|大概|共|一共|总共)?\s*$")
+DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|制度|规章|网页|书籍|条款|指南|公告|规范|法规|sop|作业指导书|规程)\s*(?:[,，、]\s*)?"
+                      r"(?:有|约|大约|大概|共|一共|总共|加起来)?\s*$")
 # a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
 # a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
 FRACTION_GONE = _rx(r"\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
@@ -176,7 +182,7 @@ TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
 MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
-    r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理了?|加了?|标了?|了)?\s*$",
+    r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
     r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
 )
 
@@ -222,11 +228,11 @@ BOOL: dict[str, BoolCues] = {
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
             r"规定的(?:开头|结尾|结束语|开场白)", r"(?:开头|开场白)和(?:结尾|结束语)", r"标准答复", r"(?:按|按照|照)[^,，。;；]{0,10}(?:规定|固定|统一)的",
-            r"格式", r"[一二三四五两\d]段式", r"固定的?\s*[“\"「]", r"语气", r"口气", r"风格", r"话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
+            r"格式", r"[一二三四五两\d]段式", r"[一二三四五两\d]段(?:来)?写", r"按\s*[“\"「『][^”\"」』]{2,40}→[^”\"」』]{2,40}[”\"」』]", r"固定的?\s*[“\"「]", r"语气", r"口气", r"风格", r"话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
         None,
         _rx(r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)",
             r"\b(?:skip|drop|ditch|lose|forget)\b (?:the |our |that )?(?:[\w-]+ )?(?:template|format|formatting|json|schema|style)\b",
-            r"(?:格式|风格|语气|文风)(?:上)?(?:都|也)?(?:无所谓|随意|随便|不限|不重要|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|不讲究)"),
+            r"(?:格式|风格|语气|文风)(?:上)?(?:都|也)?(?:无所谓|随意|随便|不限|不重要|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|不讲究|不强求|不用统一|不必统一)"),
     ),
     "domain_terms": (
         _rx(r"\bmedic\w*", r"\bclinic\w*", r"\bpatients?\b", r"\bhealth ?care\b",
@@ -311,11 +317,12 @@ BOOL: dict[str, BoolCues] = {
         None, None,
     ),
     "novel_architecture": (
-        _rx(r"\b(?:new|novel|our own|own|custom|brand[- ]new|new kind of|proprietary|experimental) (?:[\w-]+ )?architecture",
+        _rx(r"\b(?:new|novel|our own|own|custom|brand[- ]new|new kind of|proprietary|experimental|purpose[- ]built|bespoke|home[- ]?grown|"
+            r"in[- ]house) (?:[\w-]+ )?architecture", r"\barchitecture (?:designed|built) from scratch\b",
             r"\b(?:our|my) own (?:foundation|base|pretrained) model\b", r"\bfoundation model\b", r"\bpre-?train(?:ing)? (?:a|our own|from|an?)\b",
             r"\bbuild (?:our|my) own (?:llm|base model|foundation|language model)", r"\bown llm from scratch\b",
             r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
-            r"基座大模型", r"预训练(?:一个|自己的)", r"新的?(?:网络|模型)?结构", r"从头设计", r"全新(?:的)?(?:网络)?结构", r"不是\s*transformer", r"\bnot (?:a |based on )?(?:the )?transformers?\b", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
+            r"基座大模型", r"预训练(?:一个|自己的)", r"新的?(?:网络|模型)?结构", r"从头设计", r"自研(?:的)?(?:网络|模型)?结构", r"自己设计的?(?:网络|模型)?(?:结构|架构)", r"全新(?:的)?(?:网络)?结构", r"不是\s*transformer", r"\bnot (?:a |based on )?(?:the )?transformers?\b", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
             r"不基于(?:任何)?现有(?:的)?(?:模型|架构|基座)", r"(?:自己|我们|自行)(?:提出|设计|研究)的[^,，。;；]{0,16}(?:结构|架构)",
             r"不是在现成(?:的)?模型上改", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
             r"\bnot based on (?:any )?(?:existing|off-the-shelf|pretrained) (?:models?|architectures?|checkpoints?)",
@@ -328,7 +335,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
-            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b",
+            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
@@ -354,7 +361,7 @@ BOOL: dict[str, BoolCues] = {
 }
 RETRACT = _rx(
     r"\b(?:restriction|constraint|limit) (?:is|was|has been|got) (?:lifted|removed|dropped)\b", r"\blifted\b",
-    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our)\b", r"\b(?:killed|scrapped|shelved) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
+    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our)\b", r"\b(?:killed|scrapped|shelved|scrap|kill|shelve) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了",
     r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",

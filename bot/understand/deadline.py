@@ -28,7 +28,7 @@ _WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 _FIXED: tuple[tuple[str, float], ...] = (
     (r"\b(?:today|tonight|this (?:afternoon|morning|evening)|by (?:the )?end of (?:the )?day|eod|end of today)\b", 0),
     (r"\b(?:at|by|before) (?:the )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b", 0.3),
-    (r"今天|今晚|今日|当天|下午|今早|晚上|中午|傍晚", 0),
+    (r"今天|今晚|今日|当天|今早|(?<!明天)(?<!明日)(?<!后天)(?<!明)(?<![周一二三四五六日天])(?:下午|晚上|中午|傍晚)", 0),
     (r"\bday after tomorrow\b|后天", 2), (r"\btomorrow\b|明天|明早|明晚", 1),
     (r"\b(?:this|by the end of the|end of (?:the )?|by end of) week\b|本周|这周|这个星期|这礼拜|周末", 5),
     (r"\bnext week\b|下周|下个星期|下礼拜", 10),

@@ -14,7 +14,7 @@ from dataclasses import (
 _MAX_DIGITS = 15  # longer digit runs are not quantities anyone means; also keeps float() finite
 
 _SCALE = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9,
+    "k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9,
     "百": 1e2, "千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8,
 }
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

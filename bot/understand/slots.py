@@ -218,7 +218,7 @@ def _paired(text: str, q: Quantity) -> bool:
 
 
 # "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
-_WRITTEN_BEFORE = re.compile(r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写)的[\u4e00-\u9fff]{1,8}?"
+_WRITTEN_BEFORE = re.compile(r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?"
                              r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
@@ -269,6 +269,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     return None
 
 
+_UNLIMITED = re.compile(r"预算不限|不限预算|预算(?:没有|无)上限|(?:钱|预算)随便(?:花|用)|\bbudget (?:is )?(?:unlimited|no object|open[- ]ended)\b|"
+                        r"\bno budget (?:limit|cap|ceiling)s?\b|\bmoney (?:is )?no object\b|\bunlimited budget\b")
 _USD_BEFORE = re.compile(r"(?:us\$|\$|usd)\s*$")
 _USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
 _EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
@@ -306,6 +308,10 @@ _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
 def _budget(c: Clause, qs: list[Quantity]) -> list[Event]:
     text = c.text
+    unlimited = _UNLIMITED.search(text)
+    if unlimited:  # "预算不限", "money is no object": no figure bounds the run any more
+        src = snippet(c, *unlimited.span())
+        return [Event("budget_usd", "clear", None, src), Event("budget_rmb", "clear", None, src)]
     for q in qs:
         if q.vague or _UNIT_PRICE.search(text[max(0, q.start - 24) : q.start]) or _UNIT_PRICE_AFTER.match(text[q.end :]):
             continue  # "每百万输入token 2.5美元", "$2.50 per 1M tokens": a price, not a budget
@@ -318,7 +324,7 @@ def _budget(c: Clause, qs: list[Quantity]) -> list[Event]:
         other = next((rate for b, a, rate in _OTHER_CURRENCIES if b.search(before) or a.match(after)), None)
         if other is not None:  # "HK$50,000", "£2k": converted at a rough rate
             return [Event("budget_usd", "set", round(q.value * other, 2), src), Event("budget_rmb", "clear", None, src)]
-        if _USD_BEFORE.search(before) or _USD_AFTER.match(after):
+        if _USD_BEFORE.search(before) or _USD_AFTER.match(after) or (re.search(r"\bgrand\b", q.raw) and not cues.EXAMPLE_UNIT_AFTER.match(after)):  # "6 grand": dollars
             return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
         if _EUR_BEFORE.search(before) or _EUR_AFTER.match(after):
             return [Event("budget_usd", "set", round(q.value * USD_PER_EUR, 2), src), Event("budget_rmb", "clear", None, src)]
