@@ -86,6 +86,22 @@ def use_cache_dir(path: Path) -> None:
 
 
 @lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc  # small table lookups, imported on first use
+    except ImportError:
+        return None
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=8192)
+def simplified(text: str) -> str:
+    """Traditional characters as simplified (開啟 -> 开启), so both forms are the same words to search and read."""
+    converter = _t2s() if _HAN.search(text) else None
+    return converter.convert(text) if converter is not None else text
+
+
+@lru_cache(maxsize=1)
 def _jieba():
     import logging
 
@@ -109,7 +125,7 @@ def content_words(text: str) -> list[str]:
     words: list[str] = []
     for run in re.split(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)", text):
         if _HAN.match(run or " "):
-            words.extend(w for w in _jieba().lcut(run) if w.strip() and w not in ZH_STOPWORDS)
+            words.extend(w for w in _jieba().lcut(simplified(run)) if w.strip() and w not in ZH_STOPWORDS)
         elif run:
             words.extend(t for t in _EN_TOKEN.findall(run) if t not in EN_STOPWORDS)
     return words
@@ -126,6 +142,7 @@ def tokenize(text: str) -> list[str]:
         if not run:
             continue
         if _HAN.match(run):
+            run = simplified(run)
             words = [w for w in _jieba().lcut(run) if w.strip()]
             tokens.extend(w for w in words if w not in ZH_STOPWORDS)
             # bigrams catch compounds jieba splits differently in query and document

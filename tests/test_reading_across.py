@@ -61,7 +61,8 @@ def test_a_hard_wrapped_paragraph_is_one_sentence_and_code_stays_apart():
     ("which lr_scheduler_type should I use so the rate decays to a floor?", ()),
     ("应该改哪个参数？", ("flag", "envvar", "key")),
     ("can I skip compiling at install time? is there an env var", ("envvar",)),
-    ("flag to spread training over 4 GPUs?", ("flag", "envvar")),
+    ("flag to spread training over 4 GPUs?", ("flag", "envvar", "key")),
+    ("FP32 state: how much more memory than fp16 does it take?", ("ratio", "percent", "memory")),
     ("where does it store downloaded models on linux", ("path",)),
     ("模型默认下载到哪个目录", ("path",)),
     ("time for 1 epoch of alpaca on one T4?", ("duration",)),
@@ -203,3 +204,28 @@ def test_a_name_said_in_prose_is_read_over_a_nearby_sentence_without_one():
     found = read("how do I install without compiling the C++ extension? is there an env var",
                  [Hit(near, score=1.0, dense_score=0.6), Hit(answer, score=0.9, dense_score=0.4)])
     assert found.best is not None and found.best.value == "EXLLAMA_NOCOMPILE"
+
+
+def test_traditional_characters_are_the_same_words_as_simplified():
+    from knowledge.lang import simplified, tokenize
+
+    assert simplified("服務用哪個環境變量") == "服务用哪个环境变量"
+    assert "环境变量" in tokenize("哪個環境變量")
+    assert set(tokenize("開啟前綴緩存")) == set(tokenize("开启前缀缓存"))
+
+
+def test_a_changed_default_is_read_as_its_new_value():
+    chunk = Chunk(1, "在新版本中，max_batch_size 的默认值由原来的 32 改成 64。", "config_zh.md", "配置", 0, "zh")
+    found = read("max_batch_size 现在默认是多少", [Hit(chunk, score=1.0, dense_score=0.3)])
+    assert found.best is not None and found.best.value == "64"
+    english = Chunk(2, "The default batch size was raised from 32 to 64 in version 2.", "notes.md", "Notes", 0, "en")
+    found = read("what is the default batch size now", [Hit(english, score=1.0, dense_score=0.5)])
+    assert found.best is not None and found.best.value == "64"
+
+
+def test_a_ratio_said_in_chinese_answers_how_much_more():
+    assert any(v[3] == "两倍" for v in values("会使用 FP16 两倍的循环状态显存", ("ratio",)))
+
+
+def test_a_flag_named_in_prose():
+    assert any("mem_efficient_load" in v[3] for v in values("We introduce another flag `mem_efficient_load`.", ("flag",)))

@@ -30,13 +30,14 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     # a support-matrix verdict: "已支持", "暂不支持", "✅", "not supported", "partial"
     "support": re.compile(r"暂不支持|不支持|已支持|部分支持|未(?:完全)?验证|支持|✅|❌|✔️?|✖️?|✗|☑️?|\b(?:not |un)?supported\b|"
                           r"\bpartial(?:ly)?\b|\byes\b|\bno\b"),
-    "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|×|倍)(?![a-z0-9])"),
+    "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|×|倍)(?![a-z0-9])|[一两二三四五六七八九十半]+倍"),
     "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
     # names a reader can recognise but a question never spells out: a file path, a command-line flag, an environment
     # variable (matched on the original casing: LLAMA_ARG_CTX_SIZE, USE_FAST_PDF_PARSER)
     "path": re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[\w.\-]+(?:/[\w.\-]+)+/?|\b[a-z]:\\[\w\\.\-]+|%[a-z_]+%[\w\\.\-]*"),
-    "flag": re.compile(r"(?<![\w/-])--[a-z][\w-]*[a-z0-9](?:[ =](?!-)[\w.:\-]+)?|(?<![\w/-])-[a-z]{1,3}\b(?=\s|,|$)"),
+    "flag": re.compile(r"(?<![\w/-])--[a-z][\w-]*[a-z0-9](?:[ =](?!-)[\w.:\-]+)?|(?<![\w/-])-[a-z]{1,3}\b(?=\s|,|$)|"
+                       r"(?<=\bflag )`?[a-z][\w-]*[a-z0-9]`?|(?<=\bflag `)[a-z][\w-]*[a-z0-9]"),
     "key": re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"),  # a config key: lora_r, max_new_tokens
     "envvar": re.compile(r"(?<![\w])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:=[\w.:'\-]+)?"),
     # not the size inside a model name ("minicpm3-4b", "qwen2.5-7b"): that names the model, it answers nothing
@@ -58,6 +59,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
      ("dtype", "bits")),
     (re.compile(r"(?:几|多少)\s*(?:位|比特|bit)|bit[- ]?width|\bhow many bits|\bwhat precision|\bwhich precision|精度"),
      ("bits", "dtype")),
+    (re.compile(r"\bhow much more\b|\bhow many times (?:more|as much)\b|多(?:用|占|花|出)了?多少|几倍"), ("ratio", "percent", "memory")),
     (re.compile(r"百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
@@ -80,7 +82,7 @@ _ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|
                         r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|命令|文件|后端|库|框架|工具|配置)")
 _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"env(?:ironment)? ?var|环境变量"), ("envvar",)),
-    (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar")),
+    (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar", "key")),
     (re.compile(r"参数|\bparam(?:eter)?s?\b|\bsettings?\b|配置|\bconfig\b|\bkey\b"), ("flag", "envvar", "key")),
 )
 # "where does it store models", "模型存在哪个目录": a place on disk is asked for

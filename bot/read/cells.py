@@ -114,6 +114,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         siblings = (rows or {}).get((hit.chunk.source, column), mine)
         missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
         score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + type_score(wanted, fits) - unnamed
+                 - 0.25 * (_type_rank(value, wanted, column) if fits else 0)
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if "support" in wanted and fits and len(value.strip()) <= 12:
@@ -172,6 +173,11 @@ _UNIT_WORDS: dict[ValueType, re.Pattern] = {
     "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|time)\b|小时|时间|耗时|秒"),
     "money": re.compile(r"\$|usd|cost|price|费用|成本|价格"),
 }
+
+
+def _type_rank(value: str, wanted: tuple[ValueType, ...], column: str) -> int:
+    """Which of the wanted types the value is (0: the one asked for first), as sentences are ranked."""
+    return next((i for i, k in enumerate(wanted) if cell_fits(value, (k,), column)), 0)
 
 
 def cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "") -> bool:

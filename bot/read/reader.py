@@ -306,4 +306,13 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
         d = min(abs(v[1] - s) for s in spots)
         if d < best_d:
             best, best_d = v, d
+    changed = _CHANGED.search(low)
+    was = 1 if changed and changed.group(1) is not None else 3
+    if changed and changed.start(was) <= best[1] < changed.end(was):
+        # "默认值由原来的 32 改成 64", "raised from 4 to 8": the value it is now, not the one it was
+        best = next((v for v in found if v[1] >= changed.start(was + 1)), best)
     return best[3].strip(), max(0.0, 1.0 - min(best_d, 120) / 120), rank
+
+
+_CHANGED = re.compile(r"(?:由|从)\s*(?:原来的|之前的|以前的)?\s*(\S{1,16}?)\s*(?:改成|改为|变成|变为|调整为|调整到|提高到|提升到|增加到|增大到|降到|降低到|减少到|减小到)\s*(\S)|"
+                      r"\bfrom\s+(\S{1,16}?)\s+to\s+(\S)")

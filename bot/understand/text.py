@@ -13,24 +13,16 @@ from dataclasses import (
 )
 from functools import lru_cache
 
-from knowledge.lang import normalize
+from knowledge.lang import normalize, simplified
 
 MAX_CHARS = 20_000  # a situation is stated near the start; longer input is read only this far
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # small and pure table lookups; imported on first use
-
-    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=2048)
 def prepare(text: str) -> str:
     """NFKC, traditional -> simplified, lower case, typographic quotes straightened."""
     text = normalize(text or "")[:MAX_CHARS]
-    if re.search("[\u4e00-\u9fff]", text):
-        text = _t2s().convert(text)
+    text = simplified(text)
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
 
 
