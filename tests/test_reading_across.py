@@ -229,3 +229,17 @@ def test_a_ratio_said_in_chinese_answers_how_much_more():
 
 def test_a_flag_named_in_prose():
     assert any("mem_efficient_load" in v[3] for v in values("We introduce another flag `mem_efficient_load`.", ("flag",)))
+
+
+def test_html_entities_end_no_sentence():
+    sentences = split_sentences("From v0.22.0 onwards, RAGFlow includes MinerU (&ge; 2.6.3) as an optional PDF parser.")
+    assert any("≥ 2.6.3) as an optional PDF parser" in s for s in sentences)
+
+
+def test_a_version_family_is_no_number():
+    assert values("在 TurboMind 2.x 中，max_batch_size 与缓存无关。", ("number",)) == []
+    assert [v[3] for v in values("max_batch_size 默认 64", ("number",))] == ["64"]
+
+
+def test_which_variable_asks_for_an_environment_variable():
+    assert wanted_types(".env 里改哪个变量") == ("envvar",)

@@ -41,7 +41,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "key": re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"),  # a config key: lora_r, max_new_tokens
     "envvar": re.compile(r"(?<![\w])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:=[\w.:'\-]+)?"),
     # not the size inside a model name ("minicpm3-4b", "qwen2.5-7b"): that names the model, it answers nothing
-    "number": re.compile(r"(?<![a-z0-9.])(?!(?<=[a-z0-9]-)\d+(?:\.\d+)?[bm]\b)(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)"),
+    "number": re.compile(r"(?<![a-z0-9.])(?!(?<=[a-z0-9]-)\d+(?:\.\d+)?[bm]\b)(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)(?!\.x\b)"),
 }
 # question cues -> the types that can answer it (first match wins; order: most specific first)
 _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
@@ -79,9 +79,9 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 _ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|arg|parameter|param|setting|env(?:ironment)? ?var(?:iable)?|"
                         r"backend|library|lib|package|framework|tool|command|file|value)s?\b|\bis there an? (?:env|flag|option|setting)|"
                         r"^\W*(?:the )?(?:flag|option|argument|env(?:ironment)? ?var(?:iable)?|setting|parameter|cmake option)s? (?:to|for|that)\b|"
-                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|命令|文件|后端|库|框架|工具|配置)")
+                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|后端|库|框架|工具|配置)")
 _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
-    (re.compile(r"env(?:ironment)? ?var|环境变量"), ("envvar",)),
+    (re.compile(r"env(?:ironment)? ?var|环境变量|(?:哪个|什么|啥)变量|\bwhich variable"), ("envvar",)),
     (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar", "key")),
     (re.compile(r"参数|\bparam(?:eter)?s?\b|\bsettings?\b|配置|\bconfig\b|\bkey\b"), ("flag", "envvar", "key")),
 )

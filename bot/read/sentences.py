@@ -8,6 +8,7 @@ recommendation; ``bot.read.reader`` reads factual answers.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import (
@@ -56,6 +57,8 @@ def expand(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage, without headings, front matter, tables rules or diagram lines."""
     out: list[str] = []
+    if "&" in text:  # "MinerU (&ge; 2.6.3)": an entity's ";" ends no sentence
+        text = html.unescape(text)
     for line in _option_blocks(_unwrap(normalize(text).splitlines())):
         if not line.strip() or _SKIP_LINE.match(line):
             continue
