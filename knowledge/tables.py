@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import (
     dataclass,
+    replace,
 )
 from functools import lru_cache
 
@@ -28,9 +29,10 @@ class Cell:
     line: str  # the markdown source line of the row (to find the passage holding it)
     context: str = ""  # the row's other cells with their columns ("Input Length 6144; Quantization BF16")
     corner: str = ""  # the header above the row labels, which often names the setting ("1 A100 40GB", "2 T4 DDP")
+    caption: str = ""  # the line just above the table ("Time-To-First-Token (TTFT) of Llama-2-7B (Unit: Seconds):")
 
     def to_json(self) -> list[str]:
-        return [self.row, self.column, self.value, self.context, self.corner]
+        return [self.row, self.column, self.value, self.context, self.corner, self.caption]
 
 
 @lru_cache(maxsize=1)
@@ -63,8 +65,11 @@ def parse_tables(text: str) -> list[Cell]:
     previous: list[str] = []
     row_line = ""
     in_head = False
+    caption = ""
     for tok in _parser().parse(text):
-        if tok.type == "thead_open":
+        if tok.type == "table_open":
+            caption = _caption(lines, tok.map[0] if tok.map else 0)
+        elif tok.type == "thead_open":
             in_head, header = True, []
         elif tok.type == "thead_close":
             in_head = False
@@ -77,10 +82,19 @@ def parse_tables(text: str) -> list[Cell]:
             if previous and row[0] in _DITTO and previous[0] not in _DITTO:
                 row = [previous[0], *row[1:]]  # "-" or a blank label repeats the row above ("llama2-13b" for its int4 row)
             previous = row
-            cells.extend(_row_cells(header, row, row_line))
+            cells.extend(replace(c, caption=caption) for c in _row_cells(header, row, row_line))
             if len(cells) >= MAX_CELLS:
                 return cells[:MAX_CELLS]
     return cells
+
+
+def _caption(lines: list[str], start: int) -> str:
+    """The prose line right above a table (two lines up at most), which often says what the table measures."""
+    for line in reversed(lines[max(0, start - 3) : start]):
+        text = clean(line.strip())
+        if text:
+            return text[:200] if not text.startswith(("#", "|", "```", "<!--")) and len(text) <= 200 else ""
+    return ""
 
 
 def _second_label_column(header: list[str]) -> int:
@@ -123,5 +137,5 @@ def _row_cells(header: list[str], row: list[str], line: str) -> list[Cell]:
 
 def cells_in(passage: str, cells: list[Cell]) -> list[list[str]]:
     """The cells whose row lies in ``passage`` (a chunk of the document), as JSON-ready lists
-    [row, column, value, context, corner]."""
+    [row, column, value, context, corner, caption]."""
     return [c.to_json() for c in cells if c.line and c.line in passage]

@@ -243,3 +243,18 @@ def test_a_version_family_is_no_number():
 
 def test_which_variable_asks_for_an_environment_variable():
     assert wanted_types(".env 里改哪个变量") == ("envvar",)
+
+
+def test_the_line_above_a_table_is_kept_as_its_caption_and_tells_same_shaped_tables_apart():
+    from knowledge.tables import parse_tables
+
+    text = ("Time to first token of Llama-3-8B (seconds):\n\n| Seq Len | 2048 | 4096 |\n|---|---|---|\n"
+            "| TinyChat | 0.131 | 0.275 |\n\nTime to first token of Llama-2-7B (seconds):\n\n"
+            "| Seq Len | 2048 | 4096 |\n|---|---|---|\n| TinyChat | 0.124 | 0.265 |\n")
+    cells = parse_tables(text)
+    assert {c.caption for c in cells} == {"Time to first token of Llama-3-8B (seconds):",
+                                         "Time to first token of Llama-2-7B (seconds):"}
+    chunk = Chunk(1, text, "tinychat.md", "Speed", 0, "en",
+                  meta={"cells": [c.to_json() for c in cells], "section": "RTX 4090 Results"})
+    found = read("tinychat time to first token for llama-2-7b at 4096 tokens?", [Hit(chunk, score=1.0, dense_score=0.5)])
+    assert found.best is not None and found.best.value == "0.265"

@@ -91,13 +91,14 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
         others = _row_values(context, headers)
         corner = entry[4] if len(entry) > 4 else ""  # the header above the row labels: "2 T4 DDP", "1 A100 40GB"
+        caption = entry[5] if len(entry) > 5 else ""  # the line above the table: "TTFT of Llama-2-7B (Unit: Seconds):"
         # the row is named by its header, its other values and the table's setting; other columns' names name no row
         cov_row, m_row = coverage(weights, total, " ".join([row, *(v for _, v in others), corner]))
         cov_col, m_col = coverage(weights, total, column)
-        cov_ctx, m_ctx = coverage(weights, total, f"{title} {hit.chunk.title}")
+        cov_ctx, m_ctx = coverage(weights, total, f"{title} {hit.chunk.title} {caption}")
         if not m_row and not m_col:
             continue
-        fits = cell_fits(value, wanted, column)
+        fits = cell_fits(value, wanted, column, caption)
         # a part of a hyphenated row name alone ("tuning" of "fine-tuning") does not name the row; several do
         parts = _parts(row)
         named = m_row if len(m_row & parts) >= 2 else m_row - parts
@@ -114,7 +115,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         siblings = (rows or {}).get((hit.chunk.source, column), mine)
         missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
         score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + type_score(wanted, fits) - unnamed
-                 - 0.25 * (_type_rank(value, wanted, column) if fits else 0)
+                 - 0.25 * (_type_rank(value, wanted, column, caption) if fits else 0)
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if "support" in wanted and fits and len(value.strip()) <= 12:
@@ -175,19 +176,20 @@ _UNIT_WORDS: dict[ValueType, re.Pattern] = {
 }
 
 
-def _type_rank(value: str, wanted: tuple[ValueType, ...], column: str) -> int:
+def _type_rank(value: str, wanted: tuple[ValueType, ...], column: str, caption: str = "") -> int:
     """Which of the wanted types the value is (0: the one asked for first), as sentences are ranked."""
-    return next((i for i, k in enumerate(wanted) if cell_fits(value, (k,), column)), 0)
+    return next((i for i, k in enumerate(wanted) if cell_fits(value, (k,), column, caption)), 0)
 
 
-def cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "") -> bool:
-    """The value answers the wanted type, itself or through its column's unit ("Memory (MB)" over "16972")."""
+def cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "", caption: str = "") -> bool:
+    """The value answers the wanted type, itself or through the unit its column or the table's caption names
+    ("Memory (MB)" over "16972"; "TTFT of Llama-2-7B (Unit: Seconds)" over "0.265")."""
     if not wanted:
         return True
     low = prepare(value)
     if any(VALUE_PATTERNS[k].search(low) for k in wanted if k != "number"):
         return True
-    if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(prepare(column)) for k in wanted):
+    if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(prepare(f"{column} {caption}")) for k in wanted):
         return True
     return "number" in wanted or ("count" in wanted and is_numeric(value))
 
