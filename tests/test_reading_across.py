@@ -63,6 +63,7 @@ def test_a_hard_wrapped_paragraph_is_one_sentence_and_code_stays_apart():
     ("can I skip compiling at install time? is there an env var", ("envvar",)),
     ("flag to spread training over 4 GPUs?", ("flag", "envvar", "key")),
     ("FP32 state: how much more memory than fp16 does it take?", ("ratio", "percent", "memory")),
+    ("显存不够，开 8bit 压缩的参数叫啥", ("flag", "envvar", "key")),
     ("where does it store downloaded models on linux", ("path",)),
     ("模型默认下载到哪个目录", ("path",)),
     ("time for 1 epoch of alpaca on one T4?", ("duration",)),

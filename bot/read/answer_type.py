@@ -79,7 +79,8 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 _ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|arg|parameter|param|setting|env(?:ironment)? ?var(?:iable)?|"
                         r"backend|library|lib|package|framework|tool|command|file|value)s?\b|\bis there an? (?:env|flag|option|setting)|"
                         r"^\W*(?:the )?(?:flag|option|argument|env(?:ironment)? ?var(?:iable)?|setting|parameter|cmake option)s? (?:to|for|that)\b|"
-                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|后端|库|框架|工具|配置)")
+                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|后端|库|框架|工具|配置)|"
+                        r"(?:参数|选项|环境变量|变量|flag|配置项)(?:名|名字)?(?:叫|是)(?:什么|啥)")
 _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"env(?:ironment)? ?var|环境变量|(?:哪个|什么|啥)变量|\bwhich variable"), ("envvar",)),
     (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar", "key")),
