@@ -259,3 +259,19 @@ def test_the_line_above_a_table_is_kept_as_its_caption_and_tells_same_shaped_tab
                   meta={"cells": [c.to_json() for c in cells], "section": "RTX 4090 Results"})
     found = read("tinychat time to first token for llama-2-7b at 4096 tokens?", [Hit(chunk, score=1.0, dense_score=0.5)])
     assert found.best is not None and found.best.value == "0.265"
+
+
+def test_a_name_the_asker_already_tried_is_not_the_answer():
+    tried = Chunk(1, "Setting `--max_new_tokens 5000` has no effect on evaluation.", "faq.md", "FAQ", 0, "en")
+    answer = Chunk(2, "Pass --eval_generation_config '{\"max_new_tokens\": 5000}' to raise the evaluation limit.", "faq.md",
+                   "FAQ", 1, "en")
+    found = read("I set --max_new_tokens 5000 but evaluation still stops at 1024 tokens, which parameter should I change?",
+                 [Hit(tried, score=1.0, dense_score=0.6), Hit(answer, score=0.9, dense_score=0.5)])
+    assert found.best is not None and found.best.value.startswith("--eval_generation_config")
+
+
+def test_a_question_about_a_tool_setting_is_a_lookup():
+    from bot.understand import understand
+
+    assert understand("main.py --attn_implementation: is sdpa fine or do they recommend something else?",
+                      relevant=True).intent == "factual"

@@ -15,7 +15,7 @@ from dataclasses import (
     dataclass,
 )
 
-from bot.read.answer_type import ValueType, has_type, values, wanted_types
+from bot.read.answer_type import ValueType, has_type, soft, values, wanted_types
 from bot.read.candidate import ASSIGNED_BONUS, Candidate, bridged, coverage, names_parameter, type_score
 from bot.read.cells import cell_candidates, number_pairs, superlative_candidates
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
@@ -63,6 +63,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     counts = bool(unit) and bool(_COUNTS.search(prepare(question)))  # "多少个汉字", "how many tokens": a noun counted
     given = frozenset(q.value for q in quantities(prepare(question)) if not q.vague)
     flags = frozenset(re.findall(r"(?<![\w-])--([a-z0-9][\w-]*)", question.lower()))  # "--kv-cache-dtype", spelt out
+    known = frozenset(_NAME.findall(prepare(question)))  # names the asker already has: not the one asked for
     rows: dict[tuple[str, str], set[str]] = {}
     for hit in hits[:MAX_PASSAGES]:
         for entry in hit.chunk.meta.get("cells", ()):
@@ -80,7 +81,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     for hit, prior in zip(hits[:MAX_PASSAGES], priors, strict=True):
         related = relevant is None or id(hit.chunk) in relevant
         mine = [c for c in most if c.hit is hit]
-        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags)
+        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded) + mine):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
@@ -194,7 +195,8 @@ def _counted(sentence: str, unit: str) -> str:
 
 
 def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False,
-               given: frozenset[float] = frozenset(), flags: frozenset[str] = frozenset()) -> list[Candidate]:
+               given: frozenset[float] = frozenset(), flags: frozenset[str] = frozenset(),
+               known: frozenset[str] = frozenset()) -> list[Candidate]:
     out = []
     section = hit.chunk.meta.get("section", "") or ""
     context, _ = coverage(weights, total, f"{section} {hit.chunk.title}")
@@ -210,7 +212,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         cov, before = own + 0.4 * context + 0.4 * carried, matched
         if own <= 0 and not matched:
             continue
-        value, near, rank = _nearest_value(sentence, matched, wanted)
+        value, near, rank = _nearest_value(sentence, matched, wanted, known)
         score = (2.0 * cov + prior + type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
                  - 0.001 * max(0, len(sentence) - 240) - (0.8 if _ASKS.search(sentence) else 0.0))
         counted = _counted(sentence, unit) if unit else ""
@@ -290,13 +292,16 @@ _ASKS_VALUES = re.compile(r"\b(?:what|which) values?\b|\baccepts?\b|\bpossible v
                           r"可选值|取值|哪些值|可以(?:设|填|选)(?:成)?(?:哪些|什么)|支持(?:哪些|什么)(?:值|类型|取值)")
 
 
-def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...]) -> tuple[str, float, int]:
+def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...],
+                   known: frozenset[str] = frozenset()) -> tuple[str, float, int]:
     """The value of a wanted type closest to the matched query terms, a 0..1 nearness, and which of the wanted
     types it is (0 = the most specific: "how much does LoRA save" wants a percent before a memory size)."""
     if not wanted:
         return "", 0.0, 0
     # the most specific wanted type that the sentence holds
     rank, found = next(((i, v) for i, k in enumerate(wanted) if (v := values(sentence, (k,)))), (0, []))
+    if soft(wanted) and known:  # "I set --max_new_tokens 5000, which parameter should I change?": another one
+        found = [v for v in found if not set(_NAME.findall(v[3].lower())) & known]
     if not found:
         return "", 0.0, 0
     low = prepare(sentence)
@@ -314,5 +319,6 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
     return best[3].strip(), max(0.0, 1.0 - min(best_d, 120) / 120), rank
 
 
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+")  # a snake- or kebab-case name: max_new_tokens, kv-cache-dtype
 _CHANGED = re.compile(r"(?:由|从)\s*(?:原来的|之前的|以前的)?\s*(\S{1,16}?)\s*(?:改成|改为|变成|变为|调整为|调整到|提高到|提升到|增加到|增大到|降到|降低到|减少到|减小到)\s*(\S)|"
                       r"\bfrom\s+(\S{1,16}?)\s+to\s+(\S)")

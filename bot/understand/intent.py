@@ -174,6 +174,8 @@ VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accurac
 REPORTED = re.compile(r"(?:客户|用户|顾客|患者|病人|学生|员工|司机|家长|居民|会员|乘客|游客|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
                       r"(?!我们该|你)[^。;；?？!！]{0,60}|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
                       r"guests|visitors|callers|agents)\b (?:\w+ ){0,2}(?:ask|asks|asking|ask about|keep asking)\b[^.;?!]{0,80}")
+# a flag, a script or a config key written out: the question is about a tool ("--attn_implementation", "train.sh")
+CODE_TOKEN = re.compile(r"(?<![\w-])--[a-z][\w-]+|\b[\w-]+\.(?:py|sh|yaml|yml|json|toml|cfg|ini)\b|\b[a-z]+_[a-z]+(?:_[a-z]+)*\b")
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 # vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡", "说不好有多少", "how much
 # data we'll end up with is still open"; so are needs said not to exist ("不需要什么固定格式", "格式没有要求")
@@ -206,6 +208,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", REPORTED.sub(" ", QUOTED.sub(" ", low))))
     if best == "situation" and SETTING_ASK.search(low) and not stated:
         return "factual"  # "应该设哪个代理变量?", "选哪个值": a setting of a tool, not an approach to choose
+    if best == "situation" and probs[best] < 0.6 and not stated and CODE_TOKEN.search(text) and not DECISION_ASK.search(low):
+        return "factual"  # "main.py --attn_implementation: is sdpa fine?": a question about a tool's setting
     if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
