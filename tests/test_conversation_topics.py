@@ -163,3 +163,16 @@ def test_tomorrow_noon_is_tomorrow_not_today():
 
 def test_depends_on_how_much_is_not_a_question_for_a_value():
     assert understand("打算从头做一个自研结构的模型，数据量说不好，要看明年能批多少观测时间。", relevant=True).intent == "situation"
+
+
+def test_a_card_left_is_no_count_and_losing_named_cards_keeps_the_other_needs():
+    u = state("6,500 labelled dispatch notes that must follow our fixed JSON schema, and we rent 2x A100 80G.",
+              "actually the A100s are gone, we only have one RTX 4090 left")
+    assert value(u, "examples") == 6500
+    assert value(u, "needs_format") is True
+    assert value(u, "compute") == "consumer" and value(u, "gpu_count") == 1
+    assert decide(u).recommendation.label == "qlora"
+
+
+def test_a_budget_of_basically_zero():
+    assert value(understand("she has 40 captions she likes, no gpu, budget basically zero"), "budget_usd") == 0.0

@@ -41,7 +41,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated|scored|graded|rated|transcribed|aligned|"
     r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+[a-z]+",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:archived|on file|saved|kept|stored)\b",  # "1,500 newsletters archived"
-    r"^\s*(?:usable|valid|good|clean|left|remaining|usable ones|good ones)\b",  # "so ~75 usable" (of the items named before)
+    r"^\s*(?:usable|valid|clean|usable ones|good ones)\b",  # "so ~75 usable" (of the items named before)
     # "1,100 texts the owners approved", "900 replies our editors signed off on"
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:that\s+|which\s+)?(?:the|our|my|their|his|her)\s+(?:[a-z]+\s+){0,2}"
     r"(?:approved|signed off|vetted|wrote|reviewed|edited|curated|rewrote|corrected|graded|labell?ed|annotated)\b",
@@ -375,4 +375,4 @@ UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", 
              r"其实", r"改成", r"不过", r"更正", r"纠正", r"修改", r"换成", r"变成")
 
 NO_BUDGET = _rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b",
-                r"\bbudget (?:is|of) (?:zero|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"一(?:分|毛)钱(?:都|也)?没有", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")
+                r"\bbudget (?:is|of) (?:zero|\$?0)\b", r"\bbudget (?:is )?(?:basically|pretty much|practically|essentially|about|roughly|like) (?:zero|nil|nothing|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"一(?:分|毛)钱(?:都|也)?没有", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")

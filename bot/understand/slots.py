@@ -19,7 +19,7 @@ from knowledge.lang import normalize
 
 # slots a retraction can clear, by the words that name them
 _RETRACTABLE: dict[str, re.Pattern] = {
-    "compute": re.compile(r"cluster|gpus?|cards?|集群|显卡|算力|卡"),
+    "compute": re.compile(r"cluster|gpus?|cards?|nodes?|\b(?:a|h|l|v|t|p)\d{2,3}s?\b|\b(?:rtx|gtx)\b|集群|显卡|算力|卡|服务器"),
     "needs_format": cues.BOOL["needs_format"][0],
     "knowledge_changes": cues.BOOL["knowledge_changes"][0],
     "deadline": re.compile(r"deadline|demo|launch|rush|hurry|urgent|期限|演示|上线|截止|急"),
@@ -223,6 +223,7 @@ _WRITTEN_BEFORE = re.compile(r"(?:写好|批改好|批好|标注好|标好|整�
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
 
+_CARD_BRAND = re.compile(r"(?:rtx|gtx|tesla|titan|quadro|radeon|rx|geforce)\s*-?\s*$", re.IGNORECASE)
 _IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
 _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
 _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
@@ -234,6 +235,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
         if q.raw == "一" and after.lstrip().startswith("个"):
             continue  # "一个问答助手": an article, not a count
+        if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
+            continue  # "one RTX 4090 left": a card's name, not a count
         if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):
             continue
         if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
