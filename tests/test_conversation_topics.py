@@ -176,3 +176,8 @@ def test_a_card_left_is_no_count_and_losing_named_cards_keeps_the_other_needs():
 
 def test_a_budget_of_basically_zero():
     assert value(understand("she has 40 captions she likes, no gpu, budget basically zero"), "budget_usd") == 0.0
+
+
+@pytest.mark.parametrize("question", ["預算不算緊張，沒有自己的顯卡", "我们没有可用的 GPU，只能调 API"])
+def test_no_gpu_of_our_own(question):
+    assert value(understand(question), "compute") == "none"
