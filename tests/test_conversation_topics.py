@@ -181,3 +181,13 @@ def test_a_budget_of_basically_zero():
 @pytest.mark.parametrize("question", ["預算不算緊張，沒有自己的顯卡", "我们没有可用的 GPU，只能调 API"])
 def test_no_gpu_of_our_own(question):
     assert value(understand(question), "compute") == "none"
+
+
+def test_a_correction_after_an_estimate_corrects_the_project():
+    first = understand("Local paper: 900 headline rewrites in our house style. No GPUs, we'd use OpenAI.")
+    priced = understand("How much would that be on gpt-4o-mini, ~150 tokens per headline, 4 epochs?", first)
+    assert priced.intent == "cost"
+    corrected = understand("correction: it's 90 headlines, not 900. the rest were duplicates", priced)
+    assert corrected.intent == "situation" and value(corrected, "examples") == 90
+    repriced = understand("we found another 300 headlines, same length, still mini", priced)
+    assert repriced.intent == "cost" and repriced.cost.examples == 1200

@@ -85,7 +85,11 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     prev_cost = previous.cost if previous is not None else None
     added = sum(int(e.value) for e in events if e.slot == "examples" and e.kind == "add")  # type: ignore[arg-type]
     scale = next((float(e.value) for e in events if e.slot == "examples" and e.kind == "scale"), None)  # type: ignore[arg-type]
-    cost = read_cost(question, examples, prev_cost, added, only_cost_facts=all(e.slot == "examples" for e in events),
+    # "correction: it's 80 headlines, not 800" after an estimate corrects the project; "another 1,500, same length,
+    # still mini" reprices the estimate
+    corrects = bool(prev_slots) and bool(cues.UPDATE.search(prepare(question))) and not _COST_FACT.search(prepare(question))
+    cost = read_cost(question, examples, prev_cost, added,
+                     only_cost_facts=all(e.slot == "examples" for e in events) and not corrects,
                      scale=scale)
     if cost is not None and cost.examples is None and "examples" in prev_slots and prev_cost is None:
         # "how much to fine-tune on those 4,000?" after the situation stated them
@@ -108,6 +112,7 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     return Understanding(question, lang, intent, prev_slots, cost, (), asked=asked, intent_scores=probs)
 
 
+_COST_FACT = re.compile(r"\b(?:gpt-?[\w.-]*|4o|mini|tokens?|epochs?|same length|cost|price|\$)\b|轮|token|费用|多少钱|价格")
 _NEW_FACTS = ("examples", "documents", "knowledge_changes", "needs_format", "privacy_blocked", "novel_architecture",
               "domain_terms", "multi_step", "deadline")
 
