@@ -106,15 +106,6 @@ def test_describing_the_project_is_not_asking_for_a_value(question):
     assert understand(question).intent == "situation"
 
 
-@pytest.mark.parametrize("question", [
-    "getting ImportError with the trainer, which numpy version should I pin?",
-    "I want the rate to end at a floor, which lr_scheduler_type should i use",
-    "which value should we set for max_model_len on a 24GB card",
-])
-def test_which_setting_should_i_use_is_a_lookup_not_advice(question):
-    assert understand(question, relevant=True).intent == "factual"
-
-
 def test_should_we_is_still_advice():
     assert understand("we have 3,000 labeled tickets, should we fine-tune or use RAG?", relevant=True).intent == "situation"
 

@@ -432,6 +432,9 @@ def test_data_that_comes_out_later_sets_no_deadline():
     "公司内网要走代理，拉模型应该设哪个代理变量？",
     "usage stats 想保留但不要错误堆栈，选哪个值",
     "which env var should I set to move the model folder?",
+    "getting ImportError with the trainer, which numpy version should I pin?",
+    "I want the rate to end at a floor, which lr_scheduler_type should i use",
+    "which value should we set for max_model_len on a 24GB card",
 ])
 def test_which_value_to_give_a_setting_is_a_lookup_even_with_should(question):
     assert understand(question).intent == "factual"
