@@ -9,7 +9,9 @@ from dataclasses import (
 )
 from typing import Literal
 
-from bot.read.answer_type import ValueType
+from bot.read.answer_type import ValueType, soft
+from knowledge.dictionary import chinese_for, english_for, stem
+from knowledge.glossary import translations
 from knowledge.lang import tokenize
 from knowledge.types import Hit
 
@@ -43,9 +45,6 @@ class Bridged(dict):
 def bridged(weights: dict[str, float], terms: dict[str, float]) -> Bridged:
     """``weights`` with dictionary translations for the question's own content words (``terms``: their weights
     before any reweighting); the translations are no terms of their own, so coverage totals stay the same."""
-    from knowledge.dictionary import chinese_for, english_for
-    from knowledge.glossary import translations
-
     bridges = {}
     for tok, w in terms.items():
         if w < 0.9 or tok not in weights or tok.isdigit() or translations(tok):
@@ -68,8 +67,6 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
     bridges = getattr(weights, "bridges", None)
     across = set()
     if bridges:
-        from knowledge.dictionary import stem
-
         said = words | {stem(w) for w in words if w.isascii()}
         across = {t for t, other in bridges.items() if t not in exact and t not in near and other & said}
         score += BRIDGED * sum(weights[t] for t in across)
@@ -108,6 +105,4 @@ def singular(word: str) -> str:
 def type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
     if not wanted:
         return 0.0
-    from bot.read.answer_type import soft
-
     return 0.6 if ok else -0.3 if soft(wanted) else -1.2
