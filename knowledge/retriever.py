@@ -6,6 +6,7 @@ Milvus collection answer through the same fusion and the same relevance threshol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -19,6 +20,11 @@ from knowledge.stores import SearchIndex
 from knowledge.types import Hit
 
 MIN_WORDS = 0.3  # share of a query's words a passage must hold when the embedder cannot read the query
+RARE = 0.7  # an acronym in at most a few passages (IDF at least this share of the largest) names one thing
+# names a question can spell out: options, snake_case keys and file names name one thing wherever they are written
+_NAME = re.compile(r"(?<![\w-])--?[a-z][\w-]*[a-z0-9]|\b[\w-]+\.(?:py|sh|yaml|yml|json|toml|cfg)\b|\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
+# acronyms and CamelCase words ("MFU", "AutoModelForCausalLM") only when few passages hold them ("GPU", "LoRA" are common)
+_RARE_NAME = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b|\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b")
 
 
 class HybridRetriever:
@@ -61,13 +67,15 @@ class HybridRetriever:
         mass = sum(weights.values())
         reads = detect_language(query) == "en" or reads_chinese(getattr(self.embedder, "name", ""))
         found = self.index.fetch([doc for doc, _ in fused], vec[0], set().union(*alternatives.values()))
+        names = self._names(query, max_idf)
         hits = []
         for doc, score in fused:
             got = found[doc]
             overlap = sum(weights[t] for t in content if alternatives[t] & got.terms) / mass if mass else 0.0
             sim = dense_sim.get(doc, got.dense_score)
             hit = Hit(chunk=got.chunk, score=float(score), dense_rank=dense_rank.get(doc),
-                      sparse_rank=sparse_rank.get(doc), dense_score=sim, overlap=overlap, dense_reads_query=reads)
+                      sparse_rank=sparse_rank.get(doc), dense_score=sim, overlap=overlap, dense_reads_query=reads,
+                      spells_name=any(n in got.chunk.text.lower() for n in names))
             if relevant_only and not self.is_relevant(hit):
                 continue
             hits.append(hit)
@@ -75,9 +83,20 @@ class HybridRetriever:
                 break
         return hits
 
+    def _names(self, query: str, max_idf: float) -> set[str]:
+        """Specific names the query spells out, lowercased: options, keys and file names, and acronyms or
+        CamelCase words that few passages hold."""
+        named = {m.group(0).lower().lstrip("-") for m in _NAME.finditer(query)}
+        words = {m.group(0).lower() for m in _RARE_NAME.finditer(query)} - named
+        idf, _ = self.index.term_idf(words) if words else ({}, 0.0)
+        return {n for n in named | {w for w in words if idf.get(w, 0.0) >= RARE * max_idf} if len(n) >= 3}
+
     def is_relevant(self, hit: Hit) -> bool:
-        """Relevant when meaning (cosine) or words (IDF-weighted overlap) match strongly, or both fairly."""
+        """Relevant when meaning (cosine) or words (IDF-weighted overlap) match strongly, or both fairly, or the
+        passage spells out a specific name the query writes."""
         dense, s = hit.dense_score or 0.0, self.settings
+        if hit.spells_name:
+            return True
         if not hit.dense_reads_query:  # the cosine alone proves nothing: some of the words must match too
             return hit.overlap >= s.min_overlap or (dense + hit.overlap >= s.min_combined and hit.overlap >= MIN_WORDS)
         return dense >= s.min_dense or hit.overlap >= s.min_overlap or dense + hit.overlap >= s.min_combined

@@ -43,6 +43,8 @@ class Hit:
     # whether the embedder reads the query's language: the bundled one is English-only, so a Chinese query's cosine
     # says little on its own (a question about a cat scores 0.6 against a model card)
     dense_reads_query: bool = True
+    # the passage spells out a specific name the query writes ("--template_name", "gradio_demo.py", "MFU")
+    spells_name: bool = False
 
 
 @dataclass(frozen=True)

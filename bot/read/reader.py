@@ -246,7 +246,7 @@ _ASKS = re.compile(r"[?？]\s*(?:</\w+>|\*+)?\s*$")  # a sentence that asks (an 
 _DIGIT = re.compile(r"\d")
 # "name = value", "name: value", "--name value", "Batch size: 4" (config files, shell scripts, yaml, prose lists)
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[\s`'\"(,{.;*]))(--)?([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*(?: [a-z][a-z0-9]*){0,2})[\"'`*]*"
-                         r"((?(1)\s*[=:]?\s*|(?:\s*[=:]\s*|\s+of\s+(?=\d))))[\"'`*]*([0-9][\w.+-]*(?:\s*(?:hours?|hrs?|minutes?|mins?|"
+                         r"((?(1)(?:\s*[=:]\s*|\s+)|(?:\s*[=:]\s*|\s+of\s+(?=\d))))[\"'`*]*([0-9][\w.+-]*(?:\s*(?:hours?|hrs?|minutes?|mins?|"
                          r"seconds?|secs?|days?|weeks?|gb|gib|mb|tb|ms|x|%|小时|分钟|秒|天|周|倍)(?![a-z]))?|[a-z][\w.+-]*)", re.IGNORECASE)
 
 

@@ -29,9 +29,11 @@ GENERIC = frozenset(
     "哪个 哪种 哪一种 哪些 多少 几 几个 什么 怎么 如何 是否 请问 呢 吗 what which how much many does is are "
     "do did was were the a an of to in on for with by at 的 了 是 在 和 与 要 会 能 用 上 中".split()
 )
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s+(?=[\"'«(\[A-Z0-9])|\n+")
+# ";" between digits is a list ("70;75"), not the end of a sentence
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?!\d)|(?<=[.])\s+(?=[\"'«(\[A-Z0-9])|\n+")
 _SKIP_LINE = re.compile(r"^\s*(?:#(?![^\n]*[:：][^\n]*\d)|```|\||\|?\s*-{3}|(?:title|source_id|source_title|source_file|lang)\s*:|flowchart|graph\s|\w+\s*-->|style\s)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_COMMENT = re.compile(r"^\s*#+\s+(.*\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,23 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     if "&" in text:  # "MinerU (&ge; 2.6.3)": an entity's ";" ends no sentence
         text = html.unescape(text)
-    for line in _option_blocks(_unwrap(normalize(text).splitlines())):
+    lines = _option_blocks(_unwrap(normalize(text).splitlines()))
+    fences = [line.strip() for line in lines if line.lstrip().startswith("```")]
+    # a passage cut from the middle of a code block starts inside it: its first fence is a bare closing one
+    fenced, comment = len(fences) % 2 == 1 and fences[0] == "```", ""
+    for line in lines:
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            comment = _said(out, comment)
+            continue
+        if fenced and _COMMENT.match(line):
+            # "# 默认选用的 Embedding 名称" above "DEFAULT_EMBEDDING_MODEL: bge-large-zh-v1.5": a comment in code says
+            # what the line under it sets, so the two are read as one
+            comment = _said(out, comment) + _COMMENT.match(line).group(1)
+            continue
+        if comment and line.strip():
+            out.append(f"{comment}: {line.strip()}")
+            comment = ""
         if not line.strip() or _SKIP_LINE.match(line):
             continue
         if _CHOICE.match(line.strip()) and len(line) <= 400 and re.match(r"\s*-\s+[\w.-]+:\s{2,}", line):
@@ -74,6 +92,13 @@ def split_sentences(text: str) -> list[str]:
             if len(part) >= 8:
                 out.append(part)
     return out
+
+
+def _said(out: list[str], comment: str) -> str:
+    """A code comment no line follows is a sentence of its own; returns "" for the next one."""
+    if len(comment) >= 8:
+        out.append(comment)
+    return ""
 
 
 _WRAPPED = re.compile(r"^\s*(?:[a-z(\[`'\"]|\d+(?:\.\d+)?\s*(?:[a-z%]|gb|gib)\b)")

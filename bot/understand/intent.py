@@ -31,7 +31,7 @@ VALUE_ASK = re.compile(
     r"learning rate|batch size|requirement|memory|vram|speed|difference)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
     r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
     r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
-    r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|"
+    r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|(?:什么|啥)(?:比例|配比|比率|数值|分数|规模|尺寸|命令|脚本|端口|路径|模板|日期|地址)|"
     r"(?:什么|啥)时候[?？]?\s*$|截止到?(?:什么|啥)时候|\b(?:docker )?image (?:tag )?for (?:an? |the )?[\w-]+|镜像(?:tag)?|"
     r"支持[^,，。;；?？]{0,14}吗|是否支持|能否支持|\bdoes (?:it|\w+) support\b|\bsupported\s*\?|\bcan [\w-]+ run on\b|"
     r"\bvalue\s*[?？]|\b(?:on|off|enabled|disabled|set) by default\b|\bvalue (?:of|for)\b|\bwhat do (?:they|the docs|the authors|it) (?:suggest|recommend|say)\b|"
@@ -162,20 +162,25 @@ def scores(text: str) -> dict[str, float]:
 SETTING_ASK = re.compile(r"(?:设|选|填|用|配|传|加)(?:置|成)?(?:哪个|哪一个|什么|啥)(?:值|变量|环境变量|参数|选项|flag|取值|代理)|"
                          r"哪个[^,，。?？]{0,6}(?:变量|环境变量|参数|选项|取值)|"
                          r"\bwhich (?:value|env(?:ironment)? var\w*|variable|flag|option|setting)\b|"
+                         r"\bwhat (?:do|should|must|would) (?:i|we|you) (?:put|set|pass|write|type|enter|fill in|add) (?:in|into|for|as|to|under)\b|"
                          r"\bwhat (?:value|env(?:ironment)? var\w*|variable|flag|option|setting) (?:should|do|must)\b")
 PERSONAL = re.compile(r"\b(?:we|i|our|my|us|we're|i'm|we've|i've|we'd|i'd|our team|my team)\b|我们|我|咱们|本公司|我司|团队|公司")
 VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accuracy|version|license|tokens?/s|tgs|"
                         r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity|speed-?ups?|saved|savings?|faster|percent|cost|"
                         r"throughput|tput|latency|val loss|loss|tok/s|tps|tokens per second|ttft|rps|context (?:length|window|size)|"
-                        r"max(?:imum)? length|default|port|dimensions?|vocab(?:ulary)?(?: size)?)\b|"
-                        r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省|上下文长度|默认|端口|维度|词表")
+                        r"max(?:imum)? length|default|port|dimensions?|vocab(?:ulary)?(?: size)?|avg|average|ratio|proportion|temperature)\b|"
+                        r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省|上下文长度|默认|端口|维度|词表|平均分|比例")
+# "I think it was around 6-7", "如果我没记错": a hedge about the answer, not the asker's own project
+HEDGE = re.compile(r"\b(?:i|we) (?:think|guess|believe|recall|remember|seem to remember)\b|\bif i (?:recall|remember)\b|"
+                   r"我(?:记得|印象中|印象里|好像记得)|如果我没记错")
 # what the project's own users ask ("客户问保养周期、故障灯什么意思", "drivers ask how many pallets fit") describes the
 # project; it is not this message's question
 REPORTED = re.compile(r"(?:客户|用户|顾客|患者|病人|学生|员工|司机|家长|居民|会员|乘客|游客|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
                       r"(?!我们该|你)[^。;；?？!！]{0,60}|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
                       r"guests|visitors|callers|agents)\b (?:\w+ ){0,2}(?:ask|asks|asking|ask about|keep asking)\b[^.;?!]{0,80}")
 # a flag, a script or a config key written out: the question is about a tool ("--attn_implementation", "train.sh")
-CODE_TOKEN = re.compile(r"(?<![\w-])--[a-z][\w-]+|\b[\w-]+\.(?:py|sh|yaml|yml|json|toml|cfg|ini)\b|\b[a-z]+_[a-z]+(?:_[a-z]+)*\b")
+CODE_TOKEN = re.compile(r"(?<![\w-])--[a-z][\w-]+|\b[\w-]+\.(?:py|sh|yaml|yml|json|toml|cfg|ini)\b|\b[a-z]+_[a-z]+(?:_[a-z]+)*\b|"
+                        r"\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b")
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 # vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡", "说不好有多少", "how much
 # data we'll end up with is still open"; so are needs said not to exist ("不需要什么固定格式", "格式没有要求")
@@ -206,15 +211,15 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     best = max(probs, key=probs.get)  # type: ignore[arg-type]
     # quoted words ("查“某项业务要准备哪些材料”") are what users will ask later, not this message's question
     asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", REPORTED.sub(" ", QUOTED.sub(" ", low))))
-    if best == "situation" and SETTING_ASK.search(low) and not stated:
+    if best in ("situation", "off_topic", "meta") and SETTING_ASK.search(low) and not facts:
         return "factual"  # "应该设哪个代理变量?", "选哪个值": a setting of a tool, not an approach to choose
-    if best == "situation" and probs[best] < 0.6 and not stated and CODE_TOKEN.search(text) and not DECISION_ASK.search(low):
+    if best == "situation" and probs[best] < 0.6 and not facts and CODE_TOKEN.search(text) and not DECISION_ASK.search(low):
         return "factual"  # "main.py --attn_implementation: is sdpa fine?": a question about a tool's setting
     if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
     if best == "situation" and relevant and not in_conversation and not DECISION_ASK.search(low) \
-            and not PERSONAL.search(low) and VALUE_NOUN.search(low) and not facts:
+            and not PERSONAL.search(HEDGE.sub(" ", low)) and VALUE_NOUN.search(low) and not facts:
         return "factual"  # "qwen3-32b sglang awq-int4 30720 input speed": a lookup in the documents, no one's project
     if best == "meta" and relevant and len(low) > 12 and not META_CUE.search(low):
         return "factual"

@@ -135,9 +135,14 @@ def _vague_value(raw: str) -> float:
     return 0.0
 
 
+# "一行一条", "每行一个", "one record per line": how items are laid out, not how many there are
+_LAYOUT = re.compile(r"(?:每|一)(?:行|条|个|份|页|段|列)一(?:条|个|行|份|段)|\bone (?:\w+ )?(?:per|a) (?:line|row|file|record)\b")
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number-like phrase in ``text`` (already normalized), left to right."""
     found: list[Quantity] = []
+    text = _LAYOUT.sub(lambda m: " " * len(m.group(0)), text)  # same length: positions stay those of ``text``
     for m in _PATTERN.finditer(text):
         raw = m.group(0)
         value: float | None = None
