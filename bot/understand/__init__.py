@@ -88,8 +88,15 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     # "correction: it's 80 headlines, not 800" after an estimate corrects the project; "another 1,500, same length,
     # still mini" reprices the estimate
     corrects = bool(prev_slots) and bool(cues.UPDATE.search(prepare(question))) and not _COST_FACT.search(prepare(question))
+    # after an estimate, "and if we had 5,000?" or "another 1,500, same length" reprices it; "又多了两千条，运营刚整理完"
+    # tells the project something new
+    # (a chat about costs alone has no project to tell: there a new count always reprices)
+    reprices = not prev_slots or bool(_COST_FACT.search(prepare(question)) or _SUPPOSES.search(prepare(question)))
+    if examples is None and prev_cost is None and "examples" in prev_slots:
+        # "and with gpt-4o-mini instead, ~200 tokens per caption?" prices the examples the situation stated
+        examples = int(prev_slots["examples"].value)  # type: ignore[arg-type]
     cost = read_cost(question, examples, prev_cost, added,
-                     only_cost_facts=all(e.slot == "examples" for e in events) and not corrects,
+                     only_cost_facts=all(e.slot == "examples" for e in events) and not corrects and reprices,
                      scale=scale)
     if cost is not None and cost.examples is None and "examples" in prev_slots and prev_cost is None:
         # "how much to fine-tune on those 4,000?" after the situation stated them
@@ -106,12 +113,16 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if intent == "situation":
         slots, changes = fold(prev_slots, events)
         changes = changes if prev_slots else ()  # a first message changes nothing: it states
-        return Understanding(question, lang, intent, slots, None, changes, asked=asked, intent_scores=probs)
+        kept = prev_cost  # the last estimate stays for a later "and with gpt-4o?", on the count as it is now
+        if kept is not None and "examples" in slots and slots["examples"].value != kept.examples:
+            kept = dataclasses.replace(kept, examples=int(slots["examples"].value))  # type: ignore[arg-type]
+        return Understanding(question, lang, intent, slots, kept, changes, asked=asked, intent_scores=probs)
     if intent != "cost":
         cost = prev_cost  # a fact question in between keeps the last estimate for a later follow-up
     return Understanding(question, lang, intent, prev_slots, cost, (), asked=asked, intent_scores=probs)
 
 
+_SUPPOSES = re.compile(r"[?？]|\b(?:if|what about|how about|suppose)\b|如果|要是|假如|假设|呢")
 _COST_FACT = re.compile(r"\b(?:gpt-?[\w.-]*|4o|mini|tokens?|epochs?|same length|cost|price|\$)\b|轮|token|费用|多少钱|价格")
 _NEW_FACTS = ("examples", "documents", "knowledge_changes", "needs_format", "privacy_blocked", "novel_architecture",
               "domain_terms", "multi_step", "deadline")

@@ -31,7 +31,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
     r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|scripts|orders|claims|incidents|invoices|"
     r"receipts|clauses|items|texts|rewrites|findings|headlines|interviews|captions|drafts|write-ups|critiques|newsletters|"
-    r"walkthroughs|manifests|listings|quotes|briefs|recaps|digests|"
+    r"walkthroughs|manifests|listings|quotes|briefs|recaps|digests|proposals|pitches|blurbs|bios|"
     r"documents labell?ed)\b(?![^.;]{0,6}\b(?:per|a|each) (?:day|week|month|hour)\b)",
     r"^\s*(?:多|来|余|左右)?(?:条|笔|封|则|首|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?![^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
@@ -125,6 +125,7 @@ NO_GPU = _rx(
     r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a single |a |any |one |our own )?gpus?\b", r"\bzero gpus\b",
     r"\bapi only\b", r"\bonly (?:via|through) (?:an? |the )?api\b",
+    r"\b(?:use|using|go with|go through|rely on) (?:a |an |the )?(?:hosted|cloud|managed|openai(?:'s)?|vendor(?:'s)?) (?:fine-?tuning )?(?:api|service)\b",
     r"只能(?:走|用)(?:云厂商|云|openai|第三方|厂商)?的?(?:微调)?\s*api", r"\bonly (?:option is|way is|can use|have) (?:the |a )?"
     r"(?:cloud |openai |hosted )?(?:fine-?tuning )?api\b",
     r"(?:没有|没|无)\s*(?:任何)?\s*(?:自己的|自有的?|本地的?|可用的)?\s*(?:gpu|显卡|算力|卡|独显|独立显卡)", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?",
@@ -205,7 +206,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*)\b[\w\s]{0,30}?\bevery (?:day|week|month|quarter|sprint)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
-            r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|上新|发布|发函|波动|涨跌)",
+            r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?<![是不])(?:都|也|总|老)(?:会|在|要)?(?:变|变化|变动|更新|调整)(?![成得好差])", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:发|出|更新|迭代|上)(?:一)?(?:版|次|个版本)", r"跟着(?:改|变|更新|调整)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
             r"新闻", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
         None,
@@ -278,7 +279,8 @@ BOOL: dict[str, BoolCues] = {
             r"(?:都是|均为|全是)(?:可以)?公开(?:的)?(?:内容|资料|数据|信息)", r"\b(?:privacy|pii|compliance) (?:is|isn'?t) (?:actually )?(?:not )?(?:an? )?(?:issue|problem|concern|blocker)\b", r"\b(?:are|is|were|was) (?:fine|ok|okay|allowed|cleared|good) to (?:train|use|fine-?tune)\b",
             r"(?:就|也|都)可以(?:用|拿来用|拿去训练|用来训练|拿来训练)(?:这批|这些|这部分|这份)(?:数据|样本)",
             r"(?:法务|合规|安全|领导)[^,，。;；]{0,8}(?:回复|说|表示|同意|确认)[^。;；]{0,30}(?:就)?可以(?:用|拿来|拿去|用来|训练)", r"没有\s*(?:privacy|隐私|合规|数据安全)\s*(?:问题|风险|顾虑)", r"\bno (?:privacy|pii|compliance) (?:issues?|concerns?|problems?)\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b", r"\b(?:legal|compliance|security|infosec|the lawyers?|dpo|privacy team)\b[^.;]{0,20}?\b(?:says?|said|confirmed|agreed)\b[^.;]{0,12}?\b(?:it'?s|that'?s|we'?re|is|are) (?:fine|ok|okay|allowed|cleared)\b", r"\bcan (?:now )?(?:train|fine-?tune) on (?:the )?(?:masked|anonymi[sz]ed|redacted|scrubbed|de-?identified)\b",
-            r"\b(?:already )?scrubbed\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", r"(?:法务|安全)(?:那边)?(?:已经)?(?:放行|批准|同意)"),
+            r"\b(?:already )?scrubbed\b", r"\b(?:aren'?t|isn'?t|are not|is not|not) (?:very |particularly )?sensitive\b",
+            r"\b(?:that|which|and|they|these|those) (?:can|may) (?:now )?be used (?:for|in|to) (?:model )?(?:training|train|fine-?tun\w*)\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", r"(?:法务|安全)(?:那边)?(?:已经)?(?:放行|批准|同意)"),
     ),
     "high_volume": (
         _rx(r"\bmillions? of (?:calls|requests|queries|api calls|users|messages|conversations)", r"\bhigh (?:call |request |query )?"
@@ -335,7 +337,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
-            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bscanned\b", r"\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
+            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bscanned\b", r"(?<!up in our )(?<!up in the )(?<!found in our )(?<!found in the )(?<!sitting in our )(?<!from our )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
@@ -364,7 +366,7 @@ RETRACT = _rx(
     r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our)\b", r"\b(?:killed|scrapped|shelved|scrap|kill|shelve) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了",
-    r"不用考虑", r"不考虑", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
+    r"不用考虑", r"不考虑", r"不用(?:再)?(?:查|找|检索|搜)[^,，。;；]{0,6}了", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你)?管了?",
     r"不管了", r"交给(?:别的|另一个|其他)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",
     r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b",

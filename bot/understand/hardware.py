@@ -13,7 +13,7 @@ _SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
 _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|a|two|three|four|six|eight|sixteen|"
                            r"一|单|两|二|三|四|六|八|十六)\s*"
-                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡)?(?:带|装了?|配了?|插了?)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
+                           r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡|-?\s*(?:card|gpu)s?)?(?:带|装了?|配了?|插了?)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
 
 
 _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别的|其他|另一个|兄弟|别人)(?:的)?(?:组|部门|团队|课题组|实验室|人|项目)?的?"

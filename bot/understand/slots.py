@@ -19,7 +19,8 @@ from knowledge.lang import normalize
 
 # slots a retraction can clear, by the words that name them
 _RETRACTABLE: dict[str, re.Pattern] = {
-    "compute": re.compile(r"cluster|gpus?|cards?|nodes?|\b(?:a|h|l|v|t|p)\d{2,3}s?\b|\b(?:rtx|gtx)\b|集群|显卡|算力|卡|服务器"),
+    "compute": re.compile(r"cluster|gpus?|cards?|nodes?|\b(?:a|h|l|v|t|p)\d{2,3}s?\b|\b(?:rtx|gtx)\b|\b[2-5]0[5-9]0(?:\s*ti)?s?\b|"
+                          r"集群|显卡|算力|卡|服务器"),
     "needs_format": cues.BOOL["needs_format"][0],
     "knowledge_changes": cues.BOOL["knowledge_changes"][0],
     "deadline": re.compile(r"deadline|demo|launch|rush|hurry|urgent|期限|演示|上线|截止|急"),
@@ -48,9 +49,11 @@ def read_events(text: str) -> list[Event]:
             lead = re.sub(r"[\d.,]", " ", inline_asides(low)[max(0, clause.start - 13) : clause.start - 1])
             clause = Clause(f"{lead} {clause.text}", clause.start - len(lead) - 1)
         found = _clause_events(clause)
-        if i and any(e.kind == "clear_topic" for e in found):  # "船期那部分…查，不用模型管了": the topic is one clause back
-            found = [Event(e.slot, e.kind, e.value, f"{parts[i - 1].text} {e.source}") if e.kind == "clear_topic" else e
-                     for e in found]
+        if i and any(e.kind == "clear_topic" for e in found):
+            # "船期那部分…查，不用模型管了", "we'll care about the memo format later, but not now, drop it": the topic is
+            # named earlier in the message
+            said = " ".join(p.text for p in parts[:i])
+            found = [Event(e.slot, e.kind, e.value, f"{said} {e.source}") if e.kind == "clear_topic" else e for e in found]
         following = parts[i + 1].text if i + 1 < len(parts) else ""
         later = " ".join(p.text for p in parts[i + 1 :])
         if (cues.UNLABELLED.search(following) and re.match(r"\s*(?:but|however|though|但|不过|可是|只是)", following)) or \
@@ -132,7 +135,9 @@ _BARE_COUNT = re.compile(
     r"(?:^|\b(?:only|had|have|just|with|to|got|down to|up to|actually|update:?|instead|make (?:it|that)|it'?s|now|correction:?|rather|more like|"
     r"typo|sorry|i mean|i meant)|只有|就|剩|有|变成|"
     r"改成|降到|涨到|其实|应该是|实际上|更正)\s*[,:：，]?\s*(?:about\s+|around\s+|~|是)?"
-    r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:$|[?？.,，。!！]|呢|了|吧|instead|of (?:them|those|these)\b)"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*(?:thousand|million|billion|[km万千](?![a-z]))?|[一二两三四五六七八九十百千万]+)\s*"
+    r"(?P<noun>(?!(?:days?|weeks?|hours?|months?|years?|minutes?|gb|gib|gpus?|cards?|epochs?|tokens?|dollars?|usd|bucks|"
+    r"percent|b|params?|parameters?|grand|k|bucks|euros?|rmb|yuan)\b)[a-z]+(?:\s+in total)?\s*)?(?:$|[?？,，。!！]|\.(?!\d)|呢|了|吧|instead|of (?:them|those|these)\b)"
 )
 
 
@@ -140,13 +145,20 @@ _CORRECTED = re.compile(r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六�
                         r"而不是|不是)\s*(?:\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)")
 
 
+_RESTATES = re.compile(r"\b(?:actually|it'?s|update|correction|recount\w*|make (?:it|that)|now|i mean|i meant)\b")
+
+
 def bare_count(text: str) -> Event | None:
     """A follow-up's bare number ("and if we only had 50?", "那如果只有 50 呢", "1,200, not 12,000",
     "是两千不是两万"): the example count under discussion."""
     low = prepare(text).strip()
+    if cues.MONEY_WORDS.search(low):
+        return None  # "the budget got cut to 2 grand": the number is money
     m = _CORRECTED.search(low) or _BARE_COUNT.search(low)
     if not m:
         return None
+    if m.groupdict().get("noun") and not _RESTATES.search(low[: m.start("n")]):
+        return None  # "about 60 codes in total" names another count; "actually, it's 1.3 million levels" restates it
     qs = quantities(m.group("n").replace(",", "") if re.fullmatch(r"[\d,]+", m.group("n").strip()) else m.group("n"))
     if not qs or qs[0].value < 0 or not float(qs[0].value).is_integer():
         return None
@@ -273,7 +285,9 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
 
 
 _UNLIMITED = re.compile(r"预算不限|不限预算|预算(?:没有|无)上限|(?:钱|预算)随便(?:花|用)|\bbudget (?:is )?(?:unlimited|no object|open[- ]ended)\b|"
-                        r"\bno budget (?:limit|cap|ceiling)s?\b|\bmoney (?:is )?no object\b|\bunlimited budget\b")
+                        r"\bno budget (?:limit|cap|ceiling)s?\b|\bmoney (?:is )?no object\b|\bunlimited budget\b|"
+                        r"(?:预算|钱|经费)(?:已经|其实)?(?:不是|不成)问题|不差钱|\b(?:budget|money) (?:is|isn'?t) (?:not )?(?:really )?(?:an? )?"
+                        r"(?:issue|problem|concern|constraint) any ?more\b|\b(?:budget|money) is no (?:longer )?(?:an? )?(?:issue|problem)\b")
 _USD_BEFORE = re.compile(r"(?:us\$|\$|usd)\s*$")
 _USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
 _EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")

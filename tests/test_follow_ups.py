@@ -1,0 +1,125 @@
+"""Follow-ups that restate, retract or add facts, and the cost estimate that lives on across situation turns."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.decide import decide
+from bot.understand import replay, understand
+from bot.understand.slots import bare_count, read_events
+from bot.understand.text import negated
+
+
+def label(u) -> str | None:
+    rec = decide(u).recommendation
+    return rec.label if rec else None
+
+
+def value(u, name):
+    return u.slots[name].value if name in u.slots else None
+
+
+@pytest.mark.parametrize("clause, cue, neg", [
+    ("a json output is required", "json", False),
+    ("low latency is critical for us", "latency", False),
+    ("the manuals are classified critical-infrastructure info", "manuals", False),
+    ("the format is not needed", "format", True),
+    ("latency doesn't matter", "latency", True),
+    ("格式不重要", "格式", True),
+])
+def test_only_a_negative_after_a_cue_negates_it(clause, cue, neg):
+    at = clause.index(cue)
+    assert negated(clause, at, at + len(cue)) is neg
+
+
+def test_documents_that_cannot_leave_are_still_documents():
+    events = read_events("Engineers search about 1,800 maintenance manuals. Those manuals are classified and can't "
+                         "leave our site.")
+    assert [e.value for e in events if e.slot == "documents"] and all(e.value for e in events if e.slot == "documents")
+    assert any(e.slot == "privacy_blocked" and e.value is True for e in events)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("actually we recounted, it's 2.4 million tiles", 2_400_000),
+    ("correction: it's 900 sketches", 900),
+    ("and if we only had 50?", 50),
+])
+def test_a_restated_count_with_its_own_noun(text, count):
+    found = bare_count(text)
+    assert found is not None and found.value == count
+
+
+@pytest.mark.parametrize("text", ["about 40 categories in total", "the budget got cut to 3 grand", "it's 5 days"])
+def test_other_numbers_are_no_restated_count(text):
+    assert bare_count(text) is None
+
+
+def test_a_retraction_names_a_need_earlier_in_the_same_message():
+    u = replay(["Logistics firm: drivers ask about routes and rules from our manuals, which change weekly. We'd also "
+                "want replies in our memo layout; 1,200 sample memos exist.",
+                "we might want the memo layout some day, but not now, drop it"])
+    assert value(u, "needs_format") is None and label(u) == "rag"
+
+
+def test_a_sold_card_and_a_hosted_api_mean_no_gpu():
+    u = replay(["Event agency: 800 finished proposals in our fixed template, and one RTX 3080 to train on.",
+                "the 3080 is gone, we sold it. We'd go with a hosted fine-tuning API instead."])
+    assert value(u, "examples") == 800 and value(u, "compute") == "none" and value(u, "gpu_count") is None
+    assert label(u) == "lora"
+
+
+@pytest.mark.parametrize("text, count", [("a 4-card A100 80GB server", 4), ("an 8-gpu H100 node", 8)])
+def test_cards_counted_before_the_card_name(text, count):
+    assert any(e.slot == "gpu_count" and e.value == count for e in read_events(text))
+
+
+def test_items_found_in_an_archive_are_examples_not_documents():
+    u = replay(["Staffing agency: job ads rewritten in our house style, 70 good examples so far.",
+                "4,000 more just turned up in our archive"])
+    assert value(u, "examples") == 4070 and value(u, "documents") is None
+
+
+def test_weekly_changes_in_traditional_chinese():
+    events = read_events("我們是連鎖麵包店，客人常問各分店的營業時間和新品，這些每週都在換。")
+    assert any(e.slot == "knowledge_changes" and e.value is True for e in events)
+
+
+def test_no_longer_looking_up_documents_clears_them():
+    u = replay(["律所想做内部问答，律师查判例和内部制度，文件大概八百份。",
+                "不用查文件了，改成：把律师的口述整理成固定格式的结案摘要，整理好的有两千条。"])
+    assert value(u, "documents") is None and value(u, "examples") == 2000 and label(u) == "lora"
+
+
+def test_budget_no_longer_a_problem_clears_the_figure():
+    u = replay(["做游戏的，策划写好的 NPC 对话有一万五千条，训练用两张 A100 80G，预算只有四千人民币。",
+                "算了，预算不是问题，老板出钱。"])
+    assert value(u, "budget_usd") is None and label(u) == "full_finetune"
+
+
+def test_examples_that_are_not_sensitive_clear_privacy():
+    u = replay(["Water utility: 2,000 pages of procedures that must stay inside our network.",
+                "Scratch the document part; we now have 3,000 worked examples that aren't sensitive and can be used "
+                "for training."])
+    assert value(u, "privacy_blocked") is False and value(u, "examples") == 3000 and label(u) == "lora"
+    still = replay(["Lab reports with unreleased data; under our policy none of it may be used for model training."])
+    assert value(still, "privacy_blocked") is True
+
+
+def test_a_cost_question_after_a_situation_prices_its_examples():
+    u = replay(["Flower shop: 420 captions in our voice, we'd train on a gaming PC with an RTX 4070.",
+                "and if we used gpt-4o-mini fine-tuning instead, ~300 tokens per caption?"])
+    assert u.intent == "cost" and u.cost is not None and u.cost.examples == 420 and u.cost.avg_tokens == 300
+
+
+def test_new_examples_told_after_an_estimate_update_the_project_and_the_estimate():
+    u = replay(["我们做电商，想让模型按固定格式写商品详情，已经有 2000 条写好的。没有 GPU，用 OpenAI。",
+                "每条大概 500 tokens，gpt-4o-mini 训 3 轮多少钱？",
+                "又多了一千条，运营刚整理完"])
+    assert u.intent == "situation" and value(u, "examples") == 3000
+    repriced = understand("and with gpt-4o?", u)
+    assert repriced.intent == "cost" and repriced.cost.examples == 3000 and repriced.cost.avg_tokens == 500
+
+
+def test_in_a_chat_about_costs_alone_a_new_count_reprices():
+    u = replay(["用 gpt-4o 训练，五千条数据、每条 300 token，费用多少？", "再多标注了两千条"])
+    assert u.intent == "cost" and u.cost.examples == 7000
