@@ -123,3 +123,25 @@ def test_new_examples_told_after_an_estimate_update_the_project_and_the_estimate
 def test_in_a_chat_about_costs_alone_a_new_count_reprices():
     u = replay(["用 gpt-4o 训练，五千条数据、每条 300 token，费用多少？", "再多标注了两千条"])
     assert u.intent == "cost" and u.cost.examples == 7000
+
+
+def test_pairs_named_by_an_arrow_are_examples_even_of_reports():
+    u = understand("Our grants officer kept about 1,500 report->summary pairs in the funders' layout.")
+    assert value(u, "examples") == 1500 and value(u, "documents") is None
+
+
+def test_a_count_after_a_comma_counts_the_documents_named_before_it():
+    u = understand("办事依据都在上级下发的规范文件，四百多份，一年改一两次。我们没有整理过问答对。")
+    assert value(u, "documents") is True and value(u, "examples") in (None, 0)
+    assert label(u) == "rag"
+
+
+def test_no_need_to_look_anything_up_means_no_documents():
+    u = understand("Turn interview notes into reviews in our standard format; 2,500 note->review pairs exist. "
+                   "It doesn't need to look anything up in documents, it's pure rewriting.")
+    assert value(u, "documents") is False and label(u) == "lora"
+
+
+def test_qa_material_never_written_is_no_negated_documents():
+    u = understand("代理的產品規格都在原廠手冊裡，好幾百份 PDF。我們完全沒有整理過問答資料，需要微調嗎？")
+    assert value(u, "documents") is True and label(u) == "rag"

@@ -154,7 +154,7 @@ FOUR_BIT_OK = _rx(
 DOC_UNIT_AFTER = _rx(
     r"^\s*-?\s*(?:[a-z-]+\s+){0,3}(?:docs?|documents?|documentation pages|pages?|pdfs?|files?|manuals?|articles?|"
     r"wiki(?: pages?)?|reports?|papers?|handbooks?|spec(?:ification)?s?|contracts?|agreements?|policies|faqs?|web ?pages?|"
-    r"slides?|books?)\b(?!\s+(?:clauses|summaries|excerpts|snippets|sentences|paragraphs|questions|answers|pairs|labels|"
+    r"slides?|books?)\b(?!\s*-?>|\s*[→/]|\s+(?:clauses|summaries|excerpts|snippets|sentences|paragraphs|questions|answers|pairs|labels|"
     r"annotations|examples|samples|q&as|rows|records|reviews|comments|translations)\b)",
     r"^\s*(?:多)?(?:份|篇|个|页|本|册|套)(?:[\u4e00-\u9fff]{0,6})?(?:文档|文件|资料|手册|报告|论文|说明书|合同|文章|"
     r"网页|pdf|制度|规章|书籍|图书)", r"^\s*(?:多)?(?:本|册)书",
@@ -343,9 +343,10 @@ BOOL: dict[str, BoolCues] = {
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
-            r"文档", r"知识库", r"档案", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)资料(?!量)(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
+            r"文档", r"知识库", r"档案", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)资料(?!量)(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
         None,
-        _rx(r"\bnothing to (?:look up|search|retrieve)\b", r"\bno (?:documents|docs|files) to (?:search|retrieve|look (?:up|through))\b", r"没(?:有)?(?:什么)?(?:需要|要)?(?:检索|查找?)的(?:文档|资料|东西)"),
+        _rx(r"\bnothing to (?:look up|search|retrieve)\b",
+            r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|never) (?:need|have) to (?:look (?:anything |things )?up|search|retrieve|consult)\b", r"\bno (?:documents|docs|files) to (?:search|retrieve|look (?:up|through))\b", r"没(?:有)?(?:什么)?(?:需要|要)?(?:检索|查找?)的(?:文档|资料|东西)"),
     ),
     "budget_low": (
         _rx(r"\b(?:low|tight|small|limited|tiny|shoestring|minimal|modest|constrained) budget\b", r"\bon a budget\b",

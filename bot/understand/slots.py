@@ -36,6 +36,9 @@ _RETRACTABLE: dict[str, re.Pattern] = {
 _SLOT_ALIASES = {"budget_usd": ("budget_usd", "budget_rmb", "budget_low"), "compute": ("compute", "gpu_memory_gb", "gpu_count")}
 
 
+_LEADING_COUNT = re.compile(r"^\s*(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?\s*(?:份|篇|个|页|本)")
+
+
 def read_events(text: str) -> list[Event]:
     """Every slot event in ``text``, in reading order (later events win when folded)."""
     low = prepare(text)
@@ -48,6 +51,10 @@ def read_events(text: str) -> list[Event]:
             # a number in an aside is read with the words it qualifies ("说明书（三千多份）", "RTX 6000 Ada (48GB)")
             lead = re.sub(r"[\d.,]", " ", inline_asides(low)[max(0, clause.start - 13) : clause.start - 1])
             clause = Clause(f"{lead} {clause.text}", clause.start - len(lead) - 1)
+        elif i and _LEADING_COUNT.match(clause.text) and cues.DOC_NOUN_BEFORE.search(parts[i - 1].text.rstrip()):
+            # "依据都在政策文件，三百多份": the count after the comma counts the documents named before it
+            start = max(parts[i - 1].start, clause.start - 12)
+            clause = Clause(low[start : clause.start] + clause.text, start)
         found = _clause_events(clause)
         if i and any(e.kind == "clear_topic" for e in found):
             # "船期那部分…查，不用模型管了", "we'll care about the memo format later, but not now, drop it": the topic is
