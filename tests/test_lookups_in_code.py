@@ -123,3 +123,10 @@ def test_how_items_are_laid_out_is_no_count(text):
 
 def test_a_count_next_to_a_layout_is_still_read():
     assert [q.value for q in quantities(prepare("一行一条，共三千条"))] == [3000.0]
+
+
+def test_a_key_written_out_whole_names_its_option_and_a_repository_id_is_read_whole():
+    chunk = Chunk(1, "```bash\npython generate.py \\\n    --load_8bit \\\n    --base_model 'huggyllama/llama-7b' \\\n"
+                     "    --lora_weights 'someone/lora-7b'\n```", "README.md", "Inference", 0, "en")
+    found = read("那个例子里 base_model 填的是哪个仓库？", [Hit(chunk, 1.0, dense_score=0.3)])
+    assert found.best is not None and found.best.value == "huggyllama/llama-7b"

@@ -204,6 +204,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
     headings = [h.strip() for h in section.split("›") if _DIGIT.search(h) and re.search(r"[:：]", h)]
     before: set[str] = set()  # "AQLM is ... . This allows it to compress models down to 2-bit": the subject is one back
     asks_default = any(w in weights for w in ("default", "默认", "defaults"))
+    spelled = frozenset(k.replace("-", "_") for k in known)
     if wanted == ("support",):
         wanted = ()  # a sentence says "supported" in too many ways to read a verdict from; matrix cells do it
     for sentence in [*headings, *split_sentences(hit.chunk.text)]:
@@ -220,7 +221,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
             value, score = counted, score + 0.3 + (0.0 if value else -type_score(wanted, False))
         elif counts and value and unit not in prepare(sentence):
             score -= 0.3  # "200K" counts something, but not the 汉字 the question counts
-        assigned = _assigned(sentence, weights, flags)
+        assigned = _assigned(sentence, weights, flags, spelled)
         if assigned and wanted and not has_type(assigned, wanted):
             assigned = ""  # "--num-gpus 2" sets a count; "how much VRAM" asks for memory
         if asks_default:  # "ollama keep alive default?": "By default models are kept ... for 5 minutes"
@@ -247,16 +248,20 @@ _DIGIT = re.compile(r"\d")
 # "name = value", "name: value", "--name value", "Batch size: 4" (config files, shell scripts, yaml, prose lists)
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[\s`'\"(,{.;*]))(--)?([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*(?: [a-z][a-z0-9]*){0,2})[\"'`*]*"
                          r"((?(1)(?:\s*[=:]\s*|\s+)|(?:\s*[=:]\s*|\s+of\s+(?=\d))))[\"'`*]*([0-9][\w.+-]*(?:\s*(?:hours?|hrs?|minutes?|mins?|"
-                         r"seconds?|secs?|days?|weeks?|gb|gib|mb|tb|ms|x|%|小时|分钟|秒|天|周|倍)(?![a-z]))?|[a-z][\w.+-]*)", re.IGNORECASE)
+                         r"seconds?|secs?|days?|weeks?|gb|gib|mb|tb|ms|x|%|小时|分钟|秒|天|周|倍)(?![a-z]))?|[a-z][\w.+-]*(?:/[\w.+-]+)*)", re.IGNORECASE)
 
 
-def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = frozenset()) -> str:
+def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = frozenset(),
+              spelled: frozenset[str] = frozenset()) -> str:
     """The value assigned to a parameter whose name the question spells out (every part of "learning_rate",
     "lora_alpha" or "LoRA rank" among its terms, counting glossary translations; "batch size of 1" too), or "".
-    ``flags``: options the question writes out (``--model-id``); then only those options count."""
+    ``flags``: options the question writes out (``--model-id``); then only those options count. ``spelled``: names
+    the question writes whole ("base_model 填的是哪个"): an option of that name is named whatever its parts weigh."""
 
     def named(option: str) -> bool:
         option = option.lower()
+        if option.replace("-", "_") in spelled:
+            return True
         return option in flags if flags else names_parameter(re.split(r"[-_]", option), weights, flag=True)
 
     choices = _OPTION_VALUES.match(sentence)
@@ -274,7 +279,7 @@ def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = 
         words = name.split(" ")
         for start in range(len(words)):  # "The LoRA rank: 8" names "lora rank"
             parts = [p for p in re.split(r"[ _.-]", " ".join(words[start:])) if p]
-            if names_parameter(parts, weights, bool(flag)):
+            if names_parameter(parts, weights, bool(flag)) or (start == 0 and name.replace("-", "_") in spelled):
                 return value.rstrip(".,;")
     return ""
 
