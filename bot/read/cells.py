@@ -77,8 +77,27 @@ def _parts(text: str) -> set[str]:
     return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
 
 
+CAPTION = 0.5  # over the 0.5 a caption's words count as context
+COUNTED = 0.3
+
+
+_PAIR = re.compile(r"([A-Za-z\u4e00-\u9fff][^:：,;，；]{0,40}?)\s*[:：]\s*([^,;，；]{1,30})(?:[,;，；]\s*|$)")
+
+
+def _listed(entries):
+    """The cells, and for a cell that lists settings ("Layers: 22, Heads: 32, Embedding Size: 2048") each setting
+    as a cell of its own, named by the row and the setting: "Model Size Layers" = 22."""
+    for entry in entries:
+        yield entry
+        value = entry[2]
+        pairs = _PAIR.findall(value)
+        if len(pairs) >= 2 and sum(len(k) + len(v) for k, v in pairs) >= 0.7 * len(value):
+            for key, item in pairs:
+                yield [f"{entry[0]} {key.strip()}", entry[1], item.strip(), *entry[3:]]
+
+
 def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None,
-                    excluded: frozenset[str] = frozenset()) -> list[Candidate]:
+                    excluded: frozenset[str] = frozenset(), unit: str = "") -> list[Candidate]:
     """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
     column) over all read passages, as a table is often split across passages."""
     out = []
@@ -86,7 +105,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
     entries = hit.chunk.meta.get("cells", ())
     headers = sorted({e[1] for e in entries}, key=len, reverse=True)
     asked = {t for t, w in weights.items() if w >= 0.9 and t not in GENERIC}
-    for entry in entries:
+    for entry in _listed(entries):
         row, column, value = entry[:3]
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
         others = _row_values(context, headers)
@@ -96,6 +115,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         cov_row, m_row = coverage(weights, total, " ".join([row, *(v for _, v in others), corner]))
         cov_col, m_col = coverage(weights, total, column)
         cov_ctx, m_ctx = coverage(weights, total, f"{title} {hit.chunk.title} {caption}")
+        # names the table's own caption holds ("ChatGLM2-6B / ChatGLM3-6B:") tell same-shaped tables apart
+        cov_cap = coverage(weights, total, caption)[0] if caption else 0.0
         if not m_row and not m_col:
             continue
         fits = cell_fits(value, wanted, column, caption)
@@ -114,10 +135,13 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         mine = set(tokenize(row))
         siblings = (rows or {}).get((hit.chunk.source, column), mine)
         missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
-        score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + both + prior + type_score(wanted, fits) - unnamed
+        score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
                  - 0.25 * (_type_rank(value, wanted, column, caption) if fits else 0)
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
+        if unit and fits:  # "how many layers": the cell of the Layers row counts them; a GPU-hours cell does not
+            named_unit = {unit, unit.rstrip("s"), unit + "s"} & set(tokenize(f"{row} {column} {caption}"))
+            score += COUNTED if named_unit else -COUNTED
         if "support" in wanted and fits and len(value.strip()) <= 12:
             score += 0.5  # "does it support X?": a support matrix's verdict for X is the answer, not prose around it
         shown = value if fits or not wanted else ""

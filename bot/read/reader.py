@@ -82,7 +82,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         related = relevant is None or id(hit.chunk) in relevant
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known)
-                     + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded) + mine):
+                     + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "") + mine):
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
             if not related and cand.score < STRONG_UNRELATED:
@@ -178,13 +178,13 @@ def _ruled_out(question: str) -> frozenset[str]:
 
 
 _COUNTS = re.compile(r"(?:多少|几)个|\bhow many\b")
-_ASKED_UNIT = re.compile(r"(?:多少|几)个?\s*([\u4e00-\u9fff]{1,3}|[a-z]+)|\bhow many ([a-z]+)")
+_ASKED_UNIT = re.compile(r"(?:多少|几)个?\s*([\u4e00-\u9fff]{1,3}|[a-z]+)|\bhow many ([a-z]+(?: [a-z]+s\b)?)")
 
 
 def _asked_unit(question: str) -> str:
     """The thing a "how many X" / "多少个X" question counts (汉字, tokens, GPUs), or ""."""
     m = _ASKED_UNIT.search(prepare(question))
-    unit = (m.group(1) or m.group(2)) if m else ""
+    unit = (m.group(1) or m.group(2).split(" ")[-1]) if m else ""  # "how many transformer layers": layers
     return unit if unit and unit not in GENERIC and unit not in ("钱", "分", "位") else ""
 
 

@@ -1,0 +1,68 @@
+"""Reading tables: same-shaped tables told apart by their captions, a cell that lists settings read setting by
+setting, and "how many X" answered by the row that counts X."""
+
+from __future__ import annotations
+
+from bot.read import read
+from bot.read.reader import _asked_unit
+from knowledge.tables import cells_in, parse_tables
+from knowledge.types import Chunk, Hit
+
+TWO_TABLES = """## Performance
+
+Model-A 6B:
+
+|           | Q4_0 | Q5_1 | F16 |
+|-----------|------|------|-----|
+| file size | 3.3G | 4.4G | 12G |
+| mem usage | 4.0G | 5.1G | 13G |
+
+Model-B2 6B / Model-B3 6B:
+
+|           | Q4_0 | Q5_1 | F16 |
+|-----------|------|------|-----|
+| file size | 3.2G | 4.3G | 12G |
+| mem usage | 3.4G | 4.5G | 12G |
+"""
+
+SETTINGS = """## Training details
+
+| Setting    | Description |
+|------------|-------------|
+| Parameters | 1.1B |
+| Model Size | Layers: 22, Heads: 32, Query Groups: 4, Embedding Size: 2048 |
+| Learning Rate | 4e-4 |
+
+| Model | GPU hours on 300B tokens |
+|-------|--------------------------|
+| Tiny-1.1B | 3456 |
+"""
+
+
+def _hits(text: str, source: str = "perf.md", split: bool = False) -> list[Hit]:
+    cells = parse_tables(text)
+    parts = text.split("\n\n") if split else [text]
+    chunks = [Chunk(i, part, source, "Tiny model", i, "en", meta={"cells": cells_in(part, cells)}) for i, part in
+              enumerate(parts)]
+    return [Hit(c, 1.0 - 0.05 * i, dense_score=0.4) for i, c in enumerate(chunks)]
+
+
+def test_a_caption_tells_same_shaped_tables_apart():
+    hits = _hits(TWO_TABLES, split=True)
+    found = read("model-b2 6b q5_1 mem usage?", hits)
+    assert found.best is not None and found.best.value == "4.5G"
+    found = read("model-a 6b q5_1 mem usage?", hits)
+    assert found.best is not None and found.best.value == "5.1G"
+
+
+def test_a_cell_listing_settings_is_read_setting_by_setting():
+    found = read("how many transformer layers does tiny 1.1b have? planning to prune a few", _hits(SETTINGS))
+    assert found.best is not None and found.best.value == "22"
+    found = read("embedding size of the tiny model?", _hits(SETTINGS))
+    assert found.best is not None and found.best.value == "2048"
+
+
+def test_how_many_names_the_counted_noun():
+    assert _asked_unit("how many transformer layers does it have") == "layers"
+    assert _asked_unit("how many gpus did they use") == "gpus"
+    assert _asked_unit("需要多少张卡") != ""
