@@ -191,7 +191,9 @@ def _asked_unit(question: str) -> str:
 def _counted(sentence: str, unit: str) -> str:
     """The number written right before ``unit`` in the sentence ("约 40 万汉字" -> "40 万"), or ""."""
     m = re.search(rf"(\d[\d,.]*\s*(?:万|亿|千|k|m|b)?)\s*(?:个|张|块|条)?\s*{re.escape(unit)}", prepare(sentence))
-    return m.group(1).strip() if m else ""
+    if not m:
+        return ""
+    return f"{m.group(1).strip()} {unit}" if unit.isascii() else m.group(1).strip()  # "5,000 examples"; "40 万"
 
 
 def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False,
