@@ -27,7 +27,7 @@ from knowledge.types import Hit
 
 MAX_PASSAGES = 12
 STRONG = 1.0  # a best candidate scoring below this is shown as "closest, not certain"
-STRONG_UNRELATED = 1.6  # the same bar for passages the retriever judged not relevant
+STRONG_UNRELATED = 1.4  # the same bar for passages the retriever judged not relevant
 MIN_SCORE = 0.35
 
 
