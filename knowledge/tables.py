@@ -118,19 +118,23 @@ def _row_cells(header: list[str], row: list[str], line: str) -> list[Cell]:
         n_label += 1
         if n_label < len(row) and is_numeric(row[n_label]):
             break
-    n_label = max(1, n_label)
+    if n_label == 0 and re.fullmatch(r"\d[\d,.]*", row[0]) and len(header) == len(row) and header[0]:
+        n_label = -1  # "| 层数 | 隐层维度 | … |" over "| 70 | 12,288 | … |": a row of settings, every cell a value
     out = []
     for j, value in enumerate(row):
         if not value or value in ("-", "—", "/"):
             continue
         column = header[j] if j < len(header) else ""
-        label_cells = [row[i] for i in range(n_label) if i != j]
-        label = " / ".join(c for c in label_cells if c) or (row[0] if j else "")
-        if j < n_label and j == 0:
-            continue  # the label itself is not an answer
+        if n_label < 0:
+            label = ""
+        else:
+            label_cells = [row[i] for i in range(max(1, n_label)) if i != j]
+            label = " / ".join(c for c in label_cells if c) or (row[0] if j else "")
+            if j < max(1, n_label) and j == 0:
+                continue  # the label itself is not an answer
         context = "; ".join(f"{header[i] if i < len(header) else ''} {row[i]}".strip()
-                            for i in range(n_label, len(row)) if i != j and row[i])
-        corner = header[0] if header and header[0] != column else ""
+                            for i in range(max(0, n_label) if n_label >= 0 else 0, len(row)) if i != j and row[i])
+        corner = header[0] if header and header[0] != column and n_label >= 0 else ""
         out.append(Cell(label, column, value, line.strip(), context[:300], corner[:120]))
     return out
 

@@ -66,3 +66,13 @@ def test_how_many_names_the_counted_noun():
     assert _asked_unit("how many transformer layers does it have") == "layers"
     assert _asked_unit("how many gpus did they use") == "gpus"
     assert _asked_unit("需要多少张卡") != ""
+
+
+def test_a_row_of_settings_under_their_names_has_no_row_label():
+    text = "| 层数 | 隐层维度 | 注意力头数量 |\n|----|----|----|\n| 70 | 12,288 | 96 |\n"
+    cells = {c.column: c for c in parse_tables(text)}
+    assert cells["层数"].value == "70" and cells["注意力头数量"].value == "96"
+    assert all(c.row == "" and c.corner == "" for c in cells.values())
+    # a size label ("14B") still names its row
+    sized = parse_tables("| Model | NPUs | Memory |\n|---|---|---|\n| 14B | 8 | 8 * 31 GB |\n")
+    assert {c.row for c in sized} == {"14B"}
