@@ -145,3 +145,59 @@ def test_no_need_to_look_anything_up_means_no_documents():
 def test_qa_material_never_written_is_no_negated_documents():
     u = understand("代理的產品規格都在原廠手冊裡，好幾百份 PDF。我們完全沒有整理過問答資料，需要微調嗎？")
     assert value(u, "documents") is True and label(u) == "rag"
+
+
+@pytest.mark.parametrize("text, value", [("三百多万条", 3_000_000), ("1000多万", 10_000_000), ("一千余万", 10_000_000),
+                                         ("十几万条", 150_000), ("text2sql 的数据七千条", 7000)])
+def test_counts_with_more_than_and_names_holding_digits(text, value):
+    from bot.understand.numbers import quantities
+    from bot.understand.text import prepare
+
+    assert [q.value for q in quantities(prepare(text))] == [value]
+
+
+def test_a_correction_of_the_date_is_a_deadline():
+    u = replay(["School office: replies to parents in our standard format, 1,500 past replies. We need it this "
+                "afternoon for the parents' evening.",
+                "wait, I misread the calendar, the parents' evening is next Thursday."])
+    assert value(u, "deadline") == "week" and label(u) == "lora"
+
+
+def test_a_board_that_meets_tonight_is_a_same_day_deadline():
+    u = understand("The board meets tonight at 7pm and wants to see it. We have 4,000 labelled tickets and 4 A100s.")
+    assert value(u, "deadline") == "today" and label(u) == "prompt"
+
+
+def test_news_headlines_to_classify_are_no_changing_knowledge():
+    u = understand("毕业设计想做一个把新闻标题分成 8 类的模型，标注好的数据有三千条，实验室没有 GPU。")
+    assert value(u, "knowledge_changes") is None
+
+
+def test_a_knowledge_base_maybe_later_is_not_a_need_now():
+    u = understand("想让模型按我们的文案风格写详情页，写好的文案有两千多条。可能以后要接个知识库，但现在不用。")
+    assert value(u, "documents") is None and label(u) == "lora"
+
+
+def test_the_usable_part_of_a_count_holds():
+    u = replay(["客服按固定格式写好的问答有两百条。", "不对，那两百条里能用的只有五十条。"])
+    assert value(u, "examples") == 50
+
+
+def test_items_turned_up_in_a_named_archive_are_examples():
+    u = replay(["We need step-by-step loan checks. We have zero labelled examples.",
+                "plus another 3,000 just turned up in the credit archive, each with the full worked reasoning."])
+    assert value(u, "examples") == 3000 and value(u, "documents") is None
+
+
+def test_compliance_no_longer_matters_clears_privacy():
+    u = replay(["内部公文问答，依据都是内部文件，不能出内网。文件大概八千份。", "合规那块不用管了。"])
+    assert value(u, "privacy_blocked") is None and value(u, "documents") is True
+
+
+def test_cost_follow_ups_with_a_subset_and_default_epochs():
+    u = replay(["Claims team: 4,000 notes->summary pairs in our format, no GPUs, OpenAI fine-tuning.",
+                "how much on gpt-4o-mini at roughly 500 tokens per pair?", "and if we only used 1,000 of the pairs?"])
+    assert u.cost.examples == 1000
+    four = replay(["六千条台词对照，没有 GPU，用 OpenAI 微调。", "每条大概 150 token，gpt-4o-mini 训练多少钱？", "如果训练 4 轮呢？",
+                   "用 gpt-4o、默认轮数要多少？"])
+    assert four.cost.epochs == 3 and four.cost.model.startswith("gpt-4o-2024")

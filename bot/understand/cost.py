@@ -28,7 +28,7 @@ _WEAK_CUE = re.compile(r"\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\
 _FOLLOW = re.compile(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|\bsame (?:thing|setup|run|job)\b|呢|换成|改成|如果|那|要是|用")
 _TOKENS_AFTER = re.compile(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
 _EPOCHS_AFTER = re.compile(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")
-_EXAMPLES_AFTER = re.compile(r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
+_EXAMPLES_AFTER = re.compile(r"^\s*(?:more\s+)?(?:of (?:the|those|these|our|them)\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
                              # "on those 1,100 texts", "800 headlines": any other plural noun but a unit of something else
                              r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?!(?:tokens|epochs|gpus|hours|days|weeks|months|dollars|bucks|words|chars|"
                              r"characters|steps|minutes|seconds|cents|calls|requests|users|people|times|pages|documents|files)\b)[a-z]{3,}s\b|"
@@ -48,6 +48,9 @@ def resolve_model(name: str) -> str | None:
     return PRICED_MODELS.get(key)
 
 
+_DEFAULT_EPOCHS = re.compile(r"默认(?:的)?(?:训练)?轮数|\bdefault (?:number of )?epochs\b|\bepochs? (?:at|on) (?:the )?default\b")
+
+
 def read_cost(text: str, examples: int | None = None, previous: CostQuery | None = None, added: int = 0,
               only_cost_facts: bool = False, scale: float | None = None) -> CostQuery | None:
     """The cost question in ``text`` (``examples`` as read by the slot reader, ``added`` for "4,000 more"); with
@@ -55,6 +58,8 @@ def read_cost(text: str, examples: int | None = None, previous: CostQuery | None
     low = prepare(text)
     model = _model(low)
     avg_tokens, epochs, counted = _numbers(low)
+    if epochs is None and _DEFAULT_EPOCHS.search(low):
+        epochs = DEFAULT_EPOCHS  # "用 gpt-4o、默认轮数要多少?" after "如果训练 4 轮呢": back to the default
     examples = counted or examples
     if added and previous is not None and previous.examples:
         examples = previous.examples + added

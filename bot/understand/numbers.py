@@ -139,10 +139,17 @@ def _vague_value(raw: str) -> float:
 _LAYOUT = re.compile(r"(?:每|一)(?:行|条|个|份|页|段|列)一(?:条|个|行|份|段)|\bone (?:\w+ )?(?:per|a) (?:line|row|file|record)\b")
 
 
+_MORE_THAN = re.compile(r"(?<=[\d一二两三四五六七八九十百千])(多|余)([万亿])")
+_IN_NAME = re.compile(r"(?<=[a-z])\d+(?=[a-z]{2,})", re.IGNORECASE)
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number-like phrase in ``text`` (already normalized), left to right."""
     found: list[Quantity] = []
     text = _LAYOUT.sub(lambda m: " " * len(m.group(0)), text)  # same length: positions stay those of ``text``
+    # "三百多万", "1000多万": the magnitude applies to the whole ("三百万多", same length); "text2sql" holds no number
+    text = _MORE_THAN.sub(lambda m: m.group(2) + m.group(1), text)
+    text = _IN_NAME.sub(lambda m: " " * len(m.group(0)), text)
     for m in _PATTERN.finditer(text):
         raw = m.group(0)
         value: float | None = None

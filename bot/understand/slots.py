@@ -25,7 +25,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
     "knowledge_changes": cues.BOOL["knowledge_changes"][0],
     "deadline": re.compile(r"deadline|demo|launch|rush|hurry|urgent|期限|演示|上线|截止|急"),
     "budget_usd": re.compile(r"budget|预算|钱"),
-    "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|隐私|脱敏|敏感"),
+    "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|compliance|隐私|脱敏|敏感|合规|保密|内网|出域"),
     "low_latency": cues.BOOL["low_latency"][0],
     "high_volume": cues.BOOL["high_volume"][0],
     "documents": re.compile(cues.BOOL["documents"][0].pattern + r"|文件|资料|pdf", re.IGNORECASE),
@@ -36,7 +36,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
 _SLOT_ALIASES = {"budget_usd": ("budget_usd", "budget_rmb", "budget_low"), "compute": ("compute", "gpu_memory_gb", "gpu_count")}
 
 
-_LEADING_COUNT = re.compile(r"^\s*(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?\s*(?:份|篇|个|页|本)")
+_LEADING_COUNT = re.compile(r"^\s*(?:加起来|总共|一共|合计)?(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?[万亿]?(?:多|余)?\s*(?:份|篇|个|页|本)")
 
 
 def read_events(text: str) -> list[Event]:
@@ -91,6 +91,9 @@ _SPEAKER = re.compile(r"(?:法务|合规|安全|领导|老板)(?:部门|那边)?
                       r"|\b(?:legal|compliance|security|my boss|the boss)\b (?:just )?(?:says?|said|confirmed|replied)\b:?")
 
 
+_LATER = re.compile(r"以后|将来|之后再|\blater\b|down the road|\beventually\b|\bsome ?day\b|in the future")
+
+
 def _clause_events(c: Clause) -> list[Event]:
     out: list[Event] = []
     text = c.text
@@ -123,7 +126,8 @@ def _clause_events(c: Clause) -> list[Event]:
         if value is None or where is None:
             continue
         steady = slot == "knowledge_changes" and re.search(r"每|daily|weekly|hourly|monthly|every|经常|常常|频繁|随时|天天", text[where[0] : where[1]])
-        if is_hedged and value is True and not steady and slot not in ("privacy_blocked", "documents", "domain_terms") \
+        if is_hedged and value is True and not steady and (slot not in ("privacy_blocked", "documents", "domain_terms")
+                                                            or _LATER.search(text)) \
                 and hedged(_HEDGE_SCOPE.split(text[: where[0]])[-1] + text[where[0] :]):
             continue  # "maybe later a fixed format": not a stated need
         out.append(Event(slot, "set", value, snippet(c, *where)))
@@ -248,8 +252,14 @@ _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
 _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
 
 
+_USABLE_BEFORE = re.compile(r"(?:能用|可用|有效|合格|用得上|干净)的?(?:只有|就|仅有?|才|大概|约)?\s*$")
+
+
 def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     text = c.text
+    # "那一百五十条里能用的只有四十条": the usable part is the count that holds
+    usable = [q for q in qs if _USABLE_BEFORE.search(text[max(0, q.start - 10) : q.start])]
+    qs = usable[:1] + [q for q in qs if q not in usable[:1]] if usable else qs
     for q in qs:
         after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
         if q.raw == "一" and after.lstrip().startswith("个"):
