@@ -119,6 +119,25 @@ def test_chat_in_both_languages_with_sources_and_rag_toggle(app, page, shots):
     expect(bot_messages(page)).to_have_count(0)
 
 
+def test_a_question_sent_right_after_another_is_answered_not_dropped(page):
+    """The input is locked while an answer streams, so a follow-up typed at once waits in the box and is sent
+    after it (it used to be emptied from the box and never answered)."""
+    first = ("Hey! I run a tiny ceramics studio + webshop (3 of us). I want product descriptions in our voice. Honestly "
+             "we only have like 40 good ones written so far. We are NOT on a tight budget but we have zero GPUs. Thoughts?")
+    follow_up = "oh wait, my partner just found ~900 more in an old Shopify export, all written by us"
+    ask(page, first)
+    ask(page, follow_up)  # each typed while the answer before may still be streaming
+    ask(page, "what would that cost on gpt-4o-mini, roughly 250 tokens each?")
+    expect(bot_messages(page)).to_have_count(3, timeout=ANSWER_MS)
+    users = page.locator('#chatbot [data-testid="user"]')
+    expect(users).to_have_count(3)
+    expect(users.nth(1)).to_contain_text("900 more")
+    expect(bot_messages(page).nth(2)).to_contain_text("$2.12", timeout=ANSWER_MS)
+    expect(page.locator("#chat-input textarea")).to_be_editable(timeout=ANSWER_MS)
+    page.locator("#chat-clear").click()
+    expect(bot_messages(page)).to_have_count(0)
+
+
 def test_compare_shows_every_mode_with_latency(page, shots):
     open_tab(page, "对比 / Compare")
     page.locator("#compare-adapter-select input").click()  # the committed pocket adapter: a fast fixture

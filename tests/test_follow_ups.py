@@ -201,3 +201,12 @@ def test_cost_follow_ups_with_a_subset_and_default_epochs():
     four = replay(["六千条台词对照，没有 GPU，用 OpenAI 微调。", "每条大概 150 token，gpt-4o-mini 训练多少钱？", "如果训练 4 轮呢？",
                    "用 gpt-4o、默认轮数要多少？"])
     assert four.cost.epochs == 3 and four.cost.model.startswith("gpt-4o-2024")
+
+
+@pytest.mark.parametrize("text", ["沒有任何問答對。要不要微調？", "我们完全没有整理过问答资料", "没有现成的问答对"])
+def test_no_qa_pairs_means_no_examples(text):
+    assert any(e.slot == "examples" and e.value == 0 for e in read_events(text))
+
+
+def test_a_qa_bot_we_lack_is_no_statement_about_data():
+    assert not any(e.slot == "examples" for e in read_events("我们没有问答机器人"))

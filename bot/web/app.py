@@ -160,15 +160,24 @@ def build_app(pipeline, settings: Settings | None = None):
             for update in cb.answer_stream(question, history, use_rag, chosen, kept):
                 shown = {chatbot: update.history, chat_status: update.status}
                 if update.box is not None:
-                    shown[box] = update.box
+                    shown[box] = gr.Textbox(value=update.box, interactive=True)
                 if update.answer is not None:
                     shown.update(_after_answer(gr, update.state, card_box, controls, chart_inputs))
                     shown[state] = update.state
                 yield shown
+            yield {box: gr.Textbox(interactive=True)}  # the next question can be sent
+
+        def echo(message, history):
+            """The question shown at once; the input is locked until the answer is done, so a question typed
+            meanwhile is kept in the box instead of being dropped (an empty send changes nothing)."""
+            shown, emptied, question = cb.echo(message, history)
+            if not question:
+                return gr.skip(), gr.skip(), question
+            return shown, gr.Textbox(value=emptied, interactive=False), question
 
         answering = []
         for trigger in (send.click, box.submit):
-            echoed = trigger(cb.echo, inputs=[box, chatbot], outputs=[chatbot, box, pending], queue=False,
+            echoed = trigger(echo, inputs=[box, chatbot], outputs=[chatbot, box, pending], queue=False,
                              show_progress="hidden")
             answering.append(echoed.then(on_answer, inputs=[pending, chatbot, rag, adapter, state], outputs=finished,
                                          show_progress="hidden"))
@@ -181,9 +190,10 @@ def build_app(pipeline, settings: Settings | None = None):
             time.sleep(settle_s)  # the second time, after an update already on its way has landed
             return render.render_note("已停止 / Stopped.")
 
-        stop.click(stopped, outputs=chat_status, cancels=answering, show_progress="hidden").then(
-            lambda: stopped(0.5), outputs=chat_status, show_progress="hidden")
-        clear.click(cb.clear, outputs=[chatbot, box, chat_status, state], cancels=answering).then(
+        stop.click(lambda: (stopped(), gr.Textbox(interactive=True)), outputs=[chat_status, box], cancels=answering,
+                   show_progress="hidden").then(lambda: stopped(0.5), outputs=chat_status, show_progress="hidden")
+        clear.click(lambda: (*cb.clear()[:1], gr.Textbox(value="", interactive=True), *cb.clear()[2:]),
+                    outputs=[chatbot, box, chat_status, state], cancels=answering).then(
             lambda: gr.Column(visible=False), outputs=card_box)
 
         def on_edit(name):
