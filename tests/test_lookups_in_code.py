@@ -130,3 +130,11 @@ def test_a_key_written_out_whole_names_its_option_and_a_repository_id_is_read_wh
                      "    --lora_weights 'someone/lora-7b'\n```", "README.md", "Inference", 0, "en")
     found = read("那个例子里 base_model 填的是哪个仓库？", [Hit(chunk, 1.0, dense_score=0.3)])
     assert found.best is not None and found.best.value == "huggyllama/llama-7b"
+
+
+def test_a_line_ending_in_a_colon_introduces_the_command_under_it():
+    text = ("- **Step 2**: convert the saved checkpoint (a folder when DeepSpeed was used) to a Hugging Face model:\n\n"
+            "  ```shell\n  tool convert pth_to_hf ${CONFIG} ${PTH} ${SAVE_PATH}\n  ```\n")
+    sentences = split_sentences(text)
+    assert any("convert the saved checkpoint" in s and "pth_to_hf" in s for s in sentences)
+    assert "tool convert pth_to_hf ${CONFIG} ${PTH} ${SAVE_PATH}" in sentences  # the command still stands alone

@@ -65,11 +65,18 @@ def split_sentences(text: str) -> list[str]:
     fences = [line.strip() for line in lines if line.lstrip().startswith("```")]
     # a passage cut from the middle of a code block starts inside it: its first fence is a bare closing one
     fenced, comment = len(fences) % 2 == 1 and fences[0] == "```", ""
+    intro = ""  # "将保存的 PTH 模型转换为 HuggingFace 模型：" above a command: the command is what it introduces
     for line in lines:
         if line.lstrip().startswith("```"):
             fenced = not fenced
             comment = _said(out, comment)
             continue
+        if not fenced and line.strip():
+            said = line.strip().rstrip("*` ")
+            intro = said.strip(" \t-*>#") if said.endswith((":", "：")) and not _SKIP_LINE.match(line) else ""
+        elif fenced and intro and line.strip() and not _COMMENT.match(line):
+            out.append(f"{intro} {line.strip()}")
+            intro = ""
         if fenced and _COMMENT.match(line):
             # "# 默认选用的 Embedding 名称" above "DEFAULT_EMBEDDING_MODEL: bge-large-zh-v1.5": a comment in code says
             # what the line under it sets, so the two are read as one
