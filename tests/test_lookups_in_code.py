@@ -138,3 +138,10 @@ def test_a_line_ending_in_a_colon_introduces_the_command_under_it():
     sentences = split_sentences(text)
     assert any("convert the saved checkpoint" in s and "pth_to_hf" in s for s in sentences)
     assert "tool convert pth_to_hf ${CONFIG} ${PTH} ${SAVE_PATH}" in sentences  # the command still stands alone
+
+
+def test_a_value_the_asker_rules_out_is_not_the_answer():
+    chunk = Chunk(1, "```python\nmodel = AutoModel.from_pretrained(name, device_map=\"auto\")\n```\n\nFor the big checkpoint, "
+                     "load with `device_map=\"sequential\"` and set max_memory per card.", "README.md", "Inference", 0, "en")
+    found = read("加载的时候 device_map 要设成啥 不能用 auto 吧", [Hit(chunk, 1.0, dense_score=0.3)])
+    assert found.best is not None and found.best.value == "sequential"

@@ -83,6 +83,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "") + mine):
+            if cand.value and cand.value.strip("`'\" ").lower() in excluded:
+                continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
             if not related and cand.score < STRONG_UNRELATED:
@@ -166,8 +168,8 @@ def _typos(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
 
 
 _RULED_OUT = re.compile(r"\b(?:not|except|excluding|other than|rather than|instead of)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w.+-]*)"
-                        r"(?=\s*(?:one|version|variant|model|\)|,|;|\?|$))|(?:不是|而非|除了|而不是)\s*([a-z][\w.+-]*|[\u4e00-\u9fff]{1,4}?)"
-                        r"(?=\s*(?:版|的|那个|模型|,|，|）|\)|$))")
+                        r"(?=\s*(?:one|version|variant|model|\)|,|;|\?|$))|(?:不是|而非|除了|而不是|不能用|不能设|不用|别用|不想用)\s*([a-z][\w.+-]*|[\u4e00-\u9fff]{1,4}?)"
+                        r"(?=\s*(?:版|的|那个|模型|吧|吗|了|,|，|）|\)|\?|？|$))")
 
 
 def _ruled_out(question: str) -> frozenset[str]:
