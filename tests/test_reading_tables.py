@@ -76,3 +76,16 @@ def test_a_row_of_settings_under_their_names_has_no_row_label():
     # a size label ("14B") still names its row
     sized = parse_tables("| Model | NPUs | Memory |\n|---|---|---|\n| 14B | 8 | 8 * 31 GB |\n")
     assert {c.row for c in sized} == {"14B"}
+
+
+def test_a_number_inside_a_name_the_question_writes_is_no_answer():
+    from bot.read.answer_type import wanted_types
+    from bot.read.reader import _NAME, _nearest_value
+    from bot.understand.text import prepare
+
+    question = "GLM-130B 的注意力头一共几个"
+    known = frozenset(_NAME.findall(prepare(question)))
+    value, _, _ = _nearest_value("GLM-130B 遵循传统的 GPT 风格,对前缀语境进行自回归注意力。", {"注意力"}, wanted_types(question), known)
+    assert value == ""
+    value, _, _ = _nearest_value("GLM-130B 一共有 96 个注意力头。", {"注意力"}, wanted_types(question), known)
+    assert value.startswith("96")

@@ -307,13 +307,21 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
     types it is (0 = the most specific: "how much does LoRA save" wants a percent before a memory size)."""
     if not wanted:
         return "", 0.0, 0
+    low = prepare(sentence)
+    # a number inside a name the question writes ("130B" of "GLM-130B", "200" of "Yi-34B-200K") is no answer
+    inside = [(m.start(), m.end()) for name in known if any(c.isdigit() for c in name)
+              for m in re.finditer(re.escape(name), low)]
+
+    def usable(found: list) -> list:
+        found = [v for v in found if not any(a <= v[1] < b for a, b in inside)]
+        if soft(wanted) and known:  # "I set --max_new_tokens 5000, which parameter should I change?": another one
+            found = [v for v in found if not set(_NAME.findall(v[3].lower())) & known]
+        return found
+
     # the most specific wanted type that the sentence holds
-    rank, found = next(((i, v) for i, k in enumerate(wanted) if (v := values(sentence, (k,)))), (0, []))
-    if soft(wanted) and known:  # "I set --max_new_tokens 5000, which parameter should I change?": another one
-        found = [v for v in found if not set(_NAME.findall(v[3].lower())) & known]
+    rank, found = next(((i, v) for i, k in enumerate(wanted) if (v := usable(values(sentence, (k,))))), (0, []))
     if not found:
         return "", 0.0, 0
-    low = prepare(sentence)
     spots = [low.find(tok) for tok in matched if len(tok) > 1 and low.find(tok) >= 0] or [0]
     best, best_d = found[0], 10**9
     for v in found:
@@ -329,5 +337,5 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
 
 
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+")  # a snake- or kebab-case name: max_new_tokens, kv-cache-dtype
-_CHANGED = re.compile(r"(?:由|从)\s*(?:原来的|之前的|以前的)?\s*(\S{1,16}?)\s*(?:改成|改为|变成|变为|调整为|调整到|提高到|提升到|增加到|增大到|降到|降低到|减少到|减小到)\s*(\S)|"
+_CHANGED = re.compile(r"(?:由|从)\s*(?:原来的|之前的|以前的)?\s*(\S{1,16}?)\s*(?:改成|改为|变成|变为|调整为|调整到|提高到|提升到|增加到|增大到|降到|降低到|减少到|减小到)了?\s*(\S)|"
                       r"\bfrom\s+(\S{1,16}?)\s+to\s+(\S)")
