@@ -103,6 +103,8 @@ def test_the_build_flag_question_is_answered_from_the_comment_line():
     "预训练数据里自然语言跟代码大概什么比例",
     "我的數據是 json 陣列不是一行一條的，用哪個腳本轉換？",
     "phi-3-mini-4k-instruct aqlm pv tuned perplexity? i think it was around 6-7",
+    "training done and i got a .pth thing (folder since i used deepspeed). whats the convert subcommand to get a hf model",
+    "pretraining corpus size for v2, in tokens, i think it was like 8T?",
 ])
 def test_lookups_about_a_documented_tool_are_factual(question):
     assert understand(question, None, relevant=True).intent == "factual"

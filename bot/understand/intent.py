@@ -26,9 +26,9 @@ MAX_CLASSIFY_CHARS = 2000  # the intent shows in the first paragraphs; longer te
 
 # asks for a value: factual even when it names a model size or a GPU
 VALUE_ASK = re.compile(
-    r"\bhow (?:much|many|long|big|fast|large|often)\b|\bwhat(?:'s| is| are| was| were)? (?:the )?(?:\w+ ){0,3}"
+    r"\bhow (?:much|many|long|big|fast|large|often)\b|\bwhat(?:'s|s| is| are| was| were)? (?:the )?(?:\w+ ){0,3}"
     r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|default|name|type|format|"
-    r"learning rate|batch size|requirement|memory|vram|speed|difference)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
+    r"learning rate|batch size|requirement|memory|vram|speed|difference|command|subcommand|script|flag|option)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
     r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
     r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
     r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|(?:什么|啥)(?:比例|配比|比率|数值|分数|规模|尺寸|命令|脚本|端口|路径|模板|日期|地址)|"
@@ -168,7 +168,8 @@ PERSONAL = re.compile(r"\b(?:we|i|our|my|us|we're|i'm|we've|i've|we'd|i'd|our te
 VALUE_NOUN = re.compile(r"\b(?:speed|memory|mem|throughput|latency|score|accuracy|version|license|tokens?/s|tgs|"
                         r"bleu|rouge|mmlu|time|seconds|hours|peak|vram|ppl|perplexity|speed-?ups?|saved|savings?|faster|percent|cost|"
                         r"throughput|tput|latency|val loss|loss|tok/s|tps|tokens per second|ttft|rps|context (?:length|window|size)|"
-                        r"max(?:imum)? length|default|port|dimensions?|vocab(?:ulary)?(?: size)?|avg|average|ratio|proportion|temperature)\b|"
+                        r"max(?:imum)? length|default|port|dimensions?|vocab(?:ulary)?(?: size)?|avg|average|ratio|proportion|temperature|"
+                        r"size|count|amount)\b|"
                         r"%|显存|内存|速度|吞吐|版本|分数|得分|耗时|时长|多久|准确率|峰值|加速比|节省|上下文长度|默认|端口|维度|词表|平均分|比例")
 # "I think it was around 6-7", "如果我没记错": a hedge about the answer, not the asker's own project
 HEDGE = re.compile(r"\b(?:i|we) (?:think|guess|believe|recall|remember|seem to remember)\b|\bif i (?:recall|remember)\b|"
@@ -218,6 +219,9 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
+    if best == "situation" and relevant and not stated and not in_conversation and not DECISION_ASK.search(low) \
+            and (asks or VALUE_NOUN.search(low)):
+        return "factual"  # "got a .pth folder, whats the convert subcommand": nothing to advise on, a lookup
     if best == "situation" and relevant and not in_conversation and not DECISION_ASK.search(low) \
             and not PERSONAL.search(HEDGE.sub(" ", low)) and VALUE_NOUN.search(low) and not facts:
         return "factual"  # "qwen3-32b sglang awq-int4 30720 input speed": a lookup in the documents, no one's project
