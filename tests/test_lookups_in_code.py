@@ -147,3 +147,11 @@ def test_a_value_the_asker_rules_out_is_not_the_answer():
                      "load with `device_map=\"sequential\"` and set max_memory per card.", "README.md", "Inference", 0, "en")
     found = read("加载的时候 device_map 要设成啥 不能用 auto 吧", [Hit(chunk, 1.0, dense_score=0.3)])
     assert found.best is not None and found.best.value == "sequential"
+
+
+def test_a_command_continued_over_lines_is_read_as_one():
+    text = "```bash\npython finetune.py \\\n    --base_model 'org/llama-7b' \\\n    --train_on_inputs \\\n    --lora_r 16\n```"
+    assert split_sentences(text) == ["python finetune.py --base_model 'org/llama-7b' --train_on_inputs --lora_r 16"]
+    found = read("rank (r) of lora in the finetune.py example? lora_r", [Hit(Chunk(1, text, "README.md", "Training", 0, "en"),
+                                                                           1.0, dense_score=0.3)])
+    assert found.best is not None and found.best.value == "16"

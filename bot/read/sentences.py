@@ -61,7 +61,7 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     if "&" in text:  # "MinerU (&ge; 2.6.3)": an entity's ";" ends no sentence
         text = html.unescape(text)
-    lines = _option_blocks(_unwrap(normalize(text).splitlines()))
+    lines = _option_blocks(_continued(_unwrap(normalize(text).splitlines())))
     fences = [line.strip() for line in lines if line.lstrip().startswith("```")]
     # a passage cut from the middle of a code block starts inside it: its first fence is a bare closing one
     fenced, comment = len(fences) % 2 == 1 and fences[0] == "```", ""
@@ -98,6 +98,22 @@ def split_sentences(text: str) -> list[str]:
             part = (part.strip() if flag else part.strip(" \t-*>|#")).rstrip(";；,，:：")
             if len(part) >= 8:
                 out.append(part)
+    return out
+
+
+def _continued(lines: list[str]) -> list[str]:
+    """A shell command continued over lines ("python finetune.py \\" / "--base_model x \\" / ...) as one line, so
+    its options are read together."""
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and out:
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line)
+        joining = line.rstrip().endswith("\\")
+        if joining:
+            out[-1] = out[-1].rstrip().rstrip("\\").rstrip()
     return out
 
 
