@@ -194,13 +194,18 @@ def fact_text(ev: Evidence, lang: Lang) -> str:
                        column=best.column))
     elif best.value:
         lines.append(t(lang, "fact_answer", value=in_language(best.value, lang)))
-    if best.kind == "cell":
-        line = next((ln for ln in best.hit.chunk.text.splitlines() if best.row.split(" / ")[0] in ln and best.value in ln), "")
-        quote = Quote(best.hit, line.strip() or best.text, best.score)
-        lines.append(t(lang, "fact_row", quote=quote.sentence) + _cite(best.hit, lang))
-    else:
-        lines.append(quote_text(Quote(best.hit, best.text, best.score), lang))
+    lines.append(_quoted(best, lang))
+    if ev.weak and ev.also is not None:  # not certain: the next closest passage is shown too, for the reader to judge
+        lines.append(t(lang, "fact_also") + " " + _quoted(ev.also, lang))
     return "\n".join(lines)
+
+
+def _quoted(c, lang: Lang) -> str:
+    """A candidate as quoted in an answer: a table cell by its row, a sentence with its source."""
+    if c.kind == "cell":
+        line = next((ln for ln in c.hit.chunk.text.splitlines() if c.row.split(" / ")[0] in ln and c.value in ln), "")
+        return t(lang, "fact_row", quote=(line.strip() or c.text)) + _cite(c.hit, lang)
+    return quote_text(Quote(c.hit, c.text, c.score), lang)
 
 
 def _cite(hit: Hit, lang: Lang) -> str:

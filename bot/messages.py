@@ -130,6 +130,7 @@ GENERAL: dict[str, dict[str, str]] = {
         "zh": "没有找到明确回答这个问题的段落;下面是最接近的一段,请对照原文核实。",
     },
     "fact_row": {"en": "The row: «{quote}»", "zh": "原表该行:«{quote}»"},
+    "fact_also": {"en": "Also close:", "zh": "另一段也相关:"},
     "changed": {"en": "Updated from this message: {changes}", "zh": "根据这条消息更新:{changes}"},
     "changed_advice": {"en": ": {before} → {after}", "zh": ":{before} → {after}"},
     "changed_label": {"en": "{before} → {after}", "zh": "{before} → {after}"},

@@ -89,3 +89,23 @@ def test_a_number_inside_a_name_the_question_writes_is_no_answer():
     assert value == ""
     value, _, _ = _nearest_value("GLM-130B 一共有 96 个注意力头。", {"注意力"}, wanted_types(question), known)
     assert value.startswith("96")
+
+
+def test_an_uncertain_answer_shows_the_next_closest_passage_too():
+    from bot.compose import fact_text
+
+    a = Chunk(1, "The memory planner keeps a small reserve on every card for the runtime.", "guide.md", "Guide", 0, "en")
+    b = Chunk(2, "Reserve memory on each card is configured in the planner section of the config file.", "guide.md",
+              "Guide", 1, "en")
+    hits = [Hit(a, 1.0, dense_score=0.3), Hit(b, 0.9, dense_score=0.3)]
+    found = read("which planner reserve memory setting per card?", hits, relevant={id(a), id(b)})
+    assert found.weak and found.best is not None and found.also is not None
+    assert {found.best.hit.chunk.id, found.also.hit.chunk.id} == {1, 2}
+    text = fact_text(found, "en")
+    assert "Also close:" in text and "runtime" in text and "config file" in text
+    assert len(found.quoted) == 2  # both passages are cited
+
+
+def test_a_certain_answer_shows_one_passage():
+    found = read("model-b2 6b q5_1 mem usage?", _hits(TWO_TABLES, split=True))
+    assert not found.weak and found.also is None

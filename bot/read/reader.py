@@ -38,10 +38,12 @@ class Evidence:
     best: Candidate | None
     weak: bool
     wanted: tuple[ValueType, ...] = ()
+    also: Candidate | None = None  # when weak: the next closest sentence or cell, shown too
 
     @property
     def quoted(self) -> tuple[Hit, ...]:
-        return (self.best.hit,) if self.best else ()
+        hits = [c.hit for c in (self.best, self.also) if c is not None]
+        return tuple(dict.fromkeys(hits))
 
 
 def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -> Evidence:
@@ -70,6 +72,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
             rows.setdefault((hit.chunk.source, entry[1]), set()).update(tokenize(entry[0]))
     best: Candidate | None = None
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
+    near: list[Candidate] = []  # candidates that could be shown when none is certain
     focus = _document_focus(weights, total, hits[:MAX_PASSAGES])
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
@@ -87,14 +90,28 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
                 closest = cand
+            if related or cand.score >= STRONG_UNRELATED:
+                near.append(cand)
             if not related and cand.score < STRONG_UNRELATED:
                 continue
             if best is None or cand.score > best.score:
                 best = cand
     if best is None or best.score < MIN_SCORE:
         # relevant passages but no convincing sentence: show the closest one as such, not "nothing found"
-        return Evidence(closest, True, wanted) if closest is not None and relevant is not None else Evidence(None, True, wanted)
-    return Evidence(best, best.score < STRONG or (bool(wanted) and not best.value), wanted)
+        if closest is None or relevant is None:
+            return Evidence(None, True, wanted)
+        return Evidence(closest, True, wanted, _runner_up(closest, near))
+    weak = best.score < STRONG or (bool(wanted) and not best.value)
+    return Evidence(best, weak, wanted, _runner_up(best, near) if weak else None)
+
+
+def _runner_up(first: Candidate, near: list[Candidate]) -> Candidate | None:
+    """The next closest candidate that says something else (another sentence or row), for an uncertain answer."""
+    others = [c for c in near if c.text != first.text and first.score - c.score <= RUNNER_UP]
+    return max(others, key=lambda c: c.score, default=None)
+
+
+RUNNER_UP = 0.5  # how far below the closest candidate the next one may score and still be shown
 
 
 OTHER_DOCUMENT = 0.9
