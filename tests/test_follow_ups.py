@@ -6,7 +6,8 @@ import pytest
 
 from bot.decide import decide
 from bot.understand import replay, understand
-from bot.understand.slots import bare_count, read_events
+from bot.understand.bare import bare_count
+from bot.understand.slots import read_events
 from bot.understand.text import negated
 
 

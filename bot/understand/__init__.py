@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 
 from bot.understand import cues
+from bot.understand.bare import bare_count
 from bot.understand.cost import read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
-from bot.understand.slots import bare_count, read_events
+from bot.understand.slots import read_events
 from bot.understand.state import fold, overrides
 from bot.understand.text import prepare
 from bot.understand.types import Event, Situation, Slot, Understanding
