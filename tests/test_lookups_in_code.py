@@ -155,3 +155,9 @@ def test_a_command_continued_over_lines_is_read_as_one():
     found = read("rank (r) of lora in the finetune.py example? lora_r", [Hit(Chunk(1, text, "README.md", "Training", 0, "en"),
                                                                            1.0, dense_score=0.3)])
     assert found.best is not None and found.best.value == "16"
+
+
+def test_a_lookup_with_nothing_relevant_is_still_a_lookup_not_advice():
+    u = understand("aime2024 score internlm3 got? the one w/ the asterisk, deep thinking mode i think", None, relevant=False)
+    assert u.intent == "factual"
+    assert understand("We have no data yet, what's the best approach?", None, relevant=False).intent == "situation"

@@ -219,8 +219,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
-    if best == "situation" and relevant and not stated and not in_conversation and not DECISION_ASK.search(low) \
-            and (asks or VALUE_NOUN.search(low)):
+    if best == "situation" and not stated and not in_conversation and not DECISION_ASK.search(low) \
+            and (asks or (relevant and VALUE_NOUN.search(low)) or (VALUE_NOUN.search(low) and "?" in text)):
         return "factual"  # "got a .pth folder, whats the convert subcommand": nothing to advise on, a lookup
     if best == "situation" and relevant and not in_conversation and not DECISION_ASK.search(low) \
             and not PERSONAL.search(HEDGE.sub(" ", low)) and VALUE_NOUN.search(low) and not facts:
