@@ -127,11 +127,16 @@ def test_a_count_next_to_a_layout_is_still_read():
     assert [q.value for q in quantities(prepare("一行一条，共三千条"))] == [3000.0]
 
 
+def value_read(question: str, passage: str) -> str | None:
+    """The value read for ``question`` from one README passage (None when nothing is read)."""
+    found = read(question, [Hit(Chunk(1, passage, "README.md", "Usage", 0, "en"), 1.0, dense_score=0.3)])
+    return found.best.value if found.best is not None else None
+
+
 def test_a_key_written_out_whole_names_its_option_and_a_repository_id_is_read_whole():
-    chunk = Chunk(1, "```bash\npython generate.py \\\n    --load_8bit \\\n    --base_model 'huggyllama/llama-7b' \\\n"
-                     "    --lora_weights 'someone/lora-7b'\n```", "README.md", "Inference", 0, "en")
-    found = read("那个例子里 base_model 填的是哪个仓库？", [Hit(chunk, 1.0, dense_score=0.3)])
-    assert found.best is not None and found.best.value == "huggyllama/llama-7b"
+    passage = ("```bash\npython generate.py \\\n    --load_8bit \\\n    --base_model 'huggyllama/llama-7b' \\\n"
+               "    --lora_weights 'someone/lora-7b'\n```")
+    assert value_read("那个例子里 base_model 填的是哪个仓库？", passage) == "huggyllama/llama-7b"
 
 
 def test_a_line_ending_in_a_colon_introduces_the_command_under_it():
@@ -143,18 +148,15 @@ def test_a_line_ending_in_a_colon_introduces_the_command_under_it():
 
 
 def test_a_value_the_asker_rules_out_is_not_the_answer():
-    chunk = Chunk(1, "```python\nmodel = AutoModel.from_pretrained(name, device_map=\"auto\")\n```\n\nFor the big checkpoint, "
-                     "load with `device_map=\"sequential\"` and set max_memory per card.", "README.md", "Inference", 0, "en")
-    found = read("加载的时候 device_map 要设成啥 不能用 auto 吧", [Hit(chunk, 1.0, dense_score=0.3)])
-    assert found.best is not None and found.best.value == "sequential"
+    passage = ("```python\nmodel = AutoModel.from_pretrained(name, device_map=\"auto\")\n```\n\nFor the big checkpoint, "
+               "load with `device_map=\"sequential\"` and set max_memory per card.")
+    assert value_read("加载的时候 device_map 要设成啥 不能用 auto 吧", passage) == "sequential"
 
 
 def test_a_command_continued_over_lines_is_read_as_one():
     text = "```bash\npython finetune.py \\\n    --base_model 'org/llama-7b' \\\n    --train_on_inputs \\\n    --lora_r 16\n```"
     assert split_sentences(text) == ["python finetune.py --base_model 'org/llama-7b' --train_on_inputs --lora_r 16"]
-    found = read("rank (r) of lora in the finetune.py example? lora_r", [Hit(Chunk(1, text, "README.md", "Training", 0, "en"),
-                                                                           1.0, dense_score=0.3)])
-    assert found.best is not None and found.best.value == "16"
+    assert value_read("rank (r) of lora in the finetune.py example? lora_r", text) == "16"
 
 
 def test_a_lookup_with_nothing_relevant_is_still_a_lookup_not_advice():
