@@ -192,8 +192,11 @@ def build_app(pipeline, settings: Settings | None = None):
 
         stop.click(lambda: (stopped(), gr.Textbox(interactive=True)), outputs=[chat_status, box], cancels=answering,
                    show_progress="hidden").then(lambda: stopped(0.5), outputs=chat_status, show_progress="hidden")
-        clear.click(lambda: (*cb.clear()[:1], gr.Textbox(value="", interactive=True), *cb.clear()[2:]),
-                    outputs=[chatbot, box, chat_status, state], cancels=answering).then(
+        def cleared():
+            history, _, status, kept = cb.clear()
+            return history, gr.Textbox(value="", interactive=True), status, kept  # the input unlocked too
+
+        clear.click(cleared, outputs=[chatbot, box, chat_status, state], cancels=answering).then(
             lambda: gr.Column(visible=False), outputs=card_box)
 
         def on_edit(name):
