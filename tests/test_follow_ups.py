@@ -211,3 +211,36 @@ def test_no_qa_pairs_means_no_examples(text):
 
 def test_a_qa_bot_we_lack_is_no_statement_about_data():
     assert not any(e.slot == "examples" for e in read_events("我们没有问答机器人"))
+
+
+def test_a_bare_amount_after_a_budget_keeps_its_currency():
+    u = replay(["我们要训一个自研结构的时序模型，样本三百万条，算力预算十万元。", "财务那边改口了，最多给五万。"])
+    assert value(u, "budget_rmb") == 50_000
+    assert abs(value(u, "budget_usd") - 50_000 / 7.2) < 0.01
+    assert value(u, "examples") == 3_000_000
+
+
+def test_a_bare_amount_after_a_dollar_budget_stays_in_dollars():
+    u = replay(["We have 40k labelled support replies and $5,000 for compute.", "finance cut it to 800."])
+    assert value(u, "budget_usd") == 800
+    assert value(u, "examples") == 40_000
+
+
+def test_the_model_size_dropped_in_the_same_breath_is_not_the_one_kept():
+    u = replay(["Tuning Qwen2.5-72B on 3,000 labelled tickets, one H100.", "we'll go with the 14B instead, 72B was too slow."])
+    assert value(u, "model_size_b") == 14.0
+
+
+@pytest.mark.parametrize("turn, ok", [
+    ("改一下：不接受量化，业务方要求效果一点都不能降。", False),
+    ("quantization isn't acceptable for us after all", False),
+    ("我们不在乎 4bit 带来的那点精度损失", True),
+])
+def test_four_bit_said_to_be_acceptable_or_not(turn, ok):
+    u = replay(["Fine-tuning a 14B model on 5,000 labelled pairs, GPUs not decided yet.", turn])
+    assert value(u, "four_bit_ok") is ok
+
+
+def test_anonymisation_finished_clears_privacy():
+    u = replay(["数据里有病人姓名，没脱敏，不能拿出医院。我们有一千条标注好的问诊记录。", "信息科说脱敏工作已经做完了。"])
+    assert value(u, "privacy_blocked") is False

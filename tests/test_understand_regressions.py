@@ -445,3 +445,40 @@ def test_legal_as_the_one_who_speaks_is_no_legal_domain_and_a_budget_not_tight_i
     assert "domain_terms" not in got and got.get("budget_low") is False and got.get("privacy_blocked") is True
     assert "domain_terms" not in slots_of("法务那边说这些数据可以用来训练，样本两千条")
     assert slots_of("我们是做法务合同审查的，样本两千条").get("domain_terms") is True
+
+
+@pytest.mark.parametrize("question, slot_name, expected", [
+    ("Ticketing app: on match days the kickoff and gate info shifts by the hour. We have 900 replies in our JSON.",
+     "knowledge_changes", True),
+    ("Our tariffs are locked for the whole year under the contracts, nothing needs to be real-time. 2k Q&A pairs.",
+     "knowledge_changes", False),
+    ("Helpdesk answers must follow our reply macro: Greeting / Fix / Next steps. 300 past replies do.", "needs_format", True),
+    ("Each answer is laid out as Claim / Evidence / Verdict. We have 1,500 of those.", "needs_format", True),
+    ("18,000 customer reviews tagged with a sentiment label by our team, no GPUs.", "examples", 18_000),
+    ("We hold 9k loan files, every one tagged with the default outcome. Hardware undecided.", "examples", 9_000),
+    ("学校有四百份以前写好、可以當範例的通知，要照固定格式写。", "examples", 400),
+    ("tiny cafe, 200 captions paired with photos. the budget's literally zero now.", "budget_usd", 0.0),
+])
+def test_batch_sixteen_style_phrasings_are_read(question, slot_name, expected):
+    u = understand(question)
+    assert u.intent == "situation"
+    assert slot(u, slot_name) is not None and slot(u, slot_name).value == expected
+
+
+def test_a_task_that_picks_which_class_is_not_a_lookup():
+    u = understand("想用 Qwen2.5-7B 做工单分流（判断该派给哪个组），已经标了八千条，4bit 可以接受，卡还没买。")
+    assert u.intent == "situation"
+    assert label_of(u.question) == "qlora"
+
+
+def test_the_cards_a_run_would_need_are_not_the_cards_one_has():
+    u = understand("两张 3090，想调 32B 的模型，标注一万条。听说全参要好几张 80G 的卡，我们没有。")
+    assert slot(u, "gpu_memory_gb").value == 24.0
+    assert slot(u, "compute").value == "consumer"
+
+
+def test_adapting_an_existing_model_ruled_out_means_a_new_architecture():
+    u = understand("We're designing a novel architecture for seismic traces, 30 million labelled windows, $400k of compute. "
+                   "Adapting an existing model isn't really an option.")
+    assert u.situation.novel_architecture is True
+    assert label_of(u.question) == "from_scratch"

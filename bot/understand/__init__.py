@@ -12,14 +12,14 @@ import re
 from collections.abc import Sequence
 
 from bot.understand import cues
-from bot.understand.bare import bare_count
+from bot.understand.bare import bare_budget, bare_count
 from bot.understand.cost import read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
 from bot.understand.slots import read_events
 from bot.understand.state import fold, overrides
 from bot.understand.text import prepare
-from bot.understand.types import Event, Situation, Slot, Understanding
+from bot.understand.types import RMB_PER_USD, Event, Situation, Slot, Understanding
 from knowledge.lang import detect_language, is_foreign, normalize
 
 MAX_MESSAGE_CHARS = 10_000  # longer messages get a short "please ask in a few sentences" reply
@@ -71,7 +71,9 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if len(question) > MAX_MESSAGE_CHARS or is_foreign(question):
         return Understanding(question, lang, "off_topic", prev_slots)  # answered with a short "please ask..." reply
     events = read_events(question)
-    if "examples" in prev_slots and not any(e.slot == "examples" for e in events):
+    if "budget_usd" in prev_slots and not any(e.slot in ("budget_usd", "examples") for e in events):
+        events += bare_budget(question, "budget_rmb" in prev_slots, RMB_PER_USD)  # "财务刚说只能给六万"
+    if "examples" in prev_slots and not any(e.slot in ("examples", "budget_usd") for e in events):
         bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
         events += [bare] if bare is not None else []
     memory = next((e.value for e in events if e.slot == "gpu_memory_gb" and e.kind == "set"),

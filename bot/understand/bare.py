@@ -26,6 +26,29 @@ _CORRECTED = re.compile(r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六�
 _RESTATES = re.compile(r"\b(?:actually|it'?s|update|correction|recount\w*|make (?:it|that)|now|i mean|i meant)\b")
 
 
+_BARE_BUDGET = re.compile(
+    r"(?:只能|只|最多|顶多|能)?(?:给|批|拨|出|花|掏|给到|批到|拨到|降到|砍到|涨到|加到|提到)了?\s*(?:我们|咱们)?\s*"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:块|元)?\s*(?:$|[?？,，。!！]|呢|了|吧)|"
+    r"\b(?:cut|bumped|raised|lowered|dropped|capped|approved|gave us|give us|can (?:do|spend|give))\s+(?:it\s+|us\s+)?(?:up\s+|down\s+)?(?:to\s+)?"
+    r"(?:about\s+|around\s+|~)?(?P<m>\d[\d,]*(?:\.\d+)?\s*(?:k|grand)?)\s*(?:$|[?,.!])")
+
+
+def bare_budget(text: str, in_rmb: bool, rmb_per_usd: float) -> list[Event]:
+    """A follow-up's bare amount for the budget under discussion ("财务刚说只能给六万", "boss cut it to 800"),
+    in the currency the budget was stated in."""
+    low = prepare(text).strip()
+    m = _BARE_BUDGET.search(low)
+    if not m:
+        return []
+    qs = quantities(m.group("n") or m.group("m"))
+    if not qs or qs[0].value <= 0:
+        return []
+    src = low[max(0, m.start() - 16) : m.end()].strip()
+    if in_rmb:
+        return [Event("budget_usd", "set", round(qs[0].value / rmb_per_usd, 2), src), Event("budget_rmb", "set", qs[0].value, src)]
+    return [Event("budget_usd", "set", qs[0].value, src), Event("budget_rmb", "clear", None, src)]
+
+
 def bare_count(text: str) -> Event | None:
     """A follow-up's bare number ("and if we only had 50?", "那如果只有 50 呢", "1,200, not 12,000",
     "是两千不是两万"): the example count under discussion."""

@@ -144,11 +144,16 @@ LIMITED_COMPUTE = _rx(
     r"\bsingle (?:consumer )?(?:gpu|card)\b", r"\blaptop\b",
     r"消费级", r"算力有限", r"资源有限", r"单卡", r"一张(?:消费级)?(?:显卡|卡)",
 )
+# "不接受量化", "no quantization, accuracy can't drop", "4-bit is not acceptable"
+FOUR_BIT_NO = _rx(r"(?:不|不能|无法|没法)(?:接受|要|想要|用|考虑)\s*(?:4\s*(?:位|bit|比特)\s*)?量化", r"不能(?:做)?量化",
+                  r"\bno (?:4[- ]?bit|quantiz\w*)\b", r"\b(?:4[- ]?bit|quantiz\w*)\b[^.;]{0,20}\b(?:is|are)n'?t (?:ok|okay|fine|acceptable|an option)\b",
+                  r"\b(?:can'?t|cannot|won'?t|don'?t) (?:accept|use|do|tolerate) (?:any )?(?:4[- ]?bit|quantiz\w*)")
 FOUR_BIT_OK = _rx(
     r"\b4[- ]?bit\b.{0,30}\b(?:ok|okay|fine|acceptable|is fine|works?)\b",
     r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quantiz)",
     r"\bquantiz\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
     r"(?:可以|能|愿意)接受.{0,8}(?:4\s*(?:位|bit|比特)|量化)", r"(?:4\s*(?:位|bit|比特)|量化).{0,12}(?:可以接受|能接受|没问题|也行|可以)",
+    r"(?:不在乎|不介意|不在意|无所谓|不怕)[^,，。;；]{0,6}(?:4\s*(?:位|bit|比特)|量化)", r"\b(?:don'?t|do not|doesn'?t) (?:really )?(?:care|mind)\b[^.;]{0,30}\b(?:4[- ]?bit|quantiz)",
     r"(?:换成|改成|改用|换用|用)\s*qlora\s*(?:呢|的话|行吗|可以吗|怎么样)", r"\b(?:what about|how about|with|switch(?:ing)? to|go with) qlora\b(?: instead)?\s*\??$",
 )
 
@@ -193,7 +198,7 @@ RELATIVE_ADD = _rx(
 BoolCues = tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]
 BOOL: dict[str, BoolCues] = {
     "knowledge_changes": (
-        _rx(r"\bchang\w* (?:very |quite |pretty )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
+        _rx(r"\b(?:chang|shift)\w* (?:very |quite |pretty )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
             r"by the (?:minute|hour|second|day))", r"\bminute[- ]by[- ]minute\b",
             r"\b(?:updated?|refreshed|revised|edited) (?:very |pretty )?(?:often|frequently|constantly|daily|weekly|monthly|"
             r"every|all the time|regularly)",
@@ -213,7 +218,7 @@ BOOL: dict[str, BoolCues] = {
             r"新闻(?!标题|分类|稿件?的?(?:风格|格式))", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
-            r"\bstatic\b", r"\bdoesn'?t change\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
+            r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:locked|fixed|frozen|set) (?:in )?for the (?:whole|entire|full) (?:year|quarter|season|term|contract)\b", r"\bnothing (?:here )?(?:needs|has) to be (?:real[- ]?time|live|current|up[- ]to[- ]date)\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
             r"(?:很少|几乎不|基本不|不怎么|不常|不会|一般不)(?:会)?(?:变|更新|改)", r"\bfro(?:ze|zen)\b", r"冻结(?:了)?", r"(?:比较|很|非常)?稳定", r"固定不变", r"一成不变", r"(?:半年|一年|几年|好几个月)才(?:变|更新|改|调整)一次", r"基本(?:是|上)?固定(?:的|不变)?"),
     ),
     "needs_format": (
@@ -224,14 +229,15 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
             r"(?:as|in) (?:a |an )?(?:[\w-]+ )?(?:memo|report|letter|table|checklist|brief|form)s?\b",
             r"\b(?:written|typed|formatted) up as (?:a |an )?(?:[\w-]+ )?(?:memo|report|letter|brief)s?\b",
-            r"\b(?:in|follow|follows|following|use|uses|using|match|matches) (?:our|the|a|this|that|their) (?:[\w-]+ ){0,3}(?:layout|format|template|structure)\b",
+            r"\b(?:in|follow|follows|following|use|uses|using|match|matches) (?:our|the|a|this|that|their) (?:[\w-]+ ){0,3}(?:layout|format|template|structure|macro|outline|script)\b",
+            r"\b(?:laid out|formatted|structured|organi[sz]ed|written|set out|broken down) (?:as|like|into|in)\b[^.;/]{1,40}/[^.;/]{1,40}/",
             r"\b(?:follow|follows|following|stick to|sticks to|match|matches) (?:our|the|their) (?:['\"‘“]?[\w-]+['\"’”]? ){0,3}(?:guide|guidelines|voice|style|house style)\b",
             r"\bstructured (?:[\w-]+ ){0,2}(?:entries|records|fields|output|json)\b",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
             r"规定的(?:开头|结尾|结束语|开场白)", r"(?:开头|开场白)和(?:结尾|结束语)", r"标准答复", r"(?:按|按照|照)[^,，。;；]{0,10}(?:规定|固定|统一)的",
-            r"格式", r"[一二三四五两\d]段式", r"[一二三四五两\d]段(?:来)?写", r"按\s*[“\"「『][^”\"」』]{2,40}→[^”\"」』]{2,40}[”\"」』]", r"固定的?\s*[“\"「]", r"语气", r"口气", r"风格", r"话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
+            r"格式", r"[一二三四五两\d]段式", r"[一二三四五两\d]段(?:来)?写", r"按\s*[“\"「『][^”\"」』]{2,40}→[^”\"」』]{2,40}[”\"」』]", r"固定的?\s*[“\"「]", r"语气", r"口气", r"风格", r"(?<!违规)(?<!违禁)(?<!敏感)话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
         None,
         _rx(r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)",
             r"\b(?:skip|drop|ditch|lose|forget)\b (?:the |our |that )?(?:[\w-]+ )?(?:template|format|formatting|json|schema|style)\b",
@@ -276,7 +282,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:cleared|approved|allowed|permitted)\b[\w\s-]{0,20}\b(?:for|to) (?:train|use|fine-?tun)", r"\brestriction (?:is|was|has been) (?:lifted|removed)",
             r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"脱敏(?:之后|以后|后)(?:的)?(?:数据)?[^,，。;；]{0,6}(?:训练|用)[^,，。;；]{0,4}(?:没问题|可以|没事|行)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
-            r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
+            r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"脱敏(?:工作)?(?:已经|都)?(?:做完|完成|搞定|弄完|处理完)了?", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
             r"\bsigned off\b", r"(?:隐私|保密|合规|数据安全|敏感)(?:那块|那部分|方面|这块|这部分|问题)?(?:其实)?(?:不是|不算|没有?)(?:什么)?(?:问题|事)",
             r"(?:都是|均为|全是)(?:可以)?公开(?:的)?(?:内容|资料|数据|信息)", r"\b(?:privacy|pii|compliance) (?:is|isn'?t) (?:actually )?(?:not )?(?:an? )?(?:issue|problem|concern|blocker)\b", r"\b(?:are|is|were|was) (?:fine|ok|okay|allowed|cleared|good) to (?:train|use|fine-?tune)\b",
             r"(?:就|也|都)可以(?:用|拿来用|拿去训练|用来训练|拿来训练)(?:这批|这些|这部分|这份)(?:数据|样本)",
@@ -380,4 +386,4 @@ UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", 
              r"其实", r"改成", r"不过", r"更正", r"纠正", r"修改", r"换成", r"变成")
 
 NO_BUDGET = _rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b",
-                r"\bbudget (?:is|of) (?:zero|\$?0)\b", r"\bbudget (?:is )?(?:basically|pretty much|practically|essentially|about|roughly|like) (?:zero|nil|nothing|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"一(?:分|毛)钱(?:都|也)?没有", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")
+                r"\bbudget(?: is|'s| of)? (?:literally |now |actually |officially |just )?(?:zero|\$?0)\b", r"\bbudget (?:is )?(?:basically|pretty much|practically|essentially|about|roughly|like) (?:zero|nil|nothing|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"一(?:分|毛)钱(?:都|也)?没有", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")

@@ -21,6 +21,8 @@ _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别�
                        r"the neighbou?ring|someone else'?s?) ?(?:team|group|lab|project)?|^\s*(?:is|was) (?:not ours|someone else'?s)")
 
 
+_REQUIRED = re.compile(r"(?:需要|要|得|听说|据说)\s*(?:好几|几|多|[\d两二三四五六八]+)?\s*(?:张|块)?\s*$|"
+                       r"\b(?:requires?|required|needs?|needed|would need|takes?)\s+(?:several |multiple |a few |many |\d+\s*x?\s*)?$")
 _CARDS_COUNTED = re.compile(r"(\d+|一|单|两|二|三|四|六|八|十六)\s*(?:张|块)(?!\s*(?:数据|样本))")
 
 
@@ -49,6 +51,8 @@ def compute_events(c: Clause) -> list[Event]:
     if memory is None:
         for m in cues.GPU_MEMORY.finditer(text):
             window = text[max(0, m.start() - 24) : m.end() + 24]
+            if _REQUIRED.search(text[max(0, m.start() - 16) : m.start()]):
+                continue  # "听说 32B 全参要好几张 80G 的卡", "it would need 80GB cards": what a run needs, not what one has
             if cues.GPU_CONTEXT.search(window) and not cues.DATA_SIZE_AFTER.match(text[m.end() :]) and 1 <= float(m.group(1)) <= 1024:
                 memory, src = float(m.group(1)), snippet(c, *m.span())
                 break
@@ -78,7 +82,9 @@ def compute_events(c: Clause) -> list[Event]:
             out += [Event("gpu_memory_gb", "clear", None, src), Event("gpu_count", "clear", None, src)]
     elif memory is not None and (count or 1) == 1:
         out.append(Event("compute", "clear", None, src))  # a new single big card replaces an earlier cluster
-    if cues.FOUR_BIT_OK.search(text):
+    if cues.FOUR_BIT_NO.search(text):
+        out.append(Event("four_bit_ok", "set", False, snippet(c, *cues.FOUR_BIT_NO.search(text).span())))
+    elif cues.FOUR_BIT_OK.search(text):
         out.append(Event("four_bit_ok", "set", True, snippet(c)))
     return out
 

@@ -182,6 +182,9 @@ REPORTED = re.compile(r"(?:客户|用户|顾客|患者|病人|学生|员工|司�
 # a flag, a script or a config key written out: the question is about a tool ("--attn_implementation", "train.sh")
 CODE_TOKEN = re.compile(r"(?<![\w-])--[a-z][\w-]+|\b[\w-]+\.(?:py|sh|yaml|yml|json|toml|cfg|ini)\b|\b[a-z]+_[a-z]+(?:_[a-z]+)*\b|"
                         r"\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b")
+# what the model will do, not what the message asks: "（根据主诉判断挂哪个科）", "predict which department"
+TASK = re.compile(r"(?:判断|识别|预测|分类|区分|分辨)(?:出|一下)?[^,，。;；?？()（）]{0,8}?(?:哪个|哪些|哪一?类|什么|多少|几)|"
+                  r"\b(?:predict|classify|detect|decide|tell|guess|identify)(?:ing|s)? (?:which|what|how many|how much)\b")
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 # vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡", "说不好有多少", "how much
 # data we'll end up with is still open"; so are needs said not to exist ("不需要什么固定格式", "格式没有要求")
@@ -211,7 +214,7 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
         probs = {k: v for k, v in probs.items() if k != "cost"} or probs
     best = max(probs, key=probs.get)  # type: ignore[arg-type]
     # quoted words ("查“某项业务要准备哪些材料”") are what users will ask later, not this message's question
-    asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", REPORTED.sub(" ", QUOTED.sub(" ", low))))
+    asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", REPORTED.sub(" ", TASK.sub(" ", QUOTED.sub(" ", low)))))
     if best in ("situation", "off_topic", "meta") and SETTING_ASK.search(low) and not facts:
         return "factual"  # "应该设哪个代理变量?", "选哪个值": a setting of a tool, not an approach to choose
     if best == "situation" and probs[best] < 0.6 and not facts and CODE_TOKEN.search(text) and not DECISION_ASK.search(low):

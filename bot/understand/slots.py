@@ -13,9 +13,10 @@ from bot.understand import cues
 from bot.understand.bare import bare_count
 from bot.understand.deadline import read_deadline
 from bot.understand.hardware import compute_events
+from bot.understand.money import DENIED, RMB_AFTER, USD_AFTER, budget_events
 from bot.understand.numbers import Quantity, quantities
 from bot.understand.text import Clause, clauses, hedged, inline_asides, negated, prepare, snippet
-from bot.understand.types import RMB_PER_USD, USD_PER_EUR, Event
+from bot.understand.types import Event
 from knowledge.lang import normalize
 
 # slots a retraction can clear, by the words that name them
@@ -37,6 +38,8 @@ _RETRACTABLE: dict[str, re.Pattern] = {
 _SLOT_ALIASES = {"budget_usd": ("budget_usd", "budget_rmb", "budget_low"), "compute": ("compute", "gpu_memory_gb", "gpu_count")}
 
 
+_EACH_LABELLED = re.compile(r"^\s*(?:each|every one|all)(?: one)?(?: of them)?(?: is| are| was| were)? (?:labell?ed|annotated|tagged|graded|"
+                            r"scored|marked|rated)\b|^\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签|结果|评分|答案)")
 _LEADING_COUNT = re.compile(r"^\s*(?:加起来|总共|一共|合计)?(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?[万亿]?(?:多|余)?\s*(?:份|篇|个|页|本)")
 
 
@@ -56,6 +59,10 @@ def read_events(text: str) -> list[Event]:
             # "依据都在政策文件，三百多份": the count after the comma counts the documents named before it
             start = max(parts[i - 1].start, clause.start - 12)
             clause = Clause(low[start : clause.start] + clause.text, start)
+        if i + 1 < len(parts) and _EACH_LABELLED.match(parts[i + 1].text):
+            # "9k loan files, every one tagged with the outcome": the count's items carry labels
+            nxt = parts[i + 1]
+            clause = Clause(low[clause.start : nxt.start + len(nxt.text)], clause.start)
         found = _clause_events(clause)
         if i and any(e.kind == "clear_topic" for e in found):
             # "船期那部分…查，不用模型管了", "we'll care about the memo format later, but not now, drop it": the topic is
@@ -120,6 +127,8 @@ def _clause_events(c: Clause) -> list[Event]:
             m = pattern.search(text)
             if not m:
                 continue
+            if pattern is fixed_no and negated(text, *m.span()):
+                continue  # "adapting an existing model isn't an option": the "no" is itself denied
             value, where = polarity, m.span()
             if pattern is flip and negated(text, *m.span()):
                 value = False
@@ -171,7 +180,7 @@ def _number_events(c: Clause) -> list[Event]:
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))  # "40k memos that partners want to query"
-    out.extend(_budget(c, qs))
+    out.extend(budget_events(c, qs))
     size = _model_size(text)
     if size is not None:
         out.append(Event("model_size_b", "set", size[0], snippet(c, *size[1])))
@@ -195,20 +204,24 @@ def _queried(text: str, q: Quantity) -> bool:
 def _labelled(text: str, q: Quantity) -> bool:
     """A count of documents that are labelled ("5,000 labeled documents", "240k clauses, each labeled with a risk",
     "4,200 labels paired with their records", "已经标好一万八千张") is training data."""
-    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)", text[q.end :])
+    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged|graded|scored|rated)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)|^\s*(?:份|篇|个|条)?\s*[,，]\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签)",
+                         text[q.end :])
                 or _paired(text, q))
+
+
+_LABELLED_NEAR = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:labell?ed|annotated|tagged|graded|scored|rated)\b")
 
 
 def _paired(text: str, q: Quantity) -> bool:
     """A count whose items each carry a label or a paired answer: training examples, whatever the items are."""
-    return bool(re.match(r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+,?\s+each (?:one )?(?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
+    return bool(re.match(r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:each|every one|all)(?: one)?(?: of them)?(?: is| are)? (?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
                          r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:paired|matched|aligned) with\b", text[q.end :])
                 or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start])
                 or _WRITTEN_BEFORE.search(text[max(0, q.start - 50) : q.start]))
 
 
 # "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
-_WRITTEN_BEFORE = re.compile(r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?"
+_WRITTEN_BEFORE = re.compile(r"(?:当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?"
                              r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
@@ -231,6 +244,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
         if q.raw == "一" and after.lstrip().startswith("个"):
             continue  # "一个问答助手": an article, not a count
+        if q.value == 1 and re.search(r"\b(?:every|each|any|no)\s*$", before):
+            continue  # "every one tagged": every item, not a count of one
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
             continue  # "one RTX 4090 left": a card's name, not a count
         if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):
@@ -239,7 +254,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
-        if _DENIED.search(before) or re.search(r"[$€¥￥£]\s*$", before) or _USD_AFTER.match(after) or _RMB_AFTER.match(after):
+        if DENIED.search(before) or re.search(r"[$€¥￥£]\s*$", before) or USD_AFTER.match(after) or RMB_AFTER.match(after):
             continue  # "3,000, not 300"; money is no count of examples
         if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue  # "药品说明书一万多份": documents to retrieve from
@@ -248,7 +263,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         if cues.REMOVED_PART.match(after) or _DROP_BEFORE.search(before):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
-        unit = cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
+        unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
+                or (q.value >= 10 and _LABELLED_NEAR.match(after)))  # "25,000 student essays graded against a rubric"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
                      and not _DOC_SOON.match(after) and q.value >= 10)  # "one more requirement" adds no example
         if unit or bare_more:
@@ -268,29 +284,6 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     return None
 
 
-_UNLIMITED = re.compile(r"预算不限|不限预算|预算(?:没有|无)上限|(?:钱|预算)随便(?:花|用)|\bbudget (?:is )?(?:unlimited|no object|open[- ]ended)\b|"
-                        r"\bno budget (?:limit|cap|ceiling)s?\b|\bmoney (?:is )?no object\b|\bunlimited budget\b|"
-                        r"(?:预算|钱|经费)(?:已经|其实)?(?:不是|不成)问题|不差钱|\b(?:budget|money) (?:is|isn'?t) (?:not )?(?:really )?(?:an? )?"
-                        r"(?:issue|problem|concern|constraint) any ?more\b|\b(?:budget|money) is no (?:longer )?(?:an? )?(?:issue|problem)\b")
-_USD_BEFORE = re.compile(r"(?:us\$|\$|usd)\s*$")
-_USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
-_EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
-_EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
-# other currencies people budget in, with a rough rate (US dollars per unit): before the amount, after it, rate
-_OTHER_CURRENCIES = (
-    (re.compile(r"(?:hk\$|hkd)\s*$"), re.compile(r"^\s*(?:hkd|hong kong dollars?|港币|港元|港幣)"), round(1 / 7.8, 6)),
-    (re.compile(r"(?:£|gbp)\s*$"), re.compile(r"^\s*(?:gbp|pounds?(?: sterling)?|英镑)"), 1.27),
-    (re.compile(r"(?:nt\$|twd)\s*$"), re.compile(r"^\s*(?:twd|新台币|新台幣|台币)"), round(1 / 32, 6)),
-    (re.compile(r"(?:s\$|sgd)\s*$"), re.compile(r"^\s*(?:sgd|singapore dollars?|新加坡元|新币)"), round(1 / 1.35, 6)),
-    (re.compile(r"(?:jpy)\s*$"), re.compile(r"^\s*(?:jpy|yen|日元|円)"), round(1 / 150, 6)),
-)
-_RMB_BEFORE = re.compile(r"(?:¥|￥|rmb|cny|人民币)\s*$")
-_RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?![^,，。;；]{0,8}(?:gpu|显卡|卡|[a-z]*\d{3,}|魔改|\d+\s*g\b)))")
-_UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?\s*(?:个)?\s*(?:输入|输出|input|output)?\s*"
-                         r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
-_UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
-                               r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
-# "这些简历都没做过标注", "none of them are labeled": a later sentence says the counted items have no labels
 _THOSE_UNLABELLED = re.compile(r"(?:这些|那些|都|\bthose\b|\bthese\b|\bthey\b|\bnone of them\b)[^,，。.;；]{0,12}?"
                                r"(?:没做过标注|没有做过标注|没(?:有)?标注|没标过|未标注|unlabell?ed|not labell?ed)")
 _BELOW = re.compile(r"(?:不到|少于|不足|不超过|less than|fewer than|under|below|not even)\s*(?:about\s+)?$")  # "不到一百条" < 100
@@ -302,45 +295,10 @@ _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样�
                           r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b|"
                           r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b|"
                           r"^\s*(?:[\w-]+\s+){0,2}examples?\b")
-_DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
-_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
-_BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
 
-def _budget(c: Clause, qs: list[Quantity]) -> list[Event]:
-    text = c.text
-    unlimited = _UNLIMITED.search(text)
-    if unlimited:  # "预算不限", "money is no object": no figure bounds the run any more
-        src = snippet(c, *unlimited.span())
-        return [Event("budget_usd", "clear", None, src), Event("budget_rmb", "clear", None, src)]
-    for q in qs:
-        if q.vague or _UNIT_PRICE.search(text[max(0, q.start - 24) : q.start]) or _UNIT_PRICE_AFTER.match(text[q.end :]):
-            continue  # "每百万输入token 2.5美元", "$2.50 per 1M tokens": a price, not a budget
-        if _DENIED.search(text[max(0, q.start - 16) : q.start]):
-            continue  # "€3,000, not €300": the amount taken back
-        if _SPENT.search(text[max(0, q.start - 24) : q.start]):
-            continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
-        before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]
-        src = snippet(c, max(0, q.start - 12), q.end + 8)
-        other = next((rate for b, a, rate in _OTHER_CURRENCIES if b.search(before) or a.match(after)), None)
-        if other is not None:  # "HK$50,000", "£2k": converted at a rough rate
-            return [Event("budget_usd", "set", round(q.value * other, 2), src), Event("budget_rmb", "clear", None, src)]
-        if _USD_BEFORE.search(before) or _USD_AFTER.match(after) or (re.search(r"\bgrand\b", q.raw) and not cues.EXAMPLE_UNIT_AFTER.match(after)):  # "6 grand": dollars
-            return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
-        if _EUR_BEFORE.search(before) or _EUR_AFTER.match(after):
-            return [Event("budget_usd", "set", round(q.value * USD_PER_EUR, 2), src), Event("budget_rmb", "clear", None, src)]
-        if _RMB_BEFORE.search(before) or _RMB_AFTER.match(after):
-            return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
-        if _BUDGET_WORD.search(text[max(0, q.start - 16) : q.start]) and not cues.NOT_EXAMPLE_AFTER.match(after) and q.value >= 10:
-            if re.search(r"[\u4e00-\u9fff]", text):  # "预算 3000" in Chinese: yuan
-                return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
-            return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
-    m = cues.NO_BUDGET.search(text)
-    if m and not re.search(r"(?:不是|并非|倒也不是|也不是|\bnot\b|\bisn'?t\b)\s*$", text[max(0, m.start() - 8) : m.start()]):
-        return [Event("budget_usd", "set", 0.0, snippet(c, *m.span()))]  # "也不是一分钱没有": some money
-    return []
-
-
+_SIZE_DROPPED = re.compile(r"^\s*(?:model\s+)?(?:was|is|were|would be|'s)\s+(?:\w+\s+)?(?:overkill|too (?:big|large|slow|expensive|much)|"
+                           r"out|dropped|off the table)\b|^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|用不上|不用了|不要了)")
 _SIZE_B = re.compile(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
 _SIZE_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*billion[- ](?:param|parameter)")
 _SIZE_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|千亿|百亿)(?:个)?(?:参数|规模|的模型|模型)")
@@ -351,7 +309,8 @@ def _model_size(text: str) -> tuple[float, tuple[int, int]] | None:
     for pattern in (_SIZE_B, _SIZE_WORDS, _SIZE_ZH):
         m = next((m for m in pattern.finditer(text)
                   if not (pattern is _SIZE_B and m.group(0).replace(" ", "") in cues.GPU_CARDS)  # "910B" is an Ascend chip
-                  and not re.search(r"(?:\bnot (?:the |a )?|不是)\s*$", text[: m.start()])), None)  # "not the 8B"
+                  and not re.search(r"(?:\bnot (?:the |a )?|\binstead of (?:the |a )?|\bfrom (?:the |a )?(?=[\d.]+\s?b\s+to\b)|不是|而不是)\s*$", text[: m.start()])
+                  and not _SIZE_DROPPED.match(text[m.end() :])), None)  # "not the 8B", "70B was overkill"
         if m:
             scale = _ZH_SCALE[m.group(2)] if pattern is _SIZE_ZH else 1.0
             value = float(m.group(1)) * scale

@@ -83,7 +83,7 @@ _NOT_NEG_ZH = re.compile(
 _NEG_AFTER = re.compile(
     r"^[^,;.]{0,30}?\b(?:isn'?t|aren'?t|wasn'?t|weren'?t|not|doesn'?t|does not|don'?t|do not|won'?t|will not)\b[^,;.]{0,12}?"
     r"(?:needed|required|necessary|important|a (?:concern|problem|issue|priority|requirement|must|factor)|"
-    r"an? (?:issue|problem)|matter|care|an? constraint|relevant|critical|a big deal|applicable)\b"
+    r"an? (?:issue|problem)|matter|care|an? constraint|relevant|critical|a big deal|applicable|(?:really )?an option|feasible|viable)\b"
     r"|^.{0,12}?(?:不(?:需要|重要|是问题|成问题|是重点|必|用|要求|在乎|关心|敏感|严格)|无所谓|没(?:有)?(?:要求|关系|必要)|"
     r"不做要求|都行|随意|不是(?:必须|硬性))"
 )

@@ -1,0 +1,73 @@
+"""Read a budget from one clause: an amount, its currency (USD, RMB, EUR and a few others, converted to US
+dollars), "no budget at all" or "money is no object". Pure; part of reading a message's slots."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understand import cues
+from bot.understand.numbers import Quantity
+from bot.understand.text import Clause, snippet
+from bot.understand.types import RMB_PER_USD, USD_PER_EUR, Event
+
+_UNLIMITED = re.compile(r"预算不限|不限预算|预算(?:没有|无)上限|(?:钱|预算)随便(?:花|用)|\bbudget (?:is )?(?:unlimited|no object|open[- ]ended)\b|"
+                        r"\bno budget (?:limit|cap|ceiling)s?\b|\bmoney (?:is )?no object\b|\bunlimited budget\b|"
+                        r"(?:预算|钱|经费)(?:已经|其实)?(?:不是|不成)问题|不差钱|\b(?:budget|money) (?:is|isn'?t) (?:not )?(?:really )?(?:an? )?"
+                        r"(?:issue|problem|concern|constraint) any ?more\b|\b(?:budget|money) is no (?:longer )?(?:an? )?(?:issue|problem)\b")
+_USD_BEFORE = re.compile(r"(?:us\$|\$|usd)\s*$")
+USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
+_EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
+_EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
+# other currencies people budget in, with a rough rate (US dollars per unit): before the amount, after it, rate
+_OTHER_CURRENCIES = (
+    (re.compile(r"(?:hk\$|hkd)\s*$"), re.compile(r"^\s*(?:hkd|hong kong dollars?|港币|港元|港幣)"), round(1 / 7.8, 6)),
+    (re.compile(r"(?:£|gbp)\s*$"), re.compile(r"^\s*(?:gbp|pounds?(?: sterling)?|英镑)"), 1.27),
+    (re.compile(r"(?:nt\$|twd)\s*$"), re.compile(r"^\s*(?:twd|新台币|新台幣|台币)"), round(1 / 32, 6)),
+    (re.compile(r"(?:s\$|sgd)\s*$"), re.compile(r"^\s*(?:sgd|singapore dollars?|新加坡元|新币)"), round(1 / 1.35, 6)),
+    (re.compile(r"(?:jpy)\s*$"), re.compile(r"^\s*(?:jpy|yen|日元|円)"), round(1 / 150, 6)),
+)
+_RMB_BEFORE = re.compile(r"(?:¥|￥|rmb|cny|人民币)\s*$")
+RMB_AFTER = re.compile(r"^\s*(?:元|块钱|人民币|rmb|cny|yuan|块(?![^,，。;；]{0,8}(?:gpu|显卡|卡|[a-z]*\d{3,}|魔改|\d+\s*g\b)))")
+_UNIT_PRICE = re.compile(r"(?:每|per|/)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?\s*(?:个)?\s*(?:输入|输出|input|output)?\s*"
+                         r"(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)[^,，。;；]{0,6}$")
+_UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*(?:/|per|每)\s*(?:百万|千|万|1m|1k|million|thousand|m|k)?"
+                               r"\s*(?:个)?\s*(?:输入|输出|input|output)?\s*(?:tokens?|次|calls?|requests?|小时|hours?|hr|h)\b")
+# "这些简历都没做过标注", "none of them are labeled": a later sentence says the counted items have no labels
+
+DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
+_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
+_BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
+
+
+def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
+    text = c.text
+    unlimited = _UNLIMITED.search(text)
+    if unlimited:  # "预算不限", "money is no object": no figure bounds the run any more
+        src = snippet(c, *unlimited.span())
+        return [Event("budget_usd", "clear", None, src), Event("budget_rmb", "clear", None, src)]
+    for q in qs:
+        if q.vague or _UNIT_PRICE.search(text[max(0, q.start - 24) : q.start]) or _UNIT_PRICE_AFTER.match(text[q.end :]):
+            continue  # "每百万输入token 2.5美元", "$2.50 per 1M tokens": a price, not a budget
+        if DENIED.search(text[max(0, q.start - 16) : q.start]):
+            continue  # "€3,000, not €300": the amount taken back
+        if _SPENT.search(text[max(0, q.start - 24) : q.start]):
+            continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
+        before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]
+        src = snippet(c, max(0, q.start - 12), q.end + 8)
+        other = next((rate for b, a, rate in _OTHER_CURRENCIES if b.search(before) or a.match(after)), None)
+        if other is not None:  # "HK$50,000", "£2k": converted at a rough rate
+            return [Event("budget_usd", "set", round(q.value * other, 2), src), Event("budget_rmb", "clear", None, src)]
+        if _USD_BEFORE.search(before) or USD_AFTER.match(after) or (re.search(r"\bgrand\b", q.raw) and not cues.EXAMPLE_UNIT_AFTER.match(after)):  # "6 grand": dollars
+            return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
+        if _EUR_BEFORE.search(before) or _EUR_AFTER.match(after):
+            return [Event("budget_usd", "set", round(q.value * USD_PER_EUR, 2), src), Event("budget_rmb", "clear", None, src)]
+        if _RMB_BEFORE.search(before) or RMB_AFTER.match(after):
+            return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
+        if _BUDGET_WORD.search(text[max(0, q.start - 16) : q.start]) and not cues.NOT_EXAMPLE_AFTER.match(after) and q.value >= 10:
+            if re.search(r"[\u4e00-\u9fff]", text):  # "预算 3000" in Chinese: yuan
+                return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
+            return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
+    m = cues.NO_BUDGET.search(text)
+    if m and not re.search(r"(?:不是|并非|倒也不是|也不是|\bnot\b|\bisn'?t\b)\s*$", text[max(0, m.start() - 8) : m.start()]):
+        return [Event("budget_usd", "set", 0.0, snippet(c, *m.span()))]  # "也不是一分钱没有": some money
+    return []
