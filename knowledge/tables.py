@@ -16,7 +16,8 @@ from dataclasses import (
 from functools import lru_cache
 
 MAX_CELLS = 4000  # per document: a pathological table is cut, never slows a build down
-_NUMERIC = re.compile(r"^[\s~≈<>±+\-−$¥€]*\d[\d.,\s]*(?:%|[kmgb]|gb|mb|tb|ms|s|x|倍|小时|h|分钟|秒)?\s*(?:\(.*\))?"
+_NUMERIC = re.compile(r"^[\s~≈<>±+\-−$¥€]*\d[\d.,\s]*(?:%|[kmgb]|gb|gib|mb|tb|ms|s|x|倍|小时|h|hours?|hrs?|mins?|minutes?|days?|"
+                      r"分钟|秒|天)?\s*(?:\(.*\))?"
                       r"(?:\s*/\s*\d[\d.,]*\s*(?:%|[kmgb]|gb|mb|ms|s|x)?)*$", re.I)  # "40.6 / 42.7": a value pair
 _MARKUP = re.compile(r"\*\*|__|`|<[^>]{1,80}>|\[([^\]]*)\]\([^)]*\)")
 

@@ -3,6 +3,8 @@ setting, and "how many X" answered by the row that counts X."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.read import read
 from bot.read.reader import _asked_unit
 from knowledge.tables import cells_in, parse_tables
@@ -109,3 +111,32 @@ def test_an_uncertain_answer_shows_the_next_closest_passage_too():
 def test_a_certain_answer_shows_one_passage():
     found = read("model-b2 6b q5_1 mem usage?", _hits(TWO_TABLES, split=True))
     assert not found.weak and found.also is None
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("The context grew from 2K in ChatGLM-6B to 32K.", ("count", "number")),
+    ("./server -m models/13B/ggml-model.gguf -c 4096", ("count", "number")),
+    ("DATASET=togethercomputer/RedPajama-Data-1T-Sample", ("count", "number")),
+])
+def test_a_number_inside_a_model_or_file_name_is_no_value(sentence, kinds):
+    from bot.read.answer_type import values
+
+    found = [v[3].lower() for v in values(sentence, kinds)]
+    assert not {"6b", "13b", "1t"} & set(found)
+    assert found == [] or any(ch.isdigit() for ch in found[0])
+
+
+def test_a_list_item_number_is_no_value_even_escaped():
+    from bot.read.answer_type import values
+
+    assert values("3\\. 注意力计算：FP32 Softmax", ("count", "number")) == []
+    assert values("2.训练时长约 96 小时", ("number",))[0][3] == "96"
+
+
+def test_cards_counted_in_words_meet_a_row_written_nx():
+    text = ("| GPUs | OPT-1.3B | OPT-13B |\n|---|---|---|\n| 1x A100-80G | 2 hours ($8) | 10 hours ($40) |\n"
+            "| 8x A100-80G | 0.5 hours ($16) | 2 hours ($64) |\n| 64x A100-80G | 0.2 hours ($50) | 1 hour ($256) |\n")
+    found = read("8卡 A100-80G 训 OPT-13B 要花多少美元", _hits(text))
+    assert found.best is not None and "$64" in found.best.value
+    found = read("on 8 gpus (a100 80g) how much does opt-13b cost", _hits(text))
+    assert found.best is not None and "$64" in found.best.value

@@ -63,7 +63,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
-    (re.compile(r"多少钱|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
+    (re.compile(r"多少钱|多少(?:美元|美金|刀|块|元|人民币)|花(?:了)?多少|\bhow many dollars|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
     (re.compile(r"多久|多长时间|多少(?:小时|分钟|天)|\bhow long\b|\bhow many (?:hours|minutes|days)|耗时|时长|几天|"
                 r"\b(?:how much|what|total|training|train|running|run|wall[- ]?clock|inference|quantization|generation) time\b|"
                 r"\btime (?:does|did|will|would) it\b|\btime (?:to|it takes|for|per|of|spent|taken)\b|^time\b"), ("duration",)),
@@ -110,7 +110,11 @@ def wanted_types(question: str) -> tuple[ValueType, ...]:
     return ()
 
 
-_ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)、]\s")  # "2. If you load..." numbers a list item, it is not a value
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}\\?[.)、](?:\s|(?=[\u4e00-\u9fff]))")  # "2. If you load...", "3\. 注意力": a list item
+# a name with a number inside ("chatglm-6b", "models/7b/ggml-model.gguf", "redpajama-data-1t"): the number names, it
+# answers nothing
+_IN_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_.]*(?:[-/][a-z0-9_.]+)+")
+_NAMED_KINDS = frozenset({"count", "number", "memory", "ratio"})
 
 
 def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int, int, str]]:
@@ -118,10 +122,13 @@ def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int
     low = prepare(text)
     skip = _ENUMERATOR.match(low)
     found = []
+    names = [(m.start(), m.end()) for m in _IN_NAME.finditer(low)] if _NAMED_KINDS.intersection(types) else []
     for kind in types:
         source = text if kind == "envvar" and len(text) == len(low) else low  # upper case is what marks one
         for m in VALUE_PATTERNS[kind].finditer(source):
             if skip and m.start() < skip.end():
+                continue
+            if kind in _NAMED_KINDS and any(a < m.start() < b and low[m.start() - 1] in "-/" for a, b in names):
                 continue
             found.append((kind, m.start(), m.end(), text[m.start() : m.end()] if len(text) == len(low) else m.group(0)))
     return sorted(found, key=lambda v: v[1])

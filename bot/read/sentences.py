@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from bot.read.answer_type import wanted_types
 from bot.types import Lang
+from bot.understand.text import prepare
 from knowledge.lang import content_words, detect_language, normalize, tokenize
 from knowledge.types import Hit
 
@@ -218,10 +219,13 @@ def _weights(question: str) -> dict[str, float]:
         if glued:
             for part in glued.groups():
                 weights.setdefault(part, 0.8 * weights[tok])
+    for n in _CARDS.findall(prepare(question)):  # "8卡", "8 gpus": a table row says "8x A100"
+        weights.setdefault(f"{n}x", weights.get(n, 1.0))
     return weights
 
 
 _GLUED_UNIT = re.compile(r"^(\d+(?:\.\d+)?)([a-z]{2,})$")
+_CARDS = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:张|块)?\s*(?:卡|显卡|gpus?\b|cards?\b|×|\*\s*(?=[a-z]))")
 
 
 def score_sentence(weights: dict[str, float], sentence: str, wants_number: bool) -> float:
