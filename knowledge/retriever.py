@@ -16,6 +16,7 @@ from knowledge.embedding import Embedder, reads_chinese
 from knowledge.fusion import rrf, weighted
 from knowledge.glossary import expand_query, translations
 from knowledge.lang import content_words, detect_language, normalize, tokenize
+from knowledge.names import document_names
 from knowledge.stores import SearchIndex
 from knowledge.types import Hit
 
@@ -25,6 +26,34 @@ RARE = 0.7  # an acronym in at most a few passages (IDF at least this share of t
 _NAME = re.compile(r"(?<![\w-])--?[a-z][\w-]*[a-z0-9]|\b[\w-]+\.(?:py|sh|yaml|yml|json|toml|cfg)\b|\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
 # acronyms and CamelCase words ("MFU", "AutoModelForCausalLM") only when few passages hold them ("GPU", "LoRA" are common)
 _RARE_NAME = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b|\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b")
+
+
+def _query_terms(tokens: list[str], text: str) -> list[str]:
+    """The query's search tokens less the character bigrams that straddle two of its words ("要啥" of "最低要啥版本"):
+    they match passages by chance; the words themselves and the bigrams inside them still search."""
+    words = set(content_words(text))
+    return [t for t in tokens if t in words or not _HAN_PAIR.fullmatch(t) or any(t in w for w in words)]
+
+
+_HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
+
+
+NAMED = 0.25  # a passage of a document the query names by name gains this share of the best fused score
+
+
+def _named_first(fused: list[tuple[int, float]], found: dict, words: set[str]) -> list[tuple[int, float]]:
+    """Fused results with the passages of a document the query names ("编译 powerinfer 要啥版本",
+    "belle's lora study") raised; unchanged when it names none or every candidate's document."""
+    if not fused:
+        return fused
+    own = {w for w in words if len(w) >= 3 and not w.isdigit()}
+    sources = {found[doc].chunk.source: found[doc].chunk.title for doc, _ in fused}
+    named = {src for src, title in sources.items() if own & document_names(src, title)}
+    if not named or len(named) == len(sources):
+        return fused
+    bonus = NAMED * max(score for _, score in fused)
+    raised = [(doc, score + (bonus if found[doc].chunk.source in named else 0.0)) for doc, score in fused]
+    return sorted(raised, key=lambda kv: (-kv[1], kv[0]))
 
 
 class HybridRetriever:
@@ -49,7 +78,8 @@ class HybridRetriever:
         n = min(self.settings.candidates, len(self.index))
         vec = np.ascontiguousarray(self.embedder.encode([expanded]), dtype="float32")
         dense = self.index.dense_search(vec[0], n)
-        sparse = self.index.sparse_search(self.tokenizer(expanded) + bridge_words(query, self.settings.bridge_words), n)
+        sparse = self.index.sparse_search(_query_terms(self.tokenizer(expanded), expanded)
+                                          + bridge_words(query, self.settings.bridge_words), n)
         w = (self.settings.dense_weight, self.settings.sparse_weight)
         if self.settings.fusion == "weighted":
             fused = weighted([dense, sparse], w)
@@ -67,6 +97,7 @@ class HybridRetriever:
         mass = sum(weights.values())
         reads = detect_language(query) == "en" or reads_chinese(getattr(self.embedder, "name", ""))
         found = self.index.fetch([doc for doc, _ in fused], vec[0], set().union(*alternatives.values()))
+        fused = _named_first(fused, found, content)
         names = self._names(query, max_idf)
         hits = []
         for doc, score in fused:

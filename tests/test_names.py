@@ -43,3 +43,26 @@ def test_every_passage_is_indexed_under_its_document_names():
 def test_an_upper_case_prefix_and_the_next_word_make_a_short_name():
     assert "bce" in document_names("docs/BCEmbedding_README_zh.md")
     assert "llm" not in document_names("docs/LLaMA_README.md")  # LLaMA is one word, not L + La + MA
+
+
+def test_a_query_naming_a_document_raises_its_passages():
+    from knowledge.retriever import _named_first
+    from knowledge.types import Candidate
+
+    def got(source: str) -> Candidate:
+        return Candidate(Chunk(0, "text", source, "", 0, "en"), 0.0)
+
+    found = {1: got("QAnything_usage_zh.md"), 2: got("QAnything_usage_zh.md"), 3: got("PowerInfer_README.md")}
+    fused = [(1, 0.30), (2, 0.28), (3, 0.25)]
+    assert [d for d, _ in _named_first(fused, found, {"编译", "powerinfer", "cmake"})][0] == 3
+    assert _named_first(fused, found, {"编译", "cmake"}) == fused  # no document named: unchanged
+
+
+def test_bigrams_across_two_query_words_do_not_search():
+    from knowledge.lang import tokenize
+    from knowledge.retriever import _query_terms
+
+    query = "编译的时候 cmake 最低要啥版本"
+    terms = _query_terms(tokenize(query), query)
+    assert "cmake" in terms and "最低" in terms and "版本" in terms
+    assert "要啥" not in terms and "低要" not in terms

@@ -140,3 +140,10 @@ def test_cards_counted_in_words_meet_a_row_written_nx():
     assert found.best is not None and "$64" in found.best.value
     found = read("on 8 gpus (a100 80g) how much does opt-13b cost", _hits(text))
     assert found.best is not None and "$64" in found.best.value
+
+
+def test_a_bit_width_inside_a_repository_name_is_no_value():
+    from bot.read.answer_type import values
+
+    found = [v[3].lower() for v in values("see ISTA-DASLab/Llama-2-7b-AQLM-1Bit-1x8-hf: at ~2 bit it keeps quality", ("bits",))]
+    assert found == ["2 bit"]

@@ -114,7 +114,7 @@ _ENUMERATOR = re.compile(r"^\s*\d{1,2}\\?[.)、](?:\s|(?=[\u4e00-\u9fff]))")  # 
 # a name with a number inside ("chatglm-6b", "models/7b/ggml-model.gguf", "redpajama-data-1t"): the number names, it
 # answers nothing
 _IN_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_.]*(?:[-/][a-z0-9_.]+)+")
-_NAMED_KINDS = frozenset({"count", "number", "memory", "ratio"})
+_NAMED_KINDS = frozenset({"count", "number", "memory", "ratio", "bits"})
 
 
 def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int, int, str]]:
