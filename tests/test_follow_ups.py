@@ -244,3 +244,46 @@ def test_four_bit_said_to_be_acceptable_or_not(turn, ok):
 def test_anonymisation_finished_clears_privacy():
     u = replay(["数据里有病人姓名，没脱敏，不能拿出医院。我们有一千条标注好的问诊记录。", "信息科说脱敏工作已经做完了。"])
     assert value(u, "privacy_blocked") is False
+
+
+def test_more_budget_approved_adds_and_a_new_total_replaces():
+    first = "工单自动分类，标注好的有 4 万条，预算五千元。"
+    assert value(replay([first, "领导又批了一万。"]), "budget_rmb") == 15_000
+    u = replay([first, "领导又批了一万，现在一共一万八。"])
+    assert value(u, "budget_rmb") == 18_000 and value(u, "examples") == 40_000
+    assert value(replay(["We have 5,000 labelled tickets and a $500 budget.", "finance approved another 1000"]),
+                 "budget_usd") == 1_500
+
+
+def test_a_card_out_of_the_picture_is_not_the_card_one_has():
+    u = replay(["We have 1,700 log->form pairs and one RTX 3090.",
+                "head office sent a box with two A100 80GB cards, so the 3090 is out of the picture."])
+    assert value(u, "gpu_memory_gb") == 80.0 and value(u, "compute") == "ample"
+
+
+def test_a_card_going_back_and_hosted_tuning_only_mean_no_gpu():
+    u = replay(["写好的范例有 2000 条，手上有一张 RTX 4060 Ti 16G。", "Also the 4060 Ti is going back; hosted fine-tuning only."])
+    assert value(u, "compute") == "none"
+
+
+def test_a_time_some_months_out_is_a_late_deadline():
+    u = replay(["We have 1,700 log->form pairs and one RTX 3090.", "the demo is needed today at 5.",
+                "ok relax, the director looks at it at the quarterly review, about two months out."])
+    assert value(u, "deadline") == "quarter"
+
+
+def test_training_on_half_then_all_again_reprices():
+    turns = ["We've collected 1,500 original->rewritten pairs and have no GPU.", "what's that on gpt-4o-mini at ~320 tokens a pair?"]
+    assert replay([*turns, "what if we only train on half of them?"]).cost.examples == 750
+    u = replay([*turns, "what if we only train on half of them?", "ok and gpt-4o with all 1,500, 4 epochs?"])
+    assert u.cost.examples == 1500 and u.cost.epochs == 4
+
+
+def test_dropping_the_lookup_part_clears_the_documents():
+    u = replay(["护士随访时要查管理规范，PDF 有六十多份。", "另外有 4000 条随访记录。", "规范查询那部分先拿掉吧，另有系统能查。"])
+    assert value(u, "documents") is None and value(u, "examples") == 4000
+
+
+def test_a_size_said_to_fall_short_is_not_the_size_kept():
+    u = replay(["写好的范例有 3000 份，一张 A100 80G，打算用 Qwen2.5-14B。", "改成 Qwen2.5-72B 吧，领导觉得 14B 写不好。"])
+    assert value(u, "model_size_b") == 72.0

@@ -482,3 +482,41 @@ def test_adapting_an_existing_model_ruled_out_means_a_new_architecture():
                    "Adapting an existing model isn't really an option.")
     assert u.situation.novel_architecture is True
     assert label_of(u.question) == "from_scratch"
+
+
+@pytest.mark.parametrize("question, slot_name, expected", [
+    ("Fishery co-op: the ministry moves the quota figures around pretty much every week. 600 Q&A pairs, plain text ok.",
+     "knowledge_changes", True),
+    ("Match-day info changes literally every hour, and replies are strict JSON; 700 replies logged.", "knowledge_changes", True),
+    ("Fuel surcharges shift with every shipment. We have 1,200 past replies.", "knowledge_changes", True),
+    ("Turn intake notes into a structured summary (Concerns / Actions / Plan). 2,000 note->summary pairs.", "needs_format", True),
+    ("Visit notes become a family update with fixed sections. 900 pairs.", "needs_format", True),
+    ("We have 150 Q&As, and replies should always follow: Answer / Source / Contact.", "needs_format", True),
+    ("I keep 40 old newsletters I'd call good examples and want that warm tone.", "examples", 40),
+    ("已经配好对的鉴定报告有 2000 份，想让模型按我们的写法出初稿。", "examples", 2000),
+    ("2,500 case notes with summaries, but state rules forbid using them as training data.", "privacy_blocked", True),
+    ("We have 1,800 visit->update pairs; nothing is de-identified yet.", "privacy_blocked", True),
+    ("Our claims desk processes about 2 million invoices a month; each call now carries a 5,000-token prompt.",
+     "high_volume", True),
+])
+def test_batch_seventeen_style_phrasings_are_read(question, slot_name, expected):
+    u = understand(question)
+    assert u.intent == "situation"
+    assert slot(u, slot_name) is not None and slot(u, slot_name).value == expected
+
+
+def test_a_monthly_flow_of_reports_is_no_document_collection():
+    u = understand("Our lab processes about 2 million inspection reports a month and tags each remark; the prompt is "
+                   "5,000 tokens per call and answers must come back in under 40 ms.")
+    assert slot(u, "documents") is None
+
+
+def test_what_customers_keep_asking_is_not_the_message_question():
+    u = understand("景区客服每天被问爆了：几点开门、门票多少钱、还有没有余票。这些信息每小时都在变，客服按固定格式回过的有 1500 条。怎么做？")
+    assert u.intent == "situation"
+    assert u.situation.knowledge_changes is True
+
+
+def test_how_often_something_changes_is_no_deadline():
+    u = understand("这些停电和抢修信息每天都在更新，有时一小时变好几次。")
+    assert slot(u, "deadline") is None

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.understand import cues
-from bot.understand.bare import bare_budget, bare_count
+from bot.understand.bare import MONEY_TURN, bare_budget, bare_count, unitless
 from bot.understand.cost import read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
@@ -71,8 +71,15 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if len(question) > MAX_MESSAGE_CHARS or is_foreign(question):
         return Understanding(question, lang, "off_topic", prev_slots)  # answered with a short "please ask..." reply
     events = read_events(question)
-    if "budget_usd" in prev_slots and not any(e.slot in ("budget_usd", "examples") for e in events):
-        events += bare_budget(question, "budget_rmb" in prev_slots, RMB_PER_USD)  # "财务刚说只能给六万"
+    if "budget_usd" in prev_slots and not any(e.slot == "budget_usd" for e in events):
+        # "财务刚说只能给六万", "领导又批了两万，现在一共两万三": bare amounts in a talk about the budget are money
+        money_talk = bool(MONEY_TURN.search(prepare(question)))
+        if money_talk or not any(e.slot == "examples" for e in events):
+            in_rmb = "budget_rmb" in prev_slots
+            before = prev_slots["budget_rmb" if in_rmb else "budget_usd"].value
+            money = bare_budget(question, in_rmb, RMB_PER_USD, float(before) if before is not None else None)  # type: ignore[arg-type]
+            if money:
+                events = [e for e in events if e not in unitless(events)] + money
     if "examples" in prev_slots and not any(e.slot in ("examples", "budget_usd") for e in events):
         bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
         events += [bare] if bare is not None else []

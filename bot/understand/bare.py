@@ -30,23 +30,46 @@ _BARE_BUDGET = re.compile(
     r"(?:只能|只|最多|顶多|能)?(?:给|批|拨|出|花|掏|给到|批到|拨到|降到|砍到|涨到|加到|提到)了?\s*(?:我们|咱们)?\s*"
     r"(?P<n>\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:块|元)?\s*(?:$|[?？,，。!！]|呢|了|吧)|"
     r"\b(?:cut|bumped|raised|lowered|dropped|capped|approved|gave us|give us|can (?:do|spend|give))\s+(?:it\s+|us\s+)?(?:up\s+|down\s+)?(?:to\s+)?"
-    r"(?:about\s+|around\s+|~)?(?P<m>\d[\d,]*(?:\.\d+)?\s*(?:k|grand)?)\s*(?:$|[?,.!])")
+    r"(?:another\s+|an extra\s+|additional\s+)?(?:about\s+|around\s+|~)?(?P<m>\d[\d,]*(?:\.\d+)?\s*(?:k|grand)?)\s*(?:$|[?,.!])")
 
 
-def bare_budget(text: str, in_rmb: bool, rmb_per_usd: float) -> list[Event]:
-    """A follow-up's bare amount for the budget under discussion ("财务刚说只能给六万", "boss cut it to 800"),
-    in the currency the budget was stated in."""
+_TOTAL = re.compile(r"(?:一共|总共|合计|加起来|总计)(?:是|有|就是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+)|"
+                    r"\b(?:total|in total|altogether|all in)\b[^.;\d]{0,12}(?P<m>\d[\d,]*(?:\.\d+)?\s*k?)")
+_MORE = re.compile(r"(?:又|再|另外|追加|加)\s*(?:批|拨|给)?了?\s*$|\b(?:another|an extra|additional|more)\s*$")
+MONEY_TURN = re.compile(r"批|拨|经费|预算|资金|财务|\bbudget\b|\bfunding\b|\bfinance\b|\bapproved\b")
+_UNIT_WORDS = re.compile(r"条|样本|examples?|pairs?|samples?|rows|records|tickets|conversations|labels?")
+
+
+def bare_budget(text: str, in_rmb: bool, rmb_per_usd: float, previous: float | None = None) -> list[Event]:
+    """A follow-up's bare amount for the budget under discussion ("财务刚说只能给六万", "boss cut it to 800",
+    "领导又批了两万，现在一共两万三"), in the currency the budget was stated in; ``previous``: that budget, in
+    that currency, for an amount added to it."""
     low = prepare(text).strip()
-    m = _BARE_BUDGET.search(low)
+    m = _TOTAL.search(low) if MONEY_TURN.search(low) else None
+    added = False
+    if m is None:
+        m = _BARE_BUDGET.search(low)
+        at = (m.start("n") if m.group("n") else m.start("m")) if m else 0
+        added = bool(m) and previous is not None and bool(_MORE.search(low[max(0, m.start() - 6) : at]))
     if not m:
         return []
     qs = quantities(m.group("n") or m.group("m"))
     if not qs or qs[0].value <= 0:
         return []
+    amount = qs[0].value + (previous or 0.0 if added else 0.0)
     src = low[max(0, m.start() - 16) : m.end()].strip()
+    return _in_currency(amount, in_rmb, rmb_per_usd, src)
+
+
+def unitless(events: list[Event]) -> list[Event]:
+    """The example counts among ``events`` that name no unit of examples ("又批了两万"): money, in a budget talk."""
+    return [e for e in events if e.slot == "examples" and not _UNIT_WORDS.search(e.source)]
+
+
+def _in_currency(amount: float, in_rmb: bool, rmb_per_usd: float, src: str) -> list[Event]:
     if in_rmb:
-        return [Event("budget_usd", "set", round(qs[0].value / rmb_per_usd, 2), src), Event("budget_rmb", "set", qs[0].value, src)]
-    return [Event("budget_usd", "set", qs[0].value, src), Event("budget_rmb", "clear", None, src)]
+        return [Event("budget_usd", "set", round(amount / rmb_per_usd, 2), src), Event("budget_rmb", "set", amount, src)]
+    return [Event("budget_usd", "set", amount, src), Event("budget_rmb", "clear", None, src)]
 
 
 def bare_count(text: str) -> Event | None:

@@ -35,6 +35,7 @@ _EXAMPLES_AFTER = re.compile(r"^\s*(?:more\s+)?(?:of (?:the|those|these|our|them
                              r"^\s*(?:条|笔|个样本|个示例|组|对)")
 _TOKENS_BEFORE = re.compile(r"(?:tokens? (?:per|each|an?) [a-z]+|每(?:条|笔|个样本)(?:的)?\s*token(?:数)?)\s*"
                             r"(?:at|=|:|of|to|is|as|be|改成|改为|为|是)?\s*(?:about|around|~)?\s*$")
+_ALL_BEFORE = re.compile(r"\ball (?:of )?(?:the |those |these )?$|(?:全部|所有|全)(?:的)?\s*$")  # "with all 1,500"
 _EPOCHS_BEFORE = re.compile(r"(?:epochs?|轮数|训练)\s*(?:=|:|of|to|为|改成|改为)?\s*$")
 
 
@@ -98,6 +99,6 @@ def _numbers(low: str) -> tuple[int | None, int | None, int | None]:
             avg_tokens = int(q.value)
         elif epochs is None and (_EPOCHS_AFTER.match(after) or _EPOCHS_BEFORE.search(before)) and q.value <= 100:
             epochs = int(q.value)
-        elif examples is None and _EXAMPLES_AFTER.match(after):
+        elif examples is None and (_EXAMPLES_AFTER.match(after) or (_ALL_BEFORE.search(before) and q.value >= 10)):
             examples = int(q.value)
     return avg_tokens, epochs, examples

@@ -127,6 +127,8 @@ NO_GPU = _rx(
     r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a single |a |any |one |our own )?gpus?\b", r"\bzero gpus\b",
     r"\bapi only\b", r"\bonly (?:via|through) (?:an? |the )?api\b",
+    r"\bthere (?:isn'?t|is not|is no|'s no|are no|aren'?t any) (?:a |any |one |a single )?gpus?\b", r"\bnot (?:a single|one) gpu\b",
+    r"\bhosted (?:fine-?tuning )?(?:service|api) or nothing\b", r"\bhosted (?:fine-?tuning|api|service)s? only\b",
     r"\b(?:use|using|go with|go through|rely on) (?:a |an |the )?(?:hosted|cloud|managed|openai(?:'s)?|vendor(?:'s)?) (?:fine-?tuning )?(?:api|service)\b",
     r"只能(?:走|用)(?:云厂商|云|openai|第三方|厂商)?的?(?:微调)?\s*api", r"\bonly (?:option is|way is|can use|have) (?:the |a )?"
     r"(?:cloud |openai |hosted )?(?:fine-?tuning )?api\b",
@@ -185,7 +187,8 @@ REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0
 TIMES_FACTORS = ((r"twice as (?:many|much)|double (?:that|it|the \w+|as many|as much)|two times as (?:many|much)|(?:两|二)倍|翻(?:了)?(?:一)?(?:倍|番)",
                   2.0),
                  (r"three times as (?:many|much)|triple (?:that|it|the \w+)|三倍", 3.0),
-                 (r"half as (?:many|much)", 0.5), (r"ten times as (?:many|much)|十倍", 10.0))
+                 (r"half as (?:many|much)|\b(?:only )?(?:train|use|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?half (?:of )?(?:them|those|these|it|the \w+)\b|"
+                  r"(?:只)?用(?:其中)?一半(?:的(?:数据|样本))?(?:来训|训练|呢|的话)", 0.5), (r"ten times as (?:many|much)|十倍", 10.0))
 TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
 MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
@@ -198,7 +201,7 @@ RELATIVE_ADD = _rx(
 BoolCues = tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]
 BOOL: dict[str, BoolCues] = {
     "knowledge_changes": (
-        _rx(r"\b(?:chang|shift)\w* (?:very |quite |pretty )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
+        _rx(r"\b(?:chang|shift|mov|fluctuat)\w* (?:very |quite |pretty |literally |basically |almost |nearly |like )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
             r"by the (?:minute|hour|second|day))", r"\bminute[- ]by[- ]minute\b",
             r"\b(?:updated?|refreshed|revised|edited) (?:very |pretty )?(?:often|frequently|constantly|daily|weekly|monthly|"
             r"every|all the time|regularly)",
@@ -207,10 +210,10 @@ BOOL: dict[str, BoolCues] = {
             r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
             r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"(?<!good )(?<!bad )(?<!great )(?<!sad )\bnews\b(?! from)", r"\bfast[- ]moving\b",
-            r"\bkeeps? changing\b", r"\b(?:minute|hour|day) to (?:minute|hour|day)\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\bchang\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
+            r"\bkeeps? changing\b", r"\b(?:minute|hour|day) to (?:minute|hour|day)\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\b(?:chang|shift|vary|varies|fluctuat)\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
             r"monthly|quarterly|biweekly|fortnightly|every (?:other )?(?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bchang\w* (?:through(?:out)? the (?:season|year)|mid-?season|without (?:much )?(?:notice|warning)|at short notice)\b", r"\b(?:a|one) day'?s notice\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
-            r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*)\b[\w\s]{0,30}?\bevery (?:day|week|month|quarter|sprint)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
+            r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*|mov\w*|shift\w*)\b[\w\s]{0,50}?\bevery (?:day|week|month|quarter|sprint|shipment|delivery|release)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",
@@ -223,7 +226,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her) (?:[\w'-]+ ){0,2}voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her) (?:[\w'-]+ ){0,2}voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
@@ -232,7 +235,8 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:in|follow|follows|following|use|uses|using|match|matches) (?:our|the|a|this|that|their) (?:[\w-]+ ){0,3}(?:layout|format|template|structure|macro|outline|script)\b",
             r"\b(?:laid out|formatted|structured|organi[sz]ed|written|set out|broken down) (?:as|like|into|in)\b[^.;/]{1,40}/[^.;/]{1,40}/",
             r"\b(?:follow|follows|following|stick to|sticks to|match|matches) (?:our|the|their) (?:['\"‘“]?[\w-]+['\"’”]? ){0,3}(?:guide|guidelines|voice|style|house style)\b",
-            r"\bstructured (?:[\w-]+ ){0,2}(?:entries|records|fields|output|json)\b",
+            r"\bstructured (?:[\w-]+ ){0,2}(?:entries|records|fields|output|json|summary|summaries|reports?|notes?)\b",
+            r"\b(?:always |must |should |has to |have to )?follow\s*:\s*[^/.;]{1,30}/[^/.;]{1,30}/",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
@@ -260,7 +264,11 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:anonymi[sz]|de-?identif|redact|mask|scrub)",
             r"\b(?:haven'?t|have not|hasn'?t|has not|never|wasn'?t|weren'?t|isn'?t|aren'?t|not yet|not been|not) (?:been )?"
             r"(?:anonymi[sz]|de-?identif|redact|scrub)\w*",
-            r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b", r"\braw (?:pii|phi|patient data|customer data)\b",
+            r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b",
+            r"\b(?:forbids?|prohibits?|bars?|bans?|rules? out)\b[^.;]{0,24}\b(?:using|use)\b[^.;]{0,24}\b(?:training|train|fine-?tun\w*)\b",
+            r"\b(?:nothing|none of (?:it|them|this)) (?:is|has been|was) (?:de-?identified|anonymi[sz]ed|redacted|scrubbed)\b",
+            r"\b(?:said|says|say) no (?:to )?training on (?:them|it|these|those|this)\b",
+            r"\bde-?identif\w*[^.;]{0,40}\b(?:isn'?t|is not) something we can\b", r"\braw (?:pii|phi|patient data|customer data)\b",
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
             r"be shared|cross|be used (?:for|in|as) (?:training|train)|be used to train|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",

@@ -59,6 +59,7 @@ _PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已�
 # when something else becomes available ("今年的数据要到六月底才出来", "the new rules come out in March") is no deadline
 _AVAILABLE = re.compile(r"才(?:会)?(?:出来|公布|发布|出炉|上线|下来)|\b(?:comes?|came) out\b|\b(?:gets?|will be|is|are) "
                         r"(?:published|released|announced)\b")
+_FREQUENCY = re.compile(r"\s*(?:就|都|会)?(?:变|更新|换|改|刷新|涨|跌)|\s*(?:[一两几]|好几)次|\s*(?:once|twice|\d+ times)\b")
 _DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内(?!部|网|容|存|置)|时间")
 _ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)|最新|新闻|股价|价格|行情)")
 
@@ -81,8 +82,11 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     for m in _DURATION.finditer(clause):
         if re.match(r"\s*(?:19|20)\d\d\s*年", m.group(0)):
             continue  # "2008年" is a calendar year, not a span of 2008 years
+        if _FREQUENCY.match(clause[m.end() :]) or re.search(r"(?:每|有时|有时候)\s*$", clause[: m.start()]):
+            continue  # "有时一小时变好几次", "every 2 hours it changes": how often, not how long is left
         days = _duration_days(m)
-        if days is not None and (_CONTEXT.search(clause) or _DURATION_CONTEXT.search(clause)):
+        away = re.match(r"\s*(?:out|away|from now|off)\b", clause[m.end() :])  # "about two months out"
+        if days is not None and (_CONTEXT.search(clause) or _DURATION_CONTEXT.search(clause) or away):
             best = _later(best, (days, m.span()))
     if best is None:
         return None

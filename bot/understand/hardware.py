@@ -18,7 +18,9 @@ _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple
 
 _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别的|其他|另一个|兄弟|别人)(?:的)?(?:组|部门|团队|课题组|实验室|人|项目)?的?"
                        r"|^[^,.;]{0,12}?\b(?:belongs to|is for|is owned by|is reserved for) (?:another|the other|a different|"
-                       r"the neighbou?ring|someone else'?s?) ?(?:team|group|lab|project)?|^\s*(?:is|was) (?:not ours|someone else'?s)")
+                       r"the neighbou?ring|someone else'?s?) ?(?:team|group|lab|project)?|^\s*(?:is|was) (?:not ours|someone else'?s)"
+                       r"|^\s*(?:is|are|was|were) (?:now )?(?:out of the picture|gone|going back|being returned|retired|dead|broken|sold|off the table|no longer (?:ours|available|an option))"
+                       r"|^\s*(?:已经)?(?:不用了|退役了|坏了|卖了|没了|被收回了?)")
 
 
 _REQUIRED = re.compile(r"(?:需要|要|得|听说|据说)\s*(?:好几|几|多|[\d两二三四五六八]+)?\s*(?:张|块)?\s*$|"

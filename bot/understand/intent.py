@@ -176,7 +176,7 @@ HEDGE = re.compile(r"\b(?:i|we) (?:think|guess|believe|recall|remember|seem to r
                    r"我(?:记得|印象中|印象里|好像记得)|如果我没记错")
 # what the project's own users ask ("客户问保养周期、故障灯什么意思", "drivers ask how many pallets fit") describes the
 # project; it is not this message's question
-REPORTED = re.compile(r"(?:客户|用户|顾客|患者|病人|学生|员工|司机|家长|居民|会员|乘客|游客|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
+REPORTED = re.compile(r"被(?:问|咨询)(?:爆|疯|烦|到|得)?了?[:：]?[^。;；]{0,80}|(?:客户|用户|顾客|患者|病人|学生|员工|司机|家长|居民|会员|乘客|游客|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
                       r"(?!我们该|你)[^。;；?？!！]{0,60}|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
                       r"guests|visitors|callers|agents)\b (?:\w+ ){0,2}(?:ask|asks|asking|ask about|keep asking)\b[^.;?!]{0,80}")
 # a flag, a script or a config key written out: the question is about a tool ("--attn_implementation", "train.sh")

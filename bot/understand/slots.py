@@ -24,7 +24,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
     "compute": re.compile(r"cluster|gpus?|cards?|nodes?|\b(?:a|h|l|v|t|p)\d{2,3}s?\b|\b(?:rtx|gtx)\b|\b[2-5]0[5-9]0(?:\s*ti)?s?\b|"
                           r"集群|显卡|算力|卡|服务器"),
     "needs_format": cues.BOOL["needs_format"][0],
-    "knowledge_changes": cues.BOOL["knowledge_changes"][0],
+    "knowledge_changes": re.compile(cues.BOOL["knowledge_changes"][0].pattern + r"|\blive\b|real[- ]?time|实时", re.IGNORECASE),
     "deadline": re.compile(r"deadline|demo|launch|rush|hurry|urgent|期限|演示|上线|截止|急"),
     "budget_usd": re.compile(r"budget|预算|钱"),
     "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|compliance|隐私|脱敏|敏感|合规|保密|内网|出域"),
@@ -176,7 +176,8 @@ def _number_events(c: Clause) -> list[Event]:
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
-           and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) for q in qs):
+           and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not _RATE_AFTER.match(text[q.end :])
+           for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))  # "40k memos that partners want to query"
@@ -209,6 +210,9 @@ def _labelled(text: str, q: Quantity) -> bool:
                 or _paired(text, q))
 
 
+# "35 past bulletins I'd call good examples", "200 replies we use as examples"
+_CALLED_EXAMPLES = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:(?:that |which )?(?:i|we)(?:'d| would)?\s+)?(?:call|consider|count as|use as|"
+                              r"treat as)\s+(?:good |great |usable |solid |gold )?(?:examples?|samples?)\b")
 _LABELLED_NEAR = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:labell?ed|annotated|tagged|graded|scored|rated)\b")
 
 
@@ -221,7 +225,7 @@ def _paired(text: str, q: Quantity) -> bool:
 
 
 # "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
-_WRITTEN_BEFORE = re.compile(r"(?:当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?"
+_WRITTEN_BEFORE = re.compile(r"(?:配好对|配对好|配好|对好|当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?"
                              r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
@@ -264,7 +268,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
-                or (q.value >= 10 and _LABELLED_NEAR.match(after)))  # "25,000 student essays graded against a rubric"
+                or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after))  # "25,000 student essays graded against a rubric"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
                      and not _DOC_SOON.match(after) and q.value >= 10)  # "one more requirement" adds no example
         if unit or bare_more:
@@ -298,7 +302,7 @@ _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样�
 
 
 _SIZE_DROPPED = re.compile(r"^\s*(?:model\s+)?(?:was|is|were|would be|'s)\s+(?:\w+\s+)?(?:overkill|too (?:big|large|slow|expensive|much)|"
-                           r"out|dropped|off the table)\b|^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|用不上|不用了|不要了)")
+                           r"out|dropped|off the table)\b|^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|太小|用不上|不用了|不要了|写不好|做不好|不够用|不够好|效果不好|效果太差|搞不定|不行)")
 _SIZE_B = re.compile(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
 _SIZE_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*billion[- ](?:param|parameter)")
 _SIZE_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|千亿|百亿)(?:个)?(?:参数|规模|的模型|模型)")
@@ -324,6 +328,11 @@ _PER = re.compile(r"^\s*(?:\+\s*)?(?:api\s+)?(?:calls?|requests?|queries|message
 _PER_BEFORE = re.compile(r"(?:每|一)(秒|分钟|小时|天|日|周|月)(?:有|大约|约|大概)?\s*$")
 _PER_MONTH = {"second": 2_592_000, "sec": 2_592_000, "秒": 2_592_000, "minute": 43_200, "min": 43_200, "分钟": 43_200,
               "hour": 720, "小时": 720, "day": 30, "天": 30, "日": 30, "week": 4.3, "周": 4.3, "month": 1, "月": 1}
+_RATE_VERB = re.compile(r"\b(?:process|processes|processing|processed|handle|handles|handling|classify|classifies|route|routes|score|"
+                        r"scores|serve|serves|receive|receives|get|gets|answer|answers)\s+(?:about |around |roughly |some |over |~\s*)?$|"
+                        r"(?:处理|分类|接到|收到|回复|审核)(?:大约|约|大概)?\s*$")
+# "1.5 million reports a month": a rate of things coming in, not a collection to search
+_RATE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(second|minute|hour|day|week|month)\b")
 _CALL_WORD = re.compile(r"calls?|requests?|queries|调用|请求|查询|次")
 HIGH_VOLUME_PER_MONTH = 1_000_000
 LONG_PROMPT_TOKENS = 500  # few-shot prompts this long cost more per call than a fine-tuned model's
@@ -339,6 +348,8 @@ def _volume(c: Clause, qs: list[Quantity]) -> list[Event]:
         if unit is None:
             b = _PER_BEFORE.search(text[max(0, q.start - 8) : q.start])
             unit = b.group(1) if b and _CALL_WORD.search(after[:8]) else None
+        if unit is None and _RATE_VERB.search(text[max(0, q.start - 30) : q.start]) and (r := _RATE_AFTER.match(after)):
+            unit = r.group(1)  # "our lab processes about 1.5 million reports a month": that many calls
         if unit is not None:
             monthly = int(q.value * _PER_MONTH[unit])
             src = snippet(c, q.start, q.end + 24)

@@ -6,6 +6,7 @@ recorded so the answer can say what it changed ("examples 3,000 → 8,000").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from bot.understand.types import Change, Event, Slot
@@ -53,7 +54,12 @@ def _topics(state: Mapping[str, Slot], events: Iterable[Event]) -> list[Event]:
         for name, slot in state.items():
             if slot.source and said & set(tokenize(slot.source)):
                 out.append(Event(name, "clear", None, e.source))
+        if _LOOKUP.search(e.source) and "documents" in state:  # "规范查询那部分先拿掉": the lookup need goes
+            out += [Event("documents", "clear", None, e.source), Event("knowledge_changes", "clear", None, e.source)]
     return out
+
+
+_LOOKUP = re.compile(r"查询|检索|搜索|查找|查文档|问答那部分|\blook-?ups?\b|\bsearch(?:ing)?\b|\bq&a (?:part|side|bit)\b")
 
 
 _GENERIC = frozenset("我们 你们 他们 那部分 这部分 部分 这块 那块 模型 the our we that this part".split())
