@@ -102,7 +102,7 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("堆栈", "调用栈", "错误堆栈"), ("stack", "stack trace")),
     (("参数量", "参数规模"), ("parameter count", "params", "parameters")),
     (("向量维度", "维度", "维数"), ("dimension", "dimensions", "dim")),
-    (("平均", "平均分", "均值"), ("avg", "average", "mean")),
+    (("平均", "平均分", "均值"), ("average", "avg", "mean")),
     (("代理",), ("proxy",)),
     (("可选值", "取值"), ("possible values", "values")),
     (("硬件", "硬件要求", "硬件需求"), ("hardware", "hardware requirements")),

@@ -147,3 +147,35 @@ def test_a_bit_width_inside_a_repository_name_is_no_value():
 
     found = [v[3].lower() for v in values("see ISTA-DASLab/Llama-2-7b-AQLM-1Bit-1x8-hf: at ~2 bit it keeps quality", ("bits",))]
     assert found == ["2 bit"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "权重放在 chinese_llama_lora_7b/ 目录下",
+    "一个是LLaMA-7B+FT(2M)+LoRA(math_0.25M)",
+])
+def test_numbers_in_snake_case_and_qualified_names_are_no_values(sentence):
+    from bot.read.answer_type import values
+
+    assert values(sentence, ("count", "number")) == []
+
+
+def test_the_option_the_question_names_whole_beats_a_shorter_one():
+    text = ("Launch the CLI with `python -m tool.cli --model [path of tool model]`.\n\n"
+            "If you download the base model elsewhere, override its path with `--base-model [path of base model]`.")
+    chunk = Chunk(0, text, "tool.md", "Tool", 0, "en")
+    found = read("base model 我下在别的目录了，cli 用哪个参数指定路径", [Hit(chunk, 1.0, dense_score=0.4)])
+    assert found.best is not None and found.best.value == "--base-model"
+
+
+def test_a_release_day_question_asks_for_a_date():
+    from bot.read.answer_type import wanted_types
+    from bot.understand import understand
+
+    assert wanted_types("Instruct-v2 是哪天放出来的？") == ("date",)
+    assert understand("Instruct-v2 是哪天放出来的？直接在官方 instruct 上精调的那版").intent == "factual"
+
+
+def test_an_average_score_in_chinese_meets_an_english_column():
+    from knowledge.glossary import translations
+
+    assert "average" in translations("平均分是多少")

@@ -46,7 +46,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
 # question cues -> the types that can answer it (first match wins; order: most specific first)
 _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"speed-?ups?\b|\bhow many times\b|\btimes faster|\bx faster|加速比|几倍|多少倍|快.{0,3}倍"), ("ratio", "percent")),
-    (re.compile(r"(?:什么时候|啥时候|何时|哪一?天|哪一?年|哪个月|几月)\s*(?:发布|推出|上线|开源|发表|更新|出的|出来|release)|截止到?(?:什么|啥)时候|"
+    (re.compile(r"(?:什么时候|啥时候|何时|哪一?天|哪一?年|哪个月|几月)\s*(?:发布|推出|上线|开源|发表|更新|出的|出来|放出|公布|release)|截止到?(?:什么|啥)时候|"
                 r"发布(?:时间|日期|于)|日期|\bwhen (?:was|were|did)\b|\bwhat date\b|\brelease date|\bwhich (?:year|month|day)\b"),
      ("date",)),
     # "哪个版本", "版本要求", "transformers 版本?"; not "PV 版本 (1bit) ppl 多少" (a variant, asked for its score)
@@ -113,7 +113,7 @@ def wanted_types(question: str) -> tuple[ValueType, ...]:
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\\?[.)、](?:\s|(?=[\u4e00-\u9fff]))")  # "2. If you load...", "3\. 注意力": a list item
 # a name with a number inside ("chatglm-6b", "models/7b/ggml-model.gguf", "redpajama-data-1t"): the number names, it
 # answers nothing
-_IN_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_.]*(?:[-/][a-z0-9_.]+)+")
+_IN_NAME = re.compile(r"(?<![a-z0-9.])[a-z][a-z0-9.]*(?:(?:[-/_][a-z0-9.]+)+/?|\([a-z0-9._]+\))")
 _NAMED_KINDS = frozenset({"count", "number", "memory", "ratio", "bits"})
 
 
@@ -128,7 +128,7 @@ def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int
         for m in VALUE_PATTERNS[kind].finditer(source):
             if skip and m.start() < skip.end():
                 continue
-            if kind in _NAMED_KINDS and any(a < m.start() < b and low[m.start() - 1] in "-/" for a, b in names):
+            if kind in _NAMED_KINDS and any(a < m.start() < b and low[m.start() - 1] in "-/_(" for a, b in names):
                 continue
             found.append((kind, m.start(), m.end(), text[m.start() : m.end()] if len(text) == len(low) else m.group(0)))
     return sorted(found, key=lambda v: v[1])

@@ -65,7 +65,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     counts = bool(unit) and bool(_COUNTS.search(prepare(question)))  # "多少个汉字", "how many tokens": a noun counted
     given = frozenset(q.value for q in quantities(prepare(question)) if not q.vague)
     flags = frozenset(re.findall(r"(?<![\w-])--([a-z0-9][\w-]*)", question.lower()))  # "--kv-cache-dtype", spelt out
-    known = frozenset(_NAME.findall(prepare(question)))  # names the asker already has: not the one asked for
+    # names the asker already has ("max_new_tokens", "LoRA(2M)"): not the one asked for, nor the numbers inside them
+    known = frozenset(_NAME.findall(prepare(question)) + _QUALIFIED.findall(prepare(question)))
     rows: dict[tuple[str, str], set[str]] = {}
     for hit in hits[:MAX_PASSAGES]:
         for entry in hit.chunk.meta.get("cells", ()):
@@ -235,7 +236,9 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         if own <= 0 and not matched:
             continue
         value, near, rank = _nearest_value(sentence, matched, wanted, known)
-        score = (2.0 * cov + prior + type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
+        parts = [p for p in re.split(r"[-_=\s]+", value.lower().lstrip("-")) if p] if soft(wanted) and value else []
+        spelt = 0.4 if len(parts) >= 2 and all(p in weights for p in parts) else 0.0  # "base model" -> --base-model
+        score = (2.0 * cov + prior + spelt + type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
                  - 0.001 * max(0, len(sentence) - 240) - (0.8 if _ASKS.search(sentence) else 0.0))
         counted = _counted(sentence, unit) if unit else ""
         if counted:  # "多少个汉字" and "约 40 万汉字": the number that counts the asked thing
@@ -340,11 +343,13 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
     if not found:
         return "", 0.0, 0
     spots = [low.find(tok) for tok in matched if len(tok) > 1 and low.find(tok) >= 0] or [0]
-    best, best_d = found[0], 10**9
+    best, best_d, best_named = found[0], 10**9, 0
     for v in found:
         d = min(abs(v[1] - s) for s in spots)
-        if d < best_d:
-            best, best_d = v, d
+        # "base model 用哪个参数": of "--model" and "--base-model", the option the question's words name whole
+        named = len(set(re.split(r"[-_=\s]+", v[3].lower().lstrip("-"))) & matched) if v[0] in _SOFT_KINDS else 0
+        if (named, -d) > (best_named, -best_d):
+            best, best_d, best_named = v, d, named
     changed = _CHANGED.search(low)
     was = 1 if changed and changed.group(1) is not None else 3
     if changed and changed.start(was) <= best[1] < changed.end(was):
@@ -353,6 +358,8 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
     return best[3].strip(), max(0.0, 1.0 - min(best_d, 120) / 120), rank
 
 
+_SOFT_KINDS = frozenset({"flag", "key", "envvar"})
+_QUALIFIED = re.compile(r"[a-z][a-z0-9.]*\s?\([a-z0-9.]+\)")  # "lora(2m)", "ft (2m)": a method and its data
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+")  # a snake- or kebab-case name: max_new_tokens, kv-cache-dtype
 _CHANGED = re.compile(r"(?:由|从)\s*(?:原来的|之前的|以前的)?\s*(\S{1,16}?)\s*(?:改成|改为|变成|变为|调整为|调整到|提高到|提升到|增加到|增大到|降到|降低到|减少到|减小到)了?\s*(\S)|"
                       r"\bfrom\s+(\S{1,16}?)\s+to\s+(\S)")

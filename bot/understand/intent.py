@@ -30,7 +30,7 @@ VALUE_ASK = re.compile(
     r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|default|name|type|format|"
     r"learning rate|batch size|requirement|memory|vram|speed|difference|command|subcommand|script|flag|option)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
     r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
-    r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版)|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
+    r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版|天|一天|年|一年|个月)|几号|几月几|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
     r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|(?:什么|啥)(?:比例|配比|比率|数值|分数|规模|尺寸|命令|脚本|端口|路径|模板|日期|地址)|"
     r"(?:什么|啥)时候[?？]?\s*$|截止到?(?:什么|啥)时候|\b(?:docker )?image (?:tag )?for (?:an? |the )?[\w-]+|镜像(?:tag)?|"
     r"支持[^,，。;；?？]{0,14}吗|是否支持|能否支持|\bdoes (?:it|\w+) support\b|\bsupported\s*\?|\bcan [\w-]+ run on\b|"
