@@ -287,3 +287,43 @@ def test_dropping_the_lookup_part_clears_the_documents():
 def test_a_size_said_to_fall_short_is_not_the_size_kept():
     u = replay(["写好的范例有 3000 份，一张 A100 80G，打算用 Qwen2.5-14B。", "改成 Qwen2.5-72B 吧，领导觉得 14B 写不好。"])
     assert value(u, "model_size_b") == 72.0
+
+
+@pytest.mark.parametrize("turns, budget", [
+    (["We have 5,200 answered emails. the budget for this is $150.", "finance added another $500"], 650.0),
+    (["We have 5,200 answered emails and $8k for compute.", "the grant got bumped by another $5k"], 13_000.0),
+])
+def test_money_added_to_a_stated_budget(turns, budget):
+    assert value(replay(turns), "budget_usd") == budget
+
+
+def test_a_budget_in_yuan_raised_then_halved_keeps_both_currencies():
+    u = replay(["写好的报价说明有 6000 份，预算三千元。", "预算又加了一万。"])
+    assert value(u, "budget_rmb") == 13_000 and value(u, "budget_usd") == 1805.56 and value(u, "examples") == 6000
+    u = replay(["120万条标注数据，预算八千元人民币，自研架构。",
+                "and the budget turns out to be shared with another project, we only get half of it."])
+    assert value(u, "budget_rmb") == 4000 and value(u, "budget_usd") == 555.56 and value(u, "examples") == 1_200_000
+
+
+def test_using_a_third_of_the_data_scales_the_estimate():
+    turns = ["整理好的範例有２，４００筆，格式固定。", "換成 4o 要多少？每筆大約３００ token。"]
+    u = replay(turns)
+    assert u.intent == "cost" and u.cost.examples == 2400 and u.cost.avg_tokens == 300
+    assert replay([*turns, "那只用三分之一的資料呢？"]).cost.examples == 800
+
+
+def test_more_reports_cleared_for_training_are_examples():
+    u = replay(["Analysts write change reports as strict JSON; we have 650 reports already in that JSON.",
+                "plus 12,000 more reports that a customer just cleared for us to train on."])
+    assert value(u, "examples") == 12_650
+
+
+def test_the_real_part_of_a_count_replaces_it():
+    u = replay(["我们有 240 条问答，回答要按 产品 / 答案 / 来源 的格式。", "更正一下：那 240 条里真正的问答只有 70 条，剩下的都是闲聊。"])
+    assert value(u, "examples") == 70
+
+
+def test_an_existing_model_adapted_instead_is_no_new_architecture():
+    u = replay(["We have 12,000 labelled clips and a custom architecture.",
+                "we're dropping the custom architecture, we'll adapt an existing vision-language model instead."])
+    assert value(u, "novel_architecture") is False

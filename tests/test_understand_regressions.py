@@ -520,3 +520,19 @@ def test_what_customers_keep_asking_is_not_the_message_question():
 def test_how_often_something_changes_is_no_deadline():
     u = understand("这些停电和抢修信息每天都在更新，有时一小时变好几次。")
     assert slot(u, "deadline") is None
+
+
+def test_an_unrelated_thing_in_chinese_starts_a_new_situation():
+    u = replay(["Cider maker: answers come from our 40-page production handbook.",
+                "另外一件不相关的事：经销商想按他们品牌的口吻写营销文案，写好的文案有 3,500 条，他们有两张 RTX 4090。"])
+    assert slot(u, "documents") is None and slot(u, "examples").value == 3500
+
+
+@pytest.mark.parametrize("question, slot_name, expected", [
+    ("班次和余票一天变好几次，天气不好还会临时停运。我们有 1500 条按固定 JSON 回复的记录。", "knowledge_changes", True),
+    ("We want replies in our 'friendly old beekeeper' voice; 5,200 answered emails to train on.", "needs_format", True),
+    ("we also have 240 Q&As, and answers should always follow Product / Answer / Source.", "needs_format", True),
+])
+def test_batch_eighteen_style_phrasings_are_read(question, slot_name, expected):
+    u = understand(question)
+    assert slot(u, slot_name) is not None and slot(u, slot_name).value == expected

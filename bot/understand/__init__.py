@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.understand import cues
 from bot.understand.bare import MONEY_TURN, bare_budget, bare_count, unitless
-from bot.understand.cost import read_cost
+from bot.understand.cost import PRICED_MODELS, read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
 from bot.understand.slots import read_events
@@ -112,7 +112,9 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
         # "how much to fine-tune on those 4,000?" after the situation stated them
         cost = dataclasses.replace(cost, examples=int(prev_slots["examples"].value))  # type: ignore[arg-type]
     probs = scores(question)
-    follow_up = (prev_cost is not None and cost is not None and cost != prev_cost
+    complete = cost is not None and cost.model in PRICED_MODELS.values() and bool(cost.avg_tokens and cost.examples)
+    # "what's gpt-4o-mini at ~600 tokens each?" after a situation stated the count: a whole cost question
+    follow_up = ((complete or (prev_cost is not None and cost is not None and cost != prev_cost))
                  and not (DECISION_ASK.search(prepare(question)) and probs.get("situation", 0) > 0.5))
     intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up, relevant, facts)
     if intent == "off_topic" and relevant:
@@ -159,7 +161,7 @@ _NEW_TOPIC = re.compile(r"^\W*(?:(?:a |one )?(?:separate|different|unrelated|oth
                         r"(?:my|our) (?:cousin|friend|brother|sister|neighbou?r|wife|husband|dad|mom|uncle|aunt|roommate|"
                         r"former colleague)(?:'s)? (?:has|runs|owns|is|wants|just)\b)|"
                         r"^\W*我(?:的)?(?:朋友|表哥|表姐|表弟|表妹|同学|邻居|亲戚|老婆|老公|舅舅|姐姐|哥哥|弟弟|妹妹)(?:开了|有|在|想|做)|"
-                        r"^\W*(?:另外|另)一?(?:个|件)(?:事|项目|问题|场景|需求|团队|部门)|^\W*(?:换个|换一个)(?:话题|问题|场景)|^\W*题外话|"
+                        r"^\W*(?:另外|另)一?(?:个|件)(?:不相关的|无关的|别的)?(?:事|项目|问题|场景|需求|团队|部门)|^\W*(?:换个|换一个)(?:话题|问题|场景)|^\W*题外话|"
                         r"^\W*(?:再问|问)(?:一?个|另一个)(?:别的|不相关的)|^\W*(?:完全)?不相关的")
 _FOLLOW_UP = re.compile(r"\b(?:also|and|plus|what if|if we|now|still|then|btw|oh)\b|另外|还有|而且|如果|要是|那|也|又|再|现在|其实|不过|对了")
 

@@ -27,7 +27,7 @@ _RESTATES = re.compile(r"\b(?:actually|it'?s|update|correction|recount\w*|make (
 
 
 _BARE_BUDGET = re.compile(
-    r"(?:只能|只|最多|顶多|能)?(?:给|批|拨|出|花|掏|给到|批到|拨到|降到|砍到|涨到|加到|提到)了?\s*(?:我们|咱们)?\s*"
+    r"(?:只能|只|最多|顶多|能)?(?:给|批|拨|出|花|掏|加|给到|批到|拨到|降到|砍到|涨到|加到|提到)了?\s*(?:我们|咱们)?\s*"
     r"(?P<n>\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:块|元)?\s*(?:$|[?？,，。!！]|呢|了|吧)|"
     r"\b(?:cut|bumped|raised|lowered|dropped|capped|approved|gave us|give us|can (?:do|spend|give))\s+(?:it\s+|us\s+)?(?:up\s+|down\s+)?(?:to\s+)?"
     r"(?:another\s+|an extra\s+|additional\s+)?(?:about\s+|around\s+|~)?(?P<m>\d[\d,]*(?:\.\d+)?\s*(?:k|grand)?)\s*(?:$|[?,.!])")
@@ -35,7 +35,7 @@ _BARE_BUDGET = re.compile(
 
 _TOTAL = re.compile(r"(?:一共|总共|合计|加起来|总计)(?:是|有|就是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+)|"
                     r"\b(?:total|in total|altogether|all in)\b[^.;\d]{0,12}(?P<m>\d[\d,]*(?:\.\d+)?\s*k?)")
-_MORE = re.compile(r"(?:又|再|另外|追加|加)\s*(?:批|拨|给)?了?\s*$|\b(?:another|an extra|additional|more)\s*$")
+_MORE = re.compile(r"(?:又|再|另外|追加|加)\s*(?:批|拨|给|加)?了?\s*$|\b(?:another|an extra|additional|more)\s*$")
 MONEY_TURN = re.compile(r"批|拨|经费|预算|资金|财务|\bbudget\b|\bfunding\b|\bfinance\b|\bapproved\b")
 _UNIT_WORDS = re.compile(r"条|样本|examples?|pairs?|samples?|rows|records|tickets|conversations|labels?")
 

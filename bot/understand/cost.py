@@ -24,7 +24,7 @@ _STRONG_CUE = re.compile(
     r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|\bballpark\b|"
     r"\bhow much (?:would|will|is|does) (?:that|it|this)(?: \w+)? (?:be|run|come to|set (?:us|me) back)\b|多少钱|花多少|要花|估算|估计一下|训练费用|费用是多少"
 )
-_WEAK_CUE = re.compile(r"\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\bbill\b|\$|费用|成本|价格|收费|贵|账单|花费")
+_WEAK_CUE = re.compile(r"要多少(?![条个张份样])|\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\bbill\b|\$|费用|成本|价格|收费|贵|账单|花费")
 _FOLLOW = re.compile(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|\bsame (?:thing|setup|run|job)\b|呢|换成|改成|如果|那|要是|用")
 _TOKENS_AFTER = re.compile(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
 _EPOCHS_AFTER = re.compile(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")

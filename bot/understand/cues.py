@@ -187,13 +187,17 @@ REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0
 TIMES_FACTORS = ((r"twice as (?:many|much)|double (?:that|it|the \w+|as many|as much)|two times as (?:many|much)|(?:两|二)倍|翻(?:了)?(?:一)?(?:倍|番)",
                   2.0),
                  (r"three times as (?:many|much)|triple (?:that|it|the \w+)|三倍", 3.0),
-                 (r"half as (?:many|much)|\b(?:only )?(?:train|use|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?half (?:of )?(?:them|those|these|it|the \w+)\b|"
-                  r"(?:只)?用(?:其中)?一半(?:的(?:数据|样本))?(?:来训|训练|呢|的话)", 0.5), (r"ten times as (?:many|much)|十倍", 10.0))
+                 (r"half as (?:many|much)|\b(?:only )?(?:train|use|fine-?tune|keep|get)(?: it)?(?: on| with)? (?:only )?half (?:of )?(?:them|those|these|it|the \w+)\b|"
+                  r"(?:只)?用(?:其中)?一半(?:的(?:数据|样本|资料))?(?:来训|训练|呢|的话)", 0.5),
+                 (r"\b(?:only )?(?:train|use|used|using|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?(?:a|one) third (?:of )?(?:them|those|these|it|the \w+)\b|"
+                  r"(?:只)?用(?:其中)?三分之一(?:的(?:数据|样本|资料))?", 1 / 3),
+                 (r"\b(?:only )?(?:train|use|used|using|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?(?:a|one) quarter (?:of )?(?:them|those|these|it|the \w+)\b|"
+                  r"(?:只)?用(?:其中)?四分之一(?:的(?:数据|样本|资料))?", 0.25), (r"ten times as (?:many|much)|十倍", 10.0))
 TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
 MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
-    r"(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
+    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
     r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
 )
 
@@ -218,7 +222,7 @@ BOOL: dict[str, BoolCues] = {
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?<![是不])(?:都|也|总|老)(?:会|在|要)?(?:变|变化|变动|更新|调整)(?![成得好差])", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:发|出|更新|迭代|上)(?:一)?(?:版|次|个版本)", r"跟着(?:改|变|更新|调整)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
-            r"新闻(?!标题|分类|稿件?的?(?:风格|格式))", r"股价", r"行情", r"动态(?:变化|更新|数据)"),
+            r"新闻(?!标题|分类|稿件?的?(?:风格|格式))", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会)?(?:变|更新|改|调整|刷新)(?:好几|几|多|很多)次"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
             r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:locked|fixed|frozen|set) (?:in )?for the (?:whole|entire|full) (?:year|quarter|season|term|contract)\b", r"\bnothing (?:here )?(?:needs|has) to be (?:real[- ]?time|live|current|up[- ]to[- ]date)\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
@@ -226,7 +230,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her) (?:[\w'-]+ ){0,2}voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her) (?:[\w'-]+ ){0,4}voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
@@ -236,7 +240,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:laid out|formatted|structured|organi[sz]ed|written|set out|broken down) (?:as|like|into|in)\b[^.;/]{1,40}/[^.;/]{1,40}/",
             r"\b(?:follow|follows|following|stick to|sticks to|match|matches) (?:our|the|their) (?:['\"‘“]?[\w-]+['\"’”]? ){0,3}(?:guide|guidelines|voice|style|house style)\b",
             r"\bstructured (?:[\w-]+ ){0,2}(?:entries|records|fields|output|json|summary|summaries|reports?|notes?)\b",
-            r"\b(?:always |must |should |has to |have to )?follow\s*:\s*[^/.;]{1,30}/[^/.;]{1,30}/",
+            r"\b(?:always |must |should |has to |have to )?follow\s*:?\s*[^/.;]{1,30}/[^/.;]{1,30}/",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
@@ -347,7 +351,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:our|my) own (?:tokenizer and )?(?:architecture|backbone)\b", r"\bour own design\b", r"\bcustom (?:attention|layers?|backbone|network)\b",
             r"\bnot a (?:transformer|model)[\w\s]{0,12}you can download\b", r"\bdesign(?:ed|ing)? (?:our|my|the|a|an) (?:own )?(?:[\w-]+ )?architecture\b", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
         None,
-        _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:base )?model\b"),
+        _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:[\w-]+ )?(?:base )?model\b"),
     ),
     "documents": (
         _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",

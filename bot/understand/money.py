@@ -39,6 +39,22 @@ _SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
 
+_ADDED = re.compile(r"\b(?:added|adds|add|bumped (?:it |us )?(?:up )?by|raised (?:it )?by|topped (?:it )?up (?:with|by)|plus)\s+"
+                    r"(?:another|an extra|an additional|additional|extra)?\s*[$€¥￥]?\s*$|\b(?:another|an extra|an additional)\s+[$€¥￥]?\s*$|"
+                    r"(?:又|再|追加|另外)(?:加|批|拨|给)了?\s*$")
+
+
+def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
+    """An amount in US dollars, and whether it was in yuan; None when no currency is written."""
+    if _USD_BEFORE.search(before) or USD_AFTER.match(after):
+        return value, False
+    if _EUR_BEFORE.search(before) or _EUR_AFTER.match(after):
+        return round(value * USD_PER_EUR, 2), False
+    if _RMB_BEFORE.search(before) or RMB_AFTER.match(after):
+        return round(value / RMB_PER_USD, 2), True
+    return None
+
+
 def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
     text = c.text
     unlimited = _UNLIMITED.search(text)
@@ -54,6 +70,10 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
         before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]
         src = snippet(c, max(0, q.start - 12), q.end + 8)
+        if _ADDED.search(text[max(0, q.start - 24) : q.start]):  # "finance added another $500", "bumped by another $5k"
+            usd = _to_usd(q.value, before, after)
+            if usd is not None:
+                return ([Event("budget_rmb", "add", q.value, src)] if usd[1] else []) + [Event("budget_usd", "add", usd[0], src)]
         other = next((rate for b, a, rate in _OTHER_CURRENCIES if b.search(before) or a.match(after)), None)
         if other is not None:  # "HK$50,000", "£2k": converted at a rough rate
             return [Event("budget_usd", "set", round(q.value * other, 2), src), Event("budget_rmb", "clear", None, src)]
@@ -64,6 +84,8 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
         if _RMB_BEFORE.search(before) or RMB_AFTER.match(after):
             return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
         if _BUDGET_WORD.search(text[max(0, q.start - 16) : q.start]) and not cues.NOT_EXAMPLE_AFTER.match(after) and q.value >= 10:
+            if _ADDED.search(text[max(0, q.start - 24) : q.start]) and re.search(r"[\u4e00-\u9fff]", text):  # "预算又加了一万"
+                return [Event("budget_rmb", "add", q.value, src), Event("budget_usd", "add", round(q.value / RMB_PER_USD, 2), src)]
             if re.search(r"[\u4e00-\u9fff]", text):  # "预算 3000" in Chinese: yuan
                 return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
             return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]

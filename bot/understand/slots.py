@@ -64,6 +64,11 @@ def read_events(text: str) -> list[Event]:
             nxt = parts[i + 1]
             clause = Clause(low[clause.start : nxt.start + len(nxt.text)], clause.start)
         found = _clause_events(clause)
+        if i and cues.MONEY_WORDS.search(parts[i - 1].text) and any(e.kind == "scale" for e in found):
+            # "the budget is shared with another project, we only get half of it": the budget is halved
+            found = [e2 for e in found for e2 in ((Event("budget_rmb", "scale", e.value, e.source),
+                                                   Event("budget_usd", "scale", e.value, e.source))
+                                                  if e.kind == "scale" and e.slot == "examples" else (e,))]
         if i and any(e.kind == "clear_topic" for e in found):
             # "船期那部分…查，不用模型管了", "we'll care about the memo format later, but not now, drop it": the topic is
             # named earlier in the message
@@ -167,8 +172,10 @@ def _number_events(c: Clause) -> list[Event]:
     times = cues.TIMES.search(text)
     if times and not quantities(text):  # "and if it were twice as many?", "预算翻倍呢": the count or budget under discussion
         factor = next(f for words, f in cues.TIMES_FACTORS if re.fullmatch(words, times.group(0)))
-        slot = "budget_usd" if cues.MONEY_WORDS.search(text) else "examples"
-        return [Event(slot, "scale", factor, snippet(c, *times.span()))]
+        src = snippet(c, *times.span())
+        if cues.MONEY_WORDS.search(text):  # "预算翻倍呢", "we only get half of it": the budget, in both currencies
+            return [Event("budget_rmb", "scale", factor, src), Event("budget_usd", "scale", factor, src)]
+        return [Event("examples", "scale", factor, src)]
     qs = quantities(text)
     examples = _examples(c, qs)
     if examples:
@@ -236,7 +243,9 @@ _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
 _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
 
 
-_USABLE_BEFORE = re.compile(r"(?:能用|可用|有效|合格|用得上|干净)的?(?:只有|就|仅有?|才|大概|约)?\s*$")
+_MONEY_ADDED = re.compile(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
+_USABLE_BEFORE = re.compile(r"(?:能用|可用|有效|合格|用得上|干净)的?(?:只有|就|仅有?|才|大概|约)?\s*$|"
+                            r"(?:真正|实际|其实)(?:的|能用的)?[\u4e00-\u9fff]{0,4}?(?:只有|就|仅有?|才)\s*$")
 
 
 def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
@@ -254,10 +263,12 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "one RTX 4090 left": a card's name, not a count
         if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):
             continue
-        if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
+        if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 90]):
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
+        if _MONEY_ADDED.search(before):
+            continue  # "预算又加了一万": money, not examples
         if DENIED.search(before) or re.search(r"[$€¥￥£]\s*$", before) or USD_AFTER.match(after) or RMB_AFTER.match(after):
             continue  # "3,000, not 300"; money is no count of examples
         if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
@@ -269,8 +280,9 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
                 or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after))  # "25,000 student essays graded against a rubric"
-        bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and not cues.DOC_UNIT_AFTER.match(after)
-                     and not _DOC_SOON.match(after) and q.value >= 10)  # "one more requirement" adds no example
+        trained = bool(_AS_EXAMPLES.search(text[q.end : q.end + 90]))  # "12,000 more reports cleared for us to train on"
+        bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
+                     and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example
         if unit or bare_more:
             if _IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) and q.value < 100:
                 continue  # "a prompt with 5 examples" counts shots, not training data
@@ -296,7 +308,7 @@ _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|l
                           r"\bthrow(?:ing|n)?\s+(?:away\s+|out\s+)?(?:all|those|the|these)?\s*(?:of (?:the|those)\s*)?$|"
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
-                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style)\b|"
+                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style|json|schema)\b|"
                           r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b|"
                           r"^\s*(?:[\w-]+\s+){0,2}examples?\b")
 

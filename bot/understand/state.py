@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from bot.understand.types import Change, Event, Slot
+from bot.understand.types import RMB_PER_USD, Change, Event, Slot
 
 
 def fold(slots: Mapping[str, Slot], events: Iterable[Event]) -> tuple[dict[str, Slot], tuple[Change, ...]]:
@@ -24,12 +24,15 @@ def fold(slots: Mapping[str, Slot], events: Iterable[Event]) -> tuple[dict[str, 
             state.pop(e.slot, None)
         elif e.kind == "add":
             base = before if isinstance(before, (int, float)) and not isinstance(before, bool) else 0
-            state[e.slot] = Slot(int(base + e.value), e.source)  # type: ignore[operator]
+            state[e.slot] = Slot(_number(base + e.value, e.slot), e.source)  # type: ignore[operator]
         elif e.kind == "scale":  # "a third of those are junk": keep the rest of the count under discussion
             if isinstance(before, (int, float)) and not isinstance(before, bool):
-                state[e.slot] = Slot(int(round(before * e.value)), e.source)  # type: ignore[operator]
+                state[e.slot] = Slot(_number(before * e.value, e.slot), e.source)  # type: ignore[operator]
         else:
             state[e.slot] = Slot(e.value, e.source)
+        if e.slot == "budget_usd" and e.kind in ("add", "scale") and "budget_rmb" in state and e.slot in state:
+            rmb = state["budget_rmb"].value  # a budget stated in yuan: dollars follow the yuan figure
+            state[e.slot] = Slot(round(float(rmb) / RMB_PER_USD, 2), e.source)  # type: ignore[arg-type]
         kind = "add" if e.kind == "scale" else e.kind
         kinds[e.slot] = kind if kinds.get(e.slot) != "add" else "add"
     changes = []
@@ -38,6 +41,11 @@ def fold(slots: Mapping[str, Slot], events: Iterable[Event]) -> tuple[dict[str, 
         if after != before:
             changes.append(Change(name, kinds[name], before, after))  # type: ignore[arg-type]
     return state, tuple(changes)
+
+
+def _number(value: float, slot: str) -> int | float:
+    """Counts stay whole; money keeps its cents."""
+    return round(value, 2) if slot.startswith("budget") else int(round(value))
 
 
 def _topics(state: Mapping[str, Slot], events: Iterable[Event]) -> list[Event]:
