@@ -327,3 +327,21 @@ def test_an_existing_model_adapted_instead_is_no_new_architecture():
     u = replay(["We have 12,000 labelled clips and a custom architecture.",
                 "we're dropping the custom architecture, we'll adapt an existing vision-language model instead."])
     assert value(u, "novel_architecture") is False
+
+
+def test_more_found_written_earlier_adds_and_no_money_at_all_is_zero():
+    first = "想讓模型照我們的風格寫貼文，我們有 30 則寫好的範例貼文。"
+    u = replay([first, "剛剛小編說，她的雲端硬碟裡其實還有８７０篇以前寫的。"])
+    assert value(u, "examples") == 900
+    assert value(replay([first, "老闆說這件事完全不給預算，一毛都沒有。"]), "budget_usd") == 0.0
+
+
+def test_not_a_cent_more_keeps_the_budget():
+    u = understand("标注好的评论有两万五千条。项目预算就五千块人民币，多一分都没有。")
+    assert value(u, "budget_rmb") == 5000 and value(u, "budget_usd") == 694.44
+
+
+def test_a_time_taken_back_in_the_same_breath_is_not_the_deadline():
+    u = replay(["We have 2,500 worked checks written by the seniors.", "不过老板要求今天下班前就要看到演示。",
+                "更正：是下个月的合伙人会议上演示，不是今天，我听错了。"])
+    assert value(u, "examples") == 2500 and value(u, "deadline") == "quarter"

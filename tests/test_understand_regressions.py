@@ -536,3 +536,20 @@ def test_an_unrelated_thing_in_chinese_starts_a_new_situation():
 def test_batch_eighteen_style_phrasings_are_read(question, slot_name, expected):
     u = understand(question)
     assert slot(u, slot_name) is not None and slot(u, slot_name).value == expected
+
+
+@pytest.mark.parametrize("question, slot_name, expected", [
+    ("I have 60 wordings I'm genuinely proud of, in our house style.", "examples", 60),
+    ("27,000 inspection reports are already coded by our estimators into damage codes.", "examples", 27_000),
+    ("Every reply in the same block: Market / Requirement / Source / Action. The rules don't move much, maybe one "
+     "revision a year.", "knowledge_changes", False),
+    ("3,000 past tickets with answers, unredacted, and none of it is allowed off our premises.", "privacy_blocked", True),
+])
+def test_more_real_phrasings_are_read(question, slot_name, expected):
+    u = understand(question)
+    assert slot(u, slot_name) is not None and slot(u, slot_name).value == expected
+
+
+def test_a_memory_size_in_brackets_keeps_the_cluster():
+    u = understand("公司AI中心撥了一台８卡 Ａ８００（８０Ｇ）給這個專案，已經標註好的缺陷單有１２萬筆。")
+    assert slot(u, "compute").value == "ample" and slot(u, "gpu_count").value == 8

@@ -197,7 +197,7 @@ TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
 MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
-    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
+    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:其实|另外|而且|居然|竟然)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
     r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
 )
 
@@ -225,7 +225,8 @@ BOOL: dict[str, BoolCues] = {
             r"新闻(?!标题|分类|稿件?的?(?:风格|格式))", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会)?(?:变|更新|改|调整|刷新)(?:好几|几|多|很多)次"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
-            r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:locked|fixed|frozen|set) (?:in )?for the (?:whole|entire|full) (?:year|quarter|season|term|contract)\b", r"\bnothing (?:here )?(?:needs|has) to be (?:real[- ]?time|live|current|up[- ]to[- ]date)\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
+            r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:don'?t|doesn'?t|do not|does not) (?:move|change|shift) (?:much|often)\b",
+            r"\b(?:one|a single) (?:revision|update|change) a year\b", r"\bonce a year\b", r"\b(?:locked|fixed|frozen|set) (?:in )?for the (?:whole|entire|full) (?:year|quarter|season|term|contract)\b", r"\bnothing (?:here )?(?:needs|has) to be (?:real[- ]?time|live|current|up[- ]to[- ]date)\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
             r"(?:很少|几乎不|基本不|不怎么|不常|不会|一般不)(?:会)?(?:变|更新|改)", r"\bfro(?:ze|zen)\b", r"冻结(?:了)?", r"(?:比较|很|非常)?稳定", r"固定不变", r"一成不变", r"(?:半年|一年|几年|好几个月)才(?:变|更新|改|调整)一次", r"基本(?:是|上)?固定(?:的|不变)?"),
     ),
     "needs_format": (
@@ -241,6 +242,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:follow|follows|following|stick to|sticks to|match|matches) (?:our|the|their) (?:['\"‘“]?[\w-]+['\"’”]? ){0,3}(?:guide|guidelines|voice|style|house style)\b",
             r"\bstructured (?:[\w-]+ ){0,2}(?:entries|records|fields|output|json|summary|summaries|reports?|notes?)\b",
             r"\b(?:always |must |should |has to |have to )?follow\s*:?\s*[^/.;]{1,30}/[^/.;]{1,30}/",
+            r"\b(?:reply|replies|answer|answers|response|responses|output|report|summary|note)\b[^.;]{0,40}:\s*[^/.;:]{1,30}/[^/.;:]{1,30}/",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
@@ -268,7 +270,8 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:anonymi[sz]|de-?identif|redact|mask|scrub)",
             r"\b(?:haven'?t|have not|hasn'?t|has not|never|wasn'?t|weren'?t|isn'?t|aren'?t|not yet|not been|not) (?:been )?"
             r"(?:anonymi[sz]|de-?identif|redact|scrub)\w*",
-            r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b",
+            r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b", r"\bunredacted\b",
+            r"\b(?:none of (?:it|them|this)|nothing) (?:is |are )?allowed (?:off|outside|out of) (?:our |the )?(?:premises|site|building|network|servers?)\b",
             r"\b(?:forbids?|prohibits?|bars?|bans?|rules? out)\b[^.;]{0,24}\b(?:using|use)\b[^.;]{0,24}\b(?:training|train|fine-?tun\w*)\b",
             r"\b(?:nothing|none of (?:it|them|this)) (?:is|has been|was) (?:de-?identified|anonymi[sz]ed|redacted|scrubbed)\b",
             r"\b(?:said|says|say) no (?:to )?training on (?:them|it|these|those|this)\b",
@@ -398,4 +401,4 @@ UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", 
              r"其实", r"改成", r"不过", r"更正", r"纠正", r"修改", r"换成", r"变成")
 
 NO_BUDGET = _rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b",
-                r"\bbudget(?: is|'s| of)? (?:literally |now |actually |officially |just )?(?:zero|\$?0)\b", r"\bbudget (?:is )?(?:basically|pretty much|practically|essentially|about|roughly|like) (?:zero|nil|nothing|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"一(?:分|毛)钱(?:都|也)?没有", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")
+                r"\bbudget(?: is|'s| of)? (?:literally |now |actually |officially |just )?(?:zero|\$?0)\b", r"\bbudget (?:is )?(?:basically|pretty much|practically|essentially|about|roughly|like) (?:zero|nil|nothing|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"(?<!多)一(?:分|毛)(?:钱)?(?:都|也)?没有", r"(?:完全|根本)?不给(?:任何)?预算", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")

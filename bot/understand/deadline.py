@@ -61,7 +61,7 @@ _AVAILABLE = re.compile(r"才(?:会)?(?:出来|公布|发布|出炉|上线|下�
                         r"(?:published|released|announced)\b")
 _FREQUENCY = re.compile(r"\s*(?:就|都|会)?(?:变|更新|换|改|刷新|涨|跌)|\s*(?:[一两几]|好几)次|\s*(?:once|twice|\d+ times)\b")
 _DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内(?!部|网|容|存|置)|时间")
-_ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)|最新|新闻|股价|价格|行情)")
+_ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)(?![^,，。;；]{0,10}(?:会议|会上|评审|演示|汇报|发布会|验收|截止))|最新|新闻|股价|价格|行情)")
 
 
 def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
@@ -72,6 +72,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
         for m in pattern.finditer(clause):
             if _ATTRIBUTIVE.match(clause[m.end() :].lstrip()):
                 continue  # "today's prices", "当天最新的新闻": freshness, not a deadline
+            if re.search(r"(?:不是|并非|而不是|\bnot\b|\bnot by\b)\s*$", clause[: m.start()]):
+                continue  # "下个月演示，不是今天": the time taken back
             best = _later(best, (days, m.span()))
     if best is not None and not _CONTEXT.search(clause):
         best = None

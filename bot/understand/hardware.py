@@ -25,6 +25,7 @@ _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别�
 
 _REQUIRED = re.compile(r"(?:需要|要|得|听说|据说)\s*(?:好几|几|多|[\d两二三四五六八]+)?\s*(?:张|块)?\s*$|"
                        r"\b(?:requires?|required|needs?|needed|would need|takes?)\s+(?:several |multiple |a few |many |\d+\s*x?\s*)?$")
+_SINGLE = re.compile(r"\b(?:one|a single|single|only one|just one)\b|一张|单卡|一块")
 _CARDS_COUNTED = re.compile(r"(\d+|一|单|两|二|三|四|六|八|十六)\s*(?:张|块)(?!\s*(?:数据|样本))")
 
 
@@ -82,7 +83,7 @@ def compute_events(c: Clause) -> list[Event]:
         out.append(Event("compute", "set", compute, src))
         if compute == "none":  # "no GPU at all": earlier cards are gone too
             out += [Event("gpu_memory_gb", "clear", None, src), Event("gpu_count", "clear", None, src)]
-    elif memory is not None and (count or 1) == 1:
+    elif memory is not None and (count or 1) == 1 and (card or _SINGLE.search(text)):
         out.append(Event("compute", "clear", None, src))  # a new single big card replaces an earlier cluster
     if cues.FOUR_BIT_NO.search(text):
         out.append(Event("four_bit_ok", "set", False, snippet(c, *cues.FOUR_BIT_NO.search(text).span())))

@@ -212,15 +212,17 @@ def _queried(text: str, q: Quantity) -> bool:
 def _labelled(text: str, q: Quantity) -> bool:
     """A count of documents that are labelled ("5,000 labeled documents", "240k clauses, each labeled with a risk",
     "4,200 labels paired with their records", "已经标好一万八千张") is training data."""
-    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged|graded|scored|rated)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)|^\s*(?:份|篇|个|条)?\s*[,，]\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签)",
+    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged|graded|scored|rated|coded|classified)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)|^\s*(?:份|篇|个|条)?\s*[,，]\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签)",
                          text[q.end :])
                 or _paired(text, q))
 
 
 # "35 past bulletins I'd call good examples", "200 replies we use as examples"
 _CALLED_EXAMPLES = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:(?:that |which )?(?:i|we)(?:'d| would)?\s+)?(?:call|consider|count as|use as|"
-                              r"treat as)\s+(?:good |great |usable |solid |gold )?(?:examples?|samples?)\b")
-_LABELLED_NEAR = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:labell?ed|annotated|tagged|graded|scored|rated)\b")
+                              r"treat as)\s+(?:good |great |usable |solid |gold )?(?:examples?|samples?)\b|"
+                              r"^\s*(?:[a-z][\w-]*\s+){1,2}(?:that |which )?(?:i|we)(?:'m|'re| am| are)? (?:\w+ )?(?:proud of|happy with)\b")
+_LABELLED_NEAR = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,4}(?:labell?ed|annotated|tagged|graded|scored|rated|coded|classified|categori[sz]ed|"
+                            r"(?:written|prepared|authored|done) by)\b")
 
 
 def _paired(text: str, q: Quantity) -> bool:
@@ -228,7 +230,8 @@ def _paired(text: str, q: Quantity) -> bool:
     return bool(re.match(r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:each|every one|all)(?: one)?(?: of them)?(?: is| are)? (?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
                          r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:paired|matched|aligned) with\b", text[q.end :])
                 or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start])
-                or _WRITTEN_BEFORE.search(text[max(0, q.start - 50) : q.start]))
+                or _WRITTEN_BEFORE.search(text[max(0, q.start - 50) : q.start])
+                or re.match(r"^\s*(?:篇|份|条|个|则)?\s*(?:以前|之前|过去|往年|去年)(?:写|做|整理|发)(?:过|好)?的", text[q.end :]))
 
 
 # "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
