@@ -345,3 +345,41 @@ def test_a_time_taken_back_in_the_same_breath_is_not_the_deadline():
     u = replay(["We have 2,500 worked checks written by the seniors.", "不过老板要求今天下班前就要看到演示。",
                 "更正：是下个月的合伙人会议上演示，不是今天，我听错了。"])
     assert value(u, "examples") == 2500 and value(u, "deadline") == "quarter"
+
+
+def test_a_budget_named_wrongly_then_rightly():
+    u = replay(["标注好的数据有一万八千条，算力预算五千元。", "说错了，不是五千，是五万。"])
+    assert value(u, "budget_rmb") == 50_000 and value(u, "examples") == 18_000
+
+
+def test_a_card_number_in_a_correction_is_no_count():
+    u = replay(["We have 25,000 labelled rows and 8 A800s.", "sorry 搞错了，是 2 张 RTX 4090，不是 8 张 A800。"])
+    assert value(u, "examples") == 25_000 and value(u, "gpu_count") == 2 and value(u, "compute") == "consumer"
+
+
+@pytest.mark.parametrize("turn", ["更正：老闆要用 72B 的模型，說 8B 寫得太死板。", "correction: we'd want the 72B, the 8B mangles the names"])
+def test_a_size_said_to_do_badly_is_dropped(turn):
+    u = replay(["写好的范例有 2200 条，一张 A100 80G，打算用 8B 的模型。", turn])
+    assert value(u, "model_size_b") == 72.0
+
+
+def test_another_card_borrowed_makes_two():
+    u = replay(["写好的范例有 2200 条，一张 A100 80G。", "好消息，又借到一張一樣的 A100，現在兩張了。"])
+    assert value(u, "gpu_count") == 2 and value(u, "compute") == "ample"
+
+
+def test_more_given_by_a_partner_adds():
+    u = replay(["按固定格式写好的回复有 1500 条。", "经销商那边还能再给我们一万条，加上去。"])
+    assert value(u, "examples") == 11_500
+
+
+def test_a_new_thing_after_a_retraction_starts_afresh():
+    u = replay(["Ranger station: trail conditions change daily, answers from our 80-page park handbook.",
+                "Forget the park, new thing: I run a tiny archery club, no data at all, I want funny event blurbs."])
+    assert value(u, "documents") is None and value(u, "knowledge_changes") is None and value(u, "examples") == 0
+
+
+def test_scratching_the_regulations_part_drops_the_documents():
+    u = replay(["学员要查民航规章，规章文档有两百多份；讲师写好的三段式答案有 300 条。",
+                "Scratch the regulations part, we only want answers in that three-part format."])
+    assert value(u, "documents") is None and value(u, "examples") == 300

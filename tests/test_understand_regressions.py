@@ -553,3 +553,14 @@ def test_more_real_phrasings_are_read(question, slot_name, expected):
 def test_a_memory_size_in_brackets_keeps_the_cluster():
     u = understand("公司AI中心撥了一台８卡 Ａ８００（８０Ｇ）給這個專案，已經標註好的缺陷單有１２萬筆。")
     assert slot(u, "compute").value == "ample" and slot(u, "gpu_count").value == 8
+
+
+@pytest.mark.parametrize("question, slot_name, expected", [
+    ("深圳报关行，想让模型根据海关公告回答客户的监管条件问题，公告每周更新。", "documents", True),
+    ("We want answers in our format (Route / Status / Advice). We have 500 past announcements like that.", "examples", 500),
+    ("150 docent-written Q&A pairs, and answers must be three short kid-friendly sentences.", "examples", 150),
+    ("tonight is just the kickoff call, the actual delivery is end of next month. 3,000 pairs.", "deadline", "quarter"),
+])
+def test_batch_nineteen_style_phrasings_are_read(question, slot_name, expected):
+    u = understand(question)
+    assert slot(u, slot_name) is not None and slot(u, slot_name).value == expected

@@ -144,7 +144,7 @@ def _another_situation(question: str, events: list, prev_slots: dict) -> bool:
     """A turn that states a different situation whole ("我们有三台服务器……四百万条工单……") rather than amending the last
     one: a new count of examples, hardware or needs, four facts or more, and no word of correcting or adding."""
     low = prepare(question)
-    if _NEW_TOPIC.search(low) and any(e.kind == "set" for e in events):
+    if any(_NEW_TOPIC.search(part) for part in re.split(r"[,;:.，；：。]", low)) and any(e.kind == "set" for e in events):
         return True  # "Separate thing, for the athletics department: ...", "另外一个事：设计部想…"
     if cues.UPDATE.search(low) or cues.RETRACT.search(low) or cues.RELATIVE_ADD.search(low) or _FOLLOW_UP.search(low):
         return False

@@ -23,6 +23,7 @@ _CORRECTED = re.compile(r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六�
                         r"而不是|不是)\s*(?:\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)")
 
 
+_CARD_NUMBERS = frozenset(card for card in cues.GPU_CARDS if card.isdigit())
 _RESTATES = re.compile(r"\b(?:actually|it'?s|update|correction|recount\w*|make (?:it|that)|now|i mean|i meant)\b")
 
 
@@ -33,6 +34,9 @@ _BARE_BUDGET = re.compile(
     r"(?:another\s+|an extra\s+|additional\s+)?(?:about\s+|around\s+|~)?(?P<m>\d[\d,]*(?:\.\d+)?\s*(?:k|grand)?)\s*(?:$|[?,.!])")
 
 
+_N = r"\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+"
+_BUDGET_FIXED = re.compile(rf"不是\s*(?P<was>{_N})\s*(?:块|元)?\s*[,，]?\s*(?:而)?是\s*(?P<now>{_N})|"
+                           rf"\bnot\s+\$?(?P<was2>{_N}),?\s*(?:it'?s\s+|but\s+)?\$?(?P<now2>{_N})")
 _TOTAL = re.compile(r"(?:一共|总共|合计|加起来|总计)(?:是|有|就是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+)|"
                     r"\b(?:total|in total|altogether|all in)\b[^.;\d]{0,12}(?P<m>\d[\d,]*(?:\.\d+)?\s*k?)")
 _MORE = re.compile(r"(?:又|再|另外|追加|加)\s*(?:批|拨|给|加)?了?\s*$|\b(?:another|an extra|additional|more)\s*$")
@@ -45,6 +49,12 @@ def bare_budget(text: str, in_rmb: bool, rmb_per_usd: float, previous: float | N
     "领导又批了两万，现在一共两万三"), in the currency the budget was stated in; ``previous``: that budget, in
     that currency, for an amount added to it."""
     low = prepare(text).strip()
+    fixed = _BUDGET_FIXED.search(low)
+    if fixed and previous is not None:  # "说错了，不是五千，是五万": the budget named wrongly, then rightly
+        said = quantities(fixed.group("was") or fixed.group("was2") or "")
+        now = quantities(fixed.group("now") or fixed.group("now2") or "")
+        if said and now and abs(said[0].value - previous) < 0.01 and now[0].value > 0:
+            return _in_currency(now[0].value, in_rmb, rmb_per_usd, fixed.group(0))
     m = _TOTAL.search(low) if MONEY_TURN.search(low) else None
     added = False
     if m is None:
@@ -81,6 +91,8 @@ def bare_count(text: str) -> Event | None:
     m = _CORRECTED.search(low) or _BARE_COUNT.search(low)
     if not m:
         return None
+    if m.group("n").strip(" ,，") in _CARD_NUMBERS:
+        return None  # "是 2 张 RTX 4090，不是 8 张 A800": a card's name, not a count
     if m.groupdict().get("noun") and not _RESTATES.search(low[: m.start("n")]):
         return None  # "about 60 codes in total" names another count; "actually, it's 1.3 million levels" restates it
     qs = quantities(m.group("n").replace(",", "") if re.fullmatch(r"[\d,]+", m.group("n").strip()) else m.group("n"))

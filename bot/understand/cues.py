@@ -13,8 +13,12 @@ import re
 _ASCII_B = r"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))"
 
 
-def _rx(*parts: str) -> re.Pattern:
+def rx(*parts: str) -> re.Pattern:
+    """One case-blind pattern of the alternatives ``parts`` (``\\b`` meaning an ASCII word boundary)."""
     return re.compile("|".join(parts).replace(r"\b", _ASCII_B), re.IGNORECASE)
+
+
+_rx = rx
 
 
 # ---- what a number counts: the words right after it (or right before it)
@@ -80,7 +84,7 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
     r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|tokens?|token|epochs?|轮|遍|次|calls?|requests?|queries|qps|"
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
-    r"人|docs?|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
+    r"人|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
 UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chats|logs|transcripts|data|conversations|messages|emails)\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
                  r"(?:ever )?(?:labell?ed|annotated|tagged)", r"\bwithout (?:any )?labels\b", r"\bnever (?:been )?labell?ed",
@@ -146,18 +150,6 @@ LIMITED_COMPUTE = _rx(
     r"\bsingle (?:consumer )?(?:gpu|card)\b", r"\blaptop\b",
     r"消费级", r"算力有限", r"资源有限", r"单卡", r"一张(?:消费级)?(?:显卡|卡)",
 )
-# "不接受量化", "no quantization, accuracy can't drop", "4-bit is not acceptable"
-FOUR_BIT_NO = _rx(r"(?:不|不能|无法|没法)(?:接受|要|想要|用|考虑)\s*(?:4\s*(?:位|bit|比特)\s*)?量化", r"不能(?:做)?量化",
-                  r"\bno (?:4[- ]?bit|quantiz\w*)\b", r"\b(?:4[- ]?bit|quantiz\w*)\b[^.;]{0,20}\b(?:is|are)n'?t (?:ok|okay|fine|acceptable|an option)\b",
-                  r"\b(?:can'?t|cannot|won'?t|don'?t) (?:accept|use|do|tolerate) (?:any )?(?:4[- ]?bit|quantiz\w*)")
-FOUR_BIT_OK = _rx(
-    r"\b4[- ]?bit\b.{0,30}\b(?:ok|okay|fine|acceptable|is fine|works?)\b",
-    r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quantiz)",
-    r"\bquantiz\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
-    r"(?:可以|能|愿意)接受.{0,8}(?:4\s*(?:位|bit|比特)|量化)", r"(?:4\s*(?:位|bit|比特)|量化).{0,12}(?:可以接受|能接受|没问题|也行|可以)",
-    r"(?:不在乎|不介意|不在意|无所谓|不怕)[^,，。;；]{0,6}(?:4\s*(?:位|bit|比特)|量化)", r"\b(?:don'?t|do not|doesn'?t) (?:really )?(?:care|mind)\b[^.;]{0,30}\b(?:4[- ]?bit|quantiz)",
-    r"(?:换成|改成|改用|换用|用)\s*qlora\s*(?:呢|的话|行吗|可以吗|怎么样)", r"\b(?:what about|how about|with|switch(?:ing)? to|go with) qlora\b(?: instead)?\s*\??$",
-)
 
 # documents (knowledge to retrieve), not training examples: the words right after a count
 DOC_UNIT_AFTER = _rx(
@@ -187,6 +179,7 @@ REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0
 TIMES_FACTORS = ((r"twice as (?:many|much)|double (?:that|it|the \w+|as many|as much)|two times as (?:many|much)|(?:两|二)倍|翻(?:了)?(?:一)?(?:倍|番)",
                   2.0),
                  (r"three times as (?:many|much)|triple (?:that|it|the \w+)|三倍", 3.0),
+                 (r"(?:make it |it'?s )?ten times (?:that|it)|\b10x (?:that|it)\b", 10.0),
                  (r"half as (?:many|much)|\b(?:only )?(?:train|use|fine-?tune|keep|get)(?: it)?(?: on| with)? (?:only )?half (?:of )?(?:them|those|these|it|the \w+)\b|"
                   r"(?:只)?用(?:其中)?一半(?:的(?:数据|样本|资料))?(?:来训|训练|呢|的话)", 0.5),
                  (r"\b(?:only )?(?:train|use|used|using|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?(?:a|one) third (?:of )?(?:them|those|these|it|the \w+)\b|"
@@ -197,7 +190,7 @@ TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
 MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
-    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:其实|另外|而且|居然|竟然)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
+    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:还能|还会|还可以)?再给(?:我们|咱们)?\s*$|(?:其实|另外|而且|居然|竟然)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
     r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
 )
 
@@ -298,7 +291,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"脱敏(?:之后|以后|后)(?:的)?(?:数据)?[^,，。;；]{0,6}(?:训练|用)[^,，。;；]{0,4}(?:没问题|可以|没事|行)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
             r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"脱敏(?:工作)?(?:已经|都)?(?:做完|完成|搞定|弄完|处理完)了?", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
-            r"\bsigned off\b", r"(?:隐私|保密|合规|数据安全|敏感)(?:那块|那部分|方面|这块|这部分|问题)?(?:其实)?(?:不是|不算|没有?)(?:什么)?(?:问题|事)",
+            r"\bsigned off\b", r"\bwe can (?:now )?train (?:on (?:them|it) )?now\b", r"\bcan now (?:be )?train(?:ed)?\b", r"现在可以(?:拿来|用来)?训练了", r"(?:隐私|保密|合规|数据安全|敏感)(?:那块|那部分|方面|这块|这部分|问题)?(?:其实)?(?:不是|不算|没有?)(?:什么)?(?:问题|事)",
             r"(?:都是|均为|全是)(?:可以)?公开(?:的)?(?:内容|资料|数据|信息)", r"\b(?:privacy|pii|compliance) (?:is|isn'?t) (?:actually )?(?:not )?(?:an? )?(?:issue|problem|concern|blocker)\b", r"\b(?:are|is|were|was) (?:fine|ok|okay|allowed|cleared|good) to (?:train|use|fine-?tune)\b",
             r"(?:就|也|都)可以(?:用|拿来用|拿去训练|用来训练|拿来训练)(?:这批|这些|这部分|这份)(?:数据|样本)",
             r"(?:法务|合规|安全|领导)[^,，。;；]{0,8}(?:回复|说|表示|同意|确认)[^。;；]{0,30}(?:就)?可以(?:用|拿来|拿去|用来|训练)", r"没有\s*(?:privacy|隐私|合规|数据安全)\s*(?:问题|风险|顾虑)", r"\bno (?:privacy|pii|compliance) (?:issues?|concerns?|problems?)\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b", r"\b(?:legal|compliance|security|infosec|the lawyers?|dpo|privacy team)\b[^.;]{0,20}?\b(?:says?|said|confirmed|agreed)\b[^.;]{0,12}?\b(?:it'?s|that'?s|we'?re|is|are) (?:fine|ok|okay|allowed|cleared)\b", r"\bcan (?:now )?(?:train|fine-?tune) on (?:the )?(?:masked|anonymi[sz]ed|redacted|scrubbed|de-?identified)\b",
@@ -357,7 +350,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:[\w-]+ )?(?:base )?model\b"),
     ),
     "documents": (
-        _rx(r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
+        _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
             r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|surfaced|found|discovered|came from)\b)[^.;])*?(?<!from our )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",

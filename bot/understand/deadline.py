@@ -46,7 +46,7 @@ _DURATION = re.compile(
 # words that make a time phrase a deadline; a duration ("3 months") also counts after "we have"
 _CONTEXT = re.compile(
     r"\b(?:need|needs|needed|due|deadline|ship|shipping|launch|launching|deliver|demo|present|presentation|go live|"
-    r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|prototype|postpone\w*|"
+    r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|delivery|due date|prototype|postpone\w*|"
     r"push(?:ed)? (?:back|out)|delay\w*|moved? to|slip\w*|"
     r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?|as in|review|see it|show|showing|meeting|"
     r"pulled forward|moved up|brought forward|(?:push|pushed|move|moved|shift\w*|bump\w*|reschedul\w*)\b[^.;]{0,16}\bto)\b"

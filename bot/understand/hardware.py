@@ -23,6 +23,18 @@ _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别�
                        r"|^\s*(?:已经)?(?:不用了|退役了|坏了|卖了|没了|被收回了?)")
 
 
+# "不接受量化", "no quantization, accuracy can't drop", "4-bit is not acceptable"
+FOUR_BIT_NO = cues.rx(r"(?:不|不能|无法|没法)(?:接受|要|想要|用|考虑)\s*(?:4\s*(?:位|bit|比特)\s*)?量化", r"不能(?:做)?量化",
+                  r"\bno (?:4[- ]?bit|quantiz\w*)\b", r"\b(?:4[- ]?bit|quantiz\w*)\b[^.;]{0,20}\b(?:is|are)n'?t (?:ok|okay|fine|acceptable|an option)\b",
+                  r"\b(?:can'?t|cannot|won'?t|don'?t) (?:accept|use|do|tolerate) (?:any )?(?:4[- ]?bit|quantiz\w*)")
+FOUR_BIT_OK = cues.rx(
+    r"\b4[- ]?bit\b.{0,30}\b(?:ok|okay|fine|acceptable|is fine|works?)\b",
+    r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quantiz)",
+    r"\bquantiz\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
+    r"(?:可以|能|愿意)接受.{0,8}(?:4\s*(?:位|bit|比特)|量化)", r"(?:4\s*(?:位|bit|比特)|量化).{0,12}(?:可以接受|能接受|没问题|也行|可以)",
+    r"(?:不在乎|不介意|不在意|无所谓|不怕)[^,，。;；]{0,6}(?:4\s*(?:位|bit|比特)|量化)", r"\b(?:don'?t|do not|doesn'?t) (?:really )?(?:care|mind)\b[^.;]{0,30}\b(?:4[- ]?bit|quantiz)",
+    r"(?:换成|改成|改用|换用|用)\s*qlora\s*(?:呢|的话|行吗|可以吗|怎么样)", r"\b(?:what about|how about|with|switch(?:ing)? to|go with) qlora\b(?: instead)?\s*\??$",
+)
 _REQUIRED = re.compile(r"(?:需要|要|得|听说|据说)\s*(?:好几|几|多|[\d两二三四五六八]+)?\s*(?:张|块)?\s*$|"
                        r"\b(?:requires?|required|needs?|needed|would need|takes?)\s+(?:several |multiple |a few |many |\d+\s*x?\s*)?$")
 _SINGLE = re.compile(r"\b(?:one|a single|single|only one|just one)\b|一张|单卡|一块")
@@ -85,9 +97,9 @@ def compute_events(c: Clause) -> list[Event]:
             out += [Event("gpu_memory_gb", "clear", None, src), Event("gpu_count", "clear", None, src)]
     elif memory is not None and (count or 1) == 1 and (card or _SINGLE.search(text)):
         out.append(Event("compute", "clear", None, src))  # a new single big card replaces an earlier cluster
-    if cues.FOUR_BIT_NO.search(text):
-        out.append(Event("four_bit_ok", "set", False, snippet(c, *cues.FOUR_BIT_NO.search(text).span())))
-    elif cues.FOUR_BIT_OK.search(text):
+    if FOUR_BIT_NO.search(text):
+        out.append(Event("four_bit_ok", "set", False, snippet(c, *FOUR_BIT_NO.search(text).span())))
+    elif FOUR_BIT_OK.search(text):
         out.append(Event("four_bit_ok", "set", True, snippet(c)))
     return out
 
@@ -98,7 +110,9 @@ _OF_THEM = re.compile(r"\b(?:had|have|get|got|use|used|using|with|add|added|buy|
                       # "只能给我们一张卡", "we only get one card now": fewer of the cards already named
                       r"|(?:只能|只有|只|就|仅)(?:给|用|剩|分|拿到|分到)?(?:我们|我|咱们)?\s*(\d+|一|两|二|三|四|单)\s*(?:张|块)(?:卡|显卡)?"
                       r"|\b(?:only|just)\s+(?:get|have|use|keep|got)?\s*(one|two|three|four|a single|\d+)\s+(?:card|gpu)s?\b"
-                      r"|\bcan only (?:count on|use|rely on|get|keep) (one|two|three|four|a single|\d+)\b")
+                      r"|\bcan only (?:count on|use|rely on|get|keep) (one|two|three|four|a single|\d+)\b"
+                      r"|现在(?:有|一共|总共)?\s*(\d+|两|二|三|四|六|八|十六)\s*(?:张|块)(?:卡|显卡)?了"
+                      r"|\bnow (?:we have |we've got )?(two|three|four|\d+) (?:of them|cards|gpus)\b")
 
 
 def more_of_the_same(text: str, memory: float) -> list[Event]:

@@ -260,6 +260,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
         if q.raw == "一" and after.lstrip().startswith("个"):
             continue  # "一个问答助手": an article, not a count
+        if re.search(r"\b(?:must|should|has to|have to|needs? to) be (?:exactly |at most |about |only )?$|(?:必须|要|得)是\s*$", before):
+            continue  # "answers must be three short sentences": a length, not a count of examples
         if q.value == 1 and re.search(r"\b(?:every|each|any|no)\s*$", before):
             continue  # "every one tagged": every item, not a count of one
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
@@ -282,7 +284,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
-                or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after))  # "25,000 student essays graded against a rubric"
+                or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after)
+                or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after))  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
         trained = bool(_AS_EXAMPLES.search(text[q.end : q.end + 90]))  # "12,000 more reports cleared for us to train on"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
                      and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example
@@ -311,13 +314,15 @@ _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|l
                           r"\bthrow(?:ing|n)?\s+(?:away\s+|out\s+)?(?:all|those|the|these)?\s*(?:of (?:the|those)\s*)?$|"
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
-                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style|json|schema)\b|"
+                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style|json|schema)\b|\blike (?:that|those)\b|"
                           r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b|"
                           r"^\s*(?:[\w-]+\s+){0,2}examples?\b")
 
 
 _SIZE_DROPPED = re.compile(r"^\s*(?:model\s+)?(?:was|is|were|would be|'s)\s+(?:\w+\s+)?(?:overkill|too (?:big|large|slow|expensive|much)|"
-                           r"out|dropped|off the table)\b|^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|太小|用不上|不用了|不要了|写不好|做不好|不够用|不够好|效果不好|效果太差|搞不定|不行)")
+                           r"out|dropped|off the table)\b|^\s*(?:mangles|butchers|garbles|fails|struggles|sucks|chokes|can'?t|cannot|won'?t|is (?:bad|weak|worse))\b|"
+                           r"^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|太小|用不上|不用了|不要了|写不好|做不好|不够用|不够好|效果不好|效果太差|搞不定|不行)|"
+                           r"^\s*(?:的)?(?:模型)?(?:写得|做得|答得|效果|表现)[^,，。]{0,3}(?:太|不|差|烂)")
 _SIZE_B = re.compile(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
 _SIZE_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*billion[- ](?:param|parameter)")
 _SIZE_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|千亿|百亿)(?:个)?(?:参数|规模|的模型|模型)")

@@ -67,7 +67,8 @@ def _topics(state: Mapping[str, Slot], events: Iterable[Event]) -> list[Event]:
     return out
 
 
-_LOOKUP = re.compile(r"查询|检索|搜索|查找|查文档|问答那部分|\blook-?ups?\b|\bsearch(?:ing)?\b|\bq&a (?:part|side|bit)\b")
+_LOOKUP = re.compile(r"查询|检索|搜索|查找|查文档|问答那部分|规定|规范|法规|手册|文档|资料|公告|\blook-?ups?\b|\bsearch(?:ing)?\b|"
+                     r"\bq&a (?:part|side|bit)\b|\b(?:regulations?|rules|manuals?|docs|documents|handbooks?|policies|policy|wiki|faq)\b")
 
 
 _GENERIC = frozenset("我们 你们 他们 那部分 这部分 部分 这块 那块 模型 the our we that this part".split())
