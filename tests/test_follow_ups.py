@@ -383,3 +383,11 @@ def test_scratching_the_regulations_part_drops_the_documents():
     u = replay(["学员要查民航规章，规章文档有两百多份；讲师写好的三段式答案有 300 条。",
                 "Scratch the regulations part, we only want answers in that three-part format."])
     assert value(u, "documents") is None and value(u, "examples") == 300
+
+
+def test_whats_that_on_a_priced_model_is_a_cost_question_even_without_a_count():
+    u = replay(["We are a translation agency with a $300 budget.", "what's that on gpt-4o-mini at ~350 tokens each?"])
+    assert u.intent == "cost" and u.cost.examples is None and u.cost.avg_tokens == 350
+    u = replay(["About 2,000 legal snippets translated with our house glossary applied, one RTX 4090.",
+                "what's that on gpt-4o-mini at ~350 tokens each?"])
+    assert u.intent == "cost" and u.cost.examples == 2000

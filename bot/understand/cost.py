@@ -20,7 +20,8 @@ _OTHER_MODEL = re.compile(
 )
 _OPENAI_MODEL = re.compile(r"\b(?:gpt-?)?4o(?:[- ]?mini)?(?:-\d{4}-\d{2}-\d{2})?\b")
 _STRONG_CUE = re.compile(
-    r"\bestimat|\bhow much (?:money|would|will|does|did|do|to|is)\b.*\bcost|\bhow much (?:money|to)\b|"
+    r"\bestimat|\bwhat(?:'s| is| would be| will be) (?:that|it|this|the bill) (?:on|with|for|using|via|through) (?:gpt-?)?4o\b|"
+    r"\bhow much (?:money|would|will|does|did|do|to|is)\b.*\bcost|\bhow much (?:money|to)\b|"
     r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|\bballpark\b|"
     r"\bhow much (?:would|will|is|does) (?:that|it|this)(?: \w+)? (?:be|run|come to|set (?:us|me) back)\b|多少钱|花多少|要花|估算|估计一下|训练费用|费用是多少"
 )

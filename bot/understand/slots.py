@@ -222,7 +222,7 @@ _CALLED_EXAMPLES = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:(?:that |which )?(
                               r"treat as)\s+(?:good |great |usable |solid |gold )?(?:examples?|samples?)\b|"
                               r"^\s*(?:[a-z][\w-]*\s+){1,2}(?:that |which )?(?:i|we)(?:'m|'re| am| are)? (?:\w+ )?(?:proud of|happy with)\b")
 _LABELLED_NEAR = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,4}(?:labell?ed|annotated|tagged|graded|scored|rated|coded|classified|categori[sz]ed|"
-                            r"(?:written|prepared|authored|done) by)\b")
+                            r"(?:written|prepared|authored|done) by|translated|rewritten|corrected)\b")
 
 
 def _paired(text: str, q: Quantity) -> bool:
