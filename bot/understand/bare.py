@@ -37,7 +37,7 @@ _BARE_BUDGET = re.compile(
 _N = r"\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+"
 _BUDGET_FIXED = re.compile(rf"不是\s*(?P<was>{_N})\s*(?:块|元)?\s*[,，]?\s*(?:而)?是\s*(?P<now>{_N})|"
                            rf"\bnot\s+\$?(?P<was2>{_N}),?\s*(?:it'?s\s+|but\s+)?\$?(?P<now2>{_N})")
-_TOTAL = re.compile(r"(?:一共|总共|合计|加起来|总计)(?:是|有|就是)?\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+)|"
+_TOTAL = re.compile(rf"(?:一共|总共|合计|加起来|总计)(?:是|有|就是)?\s*(?P<n>{_N})|"
                     r"\b(?:total|in total|altogether|all in)\b[^.;\d]{0,12}(?P<m>\d[\d,]*(?:\.\d+)?\s*k?)")
 _MORE = re.compile(r"(?:又|再|另外|追加|加)\s*(?:批|拨|给|加)?了?\s*$|\b(?:another|an extra|additional|more)\s*$")
 MONEY_TURN = re.compile(r"批|拨|经费|预算|资金|财务|\bbudget\b|\bfunding\b|\bfinance\b|\bapproved\b")
