@@ -19,7 +19,7 @@ from bot.understand.intent import DECISION_ASK, decide_intent, scores
 from bot.understand.slots import read_events
 from bot.understand.state import fold, overrides
 from bot.understand.text import prepare
-from bot.understand.types import RMB_PER_USD, Event, Situation, Slot, Understanding
+from bot.understand.types import Event, Situation, Slot, Understanding
 from knowledge.lang import detect_language, is_foreign, normalize
 
 MAX_MESSAGE_CHARS = 10_000  # longer messages get a short "please ask in a few sentences" reply
@@ -77,7 +77,7 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
         if money_talk or not any(e.slot == "examples" for e in events):
             in_rmb = "budget_rmb" in prev_slots
             before = prev_slots["budget_rmb" if in_rmb else "budget_usd"].value
-            money = bare_budget(question, in_rmb, RMB_PER_USD, float(before) if before is not None else None)  # type: ignore[arg-type]
+            money = bare_budget(question, in_rmb, float(before) if before is not None else None)  # type: ignore[arg-type]
             if money:
                 events = [e for e in events if e not in unitless(events)] + money
     if "examples" in prev_slots and not any(e.slot in ("examples", "budget_usd") for e in events):

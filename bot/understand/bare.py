@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.understand import cues
+from bot.understand.money import budget_set
 from bot.understand.numbers import quantities
 from bot.understand.text import prepare
 from bot.understand.types import Event
@@ -27,14 +28,14 @@ _CARD_NUMBERS = frozenset(card for card in cues.GPU_CARDS if card.isdigit())
 _RESTATES = re.compile(r"\b(?:actually|it'?s|update|correction|recount\w*|make (?:it|that)|now|i mean|i meant)\b")
 
 
+_N = r"\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+"  # a bare amount: "5,000", "2.5k", "两万"
 _BARE_BUDGET = re.compile(
     r"(?:只能|只|最多|顶多|能)?(?:给|批|拨|出|花|掏|加|给到|批到|拨到|降到|砍到|涨到|加到|提到)了?\s*(?:我们|咱们)?\s*"
-    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:块|元)?\s*(?:$|[?？,，。!！]|呢|了|吧)|"
+    rf"(?P<n>{_N})\s*(?:块|元)?\s*(?:$|[?？,，。!！]|呢|了|吧)|"
     r"\b(?:cut|bumped|raised|lowered|dropped|capped|approved|gave us|give us|can (?:do|spend|give))\s+(?:it\s+|us\s+)?(?:up\s+|down\s+)?(?:to\s+)?"
     r"(?:another\s+|an extra\s+|additional\s+)?(?:about\s+|around\s+|~)?(?P<m>\d[\d,]*(?:\.\d+)?\s*(?:k|grand)?)\s*(?:$|[?,.!])")
 
 
-_N = r"\d[\d,]*(?:\.\d+)?\s*[km万千]?|[一二两三四五六七八九十百千万]+"
 _BUDGET_FIXED = re.compile(rf"不是\s*(?P<was>{_N})\s*(?:块|元)?\s*[,，]?\s*(?:而)?是\s*(?P<now>{_N})|"
                            rf"\bnot\s+\$?(?P<was2>{_N}),?\s*(?:it'?s\s+|but\s+)?\$?(?P<now2>{_N})")
 _TOTAL = re.compile(rf"(?:一共|总共|合计|加起来|总计)(?:是|有|就是)?\s*(?P<n>{_N})|"
@@ -44,7 +45,7 @@ MONEY_TURN = re.compile(r"批|拨|经费|预算|资金|财务|\bbudget\b|\bfundi
 _UNIT_WORDS = re.compile(r"条|样本|examples?|pairs?|samples?|rows|records|tickets|conversations|labels?")
 
 
-def bare_budget(text: str, in_rmb: bool, rmb_per_usd: float, previous: float | None = None) -> list[Event]:
+def bare_budget(text: str, in_rmb: bool, previous: float | None = None) -> list[Event]:
     """A follow-up's bare amount for the budget under discussion ("财务刚说只能给六万", "boss cut it to 800",
     "领导又批了两万，现在一共两万三"), in the currency the budget was stated in; ``previous``: that budget, in
     that currency, for an amount added to it."""
@@ -54,7 +55,7 @@ def bare_budget(text: str, in_rmb: bool, rmb_per_usd: float, previous: float | N
         said = quantities(fixed.group("was") or fixed.group("was2") or "")
         now = quantities(fixed.group("now") or fixed.group("now2") or "")
         if said and now and abs(said[0].value - previous) < 0.01 and now[0].value > 0:
-            return _in_currency(now[0].value, in_rmb, rmb_per_usd, fixed.group(0))
+            return budget_set(now[0].value, fixed.group(0), in_rmb)
     m = _TOTAL.search(low) if MONEY_TURN.search(low) else None
     added = False
     if m is None:
@@ -66,20 +67,14 @@ def bare_budget(text: str, in_rmb: bool, rmb_per_usd: float, previous: float | N
     qs = quantities(m.group("n") or m.group("m"))
     if not qs or qs[0].value <= 0:
         return []
-    amount = qs[0].value + (previous or 0.0 if added else 0.0)
+    amount = qs[0].value + ((previous or 0.0) if added else 0.0)
     src = low[max(0, m.start() - 16) : m.end()].strip()
-    return _in_currency(amount, in_rmb, rmb_per_usd, src)
+    return budget_set(amount, src, in_rmb)
 
 
 def unitless(events: list[Event]) -> list[Event]:
     """The example counts among ``events`` that name no unit of examples ("又批了两万"): money, in a budget talk."""
     return [e for e in events if e.slot == "examples" and not _UNIT_WORDS.search(e.source)]
-
-
-def _in_currency(amount: float, in_rmb: bool, rmb_per_usd: float, src: str) -> list[Event]:
-    if in_rmb:
-        return [Event("budget_usd", "set", round(amount / rmb_per_usd, 2), src), Event("budget_rmb", "set", amount, src)]
-    return [Event("budget_usd", "set", amount, src), Event("budget_rmb", "clear", None, src)]
 
 
 def bare_count(text: str) -> Event | None:

@@ -55,6 +55,13 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
     return None
 
 
+def budget_set(amount: float, src: str, in_rmb: bool = False) -> list[Event]:
+    """Events that set the budget to ``amount`` (in yuan when ``in_rmb``; dollars follow at the fixed rate)."""
+    if in_rmb:
+        return [Event("budget_usd", "set", round(amount / RMB_PER_USD, 2), src), Event("budget_rmb", "set", amount, src)]
+    return [Event("budget_usd", "set", amount, src), Event("budget_rmb", "clear", None, src)]
+
+
 def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
     text = c.text
     unlimited = _UNLIMITED.search(text)
@@ -78,17 +85,17 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
         if other is not None:  # "HK$50,000", "£2k": converted at a rough rate
             return [Event("budget_usd", "set", round(q.value * other, 2), src), Event("budget_rmb", "clear", None, src)]
         if _USD_BEFORE.search(before) or USD_AFTER.match(after) or (re.search(r"\bgrand\b", q.raw) and not cues.EXAMPLE_UNIT_AFTER.match(after)):  # "6 grand": dollars
-            return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
+            return budget_set(q.value, src)
         if _EUR_BEFORE.search(before) or _EUR_AFTER.match(after):
             return [Event("budget_usd", "set", round(q.value * USD_PER_EUR, 2), src), Event("budget_rmb", "clear", None, src)]
         if _RMB_BEFORE.search(before) or RMB_AFTER.match(after):
-            return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
+            return budget_set(q.value, src, in_rmb=True)
         if _BUDGET_WORD.search(text[max(0, q.start - 16) : q.start]) and not cues.NOT_EXAMPLE_AFTER.match(after) and q.value >= 10:
             if _ADDED.search(text[max(0, q.start - 24) : q.start]) and re.search(r"[\u4e00-\u9fff]", text):  # "预算又加了一万"
                 return [Event("budget_rmb", "add", q.value, src), Event("budget_usd", "add", round(q.value / RMB_PER_USD, 2), src)]
             if re.search(r"[\u4e00-\u9fff]", text):  # "预算 3000" in Chinese: yuan
-                return [Event("budget_usd", "set", round(q.value / RMB_PER_USD, 2), src), Event("budget_rmb", "set", q.value, src)]
-            return [Event("budget_usd", "set", q.value, src), Event("budget_rmb", "clear", None, src)]
+                return budget_set(q.value, src, in_rmb=True)
+            return budget_set(q.value, src)
     m = cues.NO_BUDGET.search(text)
     if m and not re.search(r"(?:不是|并非|倒也不是|也不是|\bnot\b|\bisn'?t\b)\s*$", text[max(0, m.start() - 8) : m.start()]):
         return [Event("budget_usd", "set", 0.0, snippet(c, *m.span()))]  # "也不是一分钱没有": some money
