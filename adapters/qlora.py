@@ -56,4 +56,6 @@ def load_4bit(model_path: str, gradient_checkpointing: bool = True) -> Any:
         trust_remote_code=False, local_files_only=True,
     )
     log.info("loaded %s in 4-bit NF4", model_path)
-    return prepare_model_for_kbit_training(model, use_gradient_checkpointing=gradient_checkpointing)
+    # Non-reentrant checkpointing: torch asks for the choice to be explicit, and it needs no input-grad hook.
+    return prepare_model_for_kbit_training(model, use_gradient_checkpointing=gradient_checkpointing,
+                                           gradient_checkpointing_kwargs={"use_reentrant": False})
