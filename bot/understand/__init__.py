@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.understand import cues
-from bot.understand.bare import MONEY_TURN, bare_budget, bare_count, unitless
+from bot.understand.bare import MONEY_TURN, bare_budget, bare_count, states_usable_part, unitless
 from bot.understand.cost import PRICED_MODELS, read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
@@ -131,6 +131,8 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
         return Understanding(question, lang, intent, slots, kept, changes, asked=asked, intent_scores=probs)
     if intent != "cost":
         cost = prev_cost  # a fact question in between keeps the last estimate for a later follow-up
+    elif prev_slots and states_usable_part(question):  # "only 700 of those are any good, redo it for the 700"
+        prev_slots, _ = fold(prev_slots, [e for e in events if e.slot == "examples"])
     return Understanding(question, lang, intent, prev_slots, cost, (), asked=asked, intent_scores=probs)
 
 
@@ -155,13 +157,13 @@ def _another_situation(question: str, events: list, prev_slots: dict) -> bool:
         and bool(sets & set(_NEW_FACTS) - {"examples"})
 
 
-_NEW_TOPIC = re.compile(r"^\W*(?:(?:a |one )?(?:separate|different|unrelated|other|another|new|second) (?:thing|topic|project|question|matter|"
+_NEW_TOPIC = re.compile(r"^\W*(?:(?:a |one )?(?:totally |completely |entirely )?(?:separate|different|unrelated|other|another|new|second) (?:thing|topic|project|question|matter|"
                         r"use case|idea|team|client|problem)\b|(?:totally |completely |somewhat )?unrelated\b|on a different note\b|"
                         r"(?:my |our )?side project\b|switching (?:topics|gears)\b|changing (?:the )?subject\b|"
                         r"(?:my|our) (?:cousin|friend|brother|sister|neighbou?r|wife|husband|dad|mom|uncle|aunt|roommate|"
                         r"former colleague)(?:'s)? (?:has|runs|owns|is|wants|just)\b)|"
                         r"^\W*我(?:的)?(?:朋友|表哥|表姐|表弟|表妹|同学|邻居|亲戚|老婆|老公|舅舅|姐姐|哥哥|弟弟|妹妹)(?:开了|有|在|想|做)|"
-                        r"^\W*(?:另外|另)一?(?:个|件)(?:不相关的|无关的|别的)?(?:事|项目|问题|场景|需求|团队|部门)|^\W*(?:换个|换一个)(?:话题|问题|场景)|^\W*题外话|"
+                        r"^\W*(?:换(?:成|用)?(?:中文|英文)(?:说|讲|问)?)?(?:另外|另)一?(?:个|件)(?:不相关的|无关的|别的)?(?:事|项目|问题|场景|需求|团队|部门)|^\W*(?:换个|换一个)(?:话题|问题|场景)|^\W*题外话|"
                         r"^\W*(?:再问|问)(?:一?个|另一个)(?:别的|不相关的)|^\W*(?:完全)?不相关的")
 _FOLLOW_UP = re.compile(r"\b(?:also|and|plus|what if|if we|now|still|then|btw|oh)\b|另外|还有|而且|如果|要是|那|也|又|再|现在|其实|不过|对了")
 

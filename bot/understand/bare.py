@@ -94,3 +94,22 @@ def bare_count(text: str) -> Event | None:
     if not qs or qs[0].value < 0 or not float(qs[0].value).is_integer():
         return None
     return Event("examples", "set", int(qs[0].value), low[max(0, m.start() - 20) : m.end()].strip())
+
+
+# "of those 3,000 pairs only 300 are usable", "only 700 of those descriptions are any good"
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|maybe)\s*$")
+_USABLE_AFTER = re.compile(r"^\s*(?:of (?:them|those|these)(?: [a-z-]+)? )?(?:are|is|were) (?:actually |really |even )?(?:usable|good|any good|clean|valid|worth \w+)\b")
+_USABLE_BEFORE = re.compile(r"(?:能用|可用|有效|合格|用得上|干净)的?(?:只有|就|仅有?|才|大概|约)?\s*$|"
+                            r"(?:真正|实际|其实)(?:的|能用的)?[\u4e00-\u9fff]{0,4}?(?:只有|就|仅有?|才)\s*$")
+
+
+def usable_part(text: str, q) -> bool:
+    """Whether the count ``q`` in ``text`` is the usable part of a larger one ("能用的只有四十条", "only 300 are usable")."""
+    return bool(_USABLE_BEFORE.search(text[max(0, q.start - 10) : q.start])
+                or (_ONLY_BEFORE.search(text[max(0, q.start - 8) : q.start]) and _USABLE_AFTER.match(text[q.end :])))
+
+
+def states_usable_part(question: str) -> bool:
+    """A turn that says how much of the data is usable: a fact about the project, even inside a cost question."""
+    text = prepare(question)
+    return any(usable_part(text, q) for q in quantities(text))

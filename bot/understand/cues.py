@@ -91,7 +91,7 @@ UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chat
                  r"没(?:有)?(?:人)?(?:标注|标过|打标|打过标)", r"未(?:经)?(?:标注|打标)", r"还没(?:有)?(?:标注|标)", r"无标注")
 DATA_WORDS = _rx(r"\b(?:examples?|samples?|labell?ed|data(?:set)?|training data)\b", r"样本|示例|数据|标注")
 NO_DATA = _rx(
-    r"\bnothing to train (?:on|with)\b", r"\bnever (?:kept|saved|collected) (?:any|a single)\b", r"没有(?:任何)?(?:可以|能)(?:拿来|用来)?训练的",
+    r"\bnothing to train (?:on|with)\b", r"\bnever (?:kept|saved|collected|archived|stored) (?:any|a single|(?:our |the )?(?:past|old|previous) [a-z]+s (?:anywhere|at all)\b)", r"没有(?:任何)?(?:可以|能)(?:拿来|用来)?训练的",
     r"\bno (?:labell?ed |training |annotated |task |real )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
     r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
     r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
@@ -136,7 +136,8 @@ NO_GPU = _rx(
     r"\b(?:use|using|go with|go through|rely on) (?:a |an |the )?(?:hosted|cloud|managed|openai(?:'s)?|vendor(?:'s)?) (?:fine-?tuning )?(?:api|service)\b",
     r"只能(?:走|用)(?:云厂商|云|openai|第三方|厂商)?的?(?:微调)?\s*api", r"\bonly (?:option is|way is|can use|have) (?:the |a )?"
     r"(?:cloud |openai |hosted )?(?:fine-?tuning )?api\b",
-    r"(?:没有|没|无)\s*(?:任何)?\s*(?:自己的|自有的?|本地的?|可用的)?\s*(?:gpu|显卡|算力|卡|独显|独立显卡)", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?",
+    r"(?:没有|没|无)\s*(?:任何)?\s*(?:自己的|自有的?|本地的?|可用的)?\s*(?:(?:n|a|英伟达|nvidia)\s*卡|gpu|显卡|算力|卡|独显|独立显卡)",
+    r"(?:只能|打算|准备|得|要)(?:用|走)\s*(?:云上|云端|云厂商|厂商|平台)?的?\s*托管(?:的)?(?:微调|训练)", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?",
 )
 AMPLE_COMPUTE = _rx(
     r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
@@ -196,6 +197,9 @@ RELATIVE_ADD = _rx(
 
 # ---- the boolean slots: (negatable yes cues, fixed yes cues, no cues)
 BoolCues = tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]
+# "IT 把名字和电话都去掉了", "we stripped the names": the data is anonymised (a privacy fact, not a retraction)
+PII_REMOVED = _rx(r"(?:名字|姓名|电话|手机号|身份证号?|住址|个人信息|敏感信息|隐私信息)[^。;；]{0,10}?(?:都|全|全部)?(?:已经)?(?:去掉|删掉|删除|抹掉|隐去|遮掉|打码|脱敏)了?",
+                  r"\b(?:stripped|removed|scrubbed|masked|redacted|blanked)\b (?:out )?(?:all )?(?:the |their )?(?:names|phone numbers|pii|personal (?:data|details|info))\b")
 BOOL: dict[str, BoolCues] = {
     "knowledge_changes": (
         _rx(r"\b(?:chang|shift|mov|fluctuat)\w* (?:very |quite |pretty |literally |basically |almost |nearly |like )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
@@ -207,7 +211,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
             r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"(?<!good )(?<!bad )(?<!great )(?<!sad )\bnews\b(?! from)", r"\bfast[- ]moving\b",
-            r"\bkeeps? changing\b", r"\b(?:minute|hour|day) to (?:minute|hour|day)\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\b(?:chang|shift|vary|varies|fluctuat)\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
+            r"\bkeeps? changing\b", r"\b(?:minute|hour|day) (?:to|by) (?:minute|hour|day)\b", r"\bknows? what'?s (?:available|in stock|open|on sale) (?:right )?now\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\b(?:chang|shift|vary|varies|fluctuat)\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
             r"monthly|quarterly|biweekly|fortnightly|every (?:other )?(?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bchang\w* (?:through(?:out)? the (?:season|year)|mid-?season|without (?:much )?(?:notice|warning)|at short notice)\b", r"\b(?:a|one) day'?s notice\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*|mov\w*|shift\w*)\b[\w\s]{0,50}?\bevery (?:day|week|month|quarter|sprint|shipment|delivery|release)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
@@ -224,7 +228,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her) (?:[\w'-]+ ){0,4}voice\b", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
@@ -252,7 +256,7 @@ BOOL: dict[str, BoolCues] = {
             r"confirmed|agreed|is fine|came back|has|have|won'?t|doesn'?t|vetoed|blocked))", r"\blaw(?:yers?| firm)?\b",
             r"\bcontracts?\b", r"\bfinanc\w*", r"\bbank\w*", r"\binsurance\b", r"\bterminolog\w*", r"\bjargon\b",
             r"\bspeciali[sz]ed\b", r"\bdomain[- ]specific\b", r"\bniche\b", r"\bpharma\w*", r"\bacronyms?\b",
-            r"医疗", r"医学", r"医院", r"病历", r"患者", r"罕见病", r"法律", r"法务(?!(?:刚|那边|部门|同事)?(?:刚)?(?:说|表示|同意|确认|回复|批|审|不让|不同意|放行))", r"合同", r"律师", r"金融", r"银行", r"保险",
+            r"医疗", r"医学", r"医院", r"病历", r"患者", r"罕见病", r"法律", r"法务(?!(?:刚|那边|部门|同事)?(?:刚|也|都|已经|终于)?(?:说|表示|同意|确认|回复|批|审|不让|不同意|放行))", r"合同", r"律师", r"金融", r"银行", r"保险",
             r"\bpart[- ]numbers?\b", r"\b(?:naming )?conventions\b", r"\bchapter references\b", r"\bcodes? (?:like|such as)\b",
             r"术语", r"专业(?:领域|知识|词汇|名词)", r"行业(?:知识|专业|黑话)", r"黑话", r"缩写"),
         None, None,
@@ -296,7 +300,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:就|也|都)可以(?:用|拿来用|拿去训练|用来训练|拿来训练)(?:这批|这些|这部分|这份)(?:数据|样本)",
             r"(?:法务|合规|安全|领导)[^,，。;；]{0,8}(?:回复|说|表示|同意|确认)[^。;；]{0,30}(?:就)?可以(?:用|拿来|拿去|用来|训练)", r"没有\s*(?:privacy|隐私|合规|数据安全)\s*(?:问题|风险|顾虑)", r"\bno (?:privacy|pii|compliance) (?:issues?|concerns?|problems?)\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b", r"\b(?:legal|compliance|security|infosec|the lawyers?|dpo|privacy team)\b[^.;]{0,20}?\b(?:says?|said|confirmed|agreed)\b[^.;]{0,12}?\b(?:it'?s|that'?s|we'?re|is|are) (?:fine|ok|okay|allowed|cleared)\b", r"\bcan (?:now )?(?:train|fine-?tune) on (?:the )?(?:masked|anonymi[sz]ed|redacted|scrubbed|de-?identified)\b",
             r"\b(?:already )?scrubbed\b", r"\b(?:aren'?t|isn'?t|are not|is not|not) (?:very |particularly )?sensitive\b",
-            r"\b(?:that|which|and|they|these|those) (?:can|may) (?:now )?be used (?:for|in|to) (?:model )?(?:training|train|fine-?tun\w*)\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", r"(?:法务|安全)(?:那边)?(?:已经)?(?:放行|批准|同意)"),
+            r"\b(?:that|which|and|they|these|those) (?:can|may) (?:now )?be used (?:for|in|to) (?:model )?(?:training|train|fine-?tun\w*)\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", PII_REMOVED.pattern, r"(?:法务|安全)(?:那边)?(?:也|都)?(?:已经)?(?:放行|批准|同意)"),
     ),
     "high_volume": (
         _rx(r"\bmillions? of (?:calls|requests|queries|api calls|users|messages|conversations)", r"\bhigh (?:call |request |query )?"
@@ -351,9 +355,9 @@ BOOL: dict[str, BoolCues] = {
     ),
     "documents": (
         _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
-            r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
+            r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )(?<![\d,] )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
-            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|surfaced|found|discovered|came from)\b)[^.;])*?(?<!from our )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
+            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|surfaced|found|discovered|came from)\b)[^.;])*?(?<!from our )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
@@ -392,6 +396,3 @@ RETRACT = _rx(
 )
 UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", r"\bturns out\b", r"\bchange(?:d)? (?:of plans|to)\b",
              r"其实", r"改成", r"不过", r"更正", r"纠正", r"修改", r"换成", r"变成")
-
-NO_BUDGET = _rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b",
-                r"\bbudget(?: is|'s| of)? (?:literally |now |actually |officially |just )?(?:zero|\$?0)\b", r"\bbudget (?:is )?(?:basically|pretty much|practically|essentially|about|roughly|like) (?:zero|nil|nothing|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"(?<!多)一(?:分|毛)(?:钱)?(?:都|也)?没有", r"(?:完全|根本)?不给(?:任何)?预算", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")

@@ -53,6 +53,7 @@ _CONTEXT = re.compile(
     r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
     r"|延到|延至|推到|挪到|改成|提前到|也行|也可以|来得及|再说"
     r"|\b(?:is|would be) (?:fine|ok|okay|doable)\b|\bworks (?:for|with) (?:them|us|me|everyone)\b"
+    r"|(?<!不)是\s*(?=明天|明晚|明早|后天|下周|下个|本周|这周|周[一二三四五六日]|下月|月底)"
     r"|\bmisread\b|\bmeets?\b|\b(?:is|'s) (?:now |actually )?(?:next|this|on|tomorrow|tonight)\b"
 )
 _PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来|至今|到现在|历年|积累")

@@ -9,9 +9,9 @@ from bot.understand import cues
 from bot.understand.text import Clause, negated, snippet
 from bot.understand.types import Event
 
-_SMALL = {"one": 1, "a": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of": 2, "a couple of": 2, "couple of": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
+_SMALL = {"one": 1, "a": 1, "an": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of": 2, "a couple of": 2, "couple of": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
-_COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|a|two|three|four|six|eight|sixteen|"
+_COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|an|a|two|three|four|six|eight|sixteen|"
                            r"一|单|两|二|三|四|六|八|十六)\s*"
                            r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡|-?\s*(?:card|gpu)s?)?(?:带|装了?|配了?|插了?)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
 
@@ -19,7 +19,7 @@ _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple
 _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别的|其他|另一个|兄弟|别人)(?:的)?(?:组|部门|团队|课题组|实验室|人|项目)?的?"
                        r"|^[^,.;]{0,12}?\b(?:belongs to|is for|is owned by|is reserved for) (?:another|the other|a different|"
                        r"the neighbou?ring|someone else'?s?) ?(?:team|group|lab|project)?|^\s*(?:is|was) (?:not ours|someone else'?s)"
-                       r"|^\s*(?:is|are|was|were) (?:now )?(?:out of the picture|gone|going back|being returned|retired|dead|broken|sold|off the table|no longer (?:ours|available|an option))"
+                       r"|^\s*(?:go|goes|will go|are going|is going) back\b|^\s*(?:is|are|was|were) (?:now )?(?:out of the picture|gone|going back|being returned|retired|dead|broken|sold|off the table|no longer (?:ours|available|an option))"
                        r"|^\s*(?:已经)?(?:不用了|退役了|坏了|卖了|没了|被收回了?)")
 
 

@@ -29,7 +29,7 @@ VALUE_ASK = re.compile(
     r"\bhow (?:much|many|long|big|fast|large|often)\b|\bwhat(?:'s|s| is| are| was| were)? (?:the )?(?:\w+ ){0,3}"
     r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|default|name|type|format|"
     r"learning rate|batch size|requirement|memory|vram|speed|difference|command|subcommand|script|flag|option)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
-    r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license)|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
+    r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license|release|commit|file|framework|port)|\bwhat (?:[\w@.-]+ ){1,2}(?:does|did|do) [\w.-]+ (?:get|score|reach|achieve|hit)\b|\bin (?:their|the|its|that) (?:[\w-]+ ){0,2}table\b|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
     r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版|天|一天|年|一年|个月)|几号|几月几|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
     r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|(?:什么|啥)(?:比例|配比|比率|数值|分数|规模|尺寸|命令|脚本|端口|路径|模板|日期|地址)|"
     r"(?:什么|啥)时候[?？]?\s*$|截止到?(?:什么|啥)时候|\b(?:docker )?image (?:tag )?for (?:an? |the )?[\w-]+|镜像(?:tag)?|"
@@ -176,8 +176,10 @@ HEDGE = re.compile(r"\b(?:i|we) (?:think|guess|believe|recall|remember|seem to r
                    r"我(?:记得|印象中|印象里|好像记得)|如果我没记错")
 # what the project's own users ask ("客户问保养周期、故障灯什么意思", "drivers ask how many pallets fit") describes the
 # project; it is not this message's question
-REPORTED = re.compile(r"被(?:问|咨询)(?:爆|疯|烦|到|得)?了?[:：]?[^。;；]{0,80}|(?:客户|用户|顾客|患者|病人|学生|员工|司机|家长|居民|会员|乘客|游客|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
-                      r"(?!我们该|你)[^。;；?？!！]{0,60}|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
+REPORTED = re.compile(r"被(?:问|咨询)(?:爆|疯|烦|到|得)?了?[:：]?[^。;；]{0,80}|(?:客户|用户|顾客|客人|住客|租客|买家|患者|病人|家属|老人|学生|员工|"
+                      r"司机|家长|居民|业主|会员|乘客|游客|读者|粉丝|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
+                      r"(?!我们该|你)[^。;；?？!！]{0,60}|"
+                      r"(?:经常|常常|时常|总是|老是|天天|一直|反复|常|老)(?:会|来|打电话|发消息)?(?:问|咨询|查|打听)(?!题|我们该|你)[^。;；?？!！]{0,60}|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
                       r"guests|visitors|callers|agents)\b (?:\w+ ){0,2}(?:ask|asks|asking|ask about|keep asking)\b[^.;?!]{0,80}")
 # a flag, a script or a config key written out: the question is about a tool ("--attn_implementation", "train.sh")
 CODE_TOKEN = re.compile(r"(?<![\w-])--[a-z][\w-]+|\b[\w-]+\.(?:py|sh|yaml|yml|json|toml|cfg|ini)\b|\b[a-z]+_[a-z]+(?:_[a-z]+)*\b|"
@@ -195,7 +197,7 @@ VAGUE_AMOUNT = re.compile(r"要看[^,，。;；?？]{0,24}多少|取决于[^,，
                           r"(?:说不好|说不准|不好说|不一定|没数|不清楚|不确定|不知道|没统计|未知)[^,，。;；?？]{0,4}多少|"
                           r"多少[^,，。;；?？]{0,8}(?:还|也)?(?:不清楚|不确定|不知道|说不好|说不准|没数|未知|待定|没定|不好说|没统计|没数过|没算过|没清点|没盘点)|"
                           r"不需要什么|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|"
-                          r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
+                          r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万\d]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
                       r"你是谁|你能做什么|怎么用|帮助|再见")
 
@@ -222,6 +224,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
+    if best == "situation" and asks and not stated and relevant and not in_conversation and probs[best] < 0.6:
+        return "factual"  # "avg acc for text2vec in their table? wondering if switching is worth it": no project told
     if best == "situation" and not stated and not in_conversation and not DECISION_ASK.search(low) \
             and (asks or (relevant and VALUE_NOUN.search(low)) or (VALUE_NOUN.search(low) and "?" in text)):
         return "factual"  # "got a .pth folder, whats the convert subcommand": nothing to advise on, a lookup

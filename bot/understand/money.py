@@ -44,6 +44,10 @@ _ADDED = re.compile(r"\b(?:added|adds|add|bumped (?:it |us )?(?:up )?by|raised (
                     r"(?:又|再|追加|另外)(?:加|批|拨|给)了?\s*$")
 
 
+NO_BUDGET = cues.rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b", r"\b(?:still |have |got |there'?s )no money\b",
+                   r"\bbudget(?: is|'s| of)? (?:literally |now |actually |officially |just )?(?:zero|\$?0)\b", r"\bbudget (?:is )?(?:basically|pretty much|practically|essentially|about|roughly|like) (?:zero|nil|nothing|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"(?<!多)一(?:分|毛)(?:钱)?(?:都|也)?没有", r"(?:完全|根本)?不给(?:任何)?预算", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")
+
+
 def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
     """An amount in US dollars, and whether it was in yuan; None when no currency is written."""
     if _USD_BEFORE.search(before) or USD_AFTER.match(after):
@@ -96,7 +100,7 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             if re.search(r"[\u4e00-\u9fff]", text):  # "预算 3000" in Chinese: yuan
                 return budget_set(q.value, src, in_rmb=True)
             return budget_set(q.value, src)
-    m = cues.NO_BUDGET.search(text)
+    m = NO_BUDGET.search(text)
     if m and not re.search(r"(?:不是|并非|倒也不是|也不是|\bnot\b|\bisn'?t\b)\s*$", text[max(0, m.start() - 8) : m.start()]):
         return [Event("budget_usd", "set", 0.0, snippet(c, *m.span()))]  # "也不是一分钱没有": some money
     return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.understand import cues
-from bot.understand.bare import bare_count
+from bot.understand.bare import bare_count, usable_part
 from bot.understand.deadline import read_deadline
 from bot.understand.hardware import compute_events
 from bot.understand.money import DENIED, RMB_AFTER, USD_AFTER, budget_events
@@ -110,7 +110,10 @@ _LATER = re.compile(r"以后|将来|之后再|\blater\b|down the road|\beventual
 def _clause_events(c: Clause) -> list[Event]:
     out: list[Event] = []
     text = c.text
-    retract = cues.RETRACT.search(text)
+    retract = None if cues.PII_REMOVED.search(text) else cues.RETRACT.search(text)
+    colon = text.find(":", retract.end()) if retract else -1
+    if colon > 0 and text[colon + 1 :].strip():  # "forget the wind bot: I want a model that ...": a new fact follows
+        return _clause_events(Clause(text[:colon], c.start)) + _clause_events(Clause(text[colon + 1 :], c.start + colon + 1))
     if retract:
         said = _SPEAKER.sub(" ", text)  # "法务刚说…", "legal says…": who speaks is not what is retracted
         for slot, pattern in _RETRACTABLE.items():
@@ -220,6 +223,7 @@ def _labelled(text: str, q: Quantity) -> bool:
 # "35 past bulletins I'd call good examples", "200 replies we use as examples"
 _CALLED_EXAMPLES = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:(?:that |which )?(?:i|we)(?:'d| would)?\s+)?(?:call|consider|count as|use as|"
                               r"treat as)\s+(?:good |great |usable |solid |gold )?(?:examples?|samples?)\b|"
+                              r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that|which) (?:are|is|were|would be|could be|make) (?:actually |really |all )?(?:good |great |usable |decent |solid )?(?:examples?|samples?)\b|"
                               r"^\s*(?:[a-z][\w-]*\s+){1,2}(?:that |which )?(?:i|we)(?:'m|'re| am| are)? (?:\w+ )?(?:proud of|happy with)\b")
 _LABELLED_NEAR = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,4}(?:labell?ed|annotated|tagged|graded|scored|rated|coded|classified|categori[sz]ed|"
                             r"(?:written|prepared|authored|done) by|translated|rewritten|corrected)\b")
@@ -247,14 +251,13 @@ _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
 
 
 _MONEY_ADDED = re.compile(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
-_USABLE_BEFORE = re.compile(r"(?:能用|可用|有效|合格|用得上|干净)的?(?:只有|就|仅有?|才|大概|约)?\s*$|"
-                            r"(?:真正|实际|其实)(?:的|能用的)?[\u4e00-\u9fff]{0,4}?(?:只有|就|仅有?|才)\s*$")
-
-
+# "2,500 past briefings", "40 old recaps": what was written before is the examples (not people, places or machines)
+_PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
+                           r"servers|machines|laptops|computers|customers|clients|employees|staff|members|users|people|stores|sites)\b)[a-z]{3,}s\b")
 def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     text = c.text
     # "那一百五十条里能用的只有四十条": the usable part is the count that holds
-    usable = [q for q in qs if _USABLE_BEFORE.search(text[max(0, q.start - 10) : q.start])]
+    usable = [q for q in qs if usable_part(text, q)]
     qs = usable[:1] + [q for q in qs if q not in usable[:1]] if usable else qs
     for q in qs:
         after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
@@ -285,7 +288,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
                 or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after)
-                or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after))  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
+                or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or _PAST_OUTPUTS.match(after) or q in usable)  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
         trained = bool(_AS_EXAMPLES.search(text[q.end : q.end + 90]))  # "12,000 more reports cleared for us to train on"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
                      and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example
