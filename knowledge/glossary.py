@@ -188,6 +188,19 @@ def translations(text: str, synonyms: bool = False) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def same_meaning(term: str) -> frozenset[str]:
+    """Every glossary word, in either language, that says what ``term`` says ("减少" -> "降低", "reduce", ...);
+    empty when ``term`` is no glossary word."""
+    term = normalize(term).lower()
+    found: set[str] = set()
+    for zh, en in GLOSSARY:
+        if term in zh or term in en:
+            found.update(zh + en)
+    found.discard(term)
+    return frozenset(found)
+
+
 def expand_query(text: str, synonyms: bool = False) -> str:
     """``text`` followed by the glossary translations of its terms (and same-language synonyms if asked)."""
     extra = translations(text, synonyms)

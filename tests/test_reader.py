@@ -824,3 +824,17 @@ def test_a_support_question_is_answered_by_the_support_matrix_verdict():
     assert ev.best is not None and ev.best.kind == "cell" and ev.best.value == "暂不支持"
     only_prose = read("NPU 上 SGLang 部署支持吗", [prose])
     assert only_prose.best is None or only_prose.best.value == ""  # no verdict read out of a sentence
+
+
+# ---------------------------------------------------------------- words that say the same thing
+@pytest.mark.parametrize("question, distractor, answer, value", [
+    ("LoRA 相比全参数微调能减少多少显存？", "LoRA 的可训练参数通常不到总参数的 1%。",
+     "用 LoRA 可把显存需求降低约 60%。", "60%"),
+    ("How much does LoRA reduce training memory?",
+     "In LoRA training, the trainable matrices are under 1% of all parameters.",
+     "LoRA lowers the memory needs by about 60%.", "60%"),
+])
+def test_a_glossary_synonym_of_the_question_word_counts(question, distractor, answer, value):
+    lang = "en" if question.isascii() else "zh"
+    ev = read(question, typed_hits(distractor, answer, lang))
+    assert ev.best is not None and ev.best.value == value, ev.best.text if ev.best else None

@@ -11,7 +11,7 @@ from typing import Literal
 
 from bot.read.answer_type import ValueType, soft
 from knowledge.dictionary import chinese_for, english_for, stem
-from knowledge.glossary import translations
+from knowledge.glossary import same_meaning, translations
 from knowledge.lang import tokenize
 from knowledge.types import Hit
 
@@ -47,9 +47,12 @@ def bridged(weights: dict[str, float], terms: dict[str, float]) -> Bridged:
     before any reweighting); the translations are no terms of their own, so coverage totals stay the same."""
     bridges = {}
     for tok, w in terms.items():
-        if w < 0.9 or tok not in weights or tok.isdigit() or translations(tok):
-            continue  # a glossary term's translation is a term of its own already
-        found = english_for(tok) if not tok.isascii() else chinese_for(tok) if tok.isalpha() and len(tok) > 2 else ()
+        if w < 0.9 or tok not in weights or tok.isdigit():
+            continue
+        if translations(tok):  # its translation is a term of its own; its synonyms in its language bridge ("减少": 降低)
+            found = {m for m in same_meaning(tok) if m not in weights and m.isascii() == tok.isascii()}
+        else:
+            found = english_for(tok) if not tok.isascii() else chinese_for(tok) if tok.isalpha() and len(tok) > 2 else ()
         if found:
             bridges[tok] = frozenset(found)
     return Bridged(weights, bridges)
