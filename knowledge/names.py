@@ -56,6 +56,8 @@ def document_names(source: str, title: str = "") -> set[str]:
             if len(part) >= (2 if len(pieces) == 1 else 3) and part not in FILE_WORDS and not re.fullmatch(r"v?\d+", part):
                 names.add(part)
         names |= _acronyms(chunk)
+        if len(pieces) > 1 and len("".join(pieces)) >= 4:  # "S-LoRA" is also typed "s-lora" and "slora"
+            names |= {"-".join(pieces), "".join(pieces)}
     head = title.split("›", 1)[0].strip()
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9 \-]+", head):
         names |= _acronyms(head)

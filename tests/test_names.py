@@ -17,6 +17,9 @@ from knowledge.types import Chunk
     ("Langchain-Chatchat_README.md", "目录", "chatchat"),
     ("bitsandbytes_benchmarking.md", "", "bitsandbytes"),
     ("Yi_README_CN.md", "", "yi"),
+    ("S-LoRA_README.md", "", "s-lora"),  # a hyphenated name, as written and as typed without the hyphen
+    ("S-LoRA_README.md", "", "slora"),
+    ("LLaMA-Factory_README_zh.md", "", "llamafactory"),
 ])
 def test_a_document_goes_by_its_file_name_parts_and_acronyms(source, title, name):
     assert name in document_names(source, title)
