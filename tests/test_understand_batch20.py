@@ -162,3 +162,9 @@ def test_a_value_looked_up_in_a_document_is_factual(text):
 def test_outputs_never_saved_are_no_examples():
     u = understand("I'd like grant proposals in our house style, but we never saved our old proposals anywhere.")
     assert value(u, "examples") == 0
+
+
+@pytest.mark.parametrize("text", ["we have an old laptop, no N card, so hosted fine-tuning I guess",
+                                  "no nvidia card here"])
+def test_no_nvidia_card_in_english_means_no_gpu(text):
+    assert value(understand(text), "compute") == "none"

@@ -128,7 +128,7 @@ GPU_MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(?:gb|g|gib)(?![a-z])", re.IGNORECAS
 GPU_CONTEXT = _rx(r"显存|vram|gpu|graphics|card|显卡|卡|memory|内存|\bdcu\b|\bnpu\b|海光|昇腾|加速卡", *[rf"\b{c}\b" for c in GPU_CARDS])
 DATA_SIZE_AFTER = _rx(r"^\s*(?:of\s+)?(?:data|text|corpus|logs?|documents?|files?)", r"^\s*(?:的)?(?:数据|语料|文本|日志|文档)")
 NO_GPU = _rx(
-    r"\bno (?:local )?gpus?\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
+    r"\bno (?:local )?gpus?\b", r"\bno (?:n|nvidia) ?cards?\b", r"\bso (?:a |the )?hosted (?:fine-?tuning|training)\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a single |a |any |one |our own )?gpus?\b", r"\bzero gpus\b",
     r"\bapi only\b", r"\bonly (?:via|through) (?:an? |the )?api\b",
     r"\bthere (?:isn'?t|is not|is no|'s no|are no|aren'?t any) (?:a |any |one |a single )?gpus?\b", r"\bnot (?:a single|one) gpu\b",
