@@ -6,7 +6,7 @@ import re
 
 from bot.understand import cues
 from bot.understand.money import budget_set
-from bot.understand.numbers import quantities
+from bot.understand.numbers import Quantity, quantities
 from bot.understand.text import prepare
 from bot.understand.types import Event
 
@@ -103,7 +103,7 @@ _USABLE_BEFORE = re.compile(r"(?:能用|可用|有效|合格|用得上|干净)�
                             r"(?:真正|实际|其实)(?:的|能用的)?[\u4e00-\u9fff]{0,4}?(?:只有|就|仅有?|才)\s*$")
 
 
-def usable_part(text: str, q) -> bool:
+def usable_part(text: str, q: Quantity) -> bool:
     """Whether the count ``q`` in ``text`` is the usable part of a larger one ("能用的只有四十条", "only 300 are usable")."""
     return bool(_USABLE_BEFORE.search(text[max(0, q.start - 10) : q.start])
                 or (_ONLY_BEFORE.search(text[max(0, q.start - 8) : q.start]) and _USABLE_AFTER.match(text[q.end :])))

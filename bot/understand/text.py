@@ -112,13 +112,13 @@ def negated(clause: str, start: int, end: int) -> bool:
     masked = _NOT_NEG_ZH.sub(lambda x: "_" * len(x.group(0)), zh_before)
     if _NEG_ZH.search(masked):
         return True
-    wide = _NEED_NOT_ZH.search(before)  # "不需要查什么文献或者手册": a list of what is not needed
-    if wide and not re.search(r"但|只|而是|就是|还要|得|必须", before[wide.end() :]):
+    wide = _last(_NEED_NOT_ZH, before)  # "不需要查什么文献或者手册": a list of what is not needed
+    if wide and len(before) - wide.end() <= 20 and not re.search(r"[,，。;；]|但|只|而是|就是|还要|得|必须", before[wide.end() :]):
         return True
     return bool(_NEG_AFTER.search(clause[end:]))
 
 
-_NEED_NOT_ZH = re.compile(r"(?:不需要|不用|无需|不必|没必要|用不着)(?!.*(?:不需要|不用|无需|不必|没必要|用不着))[^,，。;；]{0,20}$")
+_NEED_NOT_ZH = re.compile(r"不需要|不用|无需|不必|没必要|用不着")
 
 
 def hedged(clause: str) -> bool:
