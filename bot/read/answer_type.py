@@ -10,7 +10,7 @@ import re
 
 from bot.understand.text import prepare
 
-ValueType = str  # "percent" | "money" | "version" | "bits" | "memory" | "duration" | "count" | "number" | "dtype" | "date" | "ratio"
+ValueType = str  # "percent" | "money" | "version" | "bits" | "memory" | "duration" | "count" | "number" | "dtype" | "date" | "ratio" | "name" | ...
 
 VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent|个百分点|百分点)|百分之[\d一二三四五六七八九十百]+"),
@@ -35,6 +35,9 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
     # names a reader can recognise but a question never spells out: a file path, a command-line flag, an environment
     # variable (matched on the original casing: LLAMA_ARG_CTX_SIZE, USE_FAST_PDF_PARSER)
+    # a proper name written with capitals or digits inside: "LightLLM", "vLLM", "A100", "MPS" (case marks it)
+    "name": re.compile(r"(?<![A-Za-z0-9_/.-])(?!(?:GPUs?|CPUs?|APIs?|LLMs?|NLP|AI|ML|README|PDF|JSON|URL|FAQ|OOM|SOTA|TODO|NOTE)\b)"
+                       r"(?:[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]*\d+[A-Za-z0-9]*)(?![A-Za-z0-9_/-])"),
     "path": re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[\w.\-]+(?:/[\w.\-]+)+/?|\b[a-z]:\\[\w\\.\-]+|%[a-z_]+%[\w\\.\-]*"),
     "flag": re.compile(r"(?<![\w/-])--[a-z][\w-]*[a-z0-9](?:[ =](?!-)[\w.:\-]+)?|(?<![\w/-])-[a-z]{1,3}\b(?=\s|,|$)|"
                        r"(?<=\bflag )`?[a-z][\w-]*[a-z0-9]`?|(?<=\bflag `)[a-z][\w-]*[a-z0-9]"),
@@ -50,7 +53,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
                 r"发布(?:时间|日期|于)|日期|\bwhen (?:was|were|did)\b|\bwhat date\b|\brelease date|\bwhich (?:year|month|day)\b"),
      ("date",)),
     # "哪个版本", "版本要求", "transformers 版本?"; not "PV 版本 (1bit) ppl 多少" (a variant, asked for its score)
-    (re.compile(r"(?:哪个|哪一?|什么|啥|几)\s*版本|版本\s*(?:号|是多少|是|多少|要求|需要|至少|最低|范围|为)|版本\s*[?？]?\s*$|"
+    (re.compile(r"(?:哪个|哪一?|什么|啥|几)\s*(?:[a-z][\w.+-]*\s*)?版本|版本\s*(?:号|是多少|是|多少|要求|需要|至少|最低|范围|为)|版本\s*[?？]?\s*$|"
                 r"\b(?:which|what|minimum|min|required|recommended|supported) (?:\w+ )?versions?\b|\bversions? (?:number|do|does|is|are|should|"
                 r"required|needed|range|used|to use|pinned)\b|\bversions?\s*\??\s*$|^\W*(?:[\w.-]+ )?versions?\b|\brelease\b"), ("version",)),
     (re.compile(r"支持[^,，。?？]{0,14}吗|是否支持|能否支持|支不支持|\bdoes [\w.-]+(?: [\w.-]+)? support\b|\bis [\w .-]{1,30} supported\b|"
@@ -77,31 +80,39 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 
 # "which lr_scheduler_type should I use", "改哪个参数", "is there an env var": a name is asked for, not an amount
 _ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|arg|parameter|param|setting|env(?:ironment)? ?var(?:iable)?|"
-                        r"backend|library|lib|package|framework|tool|command|file|value)s?\b|\bis there an? (?:env|flag|option|setting)|"
+                        r"backend|library|lib|package|framework|tool|command|file|value)s?\b|(?:用|推荐|要)(?:什么|啥|哪种|哪款)(?:显?卡|gpu)|\bis there an? (?:env|flag|option|setting)|"
                         r"^\W*(?:the )?(?:flag|option|argument|env(?:ironment)? ?var(?:iable)?|setting|parameter|cmake option)s? (?:to|for|that)\b|"
-                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|后端|库|框架|工具|配置)|"
+                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|后端|库|框架|工具|配置)|(?:哪个|什么|啥|哪种)[\u4e00-\u9fff]{1,4}(?:框架|后端|引擎)|"
                         r"(?:参数|选项|环境变量|变量|flag|配置项)(?:名|名字)?(?:叫|是)(?:什么|啥)")
 _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"env(?:ironment)? ?var|环境变量|(?:哪个|什么|啥)变量|\bwhich variable"), ("envvar",)),
     (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar", "key")),
     (re.compile(r"参数|\bparam(?:eter)?s?\b|\bsettings?\b|配置|\bconfig\b|\bkey\b"), ("flag", "envvar", "key")),
+    (re.compile(r"\b(?:framework|library|lib|backend|engine)s?\b|框架|后端|引擎|(?:哪个|什么|啥)库|(?:什么|啥|哪种|哪款)(?:显?卡|gpu)"), ("name",)),
 )
 # "where does it store models", "模型存在哪个目录": a place on disk is asked for
 _ASKS_PLACE = re.compile(r"\bwhere (?:does|do|is|are|did|will|can)\b[^?]{0,40}\b(?:store|stored|save|saved|kept|keep|put|located|"
                          r"live|cache|cached|download|downloaded|installed|written)\b|\b(?:which|what) (?:directory|folder|path)\b|"
                          r"(?:存|放|装|缓存|下载|保存)(?:在|到)(?:哪|什么)|(?:哪个|什么)(?:目录|路径|文件夹)|路径(?:是|在)")
-_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key"})  # often said in prose: missing them costs less
+_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key", "name"})  # often said in prose: missing them costs less
 _AMOUNT = re.compile(r"多少|几|\bhow (?:many|much|long|fast|big)\b")
+
+
+_MEMORY_ASK = re.compile(r"显存|内存|\bvram\b|\bmemory\b|多大")
+_MISSPELT_VERSION = re.compile(r"\b(?:verison|vesion|versoin|verion|vresion|verions)\b")
 
 
 def wanted_types(question: str) -> tuple[ValueType, ...]:
     """The value types that answer ``question``; empty when it asks for no particular kind of value."""
-    low = prepare(question)
+    low = _MISSPELT_VERSION.sub("version", prepare(question))
     if _ASKS_NAME.search(low) and not _AMOUNT.search(low) and not re.search(r"版本|\bversion", low):
         for pattern, types in _NAMES:
             if pattern.search(low):
+                if types == ("name",) and _MEMORY_ASK.search(low):
+                    break  # "要多大显存 推荐啥卡": the memory is what is asked
                 return types
-        return ()
+        else:
+            return ()
     if _ASKS_PLACE.search(low):
         return ("path",)
     for pattern, types in _WANTS:
@@ -124,7 +135,7 @@ def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int
     found = []
     names = [(m.start(), m.end()) for m in _IN_NAME.finditer(low)] if _NAMED_KINDS.intersection(types) else []
     for kind in types:
-        source = text if kind == "envvar" and len(text) == len(low) else low  # upper case is what marks one
+        source = text if kind in ("envvar", "name") and len(text) == len(low) else low  # upper case marks them
         for m in VALUE_PATTERNS[kind].finditer(source):
             if skip and m.start() < skip.end():
                 continue
@@ -136,7 +147,7 @@ def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int
 
 def has_type(text: str, types: tuple[ValueType, ...]) -> bool:
     low = prepare(text)
-    return any(VALUE_PATTERNS[k].search(text if k == "envvar" else low) for k in types)
+    return any(VALUE_PATTERNS[k].search(text if k in ("envvar", "name") else low) for k in types)
 
 
 def soft(wanted: tuple[ValueType, ...]) -> bool:

@@ -300,6 +300,8 @@ def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = 
         return ""  # an option described without its default: "<PORT>" is no value
     for m in _ASSIGNMENT.finditer(sentence):
         flag, name, value = m.group(1), m.group(2).lower(), m.group(4)
+        if not flag and value[:1].isupper() and value.isalpha() and _TITLE_GOES_ON.match(sentence[m.end() :]):
+            continue  # "S-LoRA: Serving Thousands of Concurrent LoRA Adapters": a title, no parameter set
         words = name.split(" ")
         for start in range(len(words)):  # "The LoRA rank: 8" names "lora rank"
             parts = [p for p in re.split(r"[ _.-]", " ".join(words[start:])) if p]
@@ -308,6 +310,7 @@ def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = 
     return ""
 
 
+_TITLE_GOES_ON = re.compile(r"\s+[A-Z][a-z]+\b")
 # "`top_p`: Limit the next token selection ... Default: `0.95`" (API parameter lists)
 _PARAM_DEFAULT = re.compile(r"^`([\w.\-]+)`\s*[:：].*?(?:\bdefault(?:s to|\s*[:=]|\s+is)|默认(?:值)?(?:为|是|[:：]))\s*`?([^`\s,;，。]+)`?",
                             re.IGNORECASE)
@@ -332,8 +335,11 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
     inside = [(m.start(), m.end()) for name in known if any(c.isdigit() for c in name)
               for m in re.finditer(re.escape(name), low)]
 
+    asked = {m.replace("-", "") for m in matched}
+
     def usable(found: list) -> list:
         found = [v for v in found if not any(a <= v[1] < b for a, b in inside)]
+        found = [v for v in found if v[0] != "name" or v[3].lower().replace("-", "") not in asked]  # the asker's own
         if soft(wanted) and known:  # "I set --max_new_tokens 5000, which parameter should I change?": another one
             found = [v for v in found if not set(_NAME.findall(v[3].lower())) & known]
         return found
