@@ -168,3 +168,55 @@ def test_outputs_never_saved_are_no_examples():
                                   "no nvidia card here"])
 def test_no_nvidia_card_in_english_means_no_gpu(text):
     assert value(understand(text), "compute") == "none"
+
+
+def test_a_kept_fraction_scales_the_count_and_the_other_half_is_not_taken_twice():
+    assert value(replay(["We have 3,000 labeled replies.", "only a third of them are clean enough to use"]), "examples") == 1000
+    assert value(replay(["我们有六百条标注好的问答。", "对了，六百条里只有一半能用，另一半是重复的。"]), "examples") == 300
+
+
+def test_a_server_given_back_takes_the_cards_not_the_format():
+    u = replay(["我们有八百条按固定格式写好的评语，实验室有一张 4090。",
+                "那台机器要还给物理组，我们用不上了。只能用云上的微调服务。"])
+    assert value(u, "compute") == "none" and value(u, "gpu_count") is None
+    assert value(u, "needs_format") is True
+
+
+@pytest.mark.parametrize("text, slot, expected", [
+    ("the owners want to see it at tonight's staff meeting", "deadline", "today"),
+    ("领导说月底前要上线，还有一个半月。", "deadline", "quarter"),
+    ("Correction: the managers don't care how replies look.", "needs_format", False),
+    ("算了，架构不自研了，就在 Qwen 上做。", "novel_architecture", False),
+    ("NPC lines written in each faction's voice, 30,000 of them tagged by faction.", "needs_format", True),
+    ("店里电脑的显卡是 RTX 4070 Super 12G。", "gpu_count", 1),
+    ("No training data at all for this one.", "examples", 0),
+    ("We have 80 ticket -> reply pairs.", "examples", 80),
+    ("We have 2,600 past reports we could use.", "examples", 2600),
+])
+def test_more_everyday_phrasings(text, slot, expected):
+    assert value(understand(text), slot) == expected
+
+
+def test_not_one_yuan_more_is_no_budget_of_one():
+    u = understand("主任说最多只能出50元人民币，多一块都不行。")
+    assert value(u, "budget_rmb") == 50.0
+
+
+def test_money_added_while_the_total_is_stated_is_no_data():
+    u = replay(["我们要做全新架构，两百万条语料，预算五万元。", "老板又追加了十万，现在一共十五万元。"])
+    assert value(u, "examples") == 2_000_000 and value(u, "budget_rmb") == 150_000.0
+
+
+def test_questions_the_bot_must_answer_describe_the_project():
+    u = understand("今天哪些景点限流、索道开不开、演出几点，这些每天都在变，也要能答。")
+    assert u.intent == "situation" and value(u, "knowledge_changes") is True
+
+
+@pytest.mark.parametrize("text, slot, expected", [
+    ("we rekeyed 3 euro cylinders today", "budget_usd", None),
+    ("we can spend 300 euro max", "budget_usd", 324.0),
+    ("我们不打算自己设计什么新架构，就用现成的开源模型。", "novel_architecture", False),
+    ("我们一年大概递交一千五百件申请，想让模型写初稿。", "deadline", None),
+])
+def test_amounts_plans_and_yearly_volumes(text, slot, expected):
+    assert value(understand(text), slot) == expected

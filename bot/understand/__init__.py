@@ -71,6 +71,8 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     if len(question) > MAX_MESSAGE_CHARS or is_foreign(question):
         return Understanding(question, lang, "off_topic", prev_slots)  # answered with a short "please ask..." reply
     events = read_events(question)
+    if any(e.slot == "budget_usd" and e.kind in ("set", "add") for e in events):
+        events = [e for e in events if not (e.kind == "add" and e in unitless(events))]  # "老板又追加了十万，现在一共十五万元"
     if "budget_usd" in prev_slots and not any(e.slot == "budget_usd" for e in events):
         # "财务刚说只能给六万", "领导又批了两万，现在一共两万三": bare amounts in a talk about the budget are money
         money_talk = bool(MONEY_TURN.search(prepare(question)))

@@ -113,3 +113,18 @@ def states_usable_part(question: str) -> bool:
     """A turn that says how much of the data is usable: a fact about the project, even inside a cost question."""
     text = prepare(question)
     return any(usable_part(text, q) for q in quantities(text))
+
+
+# "only a third of them are clean enough to use", "只有一半能用": the part that is kept
+_FRACTION_KEPT = re.compile(r"\bonly (?:about |roughly )?(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters)"
+                            r"(?: of (?:them|those|these|it|the \w+))?\s+(?:are|is|were|was|actually)\b[^.;]{0,30}?\b(?:clean|usable|good|"
+                            r"valid|follow|fit|ok|okay|worth)|(?:只有|仅有?|就)(?P<z>一半|三分之一|三分之二|四分之一|四分之三)"
+                            r"[^,，。;；]{0,8}(?:能用|可用|合格|有效|干净)")
+_KEPT = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
+         "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
+
+
+def kept_fraction(text: str) -> tuple[float, tuple[int, int]] | None:
+    """The share of the examples said to be usable, and where it is said; None when none is."""
+    m = _FRACTION_KEPT.search(text)
+    return (round(_KEPT[m.group("f") or m.group("z")], 4), m.span()) if m else None

@@ -28,7 +28,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
     r"conversation|dialogue|ticket|(?!(?:and|or|but|with|per|for|in|on|at|to|from|by|than|plus|about|each|a|an|the|"
-    r"tokens?|calls?|requests?|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:\s*-?[→>/]+\s*[a-z][a-z-]*)*)\s+){0,3}"
+    r"tokens?|calls?|requests?|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+)?(?:\s*-?[→>/]+\s*[a-z][a-z-]*)*)\s+){0,3}"
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
@@ -137,7 +137,7 @@ NO_GPU = _rx(
     r"只能(?:走|用)(?:云厂商|云|openai|第三方|厂商)?的?(?:微调)?\s*api", r"\bonly (?:option is|way is|can use|have) (?:the |a )?"
     r"(?:cloud |openai |hosted )?(?:fine-?tuning )?api\b",
     r"(?:没有|没|无)\s*(?:任何)?\s*(?:自己的|自有的?|本地的?|可用的)?\s*(?:(?:n|a|英伟达|nvidia)\s*卡|gpu|显卡|算力|卡|独显|独立显卡)",
-    r"(?:只能|打算|准备|得|要)(?:用|走)\s*(?:云上|云端|云厂商|厂商|平台)?的?\s*托管(?:的)?(?:微调|训练)", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?",
+    r"(?:只能|打算|准备|得|要)(?:用|走)\s*(?:云上|云端|云厂商|厂商|平台)?的?\s*(?:托管|(?<=上的)|(?<=端的))(?:的)?(?:微调|训练)(?:服务)?", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?",
 )
 AMPLE_COMPUTE = _rx(
     r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
@@ -167,10 +167,10 @@ DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文�
                       r"(?:加起来|总共|一共|合计)?(?:有|约|大约|大概|共|一共|总共|加起来)?\s*$")
 # a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
 # a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
-FRACTION_GONE = _rx(r"\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
+FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
                     r"[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|thrown out|unusable|junk|garbage|invalid|broken|drafts?|"
                     r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality)\b",
-                    r"(?:其中)?(?P<z>一半|三分之一|三分之二|四分之一|四分之三|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差)")
+                    r"(?:其中)?(?<!另)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差)")
 FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
              "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
 REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|"
@@ -191,7 +191,7 @@ TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
 MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
-    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:还能|还会|还可以)?再给(?:我们|咱们)?\s*$|(?:其实|另外|而且|居然|竟然)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
+    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:还能|还会|还可以)?再给(?:我们|咱们)?\s*$|(?:其实|另外|而且|居然|竟然|那边|这边|手上|手里)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
     r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
 )
 
@@ -228,7 +228,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
@@ -239,14 +239,14 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:follow|follows|following|stick to|sticks to|match|matches) (?:our|the|their) (?:['\"‘“]?[\w-]+['\"’”]? ){0,3}(?:guide|guidelines|voice|style|house style)\b",
             r"\bstructured (?:[\w-]+ ){0,2}(?:entries|records|fields|output|json|summary|summaries|reports?|notes?)\b",
             r"\b(?:always |must |should |has to |have to )?follow\s*:?\s*[^/.;]{1,30}/[^/.;]{1,30}/",
-            r"\b(?:reply|replies|answer|answers|response|responses|output|report|summary|note)\b[^.;]{0,40}:\s*[^/.;:]{1,30}/[^/.;:]{1,30}/",
+            r"\b(?:reply|replies|answer|answers|response|responses|output|reports?|summary|summaries|notes?)\b[^.;]{0,40}:\s*[^/.;:]{1,30}/[^/.;:]{1,30}/",
             r"\b(?:output|response|reply|answer) (?:format|style|structure|schema|template)", r"\bstructured outputs?\b",
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
             r"规定的(?:开头|结尾|结束语|开场白)", r"(?:开头|开场白)和(?:结尾|结束语)", r"标准答复", r"(?:按|按照|照)[^,，。;；]{0,10}(?:规定|固定|统一)的",
             r"格式", r"[一二三四五两\d]段式", r"[一二三四五两\d]段(?:来)?写", r"按\s*[“\"「『][^”\"」』]{2,40}→[^”\"」』]{2,40}[”\"」』]", r"固定的?\s*[“\"「]", r"语气", r"口气", r"风格", r"(?<!违规)(?<!违禁)(?<!敏感)话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
         None,
-        _rx(r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)",
+        _rx(r"\b(?:don'?t|doesn'?t|do not|does not) (?:really )?care (?:about )?how (?:the )?(?:replies|answers|outputs?|responses|it|they) (?:look|looks|are (?:formatted|laid out))\b", r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)",
             r"\b(?:skip|drop|ditch|lose|forget)\b (?:the |our |that )?(?:[\w-]+ )?(?:template|format|formatting|json|schema|style)\b",
             r"(?:格式|风格|语气|文风)(?:上)?(?:都|也)?(?:无所谓|随意|随便|不限|不重要|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|不讲究|不强求|不用统一|不必统一)"),
     ),
@@ -351,13 +351,13 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:our|my) own (?:tokenizer and )?(?:architecture|backbone)\b", r"\bour own design\b", r"\bcustom (?:attention|layers?|backbone|network)\b",
             r"\bnot a (?:transformer|model)[\w\s]{0,12}you can download\b", r"\bdesign(?:ed|ing)? (?:our|my|the|a|an) (?:own )?(?:[\w-]+ )?architecture\b", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
         None,
-        _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:[\w-]+ )?(?:base )?model\b"),
+        _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"架构不(?:再)?自研了?", r"不(?:再)?自研(?:架构|模型|基座)了?", r"就(?:在|用)\s*[a-z][\w.-]*\s*上(?:面)?(?:做|改|训)", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:[\w-]+ )?(?:base )?model\b"),
     ),
     "documents": (
         _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )(?<![\d,] )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
-            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|surfaced|found|discovered|came from)\b)[^.;])*?(?<!from our )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
+            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|surfaced|found|discovered|came from)\b)[^.;])*?(?<!from our )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",

@@ -29,6 +29,7 @@ _FIXED: tuple[tuple[str, float], ...] = (
     (r"\b(?:today|tonight|this (?:afternoon|morning|evening)|by (?:the )?end of (?:the )?day|eod|end of today)\b", 0),
     (r"\b(?:at|by|before) (?:the )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b", 0.3),
     (r"今天|今晚|今日|当天|今早|(?<!明天)(?<!明日)(?<!后天)(?<!明)(?<![周一二三四五六日天])(?:下午|晚上|中午|傍晚)", 0),
+    (r"一个半月", 45), (r"一个半(?:星期|礼拜)|一周半", 10),
     (r"\bday after tomorrow\b|后天", 2), (r"\btomorrow\b|明天|明早|明晚", 1),
     (r"\b(?:this|by the end of the|end of (?:the )?|by end of) week\b|本周|这周|这个星期|这礼拜|周末", 5),
     (r"\bnext week\b|下周|下个星期|下礼拜", 10),
@@ -51,7 +52,7 @@ _CONTEXT = re.compile(
     r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?|as in|review|see it|show|showing|meeting|"
     r"pulled forward|moved up|brought forward|(?:push|pushed|move|moved|shift\w*|bump\w*|reschedul\w*)\b[^.;]{0,16}\bto)\b"
     r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
-    r"|延到|延至|推到|挪到|改成|提前到|也行|也可以|来得及|再说"
+    r"|延到|延至|推到|挪到|改成|提前到|也行|也可以|来得及|再说|还有|还剩"
     r"|\b(?:is|would be) (?:fine|ok|okay|doable)\b|\bworks (?:for|with) (?:them|us|me|everyone)\b"
     r"|(?<!不)是\s*(?=明天|明晚|明早|后天|下周|下个|本周|这周|周[一二三四五六日]|下月|月底)"
     r"|\bmisread\b|\bmeets?\b|\b(?:is|'s) (?:now |actually )?(?:next|this|on|tomorrow|tonight)\b"
@@ -60,9 +61,10 @@ _PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已�
 # when something else becomes available ("今年的数据要到六月底才出来", "the new rules come out in March") is no deadline
 _AVAILABLE = re.compile(r"才(?:会)?(?:出来|公布|发布|出炉|上线|下来)|\b(?:comes?|came) out\b|\b(?:gets?|will be|is|are) "
                         r"(?:published|released|announced)\b")
+_PER_YEAR = re.compile(r"一年(?:大概|大约|约|下来)?(?:要|能|会)?(?:递交|处理|做|接|办|写|提交|收到|发|卖|服务)")  # "一年大概递交一千五百件"
 _FREQUENCY = re.compile(r"\s*(?:就|都|会)?(?:变|更新|换|改|刷新|涨|跌)|\s*(?:[一两几]|好几)次|\s*(?:once|twice|\d+ times)\b")
 _DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内(?!部|网|容|存|置)|时间")
-_ATTRIBUTIVE = re.compile(r"^(?:'s\b|’s\b|的(?!时候)(?![^,，。;；]{0,10}(?:会议|会上|评审|演示|汇报|发布会|验收|截止))|最新|新闻|股价|价格|行情)")
+_ATTRIBUTIVE = re.compile(r"^(?:['’]s\b(?!\s+(?:[a-z-]+\s+)?(?:meeting|demo|presentation|review|standup|pitch|all-hands|board meeting|launch)\b)|的(?!时候)(?![^,，。;；]{0,10}(?:会议|会上|评审|演示|汇报|发布会|验收|截止))|最新|新闻|股价|价格|行情)")
 
 
 def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
@@ -85,7 +87,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     for m in _DURATION.finditer(clause):
         if re.match(r"\s*(?:19|20)\d\d\s*年", m.group(0)):
             continue  # "2008年" is a calendar year, not a span of 2008 years
-        if _FREQUENCY.match(clause[m.end() :]) or re.search(r"(?:每|有时|有时候)\s*$", clause[: m.start()]):
+        if _FREQUENCY.match(clause[m.end() :]) or re.search(r"(?:每|有时|有时候)\s*$", clause[: m.start()]) \
+                or _PER_YEAR.match(clause[m.start() :]):
             continue  # "有时一小时变好几次", "every 2 hours it changes": how often, not how long is left
         days = _duration_days(m)
         away = re.match(r"\s*(?:out|away|from now|off)\b", clause[m.end() :])  # "about two months out"

@@ -9,10 +9,10 @@ from bot.understand import cues
 from bot.understand.text import Clause, negated, snippet
 from bot.understand.types import Event
 
-_SMALL = {"one": 1, "a": 1, "an": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of": 2, "a couple of": 2, "couple of": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
+_SMALL = {"one": 1, "a": 1, "an": 1, "显卡是": 1, "显卡用的是": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of": 2, "a couple of": 2, "couple of": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
 _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|an|a|two|three|four|six|eight|sixteen|"
-                           r"一|单|两|二|三|四|六|八|十六)\s*"
+                           r"一|单|两|二|三|四|六|八|十六|显卡是|显卡用的是)\s*"
                            r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡|-?\s*(?:card|gpu)s?)?(?:带|装了?|配了?|插了?)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
 
 

@@ -179,7 +179,8 @@ HEDGE = re.compile(r"\b(?:i|we) (?:think|guess|believe|recall|remember|seem to r
 REPORTED = re.compile(r"被(?:问|咨询)(?:爆|疯|烦|到|得)?了?[:：]?[^。;；]{0,80}|(?:客户|用户|顾客|客人|住客|租客|买家|患者|病人|家属|老人|学生|员工|"
                       r"司机|家长|居民|业主|会员|乘客|游客|读者|粉丝|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
                       r"(?!我们该|你)[^。;；?？!！]{0,60}|"
-                      r"(?:经常|常常|时常|总是|老是|天天|一直|反复|常|老)(?:会|来|打电话|发消息)?(?:问|咨询|查|打听)(?!题|我们该|你)[^。;；?？!！]{0,60}|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
+                      r"(?:经常|常常|时常|总是|老是|天天|一直|反复|常|老)(?:会|来|打电话|发消息)?(?:问|咨询|查|打听)(?!题|我们该|你)[^。;；?？!！]{0,60}|"
+                      r"[^。;；]{0,80}(?:也|都)要能(?:回)?答|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
                       r"guests|visitors|callers|agents)\b (?:\w+ ){0,2}(?:ask|asks|asking|ask about|keep asking)\b[^.;?!]{0,80}")
 # a flag, a script or a config key written out: the question is about a tool ("--attn_implementation", "train.sh")
 CODE_TOKEN = re.compile(r"(?<![\w-])--[a-z][\w-]+|\b[\w-]+\.(?:py|sh|yaml|yml|json|toml|cfg|ini)\b|\b[a-z]+_[a-z]+(?:_[a-z]+)*\b|"

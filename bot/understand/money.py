@@ -17,7 +17,7 @@ _UNLIMITED = re.compile(r"预算不限|不限预算|预算(?:没有|无)上限|(
 _USD_BEFORE = re.compile(r"(?:us\$|\$|usd)\s*$")
 USD_AFTER = re.compile(r"^\s*,?\s*(?:usd|dollars?|bucks|美元|美金|刀)")
 _EUR_BEFORE = re.compile(r"(?:€|eur)\s*$")
-_EUR_AFTER = re.compile(r"^\s*(?:eur|euros?|€|欧元)")
+_EUR_AFTER = re.compile(r"^\s*(?:euros?|eur\b|€|欧元)(?!\s+(?!(?:budget|total|max|tops|per|for|in|to|and|or|is|was|only|at|on|from|of|a|each|now|but)\b)[a-z]{3,})")  # not "3 euro cylinders"
 # other currencies people budget in, with a rough rate (US dollars per unit): before the amount, after it, rate
 _OTHER_CURRENCIES = (
     (re.compile(r"(?:hk\$|hkd)\s*$"), re.compile(r"^\s*(?:hkd|hong kong dollars?|港币|港元|港幣)"), round(1 / 7.8, 6)),
@@ -59,6 +59,9 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
     return None
 
 
+_NOT_A_CENT_MORE = re.compile(r"\s*(?:块|元|分|毛|美元|刀)(?:钱)?(?:都|也)(?:不行|没有|不给|不能|不可以)")
+
+
 def budget_set(amount: float, src: str, in_rmb: bool = False) -> list[Event]:
     """Events that set the budget to ``amount`` (in yuan when ``in_rmb``; dollars follow at the fixed rate)."""
     if in_rmb:
@@ -77,6 +80,8 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             continue  # "每百万输入token 2.5美元", "$2.50 per 1M tokens": a price, not a budget
         if DENIED.search(text[max(0, q.start - 16) : q.start]):
             continue  # "€3,000, not €300": the amount taken back
+        if text[max(0, q.start - 1) : q.start] == "多" and _NOT_A_CENT_MORE.match(text[q.end :]):
+            continue  # "多一块都不行": not one yuan more, no budget of one
         if _SPENT.search(text[max(0, q.start - 24) : q.start]):
             continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
         before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.understand import cues
-from bot.understand.bare import bare_count, usable_part
+from bot.understand.bare import bare_count, kept_fraction, usable_part
 from bot.understand.deadline import read_deadline
 from bot.understand.hardware import compute_events
 from bot.understand.money import DENIED, RMB_AFTER, USD_AFTER, budget_events
@@ -35,6 +35,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
     "novel_architecture": cues.BOOL["novel_architecture"][0],
     "multi_step": cues.BOOL["multi_step"][0],
 }
+_GIVEN_BACK = re.compile(r"还给|归还|搬走|收回|借走|拿走|要回|退回|\b(?:returned|going back|taken back|given back)\b")
 _SLOT_ALIASES = {"budget_usd": ("budget_usd", "budget_rmb", "budget_low"), "compute": ("compute", "gpu_memory_gb", "gpu_count")}
 
 
@@ -73,7 +74,12 @@ def read_events(text: str) -> list[Event]:
             # "船期那部分…查，不用模型管了", "we'll care about the memo format later, but not now, drop it": the topic is
             # named earlier in the message
             said = " ".join(p.text for p in parts[:i])
-            found = [Event(e.slot, e.kind, e.value, f"{said} {e.source}") if e.kind == "clear_topic" else e for e in found]
+            near = " ".join(p.text for p in parts[max(0, i - 2) : i])
+            if _RETRACTABLE["compute"].search(near) and _GIVEN_BACK.search(near):  # "那台服务器要还给物理组…我们用不上了"
+                found = [e for e in found if e.kind != "clear_topic"] + [Event(n, "clear", None, snippet(clause))
+                                                                         for n in _SLOT_ALIASES.get("compute", ("compute",))]
+            else:
+                found = [Event(e.slot, e.kind, e.value, f"{said} {e.source}") if e.kind == "clear_topic" else e for e in found]
         following = parts[i + 1].text if i + 1 < len(parts) else ""
         later = " ".join(p.text for p in parts[i + 1 :])
         if (cues.UNLABELLED.search(following) and re.match(r"\s*(?:but|however|though|但|不过|可是|只是)", following)) or \
@@ -172,6 +178,9 @@ def _number_events(c: Clause) -> list[Event]:
         part = float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%") else cues.FRACTIONS[share]
         out.append(Event("examples", "scale", round(1 - part, 4), snippet(c, *gone.span())))
         return out
+    kept = kept_fraction(text)
+    if kept:
+        return [Event("examples", "scale", kept[0], snippet(c, *kept[1]))]
     times = cues.TIMES.search(text)
     if times and not quantities(text):  # "and if it were twice as many?", "预算翻倍呢": the count or budget under discussion
         factor = next(f for words, f in cues.TIMES_FACTORS if re.fullmatch(words, times.group(0)))
@@ -186,7 +195,7 @@ def _number_events(c: Clause) -> list[Event]:
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
-           and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not _RATE_AFTER.match(text[q.end :])
+           and not _labelled(text, q) and not _PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not _RATE_AFTER.match(text[q.end :])
            for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
@@ -239,7 +248,7 @@ def _paired(text: str, q: Quantity) -> bool:
 
 
 # "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
-_WRITTEN_BEFORE = re.compile(r"(?:配好对|配对好|配好|对好|当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?"
+_WRITTEN_BEFORE = re.compile(r"(?:配好对的\s*\"[^\"]{1,30}\"\s*(?:有|共|约)?\s*$)|(?:配好对|配对好|配好|对好|当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?"
                              r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
@@ -252,10 +261,12 @@ _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
 
 _MONEY_ADDED = re.compile(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
 # "2,500 past briefings", "40 old recaps": what was written before is the examples (not people, places or machines)
+_PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b")
 _PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
                            r"servers|machines|laptops|computers|customers|clients|employees|staff|members|users|people|stores|sites)\b)[a-z]{3,}s\b")
 def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     text = c.text
+    qs = [q for q in qs if not (q.raw == "one" and re.search(r"\b(?:this|that|the|which|each)\s*$", text[: q.start]))]  # "this one"
     # "那一百五十条里能用的只有四十条": the usable part is the count that holds
     usable = [q for q in qs if usable_part(text, q)]
     qs = usable[:1] + [q for q in qs if q not in usable[:1]] if usable else qs
@@ -271,7 +282,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "one RTX 4090 left": a card's name, not a count
         if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):
             continue
-        if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 90]):
+        if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 90]) \
+                and not _PAST_WRITTEN.match(after):
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet

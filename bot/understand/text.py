@@ -118,7 +118,7 @@ def negated(clause: str, start: int, end: int) -> bool:
     return bool(_NEG_AFTER.search(clause[end:]))
 
 
-_NEED_NOT_ZH = re.compile(r"不需要|不用|无需|不必|没必要|用不着")
+_NEED_NOT_ZH = re.compile(r"不需要|不用|无需|不必|没必要|用不着|不打算|不准备|不想")
 
 
 def hedged(clause: str) -> bool:
