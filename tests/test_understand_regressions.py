@@ -219,11 +219,29 @@ def test_shipped_intent_classifier_matches_a_fresh_fit_of_its_data():
 
     shipped = intent.load_model()
     assert shipped is not None, "bot/understand/data/intent_model is missing or stale: run scripts/train_intent.py"
-    texts, labels = intent.load_data()
-    fresh = intent.fit(texts, labels)
+    texts, labels, weights = intent.training_data()
+    fresh = intent.fit(texts, labels, weights)
     probe = texts[::7] + ["我们有 3000 条标注数据", "How much VRAM does QLoRA need?", "what's the weather"]
     assert np.allclose(shipped.predict_proba(probe), fresh.predict_proba(probe), atol=1e-9)
     assert list(shipped.classes_) == list(fresh.classes_)
+
+
+def test_intent_training_holds_no_evaluation_question_and_every_development_one():
+    import json
+    from pathlib import Path
+
+    from bot.understand import intent
+
+    data = Path(__file__).parent / "data"
+    learned = set(intent.training_data()[0])
+    evaluation = {json.loads(line).get("q") or json.loads(line)["turns"][0]["q"]
+                  for path in (data / "eval").glob("*.jsonl") for line in path.read_text(encoding="utf-8").splitlines()
+                  if line.strip()}
+    assert evaluation and not evaluation & learned
+    users = intent.load_data(intent.USERS)
+    factual = [json.loads(line)["q"] for line in (data / "dev" / "factual.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    assert set(factual) <= set(users[0]) and all(label == "factual" for text, label in zip(*users, strict=True) if text in factual)
 
 
 def slots_of(question: str) -> dict:

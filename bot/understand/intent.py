@@ -2,7 +2,8 @@
 
 A scikit-learn classifier decides: TF-IDF over character 1–3-grams (Chinese has no spaces, and n-grams survive
 typos and code-switching) joined with English word 1–2-grams, into a multinomial logistic regression, trained on
-the labelled messages in ``data/intents.jsonl``. The fitted model ships as JSON + npy in ``data/intent_model/``
+the labelled messages in ``data/intents.jsonl`` and the questions of the development sets in
+``data/intents_users.jsonl`` (weighted by ``USERS_WEIGHT``: many, but of two intents only). The fitted model ships as JSON + npy in ``data/intent_model/``
 (``scripts/train_intent.py`` writes it; no pickle) and is rebuilt into scikit-learn objects without fitting; when
 the data changed since, it is fitted again on first use. The conversation then adjusts it: a turn that states facts after a situation is a
 follow-up to it, and a message that asks for a value ("多少", "which version") is factual, not a situation.
@@ -22,6 +23,8 @@ from bot.understand.types import INTENTS, Intent
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data" / "intents.jsonl"
+USERS = Path(__file__).parent / "data" / "intents_users.jsonl"  # questions other people wrote (scripts/train_intent.py)
+USERS_WEIGHT = 0.5
 MAX_CLASSIFY_CHARS = 2000  # the intent shows in the first paragraphs; longer text only slows the features
 
 # asks for a value: factual even when it names a model size or a GPU
@@ -63,8 +66,12 @@ def build():
                                                                          class_weight="balanced"))
 
 
-def fit(texts: list[str], labels: list[str]):
-    return build().fit(texts, labels)
+def fit(texts: list[str], labels: list[str], weights: list[float] | None = None):
+    if weights is None:
+        return build().fit(texts, labels)
+    import numpy as np
+
+    return build().fit(texts, labels, logisticregression__sample_weight=np.asarray(weights, dtype="float64"))
 
 
 def _vectorizers():
@@ -78,8 +85,12 @@ def _vectorizers():
     ]
 
 
-def data_hash(path: Path = DATA) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def data_hash(paths: tuple[Path, ...] = (DATA, USERS)) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def export_model(model, folder: Path = MODEL) -> None:
@@ -101,7 +112,7 @@ def export_model(model, folder: Path = MODEL) -> None:
 
 def load_model(folder: Path = MODEL):
     """The exported classifier rebuilt into scikit-learn objects (no fitting); None when it is missing or was
-    fitted on other data than ``data/intents.jsonl`` holds now."""
+    fitted on other data than the training files hold now."""
     import numpy as np
 
     meta_file = folder / "meta.json"
@@ -130,7 +141,7 @@ def load_model(folder: Path = MODEL):
 def _classifier():
     model = load_model()
     if model is None:
-        model = fit(*load_data())
+        model = fit(*training_data())
         log.debug("intent classifier fitted")
     return model
 
@@ -138,6 +149,16 @@ def _classifier():
 def featurize(text: str) -> str:
     """The classifier's view of a message: prepared text with every digit run as one symbol."""
     return re.sub(r"\d+(?:[.,]\d+)*", "0", prepare(text))
+
+
+def training_data() -> tuple[list[str], list[str], list[float]]:
+    """Texts, intents and sample weights of everything the classifier learns from."""
+    texts, labels = load_data(DATA)
+    weights = [1.0] * len(texts)
+    if USERS.is_file():
+        more, more_labels = load_data(USERS)
+        texts, labels, weights = texts + more, labels + more_labels, weights + [USERS_WEIGHT] * len(more)
+    return texts, labels, weights
 
 
 def load_data(path: Path = DATA) -> tuple[list[str], list[str]]:
