@@ -6,7 +6,7 @@ import re
 
 from bot.understand import cues
 from bot.understand.money import budget_set
-from bot.understand.numbers import Quantity, quantities
+from bot.understand.numbers import EN_NUM, Quantity, quantities
 from bot.understand.text import prepare
 from bot.understand.types import Event
 
@@ -20,8 +20,8 @@ _BARE_COUNT = re.compile(
 )
 
 
-_CORRECTED = re.compile(r"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)\s*(?:条|个|笔|份)?\s*[,，]?\s*(?:not|instead of|rather than|"
-                        r"而不是|不是)\s*(?:\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+)")
+_CORRECTED = re.compile(rf"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+|{EN_NUM})\s*(?:条|个|笔|份)?\s*[,，]?\s*"
+                        rf"(?:not|instead of|rather than|而不是|不是)\s*(?:\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+|{EN_NUM})")
 
 
 _CARD_NUMBERS = frozenset(card for card in cues.GPU_CARDS if card.isdigit())
@@ -118,7 +118,7 @@ def states_usable_part(question: str) -> bool:
 # "only a third of them are clean enough to use", "只有一半能用": the part that is kept
 _FRACTION_KEPT = re.compile(r"\bonly (?:about |roughly )?(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters)"
                             r"(?: of (?:them|those|these|it|the \w+))?\s+(?:are|is|were|was|actually)\b[^.;]{0,30}?\b(?:clean|usable|good|"
-                            r"valid|follow|fit|ok|okay|worth)|(?:只有|仅有?|就)(?P<z>一半|三分之一|三分之二|四分之一|四分之三)"
+                            r"valid|follow|fit|ok|okay|worth)|(?:只有|仅有?|就|只剩下?|仅剩|剩下)(?P<z>一半|三分之一|三分之二|四分之一|四分之三)"
                             r"[^,，。;；]{0,8}(?:能用|可用|合格|有效|干净)")
 _KEPT = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
          "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}

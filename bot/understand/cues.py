@@ -28,7 +28,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
     r"conversation|dialogue|ticket|(?!(?:and|or|but|with|per|for|in|on|at|to|from|by|than|plus|about|each|a|an|the|"
-    r"tokens?|calls?|requests?|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+)?(?:\s*-?[→>/]+\s*[a-z][a-z-]*)*)\s+){0,3}"
+    r"tokens?|calls?|requests?(?!\s*-?[→>])|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+)?(?:\s*-?[→>/]+\s*[a-z][a-z-]*)*)\s+){0,3}"
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
@@ -41,7 +41,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"组|对|份(?![^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张|段)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例)|"
-    r"段[^,，。;；]{0,14}样本)",
+    r"段[^,，。;；]{0,14}样本|(?:篇|段|张|份|个)(?:[\u4e00-\u9fff]{0,4})?(?:范文|范例|示例|例子))",
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|hand-labell?ed|written|reviewed|approved|authored|curated|scored|graded|rated|transcribed|aligned|"
     r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+[a-z]+",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:archived|on file|saved|kept|stored)\b",  # "1,500 newsletters archived"
@@ -52,7 +52,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     # "1,300 audit findings written in the regulator's required format"
     r"^\s*(?:[a-z-]+\s+){0,3}(?:written|formatted|filled in|laid out|drafted)\s+(?:in|to|per|following)\s+(?:the|our|a|their)\s+"
     r"(?:[\w'’-]+\s+){0,3}(?:format|template|style|layout|structure|voice)\b",
-    r"^\s*(?:[a-z]+\s+){0,2}(?:have|has|got|carry|come with|with) (?:a |an |the )?(?:labels?|annotations?|tags?|gold answers?)\b",
+    r"^\s*(?:[a-z]+\s+){0,2}(?:(?:that|which) (?:already |all )?)?(?:have|has|got|carry|come with|with) (?:a |an |the |their )?(?:labels?|annotations?|tags?|gold answers?|commentary|comments|written answers|replies|feedback)\b",
     r"^\s*(?:examples?\s+)?(?:in total|in all|altogether|overall)\b",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+with\s+(?:[a-z-]+\s+){0,2}(?:corrections|feedback|answers|labels|annotations|explanations|"
     r"solutions|ratings|scores|rationales)\b",
@@ -71,7 +71,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"produced|prepared|put together)\s*"
     r"(?:about|around|roughly|~|only|just)?\s*$",
     r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*(?:目前|现在|眼下|手上|总共)?\s*"
-    r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共|攒了|积累了|收集了|整理了|标注了|标了|存了)?\s*(?:约|大约|大概)?\s*$",
+    r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共|攒了|积累了|收集了|整理了|标注了|标了|存了|就|就有|才|只|也就)?\s*(?:约|大约|大概)?\s*$",
     r"(?:总共|一共|合计|加起来)(?:有|是)?\s*(?:约|大约|大概)?\s*$",
     r"(?:标好|标完|标注好|标注完|打好标)(?:了)?\s*(?:约|大约|大概)?\s*$",
     r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?(?:有|共|约|大约|大概)?\s*$",
@@ -82,7 +82,7 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
-    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|tokens?|token|epochs?|轮|遍|次|calls?|requests?|queries|qps|"
+    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|tokens?|token|epochs?|轮|遍|次|calls?|requests?(?!\s*-?[→>])|queries|qps|"
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
     r"人|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
@@ -137,7 +137,7 @@ NO_GPU = _rx(
     r"只能(?:走|用)(?:云厂商|云|openai|第三方|厂商)?的?(?:微调)?\s*api", r"\bonly (?:option is|way is|can use|have) (?:the |a )?"
     r"(?:cloud |openai |hosted )?(?:fine-?tuning )?api\b",
     r"(?:没有|没|无)\s*(?:任何)?\s*(?:自己的|自有的?|本地的?|可用的)?\s*(?:(?:n|a|英伟达|nvidia)\s*卡|gpu|显卡|算力|卡|独显|独立显卡)",
-    r"(?:只能|打算|准备|得|要)(?:用|走)\s*(?:云上|云端|云厂商|厂商|平台)?的?\s*(?:托管|(?<=上的)|(?<=端的))(?:的)?(?:微调|训练)(?:服务)?", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?",
+    r"(?:只能|打算|准备|得|要)(?:用|走)\s*(?:云上|云端|云厂商|厂商|平台)?的?\s*(?:托管|(?<=上的)|(?<=端的))(?:的)?(?:微调|训练)(?:服务)?", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?", r"(?:用|走)\s*(?:云上|云端|线上|在线|网上)的?\s*(?:微调|训练)\s*(?:api|服务|平台)", r"\b(?:we have|there is|there's|we've got) nothing (?:on[- ]site|on[- ]prem\w*|in[- ]house|left)\b",
 )
 AMPLE_COMPUTE = _rx(
     r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
@@ -159,7 +159,7 @@ DOC_UNIT_AFTER = _rx(
     r"slides?|books?)\b(?!\s*-?>|\s*[→/]|\s+(?:clauses|summaries|excerpts|snippets|sentences|paragraphs|questions|answers|pairs|labels|"
     r"annotations|examples|samples|q&as|rows|records|reviews|comments|translations)\b)",
     r"^\s*(?:多)?(?:份|篇|个|页|本|册|套)(?:[\u4e00-\u9fff]{0,6})?(?:文档|文件|资料|手册|报告|论文|说明书|合同|文章|"
-    r"网页|pdf|制度|规章|书籍|图书)", r"^\s*(?:多)?(?:本|册)书",
+    r"网页|pdf|制度|规章|书籍|图书|稿件|稿子|新闻稿)", r"^\s*(?:多)?(?:本|册)书",
     r"^\s*(?:多)?页", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页|规格书|白皮书|标书)",
 )
 # a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
@@ -210,16 +210,16 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:must|has to|have to|need to|needs to) (?:be|stay) (?:current|up[- ]to[- ]date|fresh)",
             r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
-            r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"(?<!good )(?<!bad )(?<!great )(?<!sad )\bnews\b(?! from)", r"\bfast[- ]moving\b",
+            r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"(?<!good )(?<!bad )(?<!great )(?<!sad )(?<!big )(?<!some )(?<!more )\bnews\b(?! from)(?!\s*[:!])", r"\bfast[- ]moving\b",
             r"\bkeeps? changing\b", r"\b(?:minute|hour|day) (?:to|by) (?:minute|hour|day)\b", r"\bknows? what'?s (?:available|in stock|open|on sale) (?:right )?now\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\b(?:chang|shift|vary|varies|fluctuat)\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
-            r"monthly|quarterly|biweekly|fortnightly|every (?:other )?(?:day|week|month|quarter|sprint))\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
+            r"monthly|quarterly|biweekly|fortnightly|every (?:other |few |couple of |\d+ )?(?:minute|hour|day|week|month|quarter|sprint)s?)\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bchang\w* (?:through(?:out)? the (?:season|year)|mid-?season|without (?:much )?(?:notice|warning)|at short notice)\b", r"\b(?:a|one) day'?s notice\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*|mov\w*|shift\w*)\b[\w\s]{0,50}?\bevery (?:day|week|month|quarter|sprint|shipment|delivery|release)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?<![是不])(?:都|也|总|老)(?:会|在|要)?(?:变|变化|变动|更新|调整)(?![成得好差])", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:发|出|更新|迭代|上)(?:一)?(?:版|次|个版本)", r"跟着(?:改|变|更新|调整)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
-            r"新闻(?!标题|分类|稿件?的?(?:风格|格式))", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会)?(?:变|更新|改|调整|刷新)(?:好几|几|多|很多)次"),
+            r"新闻(?!标题|分类|稿)", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会)?(?:变|更新|改|调整|刷新)(?:好几|几|多|很多)次"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
             r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:don'?t|doesn'?t|do not|does not) (?:move|change|shift) (?:much|often)\b",

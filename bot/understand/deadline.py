@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from bot.understand.intent import REPORTED
 from bot.understand.types import Deadline
 
 TODAY_MAX_DAYS = 0.75
@@ -35,7 +36,8 @@ _FIXED: tuple[tuple[str, float], ...] = (
     (r"\bnext week\b|下周|下个星期|下礼拜", 10),
     (r"\bnext (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|下(?:个)?(?:周|星期|礼拜)[一二三四五六日天]", 10),
     (r"\b(?:by |on |this |until )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:这|本)?(?:周|星期|礼拜)[一二三四五六日天]", 5),
-    (r"\b(?:this|end of (?:the )?) month\b|本月|这个月|(?<![一二三四五六七八九十\d])月底", 20), (r"\bnext month\b|下个月|下月", 45),
+    (r"\b(?:this|end of (?:the )?) month\b|本月|这个月|(?<![一二三四五六七八九十\d])(?<!下个)(?<!下)月底", 20), (r"\bnext month\b|下个月|下月", 45),
+    (r"下个?月(?:底|末)|\b(?:the )?end of next month\b", 50),
     (r"\b(?:this|next|within a|within the|in a|one) quarter\b|本季度|这个季度|下季度|下个季度|一个季度", 90),
     (r"\b(?:this|next) year\b|今年|明年", 200),
 )
@@ -67,13 +69,18 @@ _DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内(?!
 _ATTRIBUTIVE = re.compile(r"^(?:['’]s\b(?!\s+(?:[a-z-]+\s+)?(?:meeting|demo|presentation|review|standup|pitch|all-hands|board meeting|launch)\b)|的(?!时候)(?![^,，。;；]{0,10}(?:会议|会上|评审|演示|汇报|发布会|验收|截止))|最新|新闻|股价|价格|行情)")
 
 
+_BEFORE = re.compile(r"\b(?:before|by|until|till|ahead of|in time for)\s*$")  # "before tonight's crew training"
+
+
 def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     """The deadline a clause states, with the span of its time phrase; None without deadline context."""
     clause = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", clause)  # "end-of-next-week" (same length: spans stay valid)
+    # what the project's users ask ("观众老问今天还有没有票") names their time, not the asker's deadline
+    clause = REPORTED.sub(lambda m: " " * len(m.group(0)), clause)
     best: tuple[float, tuple[int, int]] | None = None
     for pattern, days in _compiled_fixed():
         for m in pattern.finditer(clause):
-            if _ATTRIBUTIVE.match(clause[m.end() :].lstrip()):
+            if _ATTRIBUTIVE.match(clause[m.end() :].lstrip()) and not _BEFORE.search(clause[: m.start()]):
                 continue  # "today's prices", "当天最新的新闻": freshness, not a deadline
             if re.search(r"(?:不是|并非|而不是|\bnot\b|\bnot by\b)\s*$", clause[: m.start()]):
                 continue  # "下个月演示，不是今天": the time taken back

@@ -134,3 +134,22 @@ def _small_int(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw) if 0 < int(raw) <= 100_000 else None
     return _SMALL.get(raw.strip())
+
+
+_HARDWARE_SLOTS = frozenset({"compute", "gpu_memory_gb", "gpu_count"})
+
+
+def kept_new_cards(events: list[Event]) -> list[Event]:
+    """One message's events without the clears of a retraction that names other cards than the ones the same
+    message just stated ("可以用 8 卡 H100 集群，那两张 4090 不用了": the 4090s go, the H100s stay)."""
+    named: set[str] = set()
+    out = []
+    for e in events:
+        if e.slot == "compute" and e.kind == "set" and e.value != "none":
+            named |= {m.group(1).lower() for m in cues.GPU_CARD.finditer(e.source)} or {"*"}
+        if e.kind == "clear" and e.slot in _HARDWARE_SLOTS and named:
+            cards = {m.group(1).lower() for m in cues.GPU_CARD.finditer(e.source)}
+            if cards and not cards & named:
+                continue
+        out.append(e)
+    return out

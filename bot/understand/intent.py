@@ -49,7 +49,7 @@ DECISION_ASK = re.compile(
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|(?:微调|训练|预训练|fine-?tune|lora)吗|"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}还是|还是[^,，。;；?？]{0,12}"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)(?!哪个(?:模型|版本)|什么(?:模型|版本))|"
-    r"该怎么做|怎么做(?:比较|才|更)?[\u4e00-\u9fff]{0,2}[?？]|还有什么(?:路子|办法|方案)|有(?:什么|没有)(?:路子|办法)|靠谱吗|有没有必要|纠结|犹豫|拿不定|\btorn between\b|\bcan'?t decide\b|\bdeciding between\b|现实吗|行得通吗|能行吗|划算吗|划不划算|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|怎么搞|如何做|咋办|咋整|怎么弄"
+    r"该怎么做|怎么做(?:比较|才|更)?[\u4e00-\u9fff]{0,2}[?？]|还有什么(?:路子|办法|方案)|有(?:什么|没有)(?:路子|办法)|靠谱吗|有没有必要|纠结|犹豫|拿不定|\btorn between\b|\bcan'?t decide\b|\bdeciding between\b|现实吗|行得通吗|能行吗|划算吗|划不划算|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|(?:哪种|什么|哪个|哪一种)(?:方式|方法|做法|路线)(?:来|去)?(?:训练|微调|做|实现|搞)|\bwhat kind of (?:training|fine-?tuning|approach)\b|怎么搞|如何做|咋办|咋整|怎么弄"
 )
 
 
@@ -198,9 +198,9 @@ HEDGE = re.compile(r"\b(?:i|we) (?:think|guess|believe|recall|remember|seem to r
 # what the project's own users ask ("客户问保养周期、故障灯什么意思", "drivers ask how many pallets fit") describes the
 # project; it is not this message's question
 REPORTED = re.compile(r"被(?:问|咨询)(?:爆|疯|烦|到|得)?了?[:：]?[^。;；]{0,80}|(?:客户|用户|顾客|客人|住客|租客|买家|患者|病人|家属|老人|学生|员工|"
-                      r"司机|家长|居民|业主|会员|乘客|游客|读者|粉丝|大家|同事|业务员)[^,，。;；]{0,6}?(?:问|咨询)"
+                      r"司机|家长|居民|业主|会员|乘客|游客|读者|粉丝|大家|同事|业务员|观众|店主|老板们|听众|考生|旅客)[^,，。;；]{0,6}?(?:问|咨询)"
                       r"(?!我们该|你)[^。;；?？!！]{0,60}|"
-                      r"(?:经常|常常|时常|总是|老是|天天|一直|反复|常|老)(?:会|来|打电话|发消息)?(?:问|咨询|查|打听)(?!题|我们该|你)[^。;；?？!！]{0,60}|"
+                      r"(?:经常|常常|时常|总是|老是|天天|一直|反复|常|老)(?:会|来|打电话|发消息|在[^,，。;；]{1,10}?(?:上|里))?(?:问|咨询|查|打听)(?!题|我们该|你)[^。;；?？!！]{0,60}|"
                       r"[^。;；]{0,80}(?:也|都)要能(?:回)?答|\b(?:customers|users|people|clients|patients|students|staff|employees|drivers|members|"
                       r"guests|visitors|callers|agents)\b (?:\w+ ){0,2}(?:ask|asks|asking|ask about|keep asking)\b[^.;?!]{0,80}")
 # a flag, a script or a config key written out: the question is about a tool ("--attn_implementation", "train.sh")

@@ -46,7 +46,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SUFFIX = r"\s*(?:(?P<word>thousand|grand|million|billion)\b|(?P<zh>百万|千万|万|亿|千|百)|(?P<km>[kKmM])(?![a-zA-Z]))"
 _ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]{2,}|(?<![周期拜])[一二两三四五六七八九十](?=[个条笔份组对张块台万千百亿元美欧轮遍封])"  # not 周三组会
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_SCALES), key=len, reverse=True))
-_EN_NUM = rf"\b(?:(?:a|an|one)\s+)?(?:{_EN_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_WORD}))*\b"
+_EN_NUM = (rf"\b(?:(?:a|an|one)\s+)?(?:{_EN_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_WORD}))*"
+           r"(?:\s+and\s+a\s+half(?:\s+(?:thousand|million|billion))?)?\b")  # "two and a half thousand"
+EN_NUM = _EN_NUM
 
 _PATTERN = re.compile(
     "|".join([
@@ -106,6 +108,15 @@ def _zh_fallback(text: str) -> int | None:
 
 def en_number(text: str) -> int | None:
     """``two thousand`` -> 2000, ``twelve hundred`` -> 1200, ``a million`` -> 1000000."""
+    half = re.fullmatch(r"(.+?)\s+and\s+a\s+half(?:\s+(thousand|million|billion))?", text.strip(), re.IGNORECASE)
+    if half:  # "one and a half million", "two and a half thousand", "a million and a half"
+        whole = en_number(half.group(1))
+        if whole is None:
+            return None
+        if half.group(2):
+            return int((whole + 0.5) * _EN_SCALES[half.group(2).lower()])
+        last = next((_EN_SCALES[w] for w in reversed(half.group(1).lower().split()) if w in _EN_SCALES), 1)
+        return int(whole + 0.5 * last) if last > 1 else None
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
     if not words:
         return None

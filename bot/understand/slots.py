@@ -12,7 +12,7 @@ import re
 from bot.understand import cues
 from bot.understand.bare import bare_count, kept_fraction, usable_part
 from bot.understand.deadline import read_deadline
-from bot.understand.hardware import compute_events
+from bot.understand.hardware import compute_events, kept_new_cards
 from bot.understand.money import DENIED, RMB_AFTER, USD_AFTER, budget_events
 from bot.understand.numbers import Quantity, quantities
 from bot.understand.text import Clause, clauses, hedged, inline_asides, negated, prepare, snippet
@@ -93,7 +93,7 @@ def read_events(text: str) -> list[Event]:
             # "... last month; now we have 4,000": the count moved on ("2)", "4）" number a list instead)
             found += [bare] if bare is not None else []
         events.extend(found)
-    return [_in_user_words(e, low, text) for e in events]
+    return [_in_user_words(e, low, text) for e in kept_new_cards(events)]
 
 
 def _in_user_words(e: Event, low: str, text: str) -> Event:
@@ -248,7 +248,7 @@ def _paired(text: str, q: Quantity) -> bool:
 
 
 # "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
-_WRITTEN_BEFORE = re.compile(r"(?:配好对的\s*\"[^\"]{1,30}\"\s*(?:有|共|约)?\s*$)|(?:配好对|配对好|配好|对好|当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?"
+_WRITTEN_BEFORE = re.compile(r"(?:配好对的\s*\"[^\"]{1,30}\"\s*(?:有|共|约)?\s*$)|(?:配好对|配对好|配好|对好|当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过|(?:以前|之前|过去|往年|去年)(?:写|做|整理|发)(?:过|好)?)的[\u4e00-\u9fff]{1,8}?"
                              r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
@@ -338,7 +338,7 @@ _SIZE_DROPPED = re.compile(r"^\s*(?:model\s+)?(?:was|is|were|would be|'s)\s+(?:\
                            r"out|dropped|off the table)\b|^\s*(?:mangles|butchers|garbles|fails|struggles|sucks|chokes|can'?t|cannot|won'?t|is (?:bad|weak|worse))\b|"
                            r"^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|太小|用不上|不用了|不要了|写不好|做不好|不够用|不够好|效果不好|效果太差|搞不定|不行)|"
                            r"^\s*(?:的)?(?:模型)?(?:写得|做得|答得|效果|表现)[^,，。]{0,3}(?:太|不|差|烂)")
-_SIZE_B = re.compile(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
+_SIZE_B = re.compile(r"(?<![a-z0-9_.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
 _SIZE_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*billion[- ](?:param|parameter)")
 _SIZE_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|千亿|百亿)(?:个)?(?:参数|规模|的模型|模型)")
 _ZH_SCALE = {"亿": 0.1, "百亿": 10.0, "千亿": 100.0}

@@ -1,0 +1,128 @@
+"""Readings of real-user phrasing: amounts in words, prices of what a business sells, budgets without a limit,
+reported questions, deadlines before an event, arrow pairs, past writing as examples, hosted fine-tuning, and
+cards replaced within one message."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.decide import decide
+from bot.understand import replay, understand
+from bot.understand.numbers import quantities
+
+
+def value(u, name):
+    return u.slots[name].value if name in u.slots else None
+
+
+def label(u) -> str | None:
+    rec = decide(u).recommendation
+    return rec.label if rec else None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("one and a half million labelled segments", 1_500_000),
+    ("two and a half thousand sheets", 2_500),
+    ("a million and a half rows", 1_500_000),
+    ("two thousand two hundred", 2_200),
+])
+def test_amounts_written_in_words(text, number):
+    assert [q.value for q in quantities(text)] == [number]
+
+
+@pytest.mark.parametrize("text, examples", [
+    ("We've got two and a half thousand score sheets that already have commentary, in a fixed format.", 2_500),
+    ("We have about one and a half million labelled transcription segments.", 1_500_000),
+    ("we have 25,000 request->safety-plan pairs digitised", 25_000),
+    ("办公室想让模型按公文格式写值班通知，范文就二十来篇。", 20),
+    ("想让模型按固定格式写新闻稿，以前写的稿子有 420 篇。", 420),
+    ("想讓模型用我們的口白風格寫對白，有 ３，２００ 段範例。", 3_200),
+])
+def test_counts_of_examples(text, examples):
+    assert value(understand(text), "examples") == examples
+
+
+def test_a_correction_in_words_replaces_the_count():
+    turns = ["we want tank-check notes in the standard welfare log format, about 200 logged examples",
+             "correction: it's two thousand two hundred, not two hundred, I misread the spreadsheet"]
+    assert value(replay(turns), "examples") == 2_200
+
+
+def test_only_a_third_left_after_deduplication():
+    u = replay(["我们有一万二千条标注好的工单，公司有 16 张 A100 80G。", "再更正：去重以后只剩三分之一能用。"])
+    assert value(u, "examples") == 4_000
+
+
+@pytest.mark.parametrize("text", [
+    "honest q from our planetarium's tech group: we wanna design our own transformer architecture from the ground up. "
+    "our dome seats 128 and tickets are €9 if that matters lol",
+    "Type foundry, a desktop licence starts at $59. We have 14,000 tagged tickets.",
+    "紫砂壶工作室，一把全手工壶卖到１２０００元，写好的文案有三千条。",
+    "钟表维修行，劳力士保养一次收八千多，已经有一千五百份纪录。",
+])
+def test_the_price_of_what_a_business_sells_is_no_budget(text):
+    assert value(understand(text), "budget_usd") is None
+
+
+@pytest.mark.parametrize("text", ["想让 AI 用我们的风格写对白，有 3200 段范例。沒有預算限制。", "预算没有限制，有三千条数据。"])
+def test_no_budget_limit_is_no_zero_budget(text):
+    u = understand(text)
+    assert value(u, "budget_usd") is None and label(u) != "prompt"
+
+
+@pytest.mark.parametrize("text", [
+    "我们是一家剧院。观众老问今天还有没有票、哪排视野好。余票每分钟都在变。客服积累了三千条问答。",
+    "花卉批發市場，花店老闆常在 LINE 上問今天玫瑰多少錢，行情天天在變，過去的問答整理了兩千四百則。",
+])
+def test_what_users_ask_about_today_is_no_deadline(text):
+    u = understand(text)
+    assert value(u, "deadline") is None and value(u, "knowledge_changes") is True
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("We've 640 past note->report pairs. Need it working before tonight's crew training, honestly.", "today"),
+    ("以前写的稿子有 420 篇，领导说下个月底前上线就行。", "quarter"),
+])
+def test_deadlines(text, deadline):
+    assert value(understand(text), "deadline") == deadline
+
+
+def test_writing_press_releases_is_no_news_feed():
+    u = understand("想让 AI 按固定格式写每场演出的新闻稿：标题/时间地点/节目亮点/购票方式，以前写的稿子有 420 篇。")
+    assert value(u, "knowledge_changes") is None and label(u) == "lora"
+
+
+def test_news_of_a_grant_is_no_changing_knowledge():
+    u = replay(["we want daily tank-check notes turned into the standard welfare log format, 2,200 logged examples",
+                "news: the regional council just gave us a grant of $3,000 for it"])
+    assert value(u, "knowledge_changes") is None and value(u, "budget_usd") == 3000.0
+
+
+def test_a_schedule_that_updates_every_few_hours_changes():
+    u = understand("Residents ask when their street will be ploughed; the plough schedule updates every few hours.")
+    assert value(u, "knowledge_changes") is True
+
+
+@pytest.mark.parametrize("turns", [
+    ["有三千条客服回复，格式固定。店里有一张 4090。", "那张 4090 被老板拿回家了，显卡不用考虑了，我们就用云上的微调 API。"],
+    ["We have 85,000 labelled reports and four A100 40GB cards.",
+     "scratch that, the geology lab is keeping those GPUs. we have nothing on site now."],
+    ["有一千二百五十条范例，格式固定，一张 4090。", "那張 4090 被我兒子拿去打遊戲了，不用考慮了，只能用線上的微調服務。"],
+])
+def test_cards_gone_and_hosted_fine_tuning_is_no_gpu(turns):
+    u = replay(turns)
+    assert value(u, "compute") == "none" and value(u, "gpu_count") is None
+
+
+def test_a_new_cluster_stays_when_the_old_cards_go_in_the_same_message():
+    u = replay(["我们有八万条标注数据，两张 4090。", "算力刚批下来了，可以用公司的 8 卡 H100 80G 集群，那两张 4090 不用了。"])
+    assert (value(u, "gpu_count"), value(u, "compute")) == (8, "ample") and label(u) == "full_finetune"
+
+
+def test_a_model_size_glued_to_chinese():
+    assert value(understand("试过小模型，行话老写错，所以想上７０Ｂ的模型。"), "model_size_b") == 70.0
+
+
+def test_which_way_to_train_is_a_situation():
+    u = understand("國家公園巡山日誌，已經人工標好分類的日誌有 １２萬 筆。經費很充裕。請問適合用哪種方式訓練模型來自動分類？")
+    assert u.intent == "situation" and value(u, "examples") == 120_000
