@@ -45,7 +45,15 @@ def _parser():
 
 def clean(cell: str) -> str:
     """Cell text without emphasis, code ticks, inline HTML and link targets."""
-    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", cell).split())
+    return " ".join(unescape(_MARKUP.sub(lambda m: m.group(1) or "", cell)).split())
+
+
+_ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
+
+
+def unescape(text: str) -> str:
+    """Markdown's backslash escapes undone ("13\\.1 GB" -> "13.1 GB"); a backslash before anything else stays."""
+    return _ESCAPED.sub(r"\1", text)
 
 
 def is_numeric(text: str) -> bool:

@@ -838,3 +838,23 @@ def test_a_glossary_synonym_of_the_question_word_counts(question, distractor, an
     lang = "en" if question.isascii() else "zh"
     ev = read(question, typed_hits(distractor, answer, lang))
     assert ev.best is not None and ev.best.value == value, ev.best.text if ev.best else None
+
+
+def test_markdown_escapes_are_undone_in_cells_and_sentences():
+    from bot.read.sentences import split_sentences
+    from knowledge.tables import clean, unescape
+
+    assert clean("13\\.1 GB") == "13.1 GB" and clean("**88\\.3**") == "88.3"
+    assert unescape("D:\\chatchat\\data") == "D:\\chatchat\\data"  # a backslash before a letter stays
+    assert any("5.5 GB" in s for s in split_sentences("INT4 量化后需要 5\\.5 GB 显存。"))
+
+
+@pytest.mark.parametrize("question, text, value", [
+    ("energy savings on x86 tops out at what % for bitnet.cpp", "energy reductions between 71.9% to 82.2%", "71.9%"),
+    ("推理最多能快几倍", "speed up inference of models by up to 2x-3x.", "2x-3x"),
+    ("python version for the slora conda env", "conda create -n slora python=3.9", "3.9"),
+])
+def test_answer_types_percent_ratio_ranges_and_pinned_versions(question, text, value):
+    from bot.read.answer_type import values, wanted_types
+
+    assert value in [v[3] for v in values(text, wanted_types(question))]

@@ -18,7 +18,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     # "2.5.1", "v0.4", ">= 0.9"; a two-part number only where a version is plainly meant: glued to a library's name
     # ("transformers4.48", not "qwen2.5") or after a bound ("小于4.52的版本", "at least 0.6")
     "version": re.compile(r"(?<![a-z0-9.])v?\d+\.\d+(?:\.\d+)+(?![a-z0-9.])|(?<![a-z0-9.])v\d+\.\d+\b|(?:>=|==|~=)\s*\d+\.\d+(?:\.\d+)?|"
-                          r"(?<=[a-z]{6})\d+\.\d+(?![\d.]|\s*[a-z%])|(?:小于|低于|大于|高于|不低于|至少|at least|>|<)\s*\d+\.\d+(?![\d.])|"
+                          r"(?<=[a-z]{6})\d+\.\d+(?![\d.]|\s*[a-z%])|(?<=[a-z]=)\d+\.\d+(?![\d.])|(?:小于|低于|大于|高于|不低于|至少|at least|>|<)\s*\d+\.\d+(?![\d.])|"
                           r"(?<![a-z0-9.])\d+\.\d+(?=\s*(?:及以上|以上|或更高|\+|or (?:later|higher|newer))(?!\d))"),
     "bits": re.compile(r"\d+\s*(?:-\s*)?(?:bits?|位|比特)\b|\bint[48]\b|\bnf4\b|\bfp4\b|\b(?:4|8|16|32)-?bit"),
     "memory": re.compile(r"\d+(?:\.\d+)?\s*(?:gb|gib|mb|tb|g|bytes?|字节)(?![a-z])|\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
@@ -30,7 +30,8 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     # a support-matrix verdict: "已支持", "暂不支持", "✅", "not supported", "partial"
     "support": re.compile(r"暂不支持|不支持|已支持|部分支持|未(?:完全)?验证|支持|✅|❌|✔️?|✖️?|✗|☑️?|\b(?:not |un)?supported\b|"
                           r"\bpartial(?:ly)?\b|\byes\b|\bno\b"),
-    "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:x|×|倍)(?![a-z0-9])|[一两二三四五六七八九十半]+倍"),
+    "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:(?:x|×)?\s*(?:-|~|to|至|到)\s*\d+(?:\.\d+)?\s*)?(?:x|×|倍)(?![a-z0-9])|"
+                        r"[一两二三四五六七八九十半]+倍"),
     "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
     # names a reader can recognise but a question never spells out: a file path, a command-line flag, an environment
@@ -63,7 +64,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"(?:几|多少)\s*(?:位|比特|bit)|bit[- ]?width|\bhow many bits|\bwhat precision|\bwhich precision|精度"),
      ("bits", "dtype")),
     (re.compile(r"\bhow much more\b|\bhow many times (?:more|as much)\b|多(?:用|占|花|出)了?多少|几倍"), ("ratio", "percent", "memory")),
-    (re.compile(r"百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
+    (re.compile(r"(?:what|which|how much|how many|多少|几)\s*(?:%|％)|百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|多少(?:美元|美金|刀|块|元|人民币)|花(?:了)?多少|\bhow many dollars|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),

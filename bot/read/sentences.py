@@ -20,6 +20,7 @@ from bot.read.answer_type import wanted_types
 from bot.types import Lang
 from bot.understand.text import prepare
 from knowledge.lang import content_words, detect_language, normalize, tokenize
+from knowledge.tables import unescape
 from knowledge.types import Hit
 
 MIN_SCORE = 1.0  # at least one specific shared token
@@ -59,6 +60,7 @@ def expand(text: str) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage, without headings, front matter, tables rules or diagram lines."""
+    text = unescape(text)
     out: list[str] = []
     if "&" in text:  # "MinerU (&ge; 2.6.3)": an entity's ";" ends no sentence
         text = html.unescape(text)
