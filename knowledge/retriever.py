@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from knowledge.dictionary import bridge_words
+from knowledge.dictionary import bridge_words, chinese_for
 from knowledge.embedding import Embedder, reads_chinese
 from knowledge.fusion import rrf, weighted
 from knowledge.glossary import expand_query, translations
@@ -38,6 +38,8 @@ def _query_terms(tokens: list[str], text: str) -> list[str]:
 _HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 
 
+RARE_CANDIDATES = 10  # passages holding a query's rare word that join the candidates whatever else they hold
+SPELLED = 0.25  # a passage holding a query's rare word gains this share of the best fused score
 NAMED = 0.25  # a passage of a document the query names by name gains this share of the best fused score
 
 
@@ -54,6 +56,18 @@ def _named_first(fused: list[tuple[int, float]], found: dict, words: set[str]) -
     bonus = NAMED * max(score for _, score in fused)
     raised = [(doc, score + (bonus if found[doc].chunk.source in named else 0.0)) for doc, score in fused]
     return sorted(raised, key=lambda kv: (-kv[1], kv[0]))
+
+
+def _spelled_first(fused: list[tuple[int, float]], found: dict, rare: set[str]) -> list[tuple[int, float]]:
+    """Fused results with the passages that hold one of the query's rare words raised; unchanged when none or
+    every candidate holds one."""
+    if not rare or not fused:
+        return fused
+    holds = {doc for doc, _ in fused if rare & found[doc].terms}
+    if not holds or len(holds) == len(fused):
+        return fused
+    bonus = SPELLED * max(score for _, score in fused)
+    return sorted(((doc, score + (bonus if doc in holds else 0.0)) for doc, score in fused), key=lambda kv: (-kv[1], kv[0]))
 
 
 class HybridRetriever:
@@ -80,6 +94,15 @@ class HybridRetriever:
         dense = self.index.dense_search(vec[0], n)
         sparse = self.index.sparse_search(_query_terms(self.tokenizer(expanded), expanded)
                                           + bridge_words(query, self.settings.bridge_words), n)
+        content = set(content_words(query))
+        idf, max_idf = self.index.term_idf(content)
+        rare = self._rare_words(content, idf, max_idf)
+        # the Latin words of a Chinese question ("codegeex2 6b 想跑 int4") and its rare words ("idefics") name what it is
+        # about: passages holding them join the candidates, however many common words other passages share
+        anchors = rare
+        if anchors:
+            seen = {i for i, _ in sparse}
+            sparse = sparse + [(i, s) for i, s in self.index.sparse_search(sorted(anchors), RARE_CANDIDATES) if i not in seen]
         w = (self.settings.dense_weight, self.settings.sparse_weight)
         if self.settings.fusion == "weighted":
             fused = weighted([dense, sparse], w)
@@ -88,17 +111,16 @@ class HybridRetriever:
         dense_rank = {i: r for r, (i, _) in enumerate(dense, 1)}
         dense_sim = dict(dense)
         sparse_rank = {i: r for r, (i, _) in enumerate(sparse, 1)}
-        content = set(content_words(query))
         # a query word also counts as found when its glossary translation is in the passage
         alternatives = {t: {t, *self.tokenizer(" ".join(translations(t))), *bridge_words(t, self.settings.bridge_words)}
                         for t in content}
-        idf, max_idf = self.index.term_idf(content)
         weights = {t: max(idf.get(t, max_idf), 0.05) for t in content}
         mass = sum(weights.values())
         reads = detect_language(query) == "en" or reads_chinese(getattr(self.embedder, "name", ""))
         found = self.index.fetch([doc for doc, _ in fused], vec[0], set().union(*alternatives.values()))
         fused = _named_first(fused, found, content)
-        names = self._names(query, max_idf)
+        fused = _spelled_first(fused, found, rare)
+        names = self._names(query, max_idf) | rare
         hits = []
         for doc, score in fused:
             got = found[doc]
@@ -113,6 +135,13 @@ class HybridRetriever:
             if len(hits) >= k:
                 break
         return hits
+
+    @staticmethod
+    def _rare_words(content: set[str], idf: dict[str, float], max_idf: float) -> set[str]:
+        """Lower-case names few passages hold and no dictionary knows ("idefics", "ctranslate2"): they say what
+        the question is about, in any language."""
+        return {w for w in content if w.isascii() and len(w) >= 4 and re.search(r"[a-z]", w) and not w.startswith("-")
+                and w in idf and idf[w] >= RARE * max_idf and not chinese_for(w)}
 
     def _names(self, query: str, max_idf: float) -> set[str]:
         """Specific names the query spells out, lowercased: options, keys and file names, and acronyms or

@@ -69,3 +69,19 @@ def test_bigrams_across_two_query_words_do_not_search():
     terms = _query_terms(tokenize(query), query)
     assert "cmake" in terms and "最低" in terms and "版本" in terms
     assert "要啥" not in terms and "低要" not in terms
+
+
+def test_a_rare_word_of_the_query_raises_the_passages_that_hold_it():
+    from knowledge.retriever import HybridRetriever, _spelled_first
+    from knowledge.types import Candidate
+
+    def got(text: str, terms: frozenset) -> Candidate:
+        return Candidate(Chunk(0, text, "doc.md", "", 0, "en"), 0.0, terms)
+
+    found = {1: got("下面是常见问题", frozenset({"下面"})), 2: got("idefics-80b int8", frozenset({"idefics", "int8"}))}
+    fused = [(1, 0.25), (2, 0.20)]
+    assert [d for d, _ in _spelled_first(fused, found, {"idefics"})][0] == 2
+    assert _spelled_first(fused, found, set()) == fused
+    idf = {"idefics": 8.3, "int8": 4.4, "下面": 5.0, "layer": 8.3}
+    # a dictionary word ("layer") or a common one is no rare name; an unseen word is none either
+    assert HybridRetriever._rare_words({"idefics", "int8", "下面", "layer", "sourdough"}, idf, 8.3) == {"idefics"}
