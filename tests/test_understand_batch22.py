@@ -126,3 +126,72 @@ def test_a_model_size_glued_to_chinese():
 def test_which_way_to_train_is_a_situation():
     u = understand("國家公園巡山日誌，已經人工標好分類的日誌有 １２萬 筆。經費很充裕。請問適合用哪種方式訓練模型來自動分類？")
     assert u.intent == "situation" and value(u, "examples") == 120_000
+
+
+@pytest.mark.parametrize("turn, examples", [
+    ("quick update, the office manager went through them and only 40% are usable, the rest are missing a bit.", 960),
+    ("hmm actually only a tenth of those are real written answers, the rest just say 'see attached'.", 240),
+    ("oh and only half of those are my replies, the other half are the customers' messages.", 1200),
+    ("刚翻了一下，能用的也就一半，剩下的都是半成品。", 1200),
+    ("刚核对了一下，能用的大概只有三成。", 720),
+    ("wait no, turns out only 90 of the 2,400 are proper replies, the rest are one-liners.", 90),
+])
+def test_the_usable_share_of_the_examples(turn, examples):
+    u = replay(["We want reports drafted in our fixed format; we have 2,400 past reports with the notes they came from.", turn])
+    assert value(u, "examples") == examples
+
+
+def test_a_third_of_a_count_is_exact():
+    u = replay(["我们有十二万六千条标注好的工单，公司有 8 张 A100 80G。", "刚核对了一下，能用的也就三分之一，其他的字段是空的。"])
+    assert value(u, "examples") == 42_000
+
+
+def test_the_price_of_each_item_is_no_budget():
+    u = understand("We make bespoke saddles, around 400 a year at £3-5k each. 1,300 measurement->report pairs, fixed report format.")
+    assert value(u, "budget_usd") is None and label(u) == "lora"
+
+
+@pytest.mark.parametrize("text", ["好消息，法務說去識別化已經處理完，可以用了。", "合规那边放行了，数据已经全部脱敏。"])
+def test_de_identified_data_lifts_the_privacy_block(text):
+    u = replay(["客服对话有两千二百条，里面有客户身份证号，没脱敏，不能拿去训练。", text])
+    assert not value(u, "privacy_blocked")
+
+
+def test_replies_in_my_voice_are_a_format_need():
+    assert value(understand("I mostly want it writing replies in my voice: friendly, a bit cheeky."), "needs_format") is True
+
+
+@pytest.mark.parametrize("text, deadline", [("Trustees want it live for tomorrow's open day, that's the hard deadline.", "week"),
+                                            ("wait no, the open day is TODAY, I misread the calendar.", "today")])
+def test_an_event_named_with_its_day_is_a_deadline(text, deadline):
+    assert value(understand(text), "deadline") == deadline
+
+
+def test_coded_observations_are_examples():
+    u = understand("We have 1.8 million coded defect observations (frame + surveyor notes -> defect code).")
+    assert value(u, "examples") == 1_800_000
+
+
+def test_an_uncounted_amount_in_cantonese_is_no_question():
+    u = understand("我們想自研一個全新架構的基礎模型，不是拿現成的語言模型改。標註好的樣本有幾多條還未數過。")
+    assert u.intent == "situation" and label(u) == "from_scratch"
+
+
+@pytest.mark.parametrize("follow_up, model, tokens, epochs", [
+    ("and on the mini?", "gpt-4o-mini-2024-07-18", 900, 3),
+    ("那换成 mini，跑 5 轮呢？", "gpt-4o-mini-2024-07-18", 900, 5),
+    ("and if each one was twice as long?", "gpt-4o-2024-08-06", 1800, 3),
+    ("每条长一倍呢？", "gpt-4o-2024-08-06", 1800, 3),
+])
+def test_cost_follow_ups_name_the_small_model_or_longer_examples(follow_up, model, tokens, epochs):
+    state = None
+    for turn in ["We have 14,000 brief->spec pairs in our JSON schema.",
+                 "what would 14k pairs at ~900 tokens, 3 epochs cost on gpt-4o?", follow_up]:
+        state = understand(turn, state)
+    assert state.intent == "cost"
+    assert (state.cost.model, state.cost.examples, state.cost.avg_tokens, state.cost.epochs) == (model, 14_000, tokens, epochs)
+
+
+def test_a_mac_mini_is_no_model_to_price():
+    u = understand("I only have a Mac mini and 2,000 labelled tickets.")
+    assert u.intent == "situation" and u.cost is None

@@ -50,6 +50,10 @@ def resolve_model(name: str) -> str | None:
     return PRICED_MODELS.get(key)
 
 
+_MINI = re.compile(r"(?<!mac )(?<!mac)(?<!\bmini )\b(?:the )?mini\b(?! ?pc\b)")
+_LONGER = re.compile(r"\btwice as long\b|\bdouble (?:the )?(?:length|tokens|size)\b|\b(?:2x|two times) (?:as )?long(?:er)?\b|"
+                     r"(?:长|多)(?:了)?一倍|长度(?:翻倍|加倍)|token(?:数)?(?:翻倍|加倍)|"
+                     r"(?P<half>\bhalf as long\b|\bhalf the (?:length|tokens)\b|短一半|长度减半|token(?:数)?减半)")
 _DEFAULT_EPOCHS = re.compile(r"默认(?:的)?(?:训练)?轮数|\bdefault (?:number of )?epochs\b|\bepochs? (?:at|on) (?:the )?default\b")
 
 
@@ -69,6 +73,9 @@ def read_cost(text: str, examples: int | None = None, previous: CostQuery | None
         examples = int(round(previous.examples * scale))  # "and if it were twice as many?"
     strong, weak = bool(_STRONG_CUE.search(low)), bool(_WEAK_CUE.search(low))
     follows = strong or weak or only_cost_facts or bool(_FOLLOW.search(low))
+    longer = _LONGER.search(low)
+    if longer and previous is not None and previous.avg_tokens and not avg_tokens:  # "and if each one was twice as long?"
+        avg_tokens = int(round(previous.avg_tokens * (0.5 if longer.group("half") else 2)))
     if previous is not None and (model or avg_tokens or epochs or examples) and follows:
         return replace(previous, model=model or previous.model, avg_tokens=avg_tokens or previous.avg_tokens,
                        examples=examples or previous.examples, epochs=epochs or previous.epochs,
@@ -86,6 +93,8 @@ def _model(low: str) -> str | None:
         found = resolve_model(m.group(0).replace(" ", "-"))
         if found:
             return found
+    if _MINI.search(low):  # "and on the mini?", "那换成 mini"
+        return PRICED_MODELS["gpt-4o-mini"]
     other = _OTHER_MODEL.search(low)
     return other.group(0) if other else None
 

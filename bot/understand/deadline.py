@@ -57,7 +57,7 @@ _CONTEXT = re.compile(
     r"|延到|延至|推到|挪到|改成|提前到|也行|也可以|来得及|再说|还有|还剩"
     r"|\b(?:is|would be) (?:fine|ok|okay|doable)\b|\bworks (?:for|with) (?:them|us|me|everyone)\b"
     r"|(?<!不)是\s*(?=明天|明晚|明早|后天|下周|下个|本周|这周|周[一二三四五六日]|下月|月底)"
-    r"|\bmisread\b|\bmeets?\b|\b(?:is|'s) (?:now |actually )?(?:next|this|on|tomorrow|tonight)\b"
+    r"|\bmisread\b|\bmeets?\b|\b(?:is|'s) (?:now |actually )?(?:next|this|on|tomorrow|tonight|today)\b"
 )
 _PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来|至今|到现在|历年|积累")
 # when something else becomes available ("今年的数据要到六月底才出来", "the new rules come out in March") is no deadline
@@ -69,7 +69,7 @@ _DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内(?!
 _ATTRIBUTIVE = re.compile(r"^(?:['’]s\b(?!\s+(?:[a-z-]+\s+)?(?:meeting|demo|presentation|review|standup|pitch|all-hands|board meeting|launch)\b)|的(?!时候)(?![^,，。;；]{0,10}(?:会议|会上|评审|演示|汇报|发布会|验收|截止))|最新|新闻|股价|价格|行情)")
 
 
-_BEFORE = re.compile(r"\b(?:before|by|until|till|ahead of|in time for)\s*$")  # "before tonight's crew training"
+_BEFORE = re.compile(r"\b(?:before|by|until|till|ahead of|in time for|(?:live|ready|done|working|running|finished|up) for)\s*$")  # "before tonight's crew training"
 
 
 def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:

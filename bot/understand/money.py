@@ -67,6 +67,9 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"priced at|we charge|charges?)\s*(?:about |around |roughly |~)?$|"
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
                              r"(?:收|卖|要|是)?)\s*(?:约|大概|大约|将近)?$")
+_EACH_AFTER = re.compile(r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|per (?:unit|item|piece|head|"
+                         r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
+                         r"^\s*(?:元|块|美元|欧元)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶)")
 _NOT_A_CENT_MORE = re.compile(r"\s*(?:块|元|分|毛|美元|刀)(?:钱)?(?:都|也)(?:不行|没有|不给|不能|不可以)")
 
 
@@ -90,6 +93,8 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             continue  # "€3,000, not €300": the amount taken back
         if text[max(0, q.start - 1) : q.start] == "多" and _NOT_A_CENT_MORE.match(text[q.end :]):
             continue  # "多一块都不行": not one yuan more, no budget of one
+        if _EACH_AFTER.match(text[q.end :]):
+            continue  # "saddles at £3-5k each": what one item sells for
         if _PRICE_OF_GOODS.search(re.sub(r"(?:us\$|\$|€|¥|￥|eur|usd)\s*$", "", text[max(0, q.start - 40) : q.start])) and not _BUDGET_WORD.search(text[max(0, q.start - 24) : q.start]):
             continue
         if _SPENT.search(text[max(0, q.start - 24) : q.start]):
