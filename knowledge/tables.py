@@ -60,6 +60,7 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(text.strip()))
 
 
+_SUB_ROW = re.compile(r"^(?:[-+]|└|↳|w/)\s*\S")  # "- int8", "+ vmap", "└ 4-bit", "w/ flash-attn"
 _DITTO = ("", "-", "—", "–", "〃", '"', "''", "同上")  # a label cell that repeats the row above
 
 
@@ -78,6 +79,7 @@ def parse_tables(text: str) -> list[Cell]:
     for tok in _parser().parse(text):
         if tok.type == "table_open":
             caption = _caption(lines, tok.map[0] if tok.map else 0)
+            group = parent = ""
         elif tok.type == "thead_open":
             in_head, header = True, []
         elif tok.type == "thead_close":
@@ -88,8 +90,17 @@ def parse_tables(text: str) -> list[Cell]:
         elif tok.type == "inline" and (in_head or row is not None):
             (header if in_head else row).append(clean(tok.content))
         elif tok.type == "tr_close" and not in_head and row:
+            if len(row) > 2 and row[0] and not is_numeric(row[0]) and not any(row[1:]):
+                group, parent = row[0], ""  # "| **OPUS-MT model** | | | |": the rows below belong to it
+                continue
             if previous and row[0] in _DITTO and previous[0] not in _DITTO:
                 row = [previous[0], *row[1:]]  # "-" or a blank label repeats the row above ("llama2-13b" for its int4 row)
+            elif _SUB_ROW.match(row[0]) and parent and not is_numeric(row[0]):
+                row = [f"{parent} {row[0]}", *row[1:]]  # "| - int8 |" under "| CTranslate2 3.6.0 |": a variant of it
+            else:
+                parent = row[0]
+            if group:
+                row = [f"{group} / {row[0]}", *row[1:]]
             previous = row
             cells.extend(replace(c, caption=caption) for c in _row_cells(header, row, row_line))
             if len(cells) >= MAX_CELLS:
@@ -98,11 +109,14 @@ def parse_tables(text: str) -> list[Cell]:
 
 
 def _caption(lines: list[str], start: int) -> str:
-    """The prose line right above a table (two lines up at most), which often says what the table measures."""
+    """The prose line or heading right above a table (two lines up at most), which often says what the table
+    measures ("#### CPU")."""
     for line in reversed(lines[max(0, start - 3) : start]):
         text = clean(line.strip())
+        if text.startswith("#") and len(text.lstrip("#").split()) <= 2:
+            return text.lstrip("#").strip()  # "#### CPU", "## GPU": a short heading says what the table measures
         if text:
-            return text[:200] if not text.startswith(("#", "|", "```", "<!--")) and len(text) <= 200 else ""
+            return text[:200] if not text.startswith(("|", "```", "<!--")) and len(text) <= 200 else ""
     return ""
 
 

@@ -658,7 +658,7 @@ def test_a_group_row_spanning_an_html_table_adds_no_phantom_columns():
             "<tr><td>MMLU</td><td>70.5</td><td>67.2</td></tr></table>")
     md = html_tables_to_markdown(html)
     assert all(line.count("|") == 4 for line in md.splitlines() if line.startswith("|")), md
-    assert ("MMLU", "Model-B", "67.2") in {(c.row, c.column, c.value) for c in parse_tables(md)}
+    assert ("English / MMLU", "Model-B", "67.2") in {(c.row, c.column, c.value) for c in parse_tables(md)}
 
 
 def test_the_size_in_a_model_name_is_not_the_answer():

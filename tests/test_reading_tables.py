@@ -179,3 +179,32 @@ def test_an_average_score_in_chinese_meets_an_english_column():
     from knowledge.glossary import translations
 
     assert "average" in translations("平均分是多少")
+
+
+def test_group_rows_and_variant_rows_name_their_parents():
+    from knowledge.tables import parse_tables
+
+    text = """#### CPU
+
+| | Tokens per second | Max. memory |
+| --- | --- | --- |
+| **OpenNMT-py WMT14 model** | | |
+| OpenNMT-py 3.0.4 | 275.8 | 2012MB |
+| CTranslate2 3.6.0 | 658.8 | 849MB |
+| - int8 | 860.2 | 529MB |
+| **OPUS-MT model** | | |
+| CTranslate2 3.6.0 | 525.0 | 721MB |
+| - int8 | 696.1 | 516MB |
+"""
+    cells = {(c.row, c.column): c for c in parse_tables(text)}
+    assert cells[("OpenNMT-py WMT14 model / CTranslate2 3.6.0 - int8", "Tokens per second")].value == "860.2"
+    assert cells[("OPUS-MT model / CTranslate2 3.6.0 - int8", "Tokens per second")].value == "696.1"
+    assert not any(c.row == "**OPUS-MT model**" or c.row == "OPUS-MT model" for c in cells.values())  # the group row holds no cell
+    assert {c.caption for c in cells.values()} == {"CPU"}  # a short heading right above says what the table measures
+
+
+def test_an_emphasised_label_is_no_variant_row():
+    from knowledge.tables import parse_tables
+
+    text = "| model | score |\n| --- | --- |\n| bge-reranker-large | 60.86 |\n| *bce-reranker-base_v1* | 61.29 |\n"
+    assert {c.row for c in parse_tables(text)} == {"bge-reranker-large", "*bce-reranker-base_v1*"}

@@ -148,7 +148,7 @@ AMPLE_COMPUTE = _rx(
 )
 LIMITED_COMPUTE = _rx(
     r"\bconsumer(?:[- ]grade)? (?:gpu|card|hardware)", r"\bgaming (?:gpu|card)", r"\blimited (?:gpu|compute|hardware)",
-    r"\bsingle (?:consumer )?(?:gpu|card)\b", r"\blaptop\b",
+    r"\bsingle (?:consumer )?(?:gpu|card)\b", r"(?<!\bon the old )(?<!\bon an old )(?<!\bon my old )(?<!\bfrom the )(?<!\bfrom an old )\blaptop\b",
     r"消费级", r"算力有限", r"资源有限", r"单卡", r"一张(?:消费级)?(?:显卡|卡)",
 )
 

@@ -6,6 +6,7 @@ recorded so the answer can say what it changed ("examples 3,000 → 8,000").
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 
@@ -60,7 +61,8 @@ def _topics(state: Mapping[str, Slot], events: Iterable[Event]) -> list[Event]:
             continue
         said = {t for t in tokenize(e.source) if len(t) >= 2 and not t.isdigit()} - _GENERIC
         for name, slot in state.items():
-            if slot.source and said & set(tokenize(slot.source)):
+            words = set(tokenize(slot.source)) if slot.source else set()
+            if said & words or any(_akin(a, b) for a in said for b in words):
                 out.append(Event(name, "clear", None, e.source))
         if _LOOKUP.search(e.source) and "documents" in state:  # "规范查询那部分先拿掉": the lookup need goes
             out += [Event("documents", "clear", None, e.source), Event("knowledge_changes", "clear", None, e.source)]
@@ -69,6 +71,14 @@ def _topics(state: Mapping[str, Slot], events: Iterable[Event]) -> list[Event]:
 
 _LOOKUP = re.compile(r"查询|检索|搜索|查找|查文档|问答那部分|规定|规范|法规|手册|文档|资料|公告|\blook-?ups?\b|\bsearch(?:ing)?\b|"
                      r"\bq&a (?:part|side|bit)\b|\b(?:regulations?|rules|manuals?|docs|documents|handbooks?|policies|policy|wiki|faq)\b")
+
+
+def _akin(a: str, b: str) -> bool:
+    """Two English words of one family ("licensing" and "licence", "pricing" and "prices")."""
+    if not (a.isascii() and b.isascii() and a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5 or a == b:
+        return False
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 4 and common >= 0.65 * min(len(a), len(b))
 
 
 _GENERIC = frozenset("我们 你们 他们 那部分 这部分 部分 这块 那块 模型 the our we that this part".split())
