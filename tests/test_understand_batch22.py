@@ -195,3 +195,69 @@ def test_cost_follow_ups_name_the_small_model_or_longer_examples(follow_up, mode
 def test_a_mac_mini_is_no_model_to_price():
     u = understand("I only have a Mac mini and 2,000 labelled tickets.")
     assert u.intent == "situation" and u.cost is None
+
+
+def test_a_need_handed_over_to_another_system_is_retracted_and_the_rest_stays():
+    u = replay(["Ferry operator. Passengers ask about the live timetable and fares, which change daily. "
+                "We have 3,100 agent replies and want them in our JSON.",
+                "change of plan: the live timetable and fares are handled by the app's own status page now, the bot won't "
+                "touch them. it only has to turn the agents' replies into that JSON."])
+    assert (value(u, "knowledge_changes"), value(u, "needs_format"), value(u, "examples")) == (None, True, 3100)
+    assert label(u) == "lora"
+
+
+def test_questions_sent_to_another_helpdesk_take_the_documents_away():
+    u = replay(["We restore accordions. Customers email about stuck keys; the answers are all in our repair manuals, "
+                "~60 PDFs. We have 2,400 past replies in our template.",
+                "Update: the manual-type questions go to the makers' own helpdesks now, we don't answer those anymore. "
+                "So we only need replies in our template style."])
+    assert value(u, "documents") is None and value(u, "examples") == 2400 and label(u) == "lora"
+
+
+def test_a_topic_named_in_another_form_of_the_word_is_retracted():
+    u = replay(["Farmers ask us about the current licence rules, which the regulator changes every few weeks; "
+                "850 past enquiry->reply emails.",
+                "Forget the licensing side entirely. What's left is drafting quotes in our template."])
+    assert value(u, "knowledge_changes") is None and value(u, "examples") == 850
+
+
+def test_data_found_on_a_laptop_is_no_hardware():
+    u = replay(["I write heritage statements by hand, a couple of hundred so far.",
+                "and my brother found another 2,000 on the old laptop, so 2,200 in total."])
+    assert value(u, "examples") == 2200 and value(u, "compute") is None
+
+
+def test_a_budget_without_a_cap_and_a_budget_corrected_back():
+    u = replay(["我们有八百条范例，格式固定。预算只有五十块。", "算了，预算不卡了，公司说这个项目不设上限。"])
+    assert value(u, "budget_usd") is None and label(u) == "lora"
+    u = replay(["想自研新架构的基础模型，二百五十万条标注数据，预算八万元。", "不好意思，是六万，不是八万。"])
+    assert (value(u, "budget_rmb"), value(u, "examples")) == (60_000, 2_500_000)
+
+
+def test_handed_to_a_platform_is_a_retraction():
+    u = replay(["賽事報名資料天天在變，會員常問；我們有五百條問答，回覆格式固定。", "賽程報名那塊以後交給協會官網了，我們不管。"])
+    assert value(u, "knowledge_changes") is None
+
+
+@pytest.mark.parametrize("turns, model, examples, tokens, epochs", [
+    (["We have 1,250 note->summary pairs in our format.", "what would training cost on gpt-4o-mini if each pair is about "
+      "320 tokens? default epochs", "and on the big model?"], "gpt-4o-2024-08-06", 1250, 320, 3),
+    (["We have 1,340 listings in our style.", "gpt-4o-mini at ~240 tokens each, what's the cost?", "and on 4o?"],
+     "gpt-4o-2024-08-06", 1340, 240, 3),
+    (["客服回复四千条，格式固定。", "用 gpt-4o-mini 训，一条大概 150 token，默认 epoch，多少钱？", "换成 4o 呢"],
+     "gpt-4o-2024-08-06", 4000, 150, 3),
+    (["我们有三千五百条范例，没有显卡。", "mini 上训，一条四百 token，要多少钱？"], "gpt-4o-mini-2024-07-18", 3500, 400, 3),
+])
+def test_cost_follow_ups_name_models_loosely_and_per_example_tokens(turns, model, examples, tokens, epochs):
+    state = None
+    for turn in turns:
+        state = understand(turn, state)
+    assert state.intent == "cost"
+    assert (state.cost.model, state.cost.examples, state.cost.avg_tokens, state.cost.epochs) == (model, examples, tokens, epochs)
+
+
+def test_what_an_item_goes_for_is_no_budget_and_a_spoken_retraction_does_not_clear_twice():
+    u = replay(["I restore accordions, a restored one goes for around €3,500. The answers are all in our repair manuals, "
+                "~60 PDFs. We have 2,400 past replies in our template.",
+                "Update: the manual-type questions go to the makers' own helpdesks now, we don't answer those anymore."])
+    assert value(u, "budget_usd") is None and value(u, "documents") is None and value(u, "examples") == 2400

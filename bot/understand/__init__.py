@@ -17,7 +17,7 @@ from bot.understand.cost import PRICED_MODELS, read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
 from bot.understand.slots import read_events
-from bot.understand.state import fold, overrides
+from bot.understand.state import GENERIC_WORDS, akin, fold, overrides
 from bot.understand.text import prepare
 from bot.understand.types import Event, Situation, Slot, Understanding
 from knowledge.lang import detect_language, is_foreign, normalize
@@ -45,19 +45,21 @@ def _topic_of_last_turn(events: list, previous: Understanding | None) -> list:
     if not topic or previous is None or not previous.asked:
         return events
     said = {_stem(t) for e in topic for t in tokenize(e.source) if len(t) >= 2 and not t.isdigit()}
-    if not said & {_stem(t) for t in tokenize(prepare(previous.question))} - _COMMON:  # "the event stuff" names "current events"
+    asked = {_stem(t) for t in tokenize(prepare(previous.question))} - _COMMON
+    if not said & asked and not any(akin(a, b) for a in said - _COMMON for b in asked):  # "the event stuff" names "current events"
         return events
     needs = [name for name in previous.asked if name in _NEEDS]
     # the needs whose own words the retraction names ("规则那部分" clears the changing rules, not the template)
     named = [name for name in needs if said & {_stem(t) for t in tokenize(prepare(previous.asked[name].source))} - _COMMON]
-    return events + [Event(name, "clear", None, topic[0].source) for name in (named or needs)]
+    at = events.index(topic[0]) + 1  # cleared where the retraction is said: a need stated after it stays
+    return events[:at] + [Event(name, "clear", None, topic[0].source) for name in (named or needs)] + events[at:]
 
 
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 and word.isascii() else word
 
 
-_COMMON = frozenset("我们 你们 模型 部分 那部分 这部分 这块 那块 the our we that this part model".split())
+_COMMON = GENERIC_WORDS | {"model"}
 
 
 def understand(question: str, previous: Understanding | None = None, relevant: bool = True) -> Understanding:

@@ -37,6 +37,7 @@ _BARE_BUDGET = re.compile(
 
 
 _BUDGET_FIXED = re.compile(rf"不是\s*(?P<was>{_N})\s*(?:块|元)?\s*[,，]?\s*(?:而)?是\s*(?P<now>{_N})|"
+                           rf"是\s*(?P<now3>{_N})\s*(?:块|元)?\s*[,，]?\s*(?:而)?不是\s*(?P<was3>{_N})|"
                            rf"\bnot\s+\$?(?P<was2>{_N}),?\s*(?:it'?s\s+|but\s+)?\$?(?P<now2>{_N})")
 _TOTAL = re.compile(rf"(?:一共|总共|合计|加起来|总计)(?:是|有|就是)?\s*(?P<n>{_N})|"
                     r"\b(?:total|in total|altogether|all in)\b[^.;\d]{0,12}(?P<m>\d[\d,]*(?:\.\d+)?\s*k?)")
@@ -52,8 +53,8 @@ def bare_budget(text: str, in_rmb: bool, previous: float | None = None) -> list[
     low = prepare(text).strip()
     fixed = _BUDGET_FIXED.search(low)
     if fixed and previous is not None:  # "说错了，不是五千，是五万": the budget named wrongly, then rightly
-        said = quantities(fixed.group("was") or fixed.group("was2") or "")
-        now = quantities(fixed.group("now") or fixed.group("now2") or "")
+        said = quantities(fixed.group("was") or fixed.group("was2") or fixed.group("was3") or "")
+        now = quantities(fixed.group("now") or fixed.group("now2") or fixed.group("now3") or "")
         if said and now and abs(said[0].value - previous) < 0.01 and now[0].value > 0:
             return budget_set(now[0].value, fixed.group(0), in_rmb)
     m = _TOTAL.search(low) if MONEY_TURN.search(low) else None

@@ -44,13 +44,14 @@ def resolve_model(name: str) -> str | None:
     """``gpt-4o-mini`` / ``4o mini`` / the dated id -> the price-table key; None when not listed."""
     key = re.sub(r"[\s_]+", "-", name.strip().lower())
     key = re.sub(r"^(?:gpt-?)?4o-?mini", "gpt-4o-mini", key)
-    key = re.sub(r"^gpt-?4o(?!-mini)", "gpt-4o", key)
+    key = re.sub(r"^(?:gpt-?)?4o(?!-?mini)", "gpt-4o", key)
     if key in PRICED_MODELS.values():
         return key
     return PRICED_MODELS.get(key)
 
 
 _MINI = re.compile(r"(?<!mac )(?<!mac)(?<!\bmini )\b(?:the )?mini\b(?! ?pc\b)")
+_BIG = re.compile(r"\b(?:the )?(?:big|bigger|larger|full|full-size|regular|normal) (?:model|one|4o)\b|大(?:的那个|模型那个|的那款)")
 _LONGER = re.compile(r"\btwice as long\b|\bdouble (?:the )?(?:length|tokens|size)\b|\b(?:2x|two times) (?:as )?long(?:er)?\b|"
                      r"(?:长|多)(?:了)?一倍|长度(?:翻倍|加倍)|token(?:数)?(?:翻倍|加倍)|"
                      r"(?P<half>\bhalf as long\b|\bhalf the (?:length|tokens)\b|短一半|长度减半|token(?:数)?减半)")
@@ -95,6 +96,8 @@ def _model(low: str) -> str | None:
             return found
     if _MINI.search(low):  # "and on the mini?", "那换成 mini"
         return PRICED_MODELS["gpt-4o-mini"]
+    if _BIG.search(low):  # "and on the big model?"
+        return PRICED_MODELS["gpt-4o"]
     other = _OTHER_MODEL.search(low)
     return other.group(0) if other else None
 
@@ -109,6 +112,8 @@ def _numbers(low: str) -> tuple[int | None, int | None, int | None]:
             avg_tokens = int(q.value)
         elif epochs is None and (_EPOCHS_AFTER.match(after) or _EPOCHS_BEFORE.search(before)) and q.value <= 100:
             epochs = int(q.value)
+        elif q.raw == "一" and re.match(r"\s*条", after):
+            continue  # "一条大概 150 token": per example, not one example
         elif examples is None and (_EXAMPLES_AFTER.match(after) or (_ALL_BEFORE.search(before) and q.value >= 10)):
             examples = int(q.value)
     return avg_tokens, epochs, examples

@@ -77,7 +77,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?(?:有|共|约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
-    r"^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
+    r"^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*条[^,，。;；\d]{0,6}[\d一二两三四五六七八九十百千]+\s*(?:个)?\s*(?:tokens?|词元)|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
     r"label types|topics|languages)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
@@ -389,8 +389,8 @@ RETRACT = _rx(
     r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了",
     r"不用考虑", r"不考虑", r"不用(?:再)?(?:查|找|检索|搜)[^,，。;；]{0,6}了", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你)?管了?",
-    r"不管了", r"交给(?:别的|另一个|其他)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",
-    r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b",
+    r"不管了", r"交给(?:别的|另一个|其他)", r"交给[^,，。;；]{0,12}(?:平台|官网|网站|系统|部门|团队|小程序|app|客服|公司)了?", r"(?:我们|咱们)不(?:用)?管(?!理)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",
+    r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b", r"\b(?:are|is) (?:now )?handled by (?:the |their |its |our |a )?[\w'’ -]{0,40}?\b(?:app|page|site|website|portal|system|team|desk|helpdesk|tool|service|platform|bot)\b", r"\bwon'?t (?:touch|handle|answer|deal with|cover) (?:them|those|that|it)\b", r"\bwe don'?t (?:answer|handle|cover) (?:those|them|that|these) any ?more\b", r"\bgo(?:es)? to (?:the |their |its )?[\w'’ -]{0,30}?\b(?:helpdesks?|help desks?|websites?|sites?|portals?|teams?|desks?)\b now\b",
     r"\bmoved (?:to|into|over to) (?:a |another |the )?(?:separate|different|other|another) (?:system|team|bot|tool|service|product)\b",
     r"\b(?:handled|covered|taken care of) (?:by|in) (?:a |another |the )?(?:separate|different|other|another) (?:system|team|bot|tool|service)\b",
 )

@@ -10,7 +10,7 @@ from bot.understand.numbers import Quantity
 from bot.understand.text import Clause, snippet
 from bot.understand.types import RMB_PER_USD, USD_PER_EUR, Event
 
-_UNLIMITED = re.compile(r"预算不限|不限预算|预算(?:没有|无)上限|(?:没有|没|无)(?:预算|经费)(?:上的)?(?:限制|上限)|(?:预算|经费)(?:没有|没|无|不)(?:设)?(?:限制|设限)|(?:钱|预算)随便(?:花|用)|\bbudget (?:is )?(?:unlimited|no object|open[- ]ended)\b|"
+_UNLIMITED = re.compile(r"预算不限|不限预算|预算不卡了?|不设(?:预算)?上限|预算(?:没有|无)上限|(?:没有|没|无)(?:预算|经费)(?:上的)?(?:限制|上限)|(?:预算|经费)(?:没有|没|无|不)(?:设)?(?:限制|设限)|(?:钱|预算)随便(?:花|用)|\bbudget (?:is )?(?:unlimited|no object|open[- ]ended)\b|"
                         r"\bno budget (?:limit|cap|ceiling)s?\b|\bmoney (?:is )?no object\b|\bunlimited budget\b|"
                         r"(?:预算|钱|经费)(?:已经|其实)?(?:不是|不成)问题|不差钱|\b(?:budget|money) (?:is|isn'?t) (?:not )?(?:really )?(?:an? )?"
                         r"(?:issue|problem|concern|constraint) any ?more\b|\b(?:budget|money) is no (?:longer )?(?:an? )?(?:issue|problem)\b")
@@ -64,7 +64,7 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
 _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|"
                              r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
                              r"run|runs|go|goes|sell|sells|at|from)\b[^,.;$€¥]{0,12}$|\b(?:starts? at|sells? for|sold for|retails? (?:at|for)|"
-                             r"priced at|we charge|charges?)\s*(?:about |around |roughly |~)?$|"
+                             r"priced at|we charge|charges?|goes for|go for|went for|going for)\s*(?:about |around |roughly |~)?$|"
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
                              r"(?:收|卖|要|是)?)\s*(?:约|大概|大约|将近)?$")
 _EACH_AFTER = re.compile(r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|per (?:unit|item|piece|head|"

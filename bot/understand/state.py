@@ -56,13 +56,15 @@ def _topics(state: Mapping[str, Slot], events: Iterable[Event]) -> list[Event]:
 
     out: list[Event] = []
     for e in events:
+        if e.kind == "clear_topic" and any(o.kind == "clear" and o.slot != "*" for o in out):
+            continue  # "the manual questions go to the makers now, we don't answer those anymore": already said what goes
         if e.kind != "clear_topic":
             out.append(e)
             continue
         said = {t for t in tokenize(e.source) if len(t) >= 2 and not t.isdigit()} - _GENERIC
         for name, slot in state.items():
             words = set(tokenize(slot.source)) if slot.source else set()
-            if said & words or any(_akin(a, b) for a in said for b in words):
+            if said & words or any(akin(a, b) for a in said for b in words):
                 out.append(Event(name, "clear", None, e.source))
         if _LOOKUP.search(e.source) and "documents" in state:  # "规范查询那部分先拿掉": the lookup need goes
             out += [Event("documents", "clear", None, e.source), Event("knowledge_changes", "clear", None, e.source)]
@@ -73,7 +75,7 @@ _LOOKUP = re.compile(r"查询|检索|搜索|查找|查文档|问答那部分|规
                      r"\bq&a (?:part|side|bit)\b|\b(?:regulations?|rules|manuals?|docs|documents|handbooks?|policies|policy|wiki|faq)\b")
 
 
-def _akin(a: str, b: str) -> bool:
+def akin(a: str, b: str) -> bool:
     """Two English words of one family ("licensing" and "licence", "pricing" and "prices")."""
     if not (a.isascii() and b.isascii() and a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5 or a == b:
         return False
@@ -81,7 +83,10 @@ def _akin(a: str, b: str) -> bool:
     return common >= 4 and common >= 0.65 * min(len(a), len(b))
 
 
-_GENERIC = frozenset("我们 你们 他们 那部分 这部分 部分 这块 那块 模型 the our we that this part".split())
+GENERIC_WORDS = _GENERIC = frozenset(
+    "我们 你们 他们 那部分 这部分 部分 这块 那块 模型 the our we that this part "
+    "them they those these their it its with into from have has had want wants need needs will would won don can just "
+    "only also your my his her and for are was were been not any all now then there here what which who bot".split())
 
 
 def overrides(slots: Mapping[str, Slot], values: Mapping[str, object], source: str) -> tuple[dict[str, Slot], tuple[Change, ...]]:
