@@ -261,3 +261,36 @@ def test_what_an_item_goes_for_is_no_budget_and_a_spoken_retraction_does_not_cle
                 "~60 PDFs. We have 2,400 past replies in our template.",
                 "Update: the manual-type questions go to the makers' own helpdesks now, we don't answer those anymore."])
     assert value(u, "budget_usd") is None and value(u, "documents") is None and value(u, "examples") == 2400
+
+
+@pytest.mark.parametrize("turn, examples", [("分店那边的数据加进来以后，总量变成现在的四倍。", 2000),
+                                            ("剛剛又翻出去年的一批，數量跟原來的一樣多。", 1000)])
+def test_a_count_multiplied_in_words(turn, examples):
+    assert value(replay(["我们有五百条范例，格式固定。", turn]), "examples") == examples
+
+
+def test_not_a_single_pair_is_no_data():
+    u = understand("答案都在我们收藏的几十本经典和画院自己的 catalog 里。整理好的 Q&A pairs 一条都没有。")
+    assert value(u, "examples") == 0 and label(u) == "rag"
+
+
+def test_an_unrelated_question_introduced_with_另外_starts_afresh():
+    u = replay(["我们是骆驼牧场，游客数据有隐私，不能出域。答案在手册里。",
+                "另外问个不相关的：骆驼奶的产品文案，要统一的品牌口吻，已经写好的文案有三百条，不涉及隐私。这个用什么方法？"])
+    assert value(u, "documents") is None and value(u, "examples") == 300 and label(u) == "lora"
+
+
+@pytest.mark.parametrize("text, slot, expected", [
+    ("下游餐馆老板每天问今天的收购价，价格一天能变两三次。", "knowledge_changes", True),
+    ("Every answer has to go out as our standard quote block: Grade / Lots / $ per lb / Valid until.", "needs_format", True),
+    ("We have 620 finished safety plans from past shows we could use.", "examples", 620),
+    ("The 8B models we trialled made too many mistakes so we want to adapt a 70B open model.", "model_size_b", 70.0),
+])
+def test_more_ways_of_stating_a_fact(text, slot, expected):
+    assert value(understand(text), slot) == expected
+
+
+def test_answering_in_real_time_is_latency_not_freshness():
+    u = understand("自助机每个月要调三百万次接口，给排队的家长实时回答“几岁能玩”这类问题，响应必须在 200ms 以内，"
+                   "现在用超长的 system prompt，每次塞好几千 token 的 few-shot 例子。")
+    assert value(u, "knowledge_changes") is None and label(u) == "lora"

@@ -42,7 +42,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张|段)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例)|"
     r"段[^,，。;；]{0,14}样本|(?:篇|段|张|份|个)(?:[\u4e00-\u9fff]{0,4})?(?:范文|范例|示例|例子))",
-    r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|coded|categori[sz]ed|classified|hand-labell?ed|written|reviewed|approved|authored|curated|scored|graded|rated|transcribed|aligned|"
+    r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|coded|categori[sz]ed|classified|finished|completed|hand-labell?ed|written|reviewed|approved|authored|curated|scored|graded|rated|transcribed|aligned|"
     r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+[a-z]+",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:archived|on file|saved|kept|stored)\b",  # "1,500 newsletters archived"
     r"^\s*(?:usable|valid|clean|usable ones|good ones)\b",  # "so ~75 usable" (of the items named before)
@@ -77,7 +77,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?(?:有|共|约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
-    r"^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*条[^,，。;；\d]{0,6}[\d一二两三四五六七八九十百千]+\s*(?:个)?\s*(?:tokens?|词元)|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
+    r"^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*条[^,，。;；\d]{0,6}[\d一二两三四五六七八九十百千]+\s*(?:个)?\s*(?:tokens?|词元)|^\s*(?:条|个|份|笔|对)(?:都|也)(?:还)?没|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
     r"label types|topics|languages)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
@@ -91,7 +91,7 @@ UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chat
                  r"没(?:有)?(?:人)?(?:标注|标过|打标|打过标)", r"未(?:经)?(?:标注|打标)", r"还没(?:有)?(?:标注|标)", r"无标注")
 DATA_WORDS = _rx(r"\b(?:examples?|samples?|labell?ed|data(?:set)?|training data)\b", r"样本|示例|数据|标注")
 NO_DATA = _rx(
-    r"\bnothing to train (?:on|with)\b", r"\bnever (?:kept|saved|collected|archived|stored) (?:any|a single|(?:our |the )?(?:past|old|previous) [a-z]+s (?:anywhere|at all)\b)", r"没有(?:任何)?(?:可以|能)(?:拿来|用来)?训练的",
+    r"\bnothing to train (?:on|with)\b", r"\bnever (?:kept|saved|collected|archived|stored) (?:any|a single|(?:our |the )?(?:past|old|previous) [a-z]+s (?:anywhere|at all)\b)", r"没有(?:任何)?(?:可以|能)(?:拿来|用来)?训练的", r"一(?:条|个|份|笔|对)(?:都|也)(?:还)?没(?:有)?",
     r"\bno (?:labell?ed |training |annotated |task |real )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
     r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
     r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
@@ -186,7 +186,9 @@ TIMES_FACTORS = ((r"twice as (?:many|much)|double (?:that|it|the \w+|as many|as 
                  (r"\b(?:only )?(?:train|use|used|using|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?(?:a|one) third (?:of )?(?:them|those|these|it|the \w+)\b|"
                   r"(?:只)?用(?:其中)?三分之一(?:的(?:数据|样本|资料))?", 1 / 3),
                  (r"\b(?:only )?(?:train|use|used|using|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?(?:a|one) quarter (?:of )?(?:them|those|these|it|the \w+)\b|"
-                  r"(?:只)?用(?:其中)?四分之一(?:的(?:数据|样本|资料))?", 0.25), (r"ten times as (?:many|much)|十倍", 10.0))
+                  r"(?:只)?用(?:其中)?四分之一(?:的(?:数据|样本|资料))?", 0.25), (r"ten times as (?:many|much)|十倍", 10.0),
+                 (r"four times as (?:many|much)|quadruple (?:that|it|the \w+)|四倍", 4.0), (r"five times as (?:many|much)|五倍", 5.0),
+                 (r"(?:数量|总量|条数)?(?:跟|和|与)(?:原来|之前|以前)的?一样多", 2.0))
 TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
 MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
@@ -216,10 +218,10 @@ BOOL: dict[str, BoolCues] = {
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bchang\w* (?:through(?:out)? the (?:season|year)|mid-?season|without (?:much )?(?:notice|warning)|at short notice)\b", r"\b(?:a|one) day'?s notice\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*|mov\w*|shift\w*)\b[\w\s]{0,50}?\bevery (?:day|week|month|quarter|sprint|shipment|delivery|release)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
-            r"实时(?!对话|响应|交互|聊天|回复|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
+            r"实时(?!对话|响应|交互|聊天|回复|回答|应答|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?<![是不])(?:都|也|总|老)(?:会|在|要)?(?:变|变化|变动|更新|调整)(?![成得好差])", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:发|出|更新|迭代|上)(?:一)?(?:版|次|个版本)", r"跟着(?:改|变|更新|调整)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
-            r"新闻(?!标题|分类|稿)", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会)?(?:变|更新|改|调整|刷新)(?:好几|几|多|很多)次"),
+            r"新闻(?!标题|分类|稿)", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会|能|得)?(?:变|更新|改|调整|刷新)(?:好几|几|多|很多|两三|一两|三四|[二三四五六七八九十])次"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
             r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:don'?t|doesn'?t|do not|does not) (?:move|change|shift) (?:much|often)\b",
@@ -228,7 +230,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every|my) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\bstandard (?:[\w-]+ ){0,2}(?:block|layout|form|template|structure)\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every|my) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"

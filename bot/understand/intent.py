@@ -212,7 +212,7 @@ TASK = re.compile(r"(?:判断|识别|预测|分类|区分|分辨)(?:出|一下)?
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 # vague amounts are statements, not questions: "没多少钱", "几百份", "十几万条", "买几张卡", "说不好有多少", "how much
 # data we'll end up with is still open"; so are needs said not to exist ("不需要什么固定格式", "格式没有要求")
-VAGUE_AMOUNT = re.compile(r"要看[^,，。;；?？]{0,24}多少|取决于[^,，。;；?？]{0,24}多少|\bdepends? on how (?:much|many)\b|"r"\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|not sure|unsure|no idea) (?:yet )?(?:know )?how (?:much|many)\b|"
+VAGUE_AMOUNT = re.compile(r"\bcan'?t (?:really )?(?:tell|say) (?:you )?how (?:much|many)\b|要看[^,，。;；?？]{0,24}多少|取决于[^,，。;；?？]{0,24}多少|\bdepends? on how (?:much|many)\b|"r"\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|not sure|unsure|no idea) (?:yet )?(?:know )?how (?:much|many)\b|"
                           r"\b(?:haven'?t|have not|hasn'?t|never|not yet|didn'?t) (?:\w+ )?(?:counted|checked|tallied|figured out|measured|"
                           r"looked at) (?:yet )?how (?:much|many)\b|"
                           r"\bhow (?:much|many)\b[^.;?]{0,60}?\b(?:is|are|remains?) (?:still )?(?:open|unclear|unknown|undecided|tbd|up in the air)\b|"

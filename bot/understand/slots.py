@@ -336,6 +336,7 @@ _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样�
 
 _SIZE_DROPPED = re.compile(r"^\s*(?:model\s+)?(?:was|is|were|would be|'s)\s+(?:\w+\s+)?(?:overkill|too (?:big|large|slow|expensive|much)|"
                            r"out|dropped|off the table)\b|^\s*(?:mangles|butchers|garbles|fails|struggles|sucks|chokes|can'?t|cannot|won'?t|is (?:bad|weak|worse))\b|"
+                           r"^\s*models? (?:we|i) (?:trialled|trialed|tried|tested)\b[^.;]{0,20}\b(?:mistakes|errors|wrong|badly|poorly)\b|"
                            r"^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|太小|用不上|不用了|不要了|写不好|做不好|不够用|不够好|效果不好|效果太差|搞不定|不行)|"
                            r"^\s*(?:的)?(?:模型)?(?:写得|做得|答得|效果|表现)[^,，。]{0,3}(?:太|不|差|烂)")
 _SIZE_B = re.compile(r"(?<![a-z0-9_.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
