@@ -13,6 +13,7 @@ from bot.understand import cues
 from bot.understand.bare import bare_count, kept_fraction, usable_part
 from bot.understand.deadline import read_deadline
 from bot.understand.hardware import compute_events, kept_new_cards
+from bot.understand.model_size import model_size
 from bot.understand.money import DENIED, RMB_AFTER, USD_AFTER, budget_events
 from bot.understand.numbers import Quantity, quantities
 from bot.understand.text import Clause, clauses, hedged, inline_asides, negated, prepare, snippet
@@ -201,7 +202,7 @@ def _number_events(c: Clause) -> list[Event]:
     elif any(_queried(text, q) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))  # "40k memos that partners want to query"
     out.extend(budget_events(c, qs))
-    size = _model_size(text)
+    size = model_size(text)
     if size is not None:
         out.append(Event("model_size_b", "set", size[0], snippet(c, *size[1])))
     out.extend(_volume(c, qs))
@@ -332,31 +333,6 @@ _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样�
                           r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style|json|schema)\b|\blike (?:that|those)\b|"
                           r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b|"
                           r"^\s*(?:[\w-]+\s+){0,2}examples?\b")
-
-
-_SIZE_DROPPED = re.compile(r"^\s*(?:model\s+)?(?:was|is|were|would be|'s)\s+(?:\w+\s+)?(?:overkill|too (?:big|large|slow|expensive|much)|"
-                           r"out|dropped|off the table)\b|^\s*(?:mangles|butchers|garbles|fails|struggles|sucks|chokes|can'?t|cannot|won'?t|is (?:bad|weak|worse))\b|"
-                           r"^\s*models? (?:we|i) (?:trialled|trialed|tried|tested)\b[^.;]{0,20}\b(?:mistakes|errors|wrong|badly|poorly)\b|"
-                           r"^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|太小|用不上|不用了|不要了|写不好|做不好|不够用|不够好|效果不好|效果太差|搞不定|不行)|"
-                           r"^\s*(?:的)?(?:模型)?(?:写得|做得|答得|效果|表现)[^,，。]{0,3}(?:太|不|差|烂)")
-_SIZE_B = re.compile(r"(?<![a-z0-9_.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
-_SIZE_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*billion[- ](?:param|parameter)")
-_SIZE_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|千亿|百亿)(?:个)?(?:参数|规模|的模型|模型)")
-_ZH_SCALE = {"亿": 0.1, "百亿": 10.0, "千亿": 100.0}
-
-
-def _model_size(text: str) -> tuple[float, tuple[int, int]] | None:
-    for pattern in (_SIZE_B, _SIZE_WORDS, _SIZE_ZH):
-        m = next((m for m in pattern.finditer(text)
-                  if not (pattern is _SIZE_B and m.group(0).replace(" ", "") in cues.GPU_CARDS)  # "910B" is an Ascend chip
-                  and not re.search(r"(?:\bnot (?:the |a )?|\binstead of (?:the |a )?|\bfrom (?:the |a )?(?=[\d.]+\s?b\s+to\b)|不是|而不是)\s*$", text[: m.start()])
-                  and not _SIZE_DROPPED.match(text[m.end() :])), None)  # "not the 8B", "70B was overkill"
-        if m:
-            scale = _ZH_SCALE[m.group(2)] if pattern is _SIZE_ZH else 1.0
-            value = float(m.group(1)) * scale
-            if 0.01 <= value <= 5000:
-                return value, m.span()
-    return None
 
 
 _PER = re.compile(r"^\s*(?:\+\s*)?(?:api\s+)?(?:calls?|requests?|queries|messages|次(?:调用|请求|查询)?)?\s*(?:per|a|each|/|every)?\s*"
