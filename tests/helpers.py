@@ -30,3 +30,16 @@ def advise(question: str, lang: str, hits, rag: bool, history=()):
     from bot.understand import replay
 
     return respond(question, hits, rag, replay(list(history)), lang=lang if lang in ("zh", "en") else "en")
+
+
+def value(u, name):
+    """A slot's value in an understanding, or None when the slot is not set."""
+    return u.slots[name].value if name in u.slots else None
+
+
+def label(u) -> str | None:
+    """The label the decision rules give an understanding, or None when they give no recommendation."""
+    from bot.decide import decide
+
+    rec = decide(u).recommendation
+    return rec.label if rec else None

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.decide import decide
 from bot.understand import replay, understand
 from bot.understand.bare import bare_count
 from bot.understand.slots import read_events
 from bot.understand.text import negated
-
-
-def label(u) -> str | None:
-    rec = decide(u).recommendation
-    return rec.label if rec else None
-
-
-def value(u, name):
-    return u.slots[name].value if name in u.slots else None
+from tests.helpers import label, value
 
 
 @pytest.mark.parametrize("clause, cue, neg", [

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.decide import decide
 from bot.understand import replay, understand
-
-
-def value(u, name):
-    return u.slots[name].value if name in u.slots else None
-
-
-def label(u) -> str | None:
-    rec = decide(u).recommendation
-    return rec.label if rec else None
+from tests.helpers import label, value
 
 
 @pytest.mark.parametrize("text", [
