@@ -220,6 +220,7 @@ VAGUE_AMOUNT = re.compile(r"\bcan'?t (?:really )?(?:tell|say) (?:you )?how (?:mu
                           r"(?:多少|几多)[^,，。;；?？]{0,8}(?:还|也)?(?:未数过|未数|还未|不清楚|不确定|不知道|说不好|说不准|没数|未知|待定|没定|不好说|没统计|没数过|没算过|没清点|没盘点)|"
                           r"不需要什么|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|"
                           r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万\d]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
+QUESTION_MARK = re.compile(r"[?？]")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
                       r"你是谁|你能做什么|怎么用|帮助|再见")
 
@@ -258,6 +259,9 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
         return "factual"
     if best != "situation" and stated and in_conversation and not asks:
         return "situation"  # "what if we only had 50?" after a situation
+    if best == "factual" and probs[best] < 0.5 and stated and not asks and not QUESTION_MARK.search(text) and not VALUE_NOUN.search(low) \
+            and not SETTING_ASK.search(low) and not CODE_TOKEN.search(text):
+        return "situation"  # "no nvidia card here": a fact stated, no value asked for
     if best in ("off_topic", "meta") and stated >= 2 and not asks:
         return "situation"  # "Infra: 32 A100s. Data: 850k pairs. Goal: best accuracy.": a situation, however terse
     if best in ("factual", "off_topic", "meta") and DECISION_ASK.search(low) and (stated >= 2 or not asks) \
