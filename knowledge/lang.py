@@ -20,7 +20,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _KANA = re.compile("[\u3040-\u30ff]")
-_EN_TOKEN = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
+_EN_TOKEN = re.compile(r"[a-z0-9]+(?:[._\-][a-z0-9]+)*")
 
 EN_STOPWORDS = frozenset(
     "a an the and or of to in on for with by at from is are was were be been being it its this that these "
@@ -152,10 +152,13 @@ def tokenize(text: str) -> list[str]:
                 if t in EN_STOPWORDS:
                     continue
                 tokens.append(t)
-                parts = [p for p in t.split("-") if p and p not in EN_STOPWORDS] if "-" in t else []
-                tokens.extend(parts)  # "qwen3-8b" also matches a query that writes "qwen3 8b"
+                # "qwen3-8b" also matches a query that writes "qwen3 8b"; "max_new_tokens" matches "max new tokens"
+                parts = [p for p in re.split(r"[-_]", t) if p and p not in EN_STOPWORDS] if ("-" in t or "_" in t) else []
+                tokens.extend(parts)
                 # "4bits" (also in "yi-6b-chat-4bits") matches "4bit"
                 tokens.extend(p[:-1] for p in (t, *parts) if re.fullmatch(r"\d+bits", p))
-                if "." in t and "-" not in t and not t.replace(".", "").isdigit():  # "qlora.yaml" -> qlora, yaml; "4.51.3" stays whole
-                    tokens.extend(p for p in t.split(".") if len(p) > 1 and p not in EN_STOPWORDS and not p.isdigit())
+                # "qlora.yaml" -> qlora, yaml ("inference_hf.py" -> also hf, py); "4.51.3" stays whole
+                for w in ((t,) if "_" not in t else parts) if "-" not in t else ():
+                    if "." in w and not w.replace(".", "").isdigit():
+                        tokens.extend(p for p in w.split(".") if len(p) > 1 and p not in EN_STOPWORDS and not p.isdigit())
     return tokens

@@ -38,6 +38,8 @@ def _query_terms(tokens: list[str], text: str) -> list[str]:
 _HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 
 
+TOPIC = 0.4  # a word with at least this share of the largest IDF, held by one document only, is that document's topic
+TOPIC_POSTINGS = 60  # a word more passages hold than this is no document's own word
 RARE_CANDIDATES = 10  # passages holding a query's rare word that join the candidates whatever else they hold
 SPELLED = 0.25  # a passage holding a query's rare word gains this share of the best fused score
 NAMED = 0.25  # a passage of a document the query names by name gains this share of the best fused score
@@ -56,6 +58,20 @@ def _named_first(fused: list[tuple[int, float]], found: dict, words: set[str]) -
     bonus = NAMED * max(score for _, score in fused)
     raised = [(doc, score + (bonus if found[doc].chunk.source in named else 0.0)) for doc, score in fused]
     return sorted(raised, key=lambda kv: (-kv[1], kv[0]))
+
+
+def _topic_words(index, content: set[str], idf: dict[str, float], max_idf: float, vec: np.ndarray) -> set[str]:
+    """Words every passage of one document may hold and no other document does ("reft" in the pyreft README):
+    too many passages hold them to be rare, yet they name what the question is about just as well."""
+    topic = set()
+    for w in content:
+        if not (w.isascii() and len(w) >= 4 and re.search(r"[a-z]", w) and w in idf
+                and TOPIC * max_idf <= idf[w] < RARE * max_idf and not chinese_for(w)):
+            continue
+        ids = [i for i, _ in index.sparse_search([w], TOPIC_POSTINGS + 1)]
+        if len(ids) <= TOPIC_POSTINGS and len({c.chunk.source for c in index.fetch(ids, vec, ()).values()}) == 1:
+            topic.add(w)
+    return topic
 
 
 def _spelled_first(fused: list[tuple[int, float]], found: dict, rare: set[str]) -> list[tuple[int, float]]:
@@ -120,7 +136,8 @@ class HybridRetriever:
         found = self.index.fetch([doc for doc, _ in fused], vec[0], set().union(*alternatives.values()))
         fused = _named_first(fused, found, content)
         fused = _spelled_first(fused, found, rare)
-        names = self._names(query, max_idf) | rare
+        # a document's own word ("reft") makes its passages relevant, though too common there to raise them
+        names = self._names(query, max_idf) | rare | _topic_words(self.index, content, idf, max_idf, vec[0])
         hits = []
         for doc, score in fused:
             got = found[doc]

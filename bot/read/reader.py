@@ -56,11 +56,11 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         return Evidence(None, True, wanted)
     excluded = _ruled_out(question)  # "the base model (not the chat one)": rows named "chat" are not it
     weights = {t: w for t, w in weights.items() if t not in excluded} or weights
+    named = _named_documents(weights, hits[:MAX_PASSAGES])  # by the question's words, however often passages hold them
     weights = bridged(_specific(_typos(weights, hits[:MAX_PASSAGES]), hits[:MAX_PASSAGES]), weights)
     pairs = number_pairs(question)
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
-    named = _named_documents(weights, hits[:MAX_PASSAGES])
     unit = _asked_unit(question)
     counts = bool(unit) and bool(_COUNTS.search(prepare(question)))  # "多少个汉字", "how many tokens": a noun counted
     given = frozenset(q.value for q in quantities(prepare(question)) if not q.vague)
