@@ -120,8 +120,11 @@ def states_usable_part(question: str) -> bool:
 # "only a third of them are clean enough to use", "只有一半能用": the part that is kept
 _FRACTION_KEPT = re.compile(r"\bonly (?:about |roughly |like )?(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|"
                             r"a tenth|one tenth|a fifth|one fifth|one in (?:ten|five|four|three)|\d{1,2}(?:\.\d)?\s*%)"
-                            r"(?: of (?:them|those|these|it|the|our)(?: [\w,.]+){0,2})?\s+(?:are|is|were|was|actually)\b|(?:能用|可用|有效|合格|用得上|干净)的?(?:也就|只有|就|大概|约|只|才|顶多){0,2}(?P<z2>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)|(?:只有|仅有?|就|只剩下?|仅剩|剩下)(?P<z>一半|三分之一|三分之二|四分之一|四分之三)"
-                            r"[^,，。;；]{0,8}(?:能用|可用|合格|有效|干净)")
+                            r"(?: of (?:them|those|these|it|the|our)(?: [\w,.]+){0,2})?\s+(?:are|is|were|was|actually)\b|(?:能用|可用|有效|合格|用得上|干净)的?(?:也就|只有|就|大概|约|只|才|顶多){0,2}(?P<z2>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)|(?:只有|仅有?|就|只剩下?|仅剩|剩下)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)"
+                            r"[^,，。;；]{0,8}(?:能用|可用|合格|有效|干净)|"
+                            # "去重之后只剩三分之一": what is left is the part kept
+                            r"(?:只剩下?|仅剩下?|就剩下?)了?(?:大概|约|不到)?(?P<z3>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)"
+                            r"(?!的?(?:时间|预算|钱|经费|显存|卡|算力|人))")
 _KEPT = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
          "three quarters": 0.75, "a tenth": 0.1, "one tenth": 0.1, "a fifth": 0.2, "one fifth": 0.2, "one in ten": 0.1,
          "one in five": 0.2, "one in four": 0.25, "one in three": 1 / 3, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
@@ -132,10 +135,13 @@ def kept_fraction(text: str) -> tuple[float, tuple[int, int]] | None:
     m = _FRACTION_KEPT.search(text)
     if not m:
         return None
-    said = (m.group("f") or m.group("z") or m.group("z2")).replace(" ", "")
+    if m.group("z3") and _NOT_DATA_LEFT.search(text[: m.start()]):
+        return None  # "时间只剩一半了": the time left, not the data
+    said = (m.group("f") or m.group("z") or m.group("z2") or m.group("z3")).replace(" ", "")
     share = (float(said[:-1]) / 100 if said.endswith("%") else _ZH_TENTHS.get(said[0], 0) / 10 if said.endswith("成")
              else _KEPT.get(said) or _KEPT.get((m.group("f") or "").strip(), 0.0))
     return (share, m.span()) if 0 < share < 1 else None
 
 
+_NOT_DATA_LEFT = re.compile(r"(?:时间|预算|钱|经费|工期|假期|人手|算力|显存|内存)[^,，。;；]{0,3}$")
 _ZH_TENTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

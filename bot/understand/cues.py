@@ -77,7 +77,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?(?:有|共|约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
-    r"^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*条[^,，。;；\d]{0,6}[\d一二两三四五六七八九十百千]+\s*(?:个)?\s*(?:tokens?|词元)|^\s*(?:条|个|份|笔|对)(?:都|也)(?:还)?没|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
+    r"^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*条[^,，。;；\d]{0,6}[\d一二两三四五六七八九十百千]+\s*(?:个)?\s*(?:tokens?|词元)|^\s*(?:条|个|份|笔|对)(?:[^,，。;；\d]{0,10}?(?:的|过))?(?:都|也)(?:还)?没|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
     r"label types|topics|languages)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
@@ -91,7 +91,9 @@ UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chat
                  r"没(?:有)?(?:人)?(?:标注|标过|打标|打过标)", r"未(?:经)?(?:标注|打标)", r"还没(?:有)?(?:标注|标)", r"无标注")
 DATA_WORDS = _rx(r"\b(?:examples?|samples?|labell?ed|data(?:set)?|training data)\b", r"样本|示例|数据|标注")
 NO_DATA = _rx(
-    r"\bnothing to train (?:on|with)\b", r"\bnever (?:kept|saved|collected|archived|stored) (?:any|a single|(?:our |the )?(?:past|old|previous) [a-z]+s (?:anywhere|at all)\b)", r"没有(?:任何)?(?:可以|能)(?:拿来|用来)?训练的", r"一(?:条|个|份|笔|对)(?:都|也)(?:还)?没(?:有)?",
+    r"\bnothing to train (?:on|with)\b", r"\bnever (?:kept|saved|collected|archived|stored) (?:any|a single|(?:our |the )?(?:past|old|previous) [a-z]+s (?:anywhere|at all)\b)", r"没有(?:任何)?(?:可以|能)(?:拿来|用来)?训练的", r"一(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没(?:有)?",
+    r"\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|never) (?:yet )?(?:collected|gathered|saved|kept|written|labell?ed|made|built|put together) "
+    r"(?:any|a single) (?:[\w-]+ )?(?:examples?|samples?|data|pairs|records)\b",
     r"\bno (?:labell?ed |training |annotated |task |real )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
     r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
     r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
@@ -128,6 +130,9 @@ GPU_MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(?:gb|g|gib)(?![a-z])", re.IGNORECAS
 GPU_CONTEXT = _rx(r"显存|vram|gpu|graphics|card|显卡|卡|memory|内存|\bdcu\b|\bnpu\b|海光|昇腾|加速卡", *[rf"\b{c}\b" for c in GPU_CARDS])
 DATA_SIZE_AFTER = _rx(r"^\s*(?:of\s+)?(?:data|text|corpus|logs?|documents?|files?)", r"^\s*(?:的)?(?:数据|语料|文本|日志|文档)")
 NO_GPU = _rx(
+    # "just the laptop we use for the till": a laptop with no card named is nothing to train on
+    r"\b(?:just|only) (?:have |got |use )?(?:the |a |an |my |our |one |some |two |a few )?(?:old |office |work |cheap |basic |shop )?(?:laptops?|office (?:pcs?|computers?))\b"
+    r"(?![^.;]{0,40}\b(?:rtx|gtx|gpus?|cuda|\d+\s*gb|m[1-4]|[2-5]0[6-9]0)\b)",
     r"\bno (?:local )?gpus?\b", r"\bno (?:n|nvidia) ?cards?\b", r"\bso (?:a |the )?hosted (?:fine-?tuning|training)\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a single |a |any |one |our own )?gpus?\b", r"\bzero gpus\b",
     r"\bapi only\b", r"\bonly (?:via|through) (?:an? |the )?api\b",
@@ -193,7 +198,7 @@ TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
 MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
-    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:还能|还会|还可以)?再给(?:我们|咱们)?\s*$|(?:其实|另外|而且|居然|竟然|那边|这边|手上|手里)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|了)?\s*$",
+    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:还能|还会|还可以)?再给(?:我们|咱们)?\s*$|(?:其实|另外|而且|居然|竟然|那边|这边|手上|手里)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|多出(?:来)?了?|冒出(?:来)?了?|了)?\s*$",
     r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
 )
 
@@ -221,7 +226,7 @@ BOOL: dict[str, BoolCues] = {
             r"实时(?!对话|响应|交互|聊天|回复|回答|应答|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?<![是不])(?:都|也|总|老)(?:会|在|要)?(?:变|变化|变动|更新|调整)(?![成得好差])", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:发|出|更新|迭代|上)(?:一)?(?:版|次|个版本)", r"跟着(?:改|变|更新|调整)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
-            r"新闻(?!标题|分类|稿)", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会|能|得)?(?:变|更新|改|调整|刷新)(?:好几|几|多|很多|两三|一两|三四|[二三四五六七八九十])次"),
+            r"新闻(?!标题|分类|稿)", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会|能|得)?(?:变|更新|改|调整|调|刷新)(?:好几|几|多|很多|两三|一两|三四|[二三四五六七八九十])次", r"一天一个(?:样|价|行情)", r"(?:每天|天天|每日|每周|每个?月)(?:都)?(?:不一样|不同|不一定一样)"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
             r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:don'?t|doesn'?t|do not|does not) (?:move|change|shift) (?:much|often)\b",
@@ -230,7 +235,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\bstandard (?:[\w-]+ ){0,2}(?:block|layout|form|template|structure)\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every|my) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\bstandard (?:[\w-]+ ){0,2}(?:block|layout|form|template|structure)\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every|my) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese|french|german|spanish)).*?[:：]\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
@@ -273,6 +278,9 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:none of (?:it|them|this)|nothing) (?:is |are )?allowed (?:off|outside|out of) (?:our |the )?(?:premises|site|building|network|servers?)\b",
             r"\b(?:forbids?|prohibits?|bars?|bans?|rules? out)\b[^.;]{0,24}\b(?:using|use)\b[^.;]{0,24}\b(?:training|train|fine-?tun\w*)\b",
             r"\b(?:nothing|none of (?:it|them|this)) (?:is|has been|was) (?:de-?identified|anonymi[sz]ed|redacted|scrubbed)\b",
+            r"\bnothing (?:de-?identified|anonymi[sz]ed|redacted|scrubbed|masked)\b",  # "full of licence numbers, nothing redacted"
+            r"\bnone of (?:it|them|this|the \w+) (?:ever )?(?:leaves|goes (?:out|outside)|gets? (?:sent|uploaded|shared))\b",
+            r"\b(?:not|never|none|nothing|no)\b[^.;]{0,60}\b(?:or|nor) (?:gets? |is |be )?used (?:to train|for training|in training)\b",
             r"\b(?:said|says|say) no (?:to )?training on (?:them|it|these|those|this)\b",
             r"\bde-?identif\w*[^.;]{0,40}\b(?:isn'?t|is not) something we can\b", r"\braw (?:pii|phi|patient data|customer data)\b",
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
@@ -321,7 +329,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:[1-9]\d{3,}|\d{1,2},\d{3}|\d+(?:\.\d+)?k)[- ]?tokens?\b[\w\s-]{0,20}?prompts?",
             r"(?:[1-9]\d{3,}|\d+(?:\.\d+)?k|[一二两三四五六七八九几]千)\s*(?:个)?\s*tokens?\s*的?\s*(?:few[- ]?shot\s*)?(?:提示词?|prompt)",
             r"(?:提示词?|prompt)[^,，。;；]{0,4}(?:[1-9]\d{3,}|[一二两三四五六七八九几]千)\s*多?\s*(?:个)?\s*tokens?",
-            r"(?:提示词?|prompt)(?:很|太|非常|特别|超级)?(?:长|大)", r"长(?:的)?(?:提示词?|prompt)", r"超长(?:的)?(?:提示|prompt|上下文)"),
+            r"(?:提示词?|prompt)\s*(?:很|太|非常|特别|超级)?(?:长|大)", r"长(?:的)?\s*(?:提示词?|prompt)", r"超长(?:的)?\s*(?:提示|prompt|上下文)"),
         None, None,
     ),
     "low_latency": (

@@ -144,6 +144,8 @@ def _clause_events(c: Clause) -> list[Event]:
                 continue
             if pattern is fixed_no and negated(text, *m.span()):
                 continue  # "adapting an existing model isn't an option": the "no" is itself denied
+            if pattern is fixed_no and is_hedged and _LATER.search(text):
+                continue  # "maybe later we'd fine-tune an existing model, but not now": no fact about now
             value, where = polarity, m.span()
             if pattern is flip and negated(text, *m.span()):
                 value = False
@@ -260,6 +262,7 @@ _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
 _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
 
 
+_NOT_ONE = re.compile(r"^\s*(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没")
 _MONEY_ADDED = re.compile(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
 # "2,500 past briefings", "40 old recaps": what was written before is the examples (not people, places or machines)
 _PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b")
@@ -279,6 +282,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "answers must be three short sentences": a length, not a count of examples
         if q.value == 1 and re.search(r"\b(?:every|each|any|no)\s*$", before):
             continue  # "every one tagged": every item, not a count of one
+        if q.value == 1 and _NOT_ONE.match(after):
+            continue  # "一条整理好的样例都没有": not a single one
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
             continue  # "one RTX 4090 left": a card's name, not a count
         if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):

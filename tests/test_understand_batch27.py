@@ -1,0 +1,96 @@
+"""Situations and follow-ups in other people's wording: what one item costs, hedged plans, privacy said plainly,
+a laptop with no card, prices that change within the day, and counts kept, added or said to be none."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understand import replay, understand
+from bot.understand.deadline import read_deadline
+from tests.helpers import label, value
+
+
+@pytest.mark.parametrize("text", ["A wash is $4.50 and we have 64,000 labelled tickets.",
+                                  "One shoulder mount runs about $600; we kept 64,000 labelled enquiries."])
+def test_what_one_item_costs_is_no_budget(text):
+    u = understand(text)
+    assert value(u, "budget_usd") is None and value(u, "examples") == 64000
+
+
+def test_a_budget_said_with_an_article_is_still_a_budget():
+    assert value(understand("We have a budget of $500 and 2,000 labelled replies."), "budget_usd") == 500
+
+
+def test_a_plan_for_later_takes_nothing_back_now():
+    u = understand("We want to build our own foundation model on a new architecture, trained from zero. "
+                   "Maybe later we'd fine-tune an existing model for the reports, but not now.")
+    assert value(u, "novel_architecture") is True and label(u) == "from_scratch"
+    assert value(understand("We'll fine-tune an existing model."), "novel_architecture") is False
+
+
+@pytest.mark.parametrize("text", [
+    "The logs are full of home addresses, nothing redacted.",
+    "Compliance says none of it leaves our own server.",
+    "The records may be read by staff, but not copied or used to train anything.",
+])
+def test_privacy_said_plainly_blocks_training(text):
+    assert value(understand(text), "privacy_blocked") is True
+
+
+@pytest.mark.parametrize("text, compute", [
+    ("No GPUs here, just the laptop we use for the till.", "none"),
+    ("We only have office laptops.", "none"),
+    ("Just a laptop with an RTX 4060, 8 GB.", "consumer"),
+])
+def test_a_laptop_with_no_card_named_is_no_gpu(text, compute):
+    assert value(understand(text), "compute") == compute
+
+
+@pytest.mark.parametrize("text", ["收购价基本一天一个样。", "魚價每天都不一樣。", "废铜的价格一天要调好几次。"])
+def test_prices_that_change_within_the_day_are_changing_knowledge(text):
+    u = understand(text)
+    assert value(u, "knowledge_changes") is True and value(u, "deadline") is None
+
+
+@pytest.mark.parametrize("text, deadline", [("价格一天要调好几次", None), ("一周要调整两次", None),
+                                            ("一周要改完上线", "week"), ("两天要上线", "week")])
+def test_how_often_something_changes_is_no_deadline(text, deadline):
+    found = read_deadline(text)
+    assert (found[0] if found else None) == deadline
+
+
+def test_a_long_prompt_written_with_a_space_before_the_english_word():
+    assert value(understand("客服機器人現在用 GPT-4o 加一個超長的 prompt，一個月呼叫兩百萬次。"), "long_prompt") is True
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (["以前写好的回复有两千条。", "仔细翻了一遍，其实只有三成能用。"], 600),
+    (["标注好的“题目→解析”有一百五十万条。", "去重之后只剩三分之一。"], 500000),
+    (["我们有七千五百条。", "另外把分店的数据汇总了一下，又多出五千条。"], 12500),
+])
+def test_a_follow_up_keeps_part_of_the_count_or_adds_to_it(turns, expected):
+    assert value(replay(turns), "examples") == expected
+
+
+def test_time_left_is_not_a_share_of_the_examples():
+    assert value(replay(["我们有三千条标注数据。", "时间只剩一半了。"]), "examples") == 3000
+
+
+@pytest.mark.parametrize("text", ["现在一条整理好的样例都没有。", "我们一条标注过的数据也没有。",
+                                  "We haven't collected any examples yet."])
+def test_not_a_single_example_is_zero(text):
+    assert value(understand(text), "examples") == 0
+
+
+def test_naming_the_prices_part_in_a_retraction_drops_the_freshness_need():
+    u = replay(["Members ask which courts are free (that changes by the hour) and coaching prices (revised every term). "
+                "We've got 2,600 labelled message->reply pairs.",
+                "Actually forget the availability and prices part, the booking app handles that. "
+                "The bot only writes session summaries in our card format."])
+    assert value(u, "knowledge_changes") is None and value(u, "needs_format") is True and label(u) == "lora"
+
+
+def test_a_slash_list_of_fields_after_a_colon_is_a_format():
+    u = understand("The notes should become a progress card: Exercise / Standard reached / Next lesson.")
+    assert value(u, "needs_format") is True
+    assert value(understand("Our cards: A100 / H100 / 4090, and 3,000 labelled pairs."), "needs_format") is None
