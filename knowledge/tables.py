@@ -64,10 +64,24 @@ _SUB_ROW = re.compile(r"^(?:[-+]|└|↳|w/)\s*\S")  # "- int8", "+ vmap", "└ 
 _DITTO = ("", "-", "—", "–", "〃", '"', "''", "同上")  # a label cell that repeats the row above
 
 
+_FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n(.*?)^[ ]{0,3}\1[ \t]*$", re.M | re.S)
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
+
+
 def parse_tables(text: str) -> list[Cell]:
-    """Every body cell of every pipe table in ``text``, as (row, column, value) with its source line."""
+    """Every body cell of every pipe table in ``text``, as (row, column, value) with its source line; a table a
+    code block holds (a benchmark tool's printed results) counts as well."""
     if "|" not in text:
         return []
+    cells = _parse(text)
+    for m in _FENCED.finditer(text):
+        if _DELIMITER_ROW.search(m.group(2)):
+            caption = _caption(text[: m.start()].splitlines() + [""], len(text[: m.start()].splitlines()) + 1)
+            cells += [c if c.caption else replace(c, caption=caption) for c in _parse(m.group(2))]
+    return cells[:MAX_CELLS]
+
+
+def _parse(text: str) -> list[Cell]:
     lines = text.splitlines()
     cells: list[Cell] = []
     header: list[str] = []

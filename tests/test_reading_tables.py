@@ -208,3 +208,40 @@ def test_an_emphasised_label_is_no_variant_row():
 
     text = "| model | score |\n| --- | --- |\n| bge-reranker-large | 60.86 |\n| *bce-reranker-base_v1* | 61.29 |\n"
     assert {c.row for c in parse_tables(text)} == {"bge-reranker-large", "*bce-reranker-base_v1*"}
+
+
+BENCH_OUTPUT = """## Benchmark tool
+
+Sample output of the bench command:
+
+```
+| model      | backend | threads | test  | t/s            |
+| ---------- | ------- | ------: | ----- | -------------: |
+| tiny-0.6b  | METAL   |       4 | pp512 | 5073.12 ± 8.61 |
+| tiny-0.6b  | METAL   |       4 | tg128 | 345.85 ± 1.02  |
+```
+"""
+
+
+def test_a_table_printed_inside_a_code_block_is_read_cell_by_cell():
+    cells = parse_tables(BENCH_OUTPUT)
+    assert any(c.row.startswith("tiny-0.6b") and c.column == "t/s" and c.value.startswith("345.85") for c in cells)
+    assert all(c.caption == "Sample output of the bench command:" for c in cells)
+    assert parse_tables("```\na | b\nnot a table\n```") == []
+    found = read("in the bench sample output, tiny-0.6b on METAL, what tg128 decode speed (t/s)?", _hits(BENCH_OUTPUT))
+    assert found.best is not None and found.best.value.startswith("345.85")
+
+
+SM_TABLE = """## Performance
+
+| Arch | Topology | Dispatch | #SMs |
+|------|----------|----------|------|
+| SM90 | NVLink | 153 GB/s | 24 |
+| SM100 | NVLink | 726 GB/s | 64 (Max perf) |
+| SM100 | NVLink | 643 GB/s | 24 (Min #SM) |
+"""
+
+
+def test_a_note_beside_a_value_names_its_row():
+    found = read("how many SMs on SM100 NVLink in the 'Min #SM' row?", _hits(SM_TABLE))
+    assert found.best is not None and found.best.value.startswith("24") and "Min" in found.best.text

@@ -112,7 +112,9 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         corner = entry[4] if len(entry) > 4 else ""  # the header above the row labels: "2 T4 DDP", "1 A100 40GB"
         caption = entry[5] if len(entry) > 5 else ""  # the line above the table: "TTFT of Llama-2-7B (Unit: Seconds):"
         # the row is named by its header, its other values and the table's setting; other columns' names name no row
-        cov_row, m_row = coverage(weights, total, " ".join([row, *(v for _, v in others), corner]))
+        # a value's own note names its row too: "24 (Min #SM)" beside "64 (Max perf)"
+        note = " ".join(_NOTE.findall(value))
+        cov_row, m_row = coverage(weights, total, " ".join([row, *(v for _, v in others), corner, note]))
         cov_col, m_col = coverage(weights, total, column)
         cov_ctx, m_ctx = coverage(weights, total, f"{title} {hit.chunk.title} {caption}")
         # names the table's own caption holds ("ChatGLM2-6B / ChatGLM3-6B:") tell same-shaped tables apart
@@ -150,6 +152,9 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
             shown, score = option or shown, score + ASSIGNED_BONUS
         out.append(Candidate("cell", f"{row} · {column}: {value}", shown, hit, score, row=row, column=column))
     return out
+
+
+_NOTE = re.compile(r"\(([^()]{2,40})\)")
 
 
 _FLAG_ROW = re.compile(r"--([a-z0-9][\w-]*)", re.IGNORECASE)
