@@ -94,3 +94,55 @@ def test_a_slash_list_of_fields_after_a_colon_is_a_format():
     u = understand("The notes should become a progress card: Exercise / Standard reached / Next lesson.")
     assert value(u, "needs_format") is True
     assert value(understand("Our cards: A100 / H100 / 4090, and 3,000 labelled pairs."), "needs_format") is None
+
+
+@pytest.mark.parametrize("text, budget", [
+    ("A can of soda is $1.75 and a sandwich $4.50. We labelled 68,000 notes.", None),
+    ("Rent is £38 a plot a year and we have 1,150 email -> reply pairs.", None),
+    ("肉包两块五一个，以前回过的差评有一千八百来条。", None),
+    ("We have a budget of $500 a month.", 500.0),
+])
+def test_prices_of_goods_and_rents_are_no_budget(text, budget):
+    assert value(understand(text), "budget_usd") == budget
+
+
+@pytest.mark.parametrize("text, slot, expected", [
+    ("We have 4,100 shot-list+questionnaire -> blog post pairs.", "examples", 4100),
+    ("Since 2018 we've labelled 48,000 requests.", "examples", 48000),
+    ("Teachers have corrected 12,500 exercises over the years.", "examples", 12500),
+    ("The therapist writes a report for the vet after each session. We have 45 reports typed up.", "examples", 45),
+    ("We've only got seventy-odd old reports worth keeping.", "examples", 70),
+    ("一年拍四百来对新人，以前写好的文案有三百篇。", "examples", 300),
+    ("答案都在规则书里（扫描成 PDF 的大概八百份）。", "examples", None),
+    ("None of us has a GPU, we'd use whatever hosted service is easiest.", "compute", "none"),
+    ("公司冇 GPU，打算用 OpenAI 嘅 fine-tuning。", "compute", "none"),
+    ("冇做過去識別化，公司話唔可以攞去訓練。", "privacy_blocked", True),
+    ("It'll be my laptop's RTX 4070 with 8 GB.", "gpu_memory_gb", 8.0),
+    ("老板点名要用 Qwen2.5-72B，说 7B 写出来太生硬。", "model_size_b", 72.0),
+    ("报价每个月都会跟着水电和洗涤剂价格调整。", "knowledge_changes", True),
+    ("资料还在采集，条数还没算过。", "documents", None),
+    ("Dog walking agency, ~400 dogs on the books.", "documents", None),
+    ("Each quilt needs a catalogue entry written in the guild's house style.", "documents", None),
+])
+def test_counts_cards_and_needs_in_other_peoples_wording(text, slot, expected):
+    assert value(understand(text), slot) == expected
+
+
+def test_one_big_card_named_as_single_is_not_consumer_hardware():
+    u = understand("公司只有一張 A100 40G，單卡。標註好的有三萬五千條。")
+    assert value(u, "compute") is None and value(u, "gpu_memory_gb") == 40.0
+
+
+def test_a_thought_dropped_as_it_is_written_says_nothing():
+    u = understand("I was going to say it should look things up in the rules handbook, but no, scratch that, "
+                   "the committee will paste any rule in themselves. We have 1,150 email -> reply pairs.")
+    assert value(u, "documents") is None and value(u, "examples") == 1150
+
+
+@pytest.mark.parametrize("turns, slot, expected", [
+    (["我们有六千条数据。", "查了一下，里面有四成是测试数据，得删掉。"], "examples", 3600),
+    (["经费五万元。", "后来总部又追加了十五万元。"], "budget_usd", 27777.78),
+    (["每天的价格都不一样，回复要按固定格式，我们有280条对话。", "其實價格我們自己填就好，不用它管。"], "knowledge_changes", None),
+])
+def test_follow_ups_that_drop_add_or_hand_over(turns, slot, expected):
+    assert value(replay(turns), slot) == expected

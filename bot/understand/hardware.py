@@ -53,8 +53,8 @@ def compute_events(c: Clause) -> list[Event]:
     if card and not negated(text, *card.span()):
         name = card.group(1).lower()
         memory = float(cues.GPU_CARDS[name])
-        # a size written after the card ("A100 40GB", "4060 Ti 16GB") names its variant
-        rest = re.sub(r"^[\s/(_-]*(?:(?:ti|super|laptop|pcie|sxm\d?)\b[\s/(_-]*)*", "", text[card.end() :])
+        # a size written after the card ("A100 40GB", "4060 Ti 16GB", "RTX 4070 with 8 GB") names its variant
+        rest = re.sub(r"^[\s/(_,-]*(?:(?:(?:ti|super|laptop|pcie|sxm\d?|with|of|that has)\b|w/)[\s/(_-]*)*", "", text[card.end() :])
         near = cues.GPU_MEMORY.match(rest)
         if near:
             memory = float(near.group(1))

@@ -41,7 +41,7 @@ _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
 _ADDED = re.compile(r"\b(?:added|adds|add|bumped (?:it |us )?(?:up )?by|raised (?:it )?by|topped (?:it )?up (?:with|by)|plus)\s+"
                     r"(?:another|an extra|an additional|additional|extra)?\s*[$€¥￥]?\s*$|\b(?:another|an extra|an additional)\s+[$€¥￥]?\s*$|"
-                    r"(?:又|再|追加|另外)(?:加|批|拨|给)了?\s*$")
+                    r"(?:又|再|追加|另外)(?:加|批|拨|给)了?\s*$|(?:又|再|另外)?(?:追加|追拨|增拨|补)了?\s*$")
 
 
 NO_BUDGET = cues.rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b", r"\b(?:still |have |got |there'?s )no money\b",
@@ -61,18 +61,21 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
 
 # what the business charges for its own goods ("tickets are €9", "a desktop licence starts at $59", "一瓶八十八块",
 # "一把壶卖到一万二"): a price, not a budget
-_PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|"
+_PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|"
                              r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
                              r"run|runs|go|goes|sell|sells|at|from)\b[^,.;$€¥]{0,12}$|\b(?:starts? at|sells? for|sold for|retails? (?:at|for)|"
                              r"priced at|we charge|charges?|goes for|go for|went for|going for)\s*(?:about |around |roughly |~)?$|"
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
-                             r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+)?\s+"
+                             r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
                              r"(?:is|costs?|runs?|sells? for|goes for|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
+                             r"\band (?:a|an|one) (?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+\s*$|"  # "a can is $1.75 and a sandwich $4.50"
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
                              r"(?:收|卖|要|是)?)\s*(?:约|大概|大约|将近)?$")
-_EACH_AFTER = re.compile(r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|per (?:unit|item|piece|head|"
+_EACH_AFTER = re.compile(r"^\s*(?:a|per) (?:plot|head|person|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
+                         r"session|visit|week|can|bottle|portion|meal|wash|load)\b|"
+                         r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
-                         r"^\s*(?:元|块|美元|欧元)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶)")
+                         r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
 _NOT_A_CENT_MORE = re.compile(r"\s*(?:块|元|分|毛|美元|刀)(?:钱)?(?:都|也)(?:不行|没有|不给|不能|不可以)")
 
 

@@ -45,6 +45,13 @@ _EACH_LABELLED = re.compile(r"^\s*(?:each|every one|all)(?: one)?(?: of them)?(?
 _LEADING_COUNT = re.compile(r"^\s*(?:加起来|总共|一共|合计)?(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?[万亿]?(?:多|余)?\s*(?:份|篇|个|页|本)")
 
 
+# a thought dropped as it is written: "I was going to say it should look things up in the handbook, but no, scratch
+# that", "First I thought I'd rent an A100, but nah, scratch that"
+_ABANDONED = re.compile(r"\s*(?:i was (?:going to|gonna|about to) (?:say|suggest|ask)|(?:at )?first i (?:thought|figured|wanted)|"
+                        r"i (?:almost|nearly) (?:said|asked)|本来(?:想|打算)|一开始(?:想|打算))")
+_DROP_IT = re.compile(r"\s*(?:but\s*)?(?:no|nah|nope)?[\s,]*(?:scratch that|forget (?:it|that)|never ?mind|算了|不用了)\b")
+
+
 def read_events(text: str) -> list[Event]:
     """Every slot event in ``text``, in reading order (later events win when folded)."""
     low = prepare(text)
@@ -65,6 +72,8 @@ def read_events(text: str) -> list[Event]:
             # "9k loan files, every one tagged with the outcome": the count's items carry labels
             nxt = parts[i + 1]
             clause = Clause(low[clause.start : nxt.start + len(nxt.text)], clause.start)
+        if _ABANDONED.match(clause.text) and any(_DROP_IT.match(p.text) for p in parts[i + 1 : i + 3]):
+            continue  # "I was going to say it should use the handbook, but no, scratch that": a thought dropped
         found = _clause_events(clause)
         if i and cues.MONEY_WORDS.search(parts[i - 1].text) and any(e.kind == "scale" for e in found):
             # "the budget is shared with another project, we only get half of it": the budget is halved
@@ -265,7 +274,13 @@ _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
 _NOT_ONE = re.compile(r"^\s*(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没")
 _MONEY_ADDED = re.compile(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
 # "2,500 past briefings", "40 old recaps": what was written before is the examples (not people, places or machines)
-_PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b")
+# "we've labelled 48,000 requests": whatever was labelled is a training example
+_LABELLED_BEFORE = re.compile(r"\b(?:have|'ve|had|we|they|team)\s+(?:hand-?)?(?:labell?ed|annotated|tagged|classified|categori[sz]ed|graded|"
+                              r"coded|corrected)\s+(?:about |around |roughly |some |over |nearly |~)?$")
+_PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b|"
+                           # "45 reports typed up", "70-odd old reports worth keeping": outputs already written
+                           r"^\s*(?:-?odd\s+)?(?:old\s+|past\s+|finished\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups)\s+"
+                           r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b")
 _PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
                            r"servers|machines|laptops|computers|customers|clients|employees|staff|members|users|people|stores|sites)\b)[a-z]{3,}s\b")
 def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
@@ -286,7 +301,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "一条整理好的样例都没有": not a single one
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
             continue  # "one RTX 4090 left": a card's name, not a count
-        if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q):
+        if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q) and not _LABELLED_BEFORE.search(before):
             continue
         if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 90]) \
                 and not _PAST_WRITTEN.match(after):
@@ -306,7 +321,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
                 or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after)
-                or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or _PAST_OUTPUTS.match(after) or q in usable)  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
+                or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or _PAST_OUTPUTS.match(after) or _PAST_WRITTEN.match(after) or q in usable
+                or _LABELLED_BEFORE.search(before))  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
         trained = bool(_AS_EXAMPLES.search(text[q.end : q.end + 90]))  # "12,000 more reports cleared for us to train on"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
                      and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example

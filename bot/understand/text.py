@@ -22,8 +22,13 @@ MAX_CHARS = 20_000  # a situation is stated near the start; longer input is read
 def prepare(text: str) -> str:
     """NFKC, traditional -> simplified, lower case, typographic quotes straightened."""
     text = normalize(text or "")[:MAX_CHARS]
-    text = simplified(text)
+    text = simplified(text).translate(_CANTONESE)
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
+
+
+# Cantonese function words read as their Mandarin ones, one character for one so offsets stay valid:
+# "公司冇 GPU" = 公司没 GPU, "唔可以攞去训练" = 不可以拿去训练
+_CANTONESE = str.maketrans("冇唔嘅咗哋嗰攞畀喺佢", "没不的了们那拿给在他")
 
 
 @dataclass(frozen=True)
