@@ -146,3 +146,29 @@ def test_a_thought_dropped_as_it_is_written_says_nothing():
 ])
 def test_follow_ups_that_drop_add_or_hand_over(turns, slot, expected):
     assert value(replay(turns), slot) == expected
+
+
+@pytest.mark.parametrize("text, slot, expected", [
+    ("My co-host just sent me his archive, another 1,150 sets.", "documents", None),
+    ("I want voice memos turned into standard make sheets. 1,900 memo -> make-sheet pairs.", "needs_format", True),
+    ("We've got 3,000 logged call -> answer pairs, if that helps.", "examples", 3000),
+    ("預算的話，老闆說不多，能省則省。", "budget_low", True),
+    ("想讓模型寫給家長的學習報告，格式固定。以前的報告有９００份。", "examples", 900),
+])
+def test_more_counts_and_needs_in_other_peoples_wording(text, slot, expected):
+    assert value(understand(text), slot) == expected
+
+
+def test_a_few_years_is_no_question_in_a_conversation():
+    u = replay(["我们想做个问答助手，资料都在手册里，没有问答数据。", "其实客服这几年攒了两千五百条问答，我刚刚才知道。"])
+    assert u.intent == "situation" and value(u, "examples") == 2500
+
+
+@pytest.mark.parametrize("turns, slot, expected", [
+    (["以前店长回过的差评回复有两千条左右。", "再加三千条，是加盟店那边导出来的。", "不过加盟店那三千条里有一半是重复的。"], "examples", 3500),
+    (["We have 2,000 quotes in our format.", "Hmm, a quarter of all of them are for jobs we never did and the quotes are junk."],
+     "examples", 1500),
+    (["患者常问手术价格和医保能报多少，这些政策和价格每个月都在调。", "价格和医保那块不用它答了，前台有公示。"], "knowledge_changes", None),
+])
+def test_a_share_of_one_part_or_of_all_of_them_is_dropped(turns, slot, expected):
+    assert value(replay(turns), slot) == expected

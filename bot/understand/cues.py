@@ -28,7 +28,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
     r"conversation|dialogue|ticket|(?!(?:and|or|but|with|per|for|in|on|at|to|from|by|than|plus|about|each|a|an|the|"
-    r"tokens?|calls?|requests?(?!\s*-?[→>])|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+)?(?:\s*-?[→>/+]+\s*[a-z][a-z-]*)*)\s+){0,3}"
+    r"tokens?|calls?(?!\s*-?[→>])|requests?(?!\s*-?[→>])|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+)?(?:\s*-?[→>/+]+\s*[a-z][a-z-]*)*)\s+){0,3}"
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
@@ -172,8 +172,8 @@ DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文�
                       r"(?:的)?(?:加起来|总共|一共|合计)?(?:有|约|大约|大概|共|一共|总共|加起来)?\s*$")
 # a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
 # a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
-FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
-                    r"[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|thrown out|unusable|junk|garbage|invalid|broken|drafts?|"
+FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:all (?:of )?)?(?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
+                    r"[^.;]{0,70}?\b(?:duplicates?|bad|wrong|dropped|removed|thrown out|unusable|junk|garbage|invalid|broken|drafts?|"
                     r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality)\b",
                     r"(?:其中)?(?<!另)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差|测试数据|假数据)")
 FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
@@ -236,7 +236,7 @@ BOOL: dict[str, BoolCues] = {
     ),
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
-            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\bstandard (?:[\w-]+ ){0,2}(?:block|layout|form|template|structure)\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every|my) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese|french|german|spanish)).*?[:：]\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\bstandard (?:[\w-]+ ){0,2}(?:block|layout|form|template|structure|sheets?|cards?|forms)\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every|my) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese|french|german|spanish)).*?[:：]\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
@@ -369,7 +369,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )(?<![\d,] )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
-            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|surfaced|found|discovered|came from)\b)[^.;])*?(?<!from our )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
+            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|surfaced|found|discovered|came from)\b)[^.;])*?(?<!from our )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
@@ -386,7 +386,8 @@ BOOL: dict[str, BoolCues] = {
             r"\bcan'?t (?:afford|spend) (?:much|a lot)\b", r"\bcash[- ]strapped\b",
             r"\b(?:we'?re|i'?m|we are|i am|pretty|totally|flat|basically) broke\b", r"\bcheap as possible\b",
             r"预算(?:很|非常|比较|有点|特别)?(?:低|少|紧张|有限|不多|不足|紧|不够)", r"没(?:有)?(?:什么|多少)(?:预算|钱)", r"低预算",
-            r"钱不多", r"经费(?:有限|紧张|不多)", r"缺钱", r"省钱"),
+            r"钱不多", r"经费(?:有限|紧张|不多)", r"缺钱", r"省钱", r"能省则省", r"能省就省",
+            r"预算[^。;；]{0,12}?(?:说)?(?:不多|很少|有限|紧张|不够)"),
         None,
         _rx(r"\b(?:big|large|generous|unlimited|healthy|decent|ample|plenty of) budget\b",
             r"\bbudget (?:is not|isn'?t|'s not) (?:that |so |too |very |really |particularly )?(?:tight|low|small|limited|constrained)\b", r"\bbudget (?:is|isn'?t) (?:\w+ )?(?:not )?(?:a |an |the )?(?:problem|issue|concern|constraint)",
@@ -400,7 +401,7 @@ RETRACT = _rx(
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了",
     r"不用考虑", r"不考虑", r"不用(?:再)?(?:查|找|检索|搜)[^,，。;；]{0,6}了", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
-    r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你|它|机器人|ai|bot)?管了?",
+    r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你|它|机器人|ai|bot)?(?:管|答|回答|回|处理)了?",
     r"不管了", r"交给(?:别的|另一个|其他)", r"交给[^,，。;；]{0,12}(?:平台|官网|网站|系统|部门|团队|小程序|app|客服|公司)了?", r"(?:我们|咱们)不(?:用)?管(?!理)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",
     r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b", r"\b(?:are|is) (?:now )?handled by (?:the |their |its |our |a )?[\w'’ -]{0,40}?\b(?:app|page|site|website|portal|system|team|desk|helpdesk|tool|service|platform|bot)\b", r"\bwon'?t (?:touch|handle|answer|deal with|cover) (?:them|those|that|it)\b", r"\bwe don'?t (?:answer|handle|cover) (?:those|them|that|these) any ?more\b", r"\bgo(?:es)? to (?:the |their |its )?[\w'’ -]{0,30}?\b(?:helpdesks?|help desks?|websites?|sites?|portals?|teams?|desks?)\b now\b",
     r"\bmoved (?:to|into|over to) (?:a |another |the )?(?:separate|different|other|another) (?:system|team|bot|tool|service|product)\b",

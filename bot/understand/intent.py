@@ -218,7 +218,7 @@ VAGUE_AMOUNT = re.compile(r"\bcan'?t (?:really )?(?:tell|say) (?:you )?how (?:mu
                           r"\bhow (?:much|many)\b[^.;?]{0,60}?\b(?:is|are|remains?) (?:still )?(?:open|unclear|unknown|undecided|tbd|up in the air)\b|"
                           r"(?:说不好|说不准|不好说|不一定|没数|不清楚|不确定|不知道|没统计|未知)[^,，。;；?？]{0,4}多少|"
                           r"(?:多少|几多)[^,，。;；?？]{0,8}(?:还|也)?(?:未数过|未数|还未|不清楚|不确定|不知道|说不好|说不准|没数|未知|待定|没定|不好说|没统计|没数过|没算过|没清点|没盘点)|"
-                          r"不需要什么|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|"
+                          r"不需要什么|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|(?:这|那|前|近|最近|过去|头)几(?:年|个月|天|周|个星期|次|回)|"
                           r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万\d]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
 QUESTION_MARK = re.compile(r"[?？]")
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"

@@ -184,6 +184,14 @@ _HEDGE_SCOPE = re.compile(r"\band\b|\bbut\b|\bplus\b|并且|而且|另外|同时
 def _number_events(c: Clause) -> list[Event]:
     text = c.text
     out: list[Event] = []
+    for q in quantities(text):  # "加盟店那三千条里有一半是重复的", "half of those 3,000 are duplicates": a share of one part
+        part = _PART_GONE.match(text[q.end :])
+        before = _PART_GONE_EN.search(text[max(0, q.start - 30) : q.start])
+        share = (part.group("z") if part else before.group("f") if before and _GONE_AFTER.match(text[q.end :]) else None)
+        if share and q.value >= 10:
+            frac = cues.FRACTIONS.get(share.strip()) or (float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%") else 0)
+            if 0 < frac < 1:
+                return [Event("examples", "add", -int(round(frac * q.value)), snippet(c, q.start, q.end + 24))]
     gone = cues.FRACTION_GONE.search(text)
     if gone:
         share = gone.group("f") or gone.group("z")
@@ -256,12 +264,16 @@ def _paired(text: str, q: Quantity) -> bool:
                          r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:paired|matched|aligned) with\b", text[q.end :])
                 or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start])
                 or _WRITTEN_BEFORE.search(text[max(0, q.start - 50) : q.start])
+                or _PAST_OUTPUT_BEFORE.search(text[max(0, q.start - 20) : q.start])
                 or re.match(r"^\s*(?:篇|份|条|个|则)?\s*(?:以前|之前|过去|往年|去年)(?:写|做|整理|发)(?:过|好)?的", text[q.end :]))
 
 
 # "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
 _WRITTEN_BEFORE = re.compile(r"(?:配好对的\s*\"[^\"]{1,30}\"\s*(?:有|共|约)?\s*$)|(?:配好对|配对好|配好|对好|当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过|(?:以前|之前|过去|往年|去年)(?:写|做|整理|发)(?:过|好)?)的[\u4e00-\u9fff]{1,8}?"
                              r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
+# "以前的报告有九百份" when reports are what the model will write: past outputs, so examples
+_PAST_OUTPUT_BEFORE = re.compile(r"(?:以前|之前|过去|往年|去年|历年|往期|旧)的[\u4e00-\u9fff]{0,4}?(?:报告|评语|文案|回复|详情页|总结|反馈|邮件|稿子|稿件|"
+                                 r"介绍|点评|说明|通知|公告稿|推文|帖子)(?:有|共|约|大约|大概)?\s*$")
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
 
@@ -271,6 +283,11 @@ _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
 _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
 
 
+_FRACTION_WORDS = r"一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%"
+_PART_GONE = re.compile(r"^\s*(?:条|个|份|笔|对)?\s*(?:里|里面|当中|中)(?:有|的)?\s*(?P<z>" + _FRACTION_WORDS + r")[^,，。;；]{0,8}(?:是)?"
+                        r"(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|测试数据|假数据)")
+_PART_GONE_EN = re.compile(r"\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%) of (?:those|the|these|that)\s*$")
+_GONE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is)\s+(?:\w+\s+)?(?:duplicates?|junk|garbage|unusable|broken|drafts?|bad|wrong)\b")
 _NOT_ONE = re.compile(r"^\s*(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没")
 _MONEY_ADDED = re.compile(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
 # "2,500 past briefings", "40 old recaps": what was written before is the examples (not people, places or machines)
