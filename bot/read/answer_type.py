@@ -55,6 +55,9 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
      ("date",)),
     # "哪个版本", "版本要求", "transformers 版本?"; not "PV 版本 (1bit) ppl 多少" (a variant, asked for its score)
     (re.compile(r"(?:哪个|哪一?|什么|啥|几)\s*(?:[a-z][\w.+-]*\s*)?版本|版本\s*(?:号|是多少|是|多少|要求|需要|至少|最低|范围|为)|版本\s*[?？]?\s*$|"
+                r"(?:最低|至少)(?:要|需要|得)?(?:几|哪)(?:个)?版|"  # "transformers 最低要几版"
+                r"\bmin(?:imum)?\s+(?:required\s+)?(?:cuda|python|pytorch|torch|transformers|gcc|driver|cudnn|nccl|triton|node|java)\b"
+                r"(?!\s+(?:compute|capability|cores|arch))|"
                 r"\b(?:which|what|minimum|min|required|recommended|supported) (?:\w+ )?versions?\b|\bversions? (?:number|do|does|is|are|should|"
                 r"required|needed|range|used|to use|pinned)\b|\bversions?\s*\??\s*$|^\W*(?:[\w.-]+ )?versions?\b|\brelease\b"), ("version",)),
     (re.compile(r"支持[^,，。?？]{0,14}吗|是否支持|能否支持|支不支持|\bdoes [\w.-]+(?: [\w.-]+)? support\b|\bis [\w .-]{1,30} supported\b|"

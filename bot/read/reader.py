@@ -255,12 +255,31 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
                 assigned = ""  # '"keep_alive": 0' in an example request sets a value; it is not the default
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -type_score(wanted, False))
+        pinned = _pinned_version(sentence, weights) if "version" in wanted and not assigned else ""
+        if pinned:  # "transformers 4.37.2 and above", "vLLM==0.3.3": the version of the library the question names
+            value, score = pinned, score + PINNED_BONUS + (0.0 if value else -type_score(wanted, False))
         worked = _EQUATION.search(sentence)
         if worked and given and {float(x) for x in re.findall(r"\d+(?:\.\d+)?", worked.group(1))} <= given:
             # "micro batch 3, accumulation 2, three GPUs": the worked example with the question's own numbers
             value, score = worked.group(2), score + ASSIGNED_BONUS
         out.append(Candidate("sentence", _clip(sentence), value, hit, score))
     return out
+
+
+PINNED_BONUS = 0.5
+_NOT_A_LIBRARY = frozenset({"version", "versions", "release", "ver", "v", "tag", "build"})
+_PINNED = re.compile(r"(?<![\w.-])([a-z][a-z0-9_.-]*[a-z0-9])\s*(?:==|>=|~=|>|=|:|-|\s)\s*v?(\d+\.\d+(?:\.\d+)*)(?![\d.])")
+
+
+def _pinned_version(sentence: str, weights: dict[str, float]) -> str:
+    """The version written right after a library or tool the question names ("CUDA 12.3", "flash-attn >= 2.3.6")."""
+    for m in _PINNED.finditer(prepare(sentence)):
+        name = m.group(1)
+        if name in _NOT_A_LIBRARY or name in GENERIC:
+            continue
+        if weights.get(name, 0) >= 0.9 or weights.get(name.replace("-", ""), 0) >= 0.9 or weights.get(name.replace("_", "-"), 0) >= 0.9:
+            return m.group(2)
+    return ""
 
 
 _SAYS_DEFAULT = re.compile(r"\bdefaul(?:t|\b)|默认|缺省", re.IGNORECASE)

@@ -1,0 +1,40 @@
+"""Versions of the library a question names: "transformers 4.37.2 and above", "vLLM==0.3.3", "CUDA 12.3"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.read import read
+from bot.read.answer_type import wanted_types
+from knowledge.types import Chunk, Hit
+
+REQUIREMENTS = """## Requirements
+
+- Python 3.8 and above
+- PyTorch 2.0 and above
+- transformers 4.37.2 and above
+- CUDA 12.3 and above for SM90 GPUs
+
+This is version 1.0 of the project, released with three chat models.
+If your flash-attn is newer than 2.1.1 you can skip the next step.
+Install it with pip install flash-attn==2.3.6 before building.
+"""
+
+
+def _hits() -> list[Hit]:
+    return [Hit(Chunk(0, REQUIREMENTS, "tool_README.md", "Tool", 0, "en"), 1.0, dense_score=0.5)]
+
+
+@pytest.mark.parametrize("question, version", [
+    ("跑这个模型，transformers 最低要幾版？", "4.37.2"),
+    ("minimum cuda for hopper / sm90?", "12.3"),
+    ("which flash-attn version do they pin?", "2.3.6"),
+])
+def test_the_version_written_after_the_named_library_is_the_answer(question, version):
+    found = read(question, _hits())
+    assert found.best is not None and found.best.value == version
+
+
+def test_a_minimum_compute_capability_is_no_version():
+    assert "version" in wanted_types("minimum cuda for hopper?")
+    assert "version" not in wanted_types("min cuda compute capability for float8?")
