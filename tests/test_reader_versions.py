@@ -38,3 +38,15 @@ def test_the_version_written_after_the_named_library_is_the_answer(question, ver
 def test_a_minimum_compute_capability_is_no_version():
     assert "version" in wanted_types("minimum cuda for hopper?")
     assert "version" not in wanted_types("min cuda compute capability for float8?")
+
+
+def test_a_badge_is_read_as_the_words_it_shows():
+    from bot.read.sentences import split_sentences
+
+    badges = ("[![python](https://img.shields.io/badge/python-3.10%2B-blue)](https://example.org) "
+              "[![release](https://img.shields.io/badge/release-0.14.0-green)](https://example.org/releases)")
+    said = " ".join(split_sentences(badges))
+    assert "python 3.10+" in said and "release 0.14.0" in said and "shields.io" not in said
+    hits = [Hit(Chunk(0, badges, "tool_README.md", "Tool", 0, "en"), 1.0, dense_score=0.5)]
+    found = read("min python version for this tool? still on 3.9 here", hits)
+    assert found.best is not None and found.best.value == "3.10"

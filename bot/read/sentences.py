@@ -58,9 +58,28 @@ def expand(text: str) -> str:
     return expand_query(text, synonyms=True)
 
 
+# a shields.io badge says "label: message" in its address: "python-3.10%2B-blue" is "python 3.10+"
+_BADGE = re.compile(r"(?:!\[[^\]]*\]\(|src=[\"']?)https?://img\.shields\.io/badge/([^)\"'\s?]+)[^)\"'\s]*(?:\)|[\"']?)")
+
+
+def _badges(text: str) -> str:
+    """Badge images written out as the words they show."""
+    if "shields.io/badge/" not in text:
+        return text
+
+    def said(m: re.Match) -> str:
+        from urllib.parse import unquote
+
+        parts = re.split(r"(?<!-)-(?!-)", m.group(1))
+        words = [unquote(p).replace("--", "-").replace("__", "\0").replace("_", " ").replace("\0", "_") for p in parts[:-1]]
+        return " ".join(w for w in words if w).strip() or m.group(0)
+
+    return _BADGE.sub(said, text)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage, without headings, front matter, tables rules or diagram lines."""
-    text = unescape(text)
+    text = _badges(unescape(text))
     out: list[str] = []
     if "&" in text:  # "MinerU (&ge; 2.6.3)": an entity's ";" ends no sentence
         text = html.unescape(text)
