@@ -59,3 +59,54 @@ def test_a_document_named_by_the_question_keeps_its_claim_when_it_fills_the_resu
             _hit("conda create --name xtuner-env python=3.10 -y", "xtuner_README_zh-CN.md", 0.45)]
     best = read("xtuner 建 conda 环境官方推荐的 python 是几点几", hits).best
     assert best is not None and best.value == "3.10"
+
+
+TOKENIZERS = """## 分词器
+
+对 MiniMind 这种小模型，词表大小直接影响 embedding 层的参数占比，所以 MiniMind 的词表保持得很小。
+
+几个开源模型（Yi、Qwen2、Llama 3）的 tokenizer 词表大小如下：
+
+| Tokenizer模型 | 词表大小 | 来源 |
+|-----------|------------|--------|
+| Yi | 64,000 | 01万物 |
+| Qwen2 | 151,643 | 阿里云 |
+| Llama 3 | 128,000 | Meta |
+| MiniMind | 6,400 | 自定义 |
+"""
+
+
+def test_a_document_named_only_to_say_where_to_look_names_none_of_its_rows():
+    from knowledge.tables import cells_in, parse_tables
+
+    cells = parse_tables(TOKENIZERS)
+    hits = [Hit(Chunk(0, TOKENIZERS, "minimind_README.md", "MiniMind", 0, "en",
+                      meta={"cells": cells_in(TOKENIZERS, cells)}), 1.0, dense_score=0.5)]
+    best = read("whats the vocab size of Qwen2's tokenizer in the comparison table in the minimind readme?", hits).best
+    assert best is not None and best.value == "151,643"
+    best = read("minimind readme: what vocab size does MiniMind's own tokenizer have?", hits).best
+    assert best is not None and best.value == "6,400"
+
+
+def test_a_locator_is_a_document_name_written_only_before_readme_or_table():
+    from bot.read.reader import _locators
+
+    hits = [Hit(Chunk(0, "text", "minimind_README.md", "MiniMind", 0, "en"), 1.0)]
+    assert _locators("vocab size of Qwen2's tokenizer in the minimind readme?", hits) == {"minimind"}
+    assert _locators("minimind readme: what vocab size does minimind's own tokenizer have?", hits) == frozenset()
+    baichuan = [Hit(Chunk(0, "text", "Baichuan-13B_README.md", "Baichuan-13B", 0, "en"), 1.0)]
+    assert _locators("baichuan-13b vs llama-13b speed table: tokens/s of baichuan-13b?", baichuan) == frozenset()
+
+
+def test_a_locator_names_no_row_of_the_documents_table():
+    from bot.read.cells import cell_candidates
+    from bot.read.reader import _weights
+    from knowledge.tables import cells_in, parse_tables
+
+    hit = Hit(Chunk(0, TOKENIZERS, "minimind_README.md", "MiniMind", 0, "zh",
+                    meta={"cells": cells_in(TOKENIZERS, parse_tables(TOKENIZERS))}), 1.0, dense_score=0.5)
+    question = "vocab size of Qwen2's tokenizer in the minimind readme?"
+    weights = _weights(question)
+    scored = {c.row: c.score for c in cell_candidates(hit, weights, sum(weights.values()), ("number",), 0.0,
+                                                      locators=frozenset({"minimind"}))}
+    assert scored["Qwen2"] > scored.get("MiniMind", float("-inf"))

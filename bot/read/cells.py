@@ -97,7 +97,8 @@ def _listed(entries):
 
 
 def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None,
-                    excluded: frozenset[str] = frozenset(), unit: str = "") -> list[Candidate]:
+                    excluded: frozenset[str] = frozenset(), unit: str = "",
+                    locators: frozenset[str] = frozenset()) -> list[Candidate]:
     """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
     column) over all read passages, as a table is often split across passages."""
     out = []
@@ -114,7 +115,9 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         # the row is named by its header, its other values and the table's setting; other columns' names name no row
         # a value's own note names its row too: "24 (Min #SM)" beside "64 (Max perf)"
         note = " ".join(_NOTE.findall(value))
-        cov_row, m_row = coverage(weights, total, " ".join([row, *(v for _, v in others), corner, note]))
+        # a document named only to say where to look ("in the minimind readme") names none of its rows
+        by_row = {t: w for t, w in weights.items() if t not in locators} if locators else weights
+        cov_row, m_row = coverage(by_row, total, " ".join([row, *(v for _, v in others), corner, note]))
         cov_col, m_col = coverage(weights, total, column)
         cov_ctx, m_ctx = coverage(weights, total, f"{title} {hit.chunk.title} {caption}")
         # names the table's own caption holds ("ChatGLM2-6B / ChatGLM3-6B:") tell same-shaped tables apart
@@ -128,7 +131,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         both = 1.0 if named and m_col else 0.0  # row and column both named: the cell is what was asked
         # the question names something (a method, a model) that this row is not: another row's value is no answer
         unnamed = 1.0 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
-                                           for t, w in weights.items()) else 0.0
+                                           for t, w in by_row.items()) else 0.0
         # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
         tied = _tied(pairs, others) + _column_tied(pairs, column)
         # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks

@@ -75,6 +75,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
     near: list[Candidate] = []  # candidates that could be shown when none is certain
     focus = _document_focus(weights, total, hits[:MAX_PASSAGES])
+    locators = _locators(question, hits[:MAX_PASSAGES])
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
@@ -86,7 +87,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         related = relevant is None or id(hit.chunk) in relevant
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known)
-                     + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "") + mine):
+                     + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
+                                       locators) + mine):
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
@@ -128,6 +130,23 @@ def _document_focus(weights: dict[str, float], total: float, hits: Sequence[Hit]
     covered = {source: coverage(weights, total, " ".join(parts))[0] for source, parts in texts.items()}
     best = max(covered.values(), default=0.0)
     return {source: c - best for source, c in covered.items()}
+
+
+# "in the minimind readme", "Anima 100K 那个…表里": the document named only to say where to look
+_LOCATOR_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:readme|repo|repository|docs?|documentation|page|table|benchmark|评测|的?表|表里|那个|那张|那篇|文档|"
+                            r"仓库|页面|里|readme里|readme 里)")
+
+
+def _locators(question: str, hits: Sequence[Hit]) -> frozenset[str]:
+    """Words of a document's name the question writes only to say where to look, never as the thing asked about."""
+    low = prepare(question)
+    names = {n for h in hits for n in document_names(h.chunk.source, h.chunk.title) if len(n) >= 3}
+    out = set()
+    for name in names:
+        spots = [m for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low)]
+        if spots and all(_LOCATOR_AFTER.match(low[m.end():]) for m in spots):
+            out.update(tokenize(name))
+    return frozenset(out)
 
 
 def named_documents(question: str, hits: Sequence[Hit]) -> set[str]:
