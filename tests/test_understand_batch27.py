@@ -172,3 +172,11 @@ def test_a_few_years_is_no_question_in_a_conversation():
 ])
 def test_a_share_of_one_part_or_of_all_of_them_is_dropped(turns, slot, expected):
     assert value(replay(turns), slot) == expected
+
+
+@pytest.mark.parametrize("text, slot, expected", [
+    ("We have 3 million labelled 10-second clips. Total compute budget: five thousand dollars.", "examples", 3000000),
+    ("Subs are £5 a match. I've got 450 old reports paired with the scorelines.", "budget_usd", None),
+])
+def test_a_measure_glued_to_a_number_is_no_count_and_dues_are_no_budget(text, slot, expected):
+    assert value(understand(text), slot) == expected

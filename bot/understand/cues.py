@@ -23,7 +23,7 @@ _rx = rx
 
 # ---- what a number counts: the words right after it (or right before it)
 EXAMPLE_UNIT_AFTER = _rx(
-    r"^\s*\+?\s*(?:(?:[a-z]+-[a-z]+|labl?ed|[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
+    r"^\s*\+?\s*(?:(?:[a-z]+-[a-z]+|\d+-(?:second|sec|minute|min|hour|page|word|line|frame)|labl?ed|[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
     r"support|service|real|curated|historical|past|hand[- ]written|human[- ]written|existing|internal|sample|"
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
@@ -77,7 +77,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过)的[\u4e00-\u9fff]{1,8}?(?:有|共|约|大约|大概)?\s*$",
 )
 NOT_EXAMPLE_AFTER = _rx(
-    r"^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*(?:来|多|余)?\s*对\s*(?:新人|夫妻|夫妇|情侣|双胞胎|父子|母女|恋人)|^\s*条[^,，。;；\d]{0,6}[\d一二两三四五六七八九十百千]+\s*(?:个)?\s*(?:tokens?|词元)|^\s*(?:条|个|份|笔|对)(?:[^,，。;；\d]{0,10}?(?:的|过))?(?:都|也)(?:还)?没|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
+    r"^\s*-\s*(?:second|sec|minute|min|hour|day|week|page|word|token|line|frame)s?\b|^\s*(?:个)?\s*(?:类别|类目|分类|种类|种|个标签|标签|科室|类)|^\s*(?:来|多|余)?\s*对\s*(?:新人|夫妻|夫妇|情侣|双胞胎|父子|母女|恋人)|^\s*条[^,，。;；\d]{0,6}[\d一二两三四五六七八九十百千]+\s*(?:个)?\s*(?:tokens?|词元)|^\s*(?:条|个|份|笔|对)(?:[^,，。;；\d]{0,10}?(?:的|过))?(?:都|也)(?:还)?没|^\s*(?:[a-z-]+\s+)?(?:categories|classes|buckets|intents|labels|"
     r"label types|topics|languages)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"

@@ -61,7 +61,7 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
 
 # what the business charges for its own goods ("tickets are €9", "a desktop licence starts at $59", "一瓶八十八块",
 # "一把壶卖到一万二"): a price, not a budget
-_PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|"
+_PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|subs|dues|"
                              r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
                              r"run|runs|go|goes|sell|sells|at|from)\b[^,.;$€¥]{0,12}$|\b(?:starts? at|sells? for|sold for|retails? (?:at|for)|"
                              r"priced at|we charge|charges?|goes for|go for|went for|going for)\s*(?:about |around |roughly |~)?$|"
@@ -72,7 +72,7 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
                              r"(?:收|卖|要|是)?)\s*(?:约|大概|大约|将近)?$")
 _EACH_AFTER = re.compile(r"^\s*(?:a|per) (?:plot|head|person|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
-                         r"session|visit|week|can|bottle|portion|meal|wash|load)\b|"
+                         r"session|visit|week|can|bottle|portion|meal|wash|load|match|game|round|pitch|go)\b|"
                          r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
                          r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
