@@ -50,3 +50,12 @@ def test_a_badge_is_read_as_the_words_it_shows():
     hits = [Hit(Chunk(0, badges, "tool_README.md", "Tool", 0, "en"), 1.0, dense_score=0.5)]
     found = read("min python version for this tool? still on 3.9 here", hits)
     assert found.best is not None and found.best.value == "3.10"
+
+
+def test_a_bit_width_the_question_gives_is_not_the_data_type_it_asks_for():
+    hits = [Hit(Chunk(0, "QLoRA 采用 4 位（4-bit）量化，因此在消费级 GPU 上也能运行。", "notes_zh.md", "笔记", 0, "zh"), 1.0,
+                dense_score=0.6),
+            Hit(Chunk(1, "QLoRA quantizes the frozen base to 4-bit NormalFloat (NF4), about half a byte per parameter.",
+                      "notes.md", "Notes", 0, "en"), 0.9, dense_score=0.4)]
+    found = read("QLoRA 推荐使用哪一种 4 比特量化数据类型?", hits)
+    assert found.best is not None and ("NormalFloat" in found.best.value or "NF4" in found.best.value)

@@ -180,3 +180,9 @@ def test_a_share_of_one_part_or_of_all_of_them_is_dropped(turns, slot, expected)
 ])
 def test_a_measure_glued_to_a_number_is_no_count_and_dues_are_no_budget(text, slot, expected):
     assert value(understand(text), slot) == expected
+
+
+def test_a_share_that_is_just_filler_is_dropped_and_the_turn_is_no_greeting():
+    u = replay(["We've kept ~2,300 old text threads with our replies. Only the shop laptop, no GPU.",
+                "actually half of those threads are just 'ok thanks', drop them"])
+    assert u.intent == "situation" and value(u, "examples") == 1150

@@ -51,6 +51,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     judge relevant (``relevant``: ids of the relevant hits' chunks; None = all) can still hold the answer, but only
     a candidate clearing the higher bar ``STRONG_UNRELATED`` counts from them."""
     wanted = wanted_types(question)
+    if "dtype" in wanted and _STATED_BITS.search(prepare(question)):
+        wanted = tuple(w for w in wanted if w != "bits")  # "哪一种 4 比特数据类型": the width is given, the type is asked
     weights = _weights(question)
     if not weights or not hits:
         return Evidence(None, True, wanted)
@@ -286,6 +288,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
 
 
 PINNED_BONUS = 0.5
+_STATED_BITS = re.compile(r"(?<![\w.])\d+\s*-?\s*(?:bits?|位|比特)(?![a-z0-9_])")
 _NOT_A_LIBRARY = frozenset({"version", "versions", "release", "ver", "v", "tag", "build"})
 _PINNED = re.compile(r"(?<![\w.-])([a-z][a-z0-9_.-]*[a-z0-9])\s*(?:==|>=|~=|>|=|:|-|\s)\s*v?(\d+\.\d+(?:\.\d+)*)(?![\d.])")
 

@@ -174,7 +174,9 @@ DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文�
 # a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
 FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:all (?:of )?)?(?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
                     r"[^.;]{0,70}?\b(?:duplicates?|bad|wrong|dropped|removed|thrown out|unusable|junk|garbage|invalid|broken|drafts?|"
-                    r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality)\b",
+                    r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality|drop (?:them|those|these)|toss (?:them|those|these)|"
+                    r"throw (?:them|those|these) out|bin (?:them|those|these)|"
+                    r"(?:are|is) (?:just|only|mostly|all)(?= [\'\"]))\b",
                     r"(?:其中)?(?<!另)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差|测试数据|假数据)")
 FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
              "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75,
