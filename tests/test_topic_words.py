@@ -89,7 +89,7 @@ def test_a_document_named_only_to_say_where_to_look_names_none_of_its_rows():
 
 
 def test_a_locator_is_a_document_name_written_only_before_readme_or_table():
-    from bot.read.reader import _locators
+    from bot.read.hints import locators as _locators
 
     hits = [Hit(Chunk(0, "text", "minimind_README.md", "MiniMind", 0, "en"), 1.0)]
     assert _locators("vocab size of Qwen2's tokenizer in the minimind readme?", hits) == {"minimind"}

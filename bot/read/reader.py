@@ -18,6 +18,7 @@ from dataclasses import (
 from bot.read.answer_type import ValueType, has_type, soft, values, wanted_types
 from bot.read.candidate import ASSIGNED_BONUS, Candidate, bridged, coverage, names_parameter, type_score
 from bot.read.cells import cell_candidates, number_pairs, superlative_candidates
+from bot.read.hints import PINNED_BONUS, STATED_BITS, locators, pinned_version
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.numbers import quantities
 from bot.understand.text import prepare
@@ -51,7 +52,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     judge relevant (``relevant``: ids of the relevant hits' chunks; None = all) can still hold the answer, but only
     a candidate clearing the higher bar ``STRONG_UNRELATED`` counts from them."""
     wanted = wanted_types(question)
-    if "dtype" in wanted and _STATED_BITS.search(prepare(question)):
+    if "dtype" in wanted and STATED_BITS.search(prepare(question)):
         wanted = tuple(w for w in wanted if w != "bits")  # "哪一种 4 比特数据类型": the width is given, the type is asked
     weights = _weights(question)
     if not weights or not hits:
@@ -77,7 +78,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
     near: list[Candidate] = []  # candidates that could be shown when none is certain
     focus = _document_focus(weights, total, hits[:MAX_PASSAGES])
-    locators = _locators(question, hits[:MAX_PASSAGES])
+    where = locators(question, hits[:MAX_PASSAGES])
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
@@ -90,7 +91,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
-                                       locators) + mine):
+                                       where) + mine):
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
@@ -132,23 +133,6 @@ def _document_focus(weights: dict[str, float], total: float, hits: Sequence[Hit]
     covered = {source: coverage(weights, total, " ".join(parts))[0] for source, parts in texts.items()}
     best = max(covered.values(), default=0.0)
     return {source: c - best for source, c in covered.items()}
-
-
-# "in the minimind readme", "Anima 100K 那个…表里": the document named only to say where to look
-_LOCATOR_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:readme|repo|repository|docs?|documentation|page|table|benchmark|评测|的?表|表里|那个|那张|那篇|文档|"
-                            r"仓库|页面|里|readme里|readme 里)")
-
-
-def _locators(question: str, hits: Sequence[Hit]) -> frozenset[str]:
-    """Words of a document's name the question writes only to say where to look, never as the thing asked about."""
-    low = prepare(question)
-    names = {n for h in hits for n in document_names(h.chunk.source, h.chunk.title) if len(n) >= 3}
-    out = set()
-    for name in names:
-        spots = [m for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low)]
-        if spots and all(_LOCATOR_AFTER.match(low[m.end():]) for m in spots):
-            out.update(tokenize(name))
-    return frozenset(out)
 
 
 def named_documents(question: str, hits: Sequence[Hit]) -> set[str]:
@@ -276,7 +260,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
                 assigned = ""  # '"keep_alive": 0' in an example request sets a value; it is not the default
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -type_score(wanted, False))
-        pinned = _pinned_version(sentence, weights) if "version" in wanted and not assigned else ""
+        pinned = pinned_version(sentence, weights) if "version" in wanted and not assigned else ""
         if pinned:  # "transformers 4.37.2 and above", "vLLM==0.3.3": the version of the library the question names
             value, score = pinned, score + PINNED_BONUS + (0.0 if value else -type_score(wanted, False))
         worked = _EQUATION.search(sentence)
@@ -285,23 +269,6 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
             value, score = worked.group(2), score + ASSIGNED_BONUS
         out.append(Candidate("sentence", _clip(sentence), value, hit, score))
     return out
-
-
-PINNED_BONUS = 0.5
-_STATED_BITS = re.compile(r"(?<![\w.])\d+\s*-?\s*(?:bits?|位|比特)(?![a-z0-9_])")
-_NOT_A_LIBRARY = frozenset({"version", "versions", "release", "ver", "v", "tag", "build"})
-_PINNED = re.compile(r"(?<![\w.-])([a-z][a-z0-9_.-]*[a-z0-9])\s*(?:==|>=|~=|>|=|:|-|\s)\s*v?(\d+\.\d+(?:\.\d+)*)(?![\d.])")
-
-
-def _pinned_version(sentence: str, weights: dict[str, float]) -> str:
-    """The version written right after a library or tool the question names ("CUDA 12.3", "flash-attn >= 2.3.6")."""
-    for m in _PINNED.finditer(prepare(sentence)):
-        name = m.group(1)
-        if name in _NOT_A_LIBRARY or name in GENERIC:
-            continue
-        if weights.get(name, 0) >= 0.9 or weights.get(name.replace("-", ""), 0) >= 0.9 or weights.get(name.replace("_", "-"), 0) >= 0.9:
-            return m.group(2)
-    return ""
 
 
 _SAYS_DEFAULT = re.compile(r"\bdefaul(?:t|\b)|默认|缺省", re.IGNORECASE)

@@ -145,3 +145,26 @@ def kept_fraction(text: str) -> tuple[float, tuple[int, int]] | None:
 
 _NOT_DATA_LEFT = re.compile(r"(?:时间|预算|钱|经费|工期|假期|人手|算力|显存|内存)[^,，。;；]{0,3}$")
 _ZH_TENTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+_FRACTION_WORDS = r"一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%"
+_PART_GONE = re.compile(r"^\s*(?:条|个|份|笔|对)?\s*(?:里|里面|当中|中)(?:有|的)?\s*(?P<z>" + _FRACTION_WORDS + r")[^,，。;；]{0,8}(?:是)?"
+                        r"(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|测试数据|假数据)")
+_PART_GONE_EN = re.compile(r"\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%) of (?:those|the|these|that)\s*$")
+_GONE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is)\s+(?:\w+\s+)?(?:duplicates?|junk|garbage|unusable|broken|drafts?|bad|wrong)\b")
+
+
+def part_dropped(text: str) -> tuple[int, tuple[int, int]] | None:
+    """How many examples a share of one named part takes away ("加盟店那三千条里有一半是重复的", "half of those 3,000
+    are duplicates": 1,500), and where it is said; None when no such share is said."""
+    from bot.understand.count_cues import FRACTIONS
+
+    for q in quantities(text):
+        part = _PART_GONE.match(text[q.end :])
+        before = _PART_GONE_EN.search(text[max(0, q.start - 30) : q.start])
+        share = (part.group("z") if part else before.group("f") if before and _GONE_AFTER.match(text[q.end :]) else None)
+        if share and q.value >= 10:
+            frac = FRACTIONS.get(share.strip()) or (float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%") else 0)
+            if 0 < frac < 1:
+                return int(round(frac * q.value)), (q.start, q.end + 24)
+    return None

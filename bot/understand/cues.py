@@ -9,14 +9,7 @@ from __future__ import annotations
 
 import re
 
-# a word boundary between ASCII words only: "是JSON" and "有1.5k条labeled样本" have boundaries a unicode \b misses
-_ASCII_B = r"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))"
-
-
-def rx(*parts: str) -> re.Pattern:
-    """One case-blind pattern of the alternatives ``parts`` (``\\b`` meaning an ASCII word boundary)."""
-    return re.compile("|".join(parts).replace(r"\b", _ASCII_B), re.IGNORECASE)
-
+from bot.understand.patterns import rx
 
 _rx = rx
 
@@ -170,39 +163,15 @@ DOC_UNIT_AFTER = _rx(
 # a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
 DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|备忘录|公文|制度|规章|网页|书籍|条款|指南|公告|规范|法规|sop|作业指导书|规程)\s*(?:[,，、]\s*)?"
                       r"(?:的)?(?:加起来|总共|一共|合计)?(?:有|约|大约|大概|共|一共|总共|加起来)?\s*$")
-# a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
-# a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
-FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:all (?:of )?)?(?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
-                    r"[^.;]{0,70}?\b(?:duplicates?|bad|wrong|dropped|removed|thrown out|unusable|junk|garbage|invalid|broken|drafts?|"
-                    r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality|drop (?:them|those|these)|toss (?:them|those|these)|"
-                    r"throw (?:them|those|these) out|bin (?:them|those|these)|"
-                    r"(?:are|is) (?:just|only|mostly|all)(?= [\'\"]))\b",
-                    r"(?:其中)?(?<!另)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差|测试数据|假数据)")
-FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
-             "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75,
-             **{f"{d}成": k / 10 for k, d in enumerate("一二三四五六七八九", 1)}}
-REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|"
-                   r"thrown out|unusable|junk|garbage|invalid|broken|drafts?|scrapp?ed|deleted)\b",
-                   r"^\s*(?:条|个|份|笔)?[^,，。;；]{0,12}(?:重复|作废|删掉|删除|去掉|不能用|没法用|无效|是草稿|假数据|造的|测试数据|有问题|不合格|质量差|扔掉)")
-# a multiple of the amount under discussion: (the words, the factor)
-TIMES_FACTORS = ((r"twice as (?:many|much)|double (?:that|it|the \w+|as many|as much)|two times as (?:many|much)|(?:两|二)倍|翻(?:了)?(?:一)?(?:倍|番)",
-                  2.0),
-                 (r"three times as (?:many|much)|triple (?:that|it|the \w+)|三倍", 3.0),
-                 (r"(?:make it |it'?s )?ten times (?:that|it)|\b10x (?:that|it)\b", 10.0),
-                 (r"half as (?:many|much)|\b(?:only )?(?:train|use|fine-?tune|keep|get)(?: it)?(?: on| with)? (?:only )?half (?:of )?(?:them|those|these|it|the \w+)\b|"
-                  r"(?:只)?用(?:其中)?一半(?:的(?:数据|样本|资料))?(?:来训|训练|呢|的话)", 0.5),
-                 (r"\b(?:only )?(?:train|use|used|using|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?(?:a|one) third (?:of )?(?:them|those|these|it|the \w+)\b|"
-                  r"(?:只)?用(?:其中)?三分之一(?:的(?:数据|样本|资料))?", 1 / 3),
-                 (r"\b(?:only )?(?:train|use|used|using|fine-?tune|keep)(?: it)?(?: on| with)? (?:only )?(?:a|one) quarter (?:of )?(?:them|those|these|it|the \w+)\b|"
-                  r"(?:只)?用(?:其中)?四分之一(?:的(?:数据|样本|资料))?", 0.25), (r"ten times as (?:many|much)|十倍", 10.0),
-                 (r"four times as (?:many|much)|quadruple (?:that|it|the \w+)|四倍", 4.0), (r"five times as (?:many|much)|五倍", 5.0),
-                 (r"(?:数量|总量|条数)?(?:跟|和|与)(?:原来|之前|以前)的?一样多", 2.0))
-TIMES = _rx(*(words for words, _ in TIMES_FACTORS))
-MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱|经费|资金")
-RELATIVE_ADD = _rx(
-    r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
-    r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:还能|还会|还可以)?再给(?:我们|咱们)?\s*$|(?:其实|另外|而且|居然|竟然|那边|这边|手上|手里)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|多出(?:来)?了?|冒出(?:来)?了?|了)?\s*$",
-    r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
+# how a follow-up changes the count: a share gone, a part removed, a multiple, an addition
+from bot.understand.count_cues import (  # noqa: E402,F401
+    FRACTION_GONE,
+    FRACTIONS,
+    MONEY_WORDS,
+    RELATIVE_ADD,
+    REMOVED_PART,
+    TIMES,
+    TIMES_FACTORS,
 )
 
 # ---- the boolean slots: (negatable yes cues, fixed yes cues, no cues)

@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import cues
-from bot.understand.bare import bare_count, kept_fraction, usable_part
+from bot.understand import cues, written
+from bot.understand.bare import bare_count, kept_fraction, part_dropped, usable_part
 from bot.understand.deadline import read_deadline
 from bot.understand.hardware import compute_events, kept_new_cards
 from bot.understand.model_size import model_size
 from bot.understand.money import DENIED, RMB_AFTER, USD_AFTER, budget_events
 from bot.understand.numbers import Quantity, quantities
-from bot.understand.text import Clause, clauses, hedged, inline_asides, negated, prepare, snippet
+from bot.understand.text import (
+    Clause,
+    clauses,
+    dropped_thought,
+    hedged,
+    inline_asides,
+    negated,
+    prepare,
+    snippet,
+)
 from bot.understand.types import Event
 from knowledge.lang import normalize
 
@@ -45,13 +54,6 @@ _EACH_LABELLED = re.compile(r"^\s*(?:each|every one|all)(?: one)?(?: of them)?(?
 _LEADING_COUNT = re.compile(r"^\s*(?:加起来|总共|一共|合计)?(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?[万亿]?(?:多|余)?\s*(?:份|篇|个|页|本)")
 
 
-# a thought dropped as it is written: "I was going to say it should look things up in the handbook, but no, scratch
-# that", "First I thought I'd rent an A100, but nah, scratch that"
-_ABANDONED = re.compile(r"\s*(?:i was (?:going to|gonna|about to) (?:say|suggest|ask)|(?:at )?first i (?:thought|figured|wanted)|"
-                        r"i (?:almost|nearly) (?:said|asked)|本来(?:想|打算)|一开始(?:想|打算))")
-_DROP_IT = re.compile(r"\s*(?:but\s*)?(?:no|nah|nope)?[\s,]*(?:scratch that|forget (?:it|that)|never ?mind|算了|不用了)\b")
-
-
 def read_events(text: str) -> list[Event]:
     """Every slot event in ``text``, in reading order (later events win when folded)."""
     low = prepare(text)
@@ -72,7 +74,7 @@ def read_events(text: str) -> list[Event]:
             # "9k loan files, every one tagged with the outcome": the count's items carry labels
             nxt = parts[i + 1]
             clause = Clause(low[clause.start : nxt.start + len(nxt.text)], clause.start)
-        if _ABANDONED.match(clause.text) and any(_DROP_IT.match(p.text) for p in parts[i + 1 : i + 3]):
+        if dropped_thought(parts, i):
             continue  # "I was going to say it should use the handbook, but no, scratch that": a thought dropped
         found = _clause_events(clause)
         if i and cues.MONEY_WORDS.search(parts[i - 1].text) and any(e.kind == "scale" for e in found):
@@ -184,14 +186,9 @@ _HEDGE_SCOPE = re.compile(r"\band\b|\bbut\b|\bplus\b|并且|而且|另外|同时
 def _number_events(c: Clause) -> list[Event]:
     text = c.text
     out: list[Event] = []
-    for q in quantities(text):  # "加盟店那三千条里有一半是重复的", "half of those 3,000 are duplicates": a share of one part
-        part = _PART_GONE.match(text[q.end :])
-        before = _PART_GONE_EN.search(text[max(0, q.start - 30) : q.start])
-        share = (part.group("z") if part else before.group("f") if before and _GONE_AFTER.match(text[q.end :]) else None)
-        if share and q.value >= 10:
-            frac = cues.FRACTIONS.get(share.strip()) or (float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%") else 0)
-            if 0 < frac < 1:
-                return [Event("examples", "add", -int(round(frac * q.value)), snippet(c, q.start, q.end + 24))]
+    part = part_dropped(text)  # "加盟店那三千条里有一半是重复的": a share of one part
+    if part:
+        return [Event("examples", "add", -part[0], snippet(c, *part[1]))]
     gone = cues.FRACTION_GONE.search(text)
     if gone:
         share = gone.group("f") or gone.group("z")
@@ -215,7 +212,7 @@ def _number_events(c: Clause) -> list[Event]:
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
-           and not _labelled(text, q) and not _PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not _RATE_AFTER.match(text[q.end :])
+           and not _labelled(text, q) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not _RATE_AFTER.match(text[q.end :])
            for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
@@ -263,17 +260,11 @@ def _paired(text: str, q: Quantity) -> bool:
     return bool(re.match(r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:each|every one|all)(?: one)?(?: of them)?(?: is| are)? (?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
                          r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:paired|matched|aligned) with\b", text[q.end :])
                 or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start])
-                or _WRITTEN_BEFORE.search(text[max(0, q.start - 50) : q.start])
-                or _PAST_OUTPUT_BEFORE.search(text[max(0, q.start - 20) : q.start])
+                or written.WRITTEN_BEFORE.search(text[max(0, q.start - 50) : q.start])
+                or written.PAST_OUTPUT_BEFORE.search(text[max(0, q.start - 20) : q.start])
                 or re.match(r"^\s*(?:篇|份|条|个|则)?\s*(?:以前|之前|过去|往年|去年)(?:写|做|整理|发)(?:过|好)?的", text[q.end :]))
 
 
-# "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
-_WRITTEN_BEFORE = re.compile(r"(?:配好对的\s*\"[^\"]{1,30}\"\s*(?:有|共|约)?\s*$)|(?:配好对|配对好|配好|对好|当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过|(?:以前|之前|过去|往年|去年)(?:写|做|整理|发)(?:过|好)?)的[\u4e00-\u9fff]{1,8}?"
-                             r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
-# "以前的报告有九百份" when reports are what the model will write: past outputs, so examples
-_PAST_OUTPUT_BEFORE = re.compile(r"(?:以前|之前|过去|往年|去年|历年|往期|旧)的[\u4e00-\u9fff]{0,4}?(?:报告|评语|文案|回复|详情页|总结|反馈|邮件|稿子|稿件|"
-                                 r"介绍|点评|说明|通知|公告稿|推文|帖子)(?:有|共|约|大约|大概)?\s*$")
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
 
@@ -283,23 +274,9 @@ _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
 _CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
 
 
-_FRACTION_WORDS = r"一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%"
-_PART_GONE = re.compile(r"^\s*(?:条|个|份|笔|对)?\s*(?:里|里面|当中|中)(?:有|的)?\s*(?P<z>" + _FRACTION_WORDS + r")[^,，。;；]{0,8}(?:是)?"
-                        r"(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|测试数据|假数据)")
-_PART_GONE_EN = re.compile(r"\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%) of (?:those|the|these|that)\s*$")
-_GONE_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:are|were|is)\s+(?:\w+\s+)?(?:duplicates?|junk|garbage|unusable|broken|drafts?|bad|wrong)\b")
 _NOT_ONE = re.compile(r"^\s*(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没")
 _MONEY_ADDED = re.compile(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
 # "2,500 past briefings", "40 old recaps": what was written before is the examples (not people, places or machines)
-# "we've labelled 48,000 requests": whatever was labelled is a training example
-_LABELLED_BEFORE = re.compile(r"\b(?:have|'ve|had|we|they|team)\s+(?:hand-?)?(?:labell?ed|annotated|tagged|classified|categori[sz]ed|graded|"
-                              r"coded|corrected)\s+(?:about |around |roughly |some |over |nearly |~)?$")
-_PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b|"
-                           # "45 reports typed up", "70-odd old reports worth keeping": outputs already written
-                           r"^\s*(?:-?odd\s+)?(?:old\s+|past\s+|finished\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups)\s+"
-                           r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b")
-_PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
-                           r"servers|machines|laptops|computers|customers|clients|employees|staff|members|users|people|stores|sites)\b)[a-z]{3,}s\b")
 def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     text = c.text
     qs = [q for q in qs if not (q.raw == "one" and re.search(r"\b(?:this|that|the|which|each)\s*$", text[: q.start]))]  # "this one"
@@ -318,10 +295,10 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "一条整理好的样例都没有": not a single one
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
             continue  # "one RTX 4090 left": a card's name, not a count
-        if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q) and not _LABELLED_BEFORE.search(before):
+        if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q) and not written.LABELLED_BEFORE.search(before):
             continue
         if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 90]) \
-                and not _PAST_WRITTEN.match(after):
+                and not written.PAST_WRITTEN.match(after):
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
@@ -338,8 +315,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after))
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
                 or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after)
-                or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or _PAST_OUTPUTS.match(after) or _PAST_WRITTEN.match(after) or q in usable
-                or _LABELLED_BEFORE.search(before))  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
+                or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or written.PAST_OUTPUTS.match(after) or written.PAST_WRITTEN.match(after) or q in usable
+                or written.LABELLED_BEFORE.search(before))  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
         trained = bool(_AS_EXAMPLES.search(text[q.end : q.end + 90]))  # "12,000 more reports cleared for us to train on"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
                      and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example

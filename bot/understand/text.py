@@ -140,3 +140,15 @@ def snippet(clause: Clause, start: int = 0, end: int | None = None, width: int =
     lo = max(0, min(start, len(text)) - width // 3)
     hi = min(len(text), max(end, lo + width))
     return text[lo:hi].strip()
+
+
+# a thought dropped as it is written: "I was going to say it should look things up in the handbook, but no, scratch
+# that", "First I thought I'd rent an A100, but nah, scratch that"
+_ABANDONED = re.compile(r"\s*(?:i was (?:going to|gonna|about to) (?:say|suggest|ask)|(?:at )?first i (?:thought|figured|wanted)|"
+                        r"i (?:almost|nearly) (?:said|asked)|本来(?:想|打算)|一开始(?:想|打算))")
+_DROP_IT = re.compile(r"\s*(?:but\s*)?(?:no|nah|nope)?[\s,]*(?:scratch that|forget (?:it|that)|never ?mind|算了|不用了)\b")
+
+
+def dropped_thought(parts: list[Clause], i: int) -> bool:
+    """Clause ``i`` starts a thought the next clause or two drop ("…, but no, scratch that")."""
+    return bool(_ABANDONED.match(parts[i].text)) and any(_DROP_IT.match(p.text) for p in parts[i + 1 : i + 3])

@@ -1,0 +1,23 @@
+"""Word cues for counts of things already written or labelled, which are training examples whatever the things are:
+"45 reports typed up", "we've labelled 48,000 requests", "以前写好的稿子有 420 篇". Data only: compiled regexes over
+prepared text."""
+
+from __future__ import annotations
+
+import re
+
+# "护工写好的交班报告一千条", "批改好的作文三千篇": written (graded, labelled) outputs are examples, whatever they are
+WRITTEN_BEFORE = re.compile(r"(?:配好对的\s*\"[^\"]{1,30}\"\s*(?:有|共|约)?\s*$)|(?:配好对|配对好|配好|对好|当范例|当样本|当例子|当示例|做范例|当模板|写好|批改好|批好|标注好|标好|整理好|审核过|审好|改好|人工写|写过|发过|(?:以前|之前|过去|往年|去年)(?:写|做|整理|发)(?:过|好)?)的[\u4e00-\u9fff]{1,8}?"
+                             r"(?:\([^()]{0,30}\))?(?:有|共|约|大约|大概)?\s*$")
+# "以前的报告有九百份" when reports are what the model will write: past outputs, so examples
+PAST_OUTPUT_BEFORE = re.compile(r"(?:以前|之前|过去|往年|去年|历年|往期|旧)的[\u4e00-\u9fff]{0,4}?(?:报告|评语|文案|回复|详情页|总结|反馈|邮件|稿子|稿件|"
+                                 r"介绍|点评|说明|通知|公告稿|推文|帖子)(?:有|共|约|大约|大概)?\s*$")
+# "we've labelled 48,000 requests": whatever was labelled is a training example
+LABELLED_BEFORE = re.compile(r"\b(?:have|'ve|had|we|they|team)\s+(?:hand-?)?(?:labell?ed|annotated|tagged|classified|categori[sz]ed|graded|"
+                              r"coded|corrected)\s+(?:about |around |roughly |some |over |nearly |~)?$")
+PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b|"
+                           # "45 reports typed up", "70-odd old reports worth keeping": outputs already written
+                           r"^\s*(?:-?odd\s+)?(?:old\s+|past\s+|finished\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups)\s+"
+                           r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b")
+PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
+                           r"servers|machines|laptops|computers|customers|clients|employees|staff|members|users|people|stores|sites)\b)[a-z]{3,}s\b")
