@@ -190,8 +190,8 @@ def fact_text(ev: Evidence, lang: Lang) -> str:
         lines.append(t(lang, "fact_weak"))
     elif best.kind == "cell":
         title = _title(best.hit, lang) or best.hit.chunk.source
-        lines.append(t(lang, "fact_cell", value=in_language(best.value, lang), title=title, row=best.row,
-                       column=best.column))
+        lines.append(t(lang, "fact_cell" if best.row.strip() else "fact_cell_column", value=in_language(best.value, lang),
+                       title=title, row=best.row, column=best.column))
     elif best.value:
         lines.append(t(lang, "fact_answer", value=in_language(best.value, lang)))
     lines.append(_quoted(best, lang))

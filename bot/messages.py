@@ -125,6 +125,10 @@ GENERAL: dict[str, dict[str, str]] = {
         "en": "**{value}** (table in “{title}”: row “{row}”, column “{column}”)",
         "zh": "**{value}**(《{title}》中的表格:“{row}”行,“{column}”列)",
     },
+    "fact_cell_column": {  # a row of settings has no name of its own ("| 1 | 29 | 124 | 4.35 |")
+        "en": "**{value}** (table in “{title}”, column “{column}”)",
+        "zh": "**{value}**(《{title}》中的表格,“{column}”列)",
+    },
     "fact_weak": {
         "en": "No passage states this exactly; the closest one I found is below, so please check it against the source.",
         "zh": "没有找到明确回答这个问题的段落;下面是最接近的一段,请对照原文核实。",

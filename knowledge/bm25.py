@@ -53,6 +53,21 @@ class BM25Index:
     def term_id(self, term: str) -> int | None:
         return self._ids.get(term)  # type: ignore[attr-defined]
 
+    def family(self, word: str, most: int = 3) -> list[str]:
+        """Other English words of the index that share ``word``'s first six letters ("hungary" -> "hungarian"),
+        rarest first; [] for short or non-Latin words."""
+        if len(word) < 6 or not (word.isascii() and word.isalpha()):
+            return []
+        groups = getattr(self, "_families", None)
+        if groups is None:
+            groups = {}
+            for i, t in enumerate(self.terms):
+                if len(t) >= 6 and t.isascii() and t.isalpha():
+                    groups.setdefault(t[:6], []).append(i)
+            object.__setattr__(self, "_families", groups)
+        ids = sorted(groups.get(word[:6], ()), key=lambda i: (-self.idf[i], self.terms[i]))
+        return [self.terms[i] for i in ids if self.terms[i] != word][:most]
+
     def idf_of(self, term: str) -> float | None:
         """The term's IDF, or None for a term no passage contains."""
         i = self.term_id(term)

@@ -264,6 +264,17 @@ class MilvusIndex:
         with self._lock:
             return {t: v for t in terms if (v := self._terms.get(t)) is not None}
 
+    def word_family(self, word: str, most: int = 3) -> list[str]:
+        """The index's other words of ``word``'s English family ("hungary" -> "hungarian"), as the FAISS store
+        finds them: same first six letters, rarest first."""
+        if len(word) < 6 or not (word.isascii() and word.isalpha()):
+            return []
+        rows = self.store.client.query(self.build + TERMS_SUFFIX, filter=f'term like "{word[:6]}%"',
+                                       output_fields=["term", "idf"], limit=1000)
+        found = sorted((-float(r["idf"]), r["term"]) for r in rows
+                        if r["term"] != word and len(r["term"]) >= 6 and r["term"].isascii() and r["term"].isalpha())
+        return [t for _, t in found[:most]]
+
     def dense_search(self, vector: np.ndarray, n: int) -> list[tuple[int, float]]:
         res = self.store.client.search(self.build, data=[np.asarray(vector, dtype="float32").tolist()],
                                        anns_field="vector", limit=n, output_fields=[],

@@ -108,8 +108,10 @@ class HybridRetriever:
         n = min(self.settings.candidates, len(self.index))
         vec = np.ascontiguousarray(self.embedder.encode([expanded]), dtype="float32")
         dense = self.index.dense_search(vec[0], n)
-        sparse = self.index.sparse_search(_query_terms(self.tokenizer(expanded), expanded)
-                                          + bridge_words(query, self.settings.bridge_words), n)
+        bridges = bridge_words(query, self.settings.bridge_words)
+        if detect_language(query) == "zh":  # "匈牙利" -> "hungary", and the passages say "Hungarian"
+            bridges += [f for b in dict.fromkeys(bridges) for f in self.index.word_family(b)]
+        sparse = self.index.sparse_search(_query_terms(self.tokenizer(expanded), expanded) + bridges, n)
         content = set(content_words(query))
         idf, max_idf = self.index.term_idf(content)
         rare = self._rare_words(content, idf, max_idf)

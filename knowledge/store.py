@@ -79,6 +79,10 @@ class StoredIndex:
     def sparse_search(self, query_tokens: Sequence[str], n: int) -> list[tuple[int, float]]:
         return self.bm25.top(query_tokens, n)
 
+    def word_family(self, word: str) -> list[str]:
+        """The index's other words of ``word``'s English family ("hungary" -> "hungarian")."""
+        return self.bm25.family(word)
+
     def term_idf(self, terms: Iterable[str]) -> tuple[dict[str, float], float]:
         found = {t: self.bm25.idf_of(t) for t in set(terms)}
         return {t: v for t, v in found.items() if v is not None}, self.bm25.max_idf

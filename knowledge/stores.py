@@ -45,6 +45,10 @@ class SearchIndex(Protocol):
         """IDF of the terms the index knows, and the largest IDF of the index."""
         ...
 
+    def word_family(self, word: str) -> list[str]:
+        """The index's other English words sharing ``word``'s first six letters, rarest first (at most three)."""
+        ...
+
     def fetch(self, ids: Sequence[int], vector: np.ndarray, terms: Iterable[str]) -> dict[int, Candidate]:
         """The passages ``ids`` with their cosine to ``vector`` and which of ``terms`` each contains."""
         ...

@@ -21,7 +21,9 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
                           r"(?<=[a-z]{6})\d+\.\d+(?![\d.]|\s*[a-z%])|(?<=[a-z]=)\d+\.\d+(?![\d.])|(?:小于|低于|大于|高于|不低于|至少|at least|>|<)\s*\d+\.\d+(?![\d.])|"
                           r"(?<![a-z0-9.])\d+\.\d+(?=\s*(?:及以上|以上|或更高|\+|or (?:later|higher|newer))(?!\d))"),
     "bits": re.compile(r"\d+\s*(?:-\s*)?(?:bits?|位|比特)\b|\bint[48]\b|\bnf4\b|\bfp4\b|\b(?:4|8|16|32)-?bit"),
-    "memory": re.compile(r"\d+(?:\.\d+)?\s*(?:gb|gib|mb|tb|g|bytes?|字节)(?![a-z])|\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
+    # not the "16" of "bf16 bytes" (a name's digits), but "a100x80gb" is 80gb
+    "memory": re.compile(r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:gb|gib|mb|tb|g|bytes?|字节)(?![a-z])|"
+                         r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
     "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|weeks?|"
                            r"小时|分钟|秒|天|周)"),
     "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),

@@ -30,6 +30,16 @@ class Candidate:
     column: str = ""
 
 
+GIVEN = 0.3  # a value the question itself states ("比 768 维 float32 压缩了多少倍": 768 is not the answer)
+_LEADING = re.compile(r"^\s*[~≈<>]?\s*(\d+(?:\.\d+)?)")
+
+
+def restates(value: str, given: frozenset[float]) -> bool:
+    """The value's number is one the question already states."""
+    m = _LEADING.match(value or "")
+    return bool(m and given) and float(m.group(1)) in given
+
+
 _ABBREVIATION = re.compile(r"\b([a-z]{3,5})\.(?![a-z0-9])")
 BRIDGED = 0.6  # a question word met only by its dictionary translation ("depends" by 依赖) counts this much
 
@@ -55,7 +65,23 @@ def bridged(weights: dict[str, float], terms: dict[str, float]) -> Bridged:
             found = english_for(tok) if not tok.isascii() else chinese_for(tok) if tok.isalpha() and len(tok) > 2 else ()
         if found:
             bridges[tok] = frozenset(found)
+    for tok in weights:  # "tok/s" meets a "Tokens/Second" header
+        if tok in _SPELLINGS:
+            bridges[tok] = bridges.get(tok, frozenset()) | _SPELLINGS[tok]
     return Bridged(weights, bridges)
+
+
+# one unit's spellings: "tok/s", "tokens/s", "tokens/sec", "Tokens/Second"
+_SPELLINGS = {"tok": frozenset({"tokens", "token"}), "tokens": frozenset({"tok"}), "token": frozenset({"tok"}),
+              "s": frozenset({"second", "sec", "seconds"}), "sec": frozenset({"second", "s"}),
+              "second": frozenset({"s", "sec"}), "seconds": frozenset({"s", "sec"})}
+
+
+def without(weights: dict[str, float], terms: set[str] | frozenset[str]) -> dict[str, float]:
+    """``weights`` less ``terms``, keeping the translations that bridge the rest."""
+    kept = {t: w for t, w in weights.items() if t not in terms}
+    bridges = getattr(weights, "bridges", None)
+    return Bridged(kept, {t: b for t, b in bridges.items() if t in kept}) if bridges is not None else kept
 
 
 def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float, set[str]]:
@@ -71,7 +97,10 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
     across = set()
     if bridges:
         said = words | {stem(w) for w in words if w.isascii()}
-        across = {t for t, other in bridges.items() if t not in exact and t not in near and other & said}
+        # "hungary" (匈牙利) meets "Hungarian": one English word family, the first six letters shared
+        family = {w[:6] for w in words if len(w) >= 6 and w.isascii() and w.isalpha()}
+        across = {t for t, other in bridges.items() if t not in exact and t not in near
+                  and (other & said or any(len(o) >= 6 and o[:6] in family for o in other))}
         score += BRIDGED * sum(weights[t] for t in across)
     return score / total, exact | near | across
 

@@ -8,7 +8,17 @@ import re
 from collections.abc import Sequence
 
 from bot.read.answer_type import VALUE_PATTERNS, ValueType
-from bot.read.candidate import ASSIGNED_BONUS, Candidate, coverage, names_parameter, singular, type_score
+from bot.read.candidate import (
+    ASSIGNED_BONUS,
+    GIVEN,
+    Candidate,
+    coverage,
+    names_parameter,
+    restates,
+    singular,
+    type_score,
+    without,
+)
 from bot.read.sentences import GENERIC, expand
 from bot.understand.text import prepare
 from knowledge.lang import tokenize
@@ -79,6 +89,18 @@ def _parts(text: str) -> set[str]:
 
 CAPTION = 0.5  # over the 0.5 a caption's words count as context
 COUNTED = 0.3
+OTHER_SIZE = 0.3  # the row or the table's caption is about another model size than the question's ("67B" for "7b")
+_SIZE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([bm])(?![a-z0-9])", re.ASCII)
+
+
+def model_sizes(text: str) -> set[str]:
+    """The model sizes ``text`` names ("7B", "1.5b", "26M"), normalised: {"7b", "1.5b", "26m"}; a bound ("<10B",
+    "10B 以下", "under 10b") names no size."""
+    return {f"{n}{u}" for n, u in _SIZE.findall(_BOUND.sub(" ", prepare(text)))}
+
+
+_BOUND = re.compile(r"(?:[<>≤≥]=?|\b(?:under|below|over|above|up to|at most|at least|less than|more than)\s*)\s*"
+                    r"\d+(?:\.\d+)?\s*[bm]\b|\d+(?:\.\d+)?\s*[bm]\s*(?:以下|以上|以内|之内)", re.ASCII)
 
 
 _PAIR = re.compile(r"([A-Za-z\u4e00-\u9fff][^:：,;，；]{0,40}?)\s*[:：]\s*([^,;，；]{1,30})(?:[,;，；]\s*|$)")
@@ -98,7 +120,8 @@ def _listed(entries):
 
 def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None,
                     excluded: frozenset[str] = frozenset(), unit: str = "",
-                    locators: frozenset[str] = frozenset()) -> list[Candidate]:
+                    locators: frozenset[str] = frozenset(), given: frozenset[float] = frozenset(),
+                    question: str = "") -> list[Candidate]:
     """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
     column) over all read passages, as a table is often split across passages."""
     out = []
@@ -106,6 +129,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
     entries = hit.chunk.meta.get("cells", ())
     headers = sorted({e[1] for e in entries}, key=len, reverse=True)
     asked = {t for t, w in weights.items() if w >= 0.9 and t not in GENERIC}
+    sizes = model_sizes(question) & asked  # "deepseek llm 7b": a table about the 67B model is not it
     for entry in _listed(entries):
         row, column, value = entry[:3]
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"
@@ -116,9 +140,10 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         # a value's own note names its row too: "24 (Min #SM)" beside "64 (Max perf)"
         note = " ".join(_NOTE.findall(value))
         # a document named only to say where to look ("in the minimind readme") names none of its rows
-        by_row = {t: w for t, w in weights.items() if t not in locators} if locators else weights
+        by_row = without(weights, locators) if locators else weights
         cov_row, m_row = coverage(by_row, total, " ".join([row, *(v for _, v in others), corner, note]))
-        cov_col, m_col = coverage(weights, total, column)
+        # words the row already holds count once: "fraction of arctic-embed-m-v1.5" does not name the column again
+        cov_col, m_col = coverage(without(weights, m_row), total, column)
         cov_ctx, m_ctx = coverage(weights, total, f"{title} {hit.chunk.title} {caption}")
         # names the table's own caption holds ("ChatGLM2-6B / ChatGLM3-6B:") tell same-shaped tables apart
         cov_cap = coverage(weights, total, caption)[0] if caption else 0.0
@@ -144,6 +169,11 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                  - 0.25 * (_type_rank(value, wanted, column, caption) if fits else 0)
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
+        if restates(value, given):
+            score -= GIVEN
+        if sizes:
+            named_sizes = model_sizes(f"{row} {caption} {corner}")
+            score -= OTHER_SIZE if named_sizes and not named_sizes & sizes else 0.0
         if unit and fits:  # "how many layers": the cell of the Layers row counts them; a GPU-hours cell does not
             named_unit = {unit, unit.rstrip("s"), unit + "s"} & set(tokenize(f"{row} {column} {caption}"))
             score += COUNTED if named_unit else -COUNTED
@@ -205,6 +235,7 @@ _UNIT_WORDS: dict[ValueType, re.Pattern] = {
     "percent": re.compile(r"%|percent|比例|率"),
     "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|time)\b|小时|时间|耗时|秒"),
     "money": re.compile(r"\$|usd|cost|price|费用|成本|价格"),
+    "ratio": re.compile(r"\((?:x|×|times)\)|\b(?:speed-?ups?|ratio|times faster)\b|倍|加速比"),
 }
 
 

@@ -16,7 +16,16 @@ from dataclasses import (
 )
 
 from bot.read.answer_type import ValueType, has_type, soft, values, wanted_types
-from bot.read.candidate import ASSIGNED_BONUS, Candidate, bridged, coverage, names_parameter, type_score
+from bot.read.candidate import (
+    ASSIGNED_BONUS,
+    GIVEN,
+    Candidate,
+    bridged,
+    coverage,
+    names_parameter,
+    restates,
+    type_score,
+)
 from bot.read.cells import cell_candidates, number_pairs, superlative_candidates
 from bot.read.hints import PINNED_BONUS, STATED_BITS, locators, pinned_version
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
@@ -66,7 +75,11 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     asked_in = detect_language(question)
     unit = _asked_unit(question)
     counts = bool(unit) and bool(_COUNTS.search(prepare(question)))  # "多少个汉字", "how many tokens": a noun counted
-    given = frozenset(q.value for q in quantities(prepare(question)) if not q.vague)
+    low = prepare(question)
+    # numbers the asker states; not those inside a name ("bf16", "a100", "llama-3.1")
+    given = frozenset(q.value for q in quantities(low) if not q.vague and not _IN_NAME.search(low[: q.start]))
+    if _GUESSES.search(prepare(question)):
+        given = frozenset()  # "is it 8080?", "我记得是 6 还是 7": the asker's guess may well be the answer
     flags = frozenset(re.findall(r"(?<![\w-])--([a-z0-9][\w-]*)", question.lower()))  # "--kv-cache-dtype", spelt out
     # names the asker already has ("max_new_tokens", "LoRA(2M)"): not the one asked for, nor the numbers inside them
     known = frozenset(_NAME.findall(prepare(question)) + _QUALIFIED.findall(prepare(question)))
@@ -91,7 +104,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
-                                       where) + mine):
+                                       where, given, question) + mine):
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
@@ -240,7 +253,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         cov, before = own + 0.4 * context + 0.4 * carried, matched
         if own <= 0 and not matched:
             continue
-        value, near, rank = _nearest_value(sentence, matched, wanted, known)
+        value, near, rank = _nearest_value(sentence, matched, wanted, known, given)
         parts = [p for p in re.split(r"[-_=\s]+", value.lower().lstrip("-")) if p] if soft(wanted) and value else []
         spelt = 0.4 if len(parts) >= 2 and all(p in weights for p in parts) else 0.0  # "base model" -> --base-model
         score = (2.0 * cov + prior + spelt + type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
@@ -267,10 +280,15 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         if worked and given and {float(x) for x in re.findall(r"\d+(?:\.\d+)?", worked.group(1))} <= given:
             # "micro batch 3, accumulation 2, three GPUs": the worked example with the question's own numbers
             value, score = worked.group(2), score + ASSIGNED_BONUS
+        if restates(value, given):
+            score -= GIVEN
         out.append(Candidate("sentence", _clip(sentence), value, hit, score))
     return out
 
 
+_IN_NAME = re.compile(r"[a-z][a-z-]*-?$")
+_GUESSES = re.compile(r"\b(?:is it|isn'?t it|was it|right\?|i (?:think|guess|believe|recall|remember)|or (?:was|is) it)\b|"
+                      r"是不是|对吗|对不对|吗[?？]?\s*$|我记得|好像是|应该是")
 _SAYS_DEFAULT = re.compile(r"\bdefaul(?:t|\b)|默认|缺省", re.IGNORECASE)
 _EQUATION = re.compile(r"=\s*((?:\d+(?:\.\d+)?\s*[*×x+/-]\s*)+\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)")
 
@@ -333,7 +351,7 @@ _ASKS_VALUES = re.compile(r"\b(?:what|which) values?\b|\baccepts?\b|\bpossible v
 
 
 def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...],
-                   known: frozenset[str] = frozenset()) -> tuple[str, float, int]:
+                   known: frozenset[str] = frozenset(), given: frozenset[float] = frozenset()) -> tuple[str, float, int]:
     """The value of a wanted type closest to the matched query terms, a 0..1 nearness, and which of the wanted
     types it is (0 = the most specific: "how much does LoRA save" wants a percent before a memory size)."""
     if not wanted:
@@ -350,7 +368,8 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
         found = [v for v in found if v[0] != "name" or v[3].lower().replace("-", "") not in asked]  # the asker's own
         if soft(wanted) and known:  # "I set --max_new_tokens 5000, which parameter should I change?": another one
             found = [v for v in found if not set(_NAME.findall(v[3].lower())) & known]
-        return found
+        # "吞吐都是 1.2 rps 的时候延迟多少秒": the number the question gives is not the one it asks for
+        return [v for v in found if not restates(v[3], given)] or found
 
     # the most specific wanted type that the sentence holds
     rank, found = next(((i, v) for i, k in enumerate(wanted) if (v := usable(values(sentence, (k,))))), (0, []))

@@ -29,7 +29,10 @@ GENERIC = frozenset(
     "model models 模型 use using used 使用 用 data 数据 need needs 需要 get make 可以 进行 方法 method approach "
     "question 问题 answer 回答 good better 更好 一种 一个 llm llms 大模型 ai "
     "哪个 哪种 哪一种 哪些 多少 几 几个 什么 怎么 如何 是否 请问 呢 吗 what which how much many does is are "
-    "do did was were the a an of to in on for with by at 的 了 是 在 和 与 要 会 能 用 上 中".split()
+    "do did was were the a an of to in on for with by at 的 了 是 在 和 与 要 会 能 用 上 中 "
+    # the asker's filler: "想确认一下……大概多少", "roughly what … exactly"
+    "想 确认 一下 大概 大约 左右 差不多 时候 请教 知道 看看 问下 想问 帮我 roughly approximately approx exactly just "
+    "wondering anyone tell know".split()
 )
 # ";" between digits is a list ("70;75"), not the end of a sentence
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?!\d)|(?<=[.])\s+(?=[\"'«(\[A-Z0-9])|\n+")
@@ -234,7 +237,9 @@ def _weights(question: str) -> dict[str, float]:
         if tok.strip():
             # a character bigram across two words ("调需" in "微调需要") is search noise, not a term
             stray = len(tok) == 2 and tok not in words and not any(tok in w for w in words) and "\u4e00" <= tok[0] <= "\u9fff"
-            weights[tok] = (1.0 if tok in own else 0.6) * (0.25 if tok in GENERIC else 1.0) * (0.2 if stray else 1.0)
+            # the "s" of "tok/s" and the "x" of "8 x a100" name nothing
+            weak = tok in GENERIC or tok in ("s", "x")
+            weights[tok] = (1.0 if tok in own else 0.6) * (0.25 if weak else 1.0) * (0.2 if stray else 1.0)
     for tok in list(weights):  # "5.0bpw", "16gb": a number glued to its unit also meets "5.0 bpw" written apart
         glued = _GLUED_UNIT.match(tok)
         if glued:

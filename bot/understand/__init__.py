@@ -49,8 +49,12 @@ def _topic_of_last_turn(events: list, previous: Understanding | None) -> list:
     if not said & asked and not any(akin(a, b) for a in said - _COMMON for b in asked):  # "the event stuff" names "current events"
         return events
     needs = [name for name in previous.asked if name in _NEEDS]
-    # the needs whose own words the retraction names ("规则那部分" clears the changing rules, not the template)
-    named = [name for name in needs if said & {_stem(t) for t in tokenize(prepare(previous.asked[name].source))} - _COMMON]
+    # the slots whose own words the retraction names ("规则那部分" clears the changing rules, not the template)
+    named = [name for name in previous.asked
+             if said & {_stem(t) for t in tokenize(prepare(previous.asked[name].source))} - _COMMON]
+    if named and not set(named) & set(needs):
+        return events  # "那一千条标注先不算了": the examples go, not every need of that turn
+    named = [name for name in named if name in needs]
     at = events.index(topic[0]) + 1  # cleared where the retraction is said: a need stated after it stays
     return events[:at] + [Event(name, "clear", None, topic[0].source) for name in (named or needs)] + events[at:]
 
@@ -141,7 +145,7 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
 
 
 _SUPPOSES = re.compile(r"[?？]|\b(?:if|what about|how about|suppose)\b|如果|要是|假如|假设|呢")
-_COST_FACT = re.compile(r"\b(?:gpt-?[\w.-]*|4o|mini|tokens?|epochs?|same length|cost|price|\$)\b|轮|token|费用|多少钱|价格")
+_COST_FACT = re.compile(r"\b(?:gpt-?[\w.-]*|4o|mini|tokens?|epochs?|same length|cost|price|\$)\b|轮|token|费用|多少钱|价格", re.ASCII)
 _NEW_FACTS = ("examples", "documents", "knowledge_changes", "needs_format", "privacy_blocked", "novel_architecture",
               "domain_terms", "multi_step", "deadline")
 

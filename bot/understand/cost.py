@@ -12,32 +12,39 @@ from bot.understand.text import prepare
 from bot.understand.types import CostQuery
 
 DEFAULT_EPOCHS = 3  # the usual default for OpenAI fine-tuning jobs
+
+
+def _ascii(pattern: str) -> re.Pattern:
+    """``\\b`` and ``\\w`` over ASCII only: "用gpt-4o-mini训练" names the mini, "换成mini呢" too."""
+    return re.compile(pattern, re.ASCII)
+
+
 PRICED_MODELS = {"gpt-4o-mini": "gpt-4o-mini-2024-07-18", "gpt-4o": "gpt-4o-2024-08-06"}
 
-_OTHER_MODEL = re.compile(
+_OTHER_MODEL = _ascii(
     r"\b(?:gpt-?[\w.]+(?:-[\w.]+)*|claude[\w.-]*|llama[\w.-]*|qwen[\w.-]*|mistral[\w.-]*|gemini[\w.-]*|phi-?\d[\w.-]*|"
     r"deepseek[\w.-]*|glm[\w.-]*|baichuan[\w.-]*)"
 )
-_OPENAI_MODEL = re.compile(r"\b(?:gpt-?)?4o(?:[- ]?mini)?(?:-\d{4}-\d{2}-\d{2})?\b")
-_STRONG_CUE = re.compile(
+_OPENAI_MODEL = _ascii(r"\b(?:gpt-?)?4o(?:[- ]?mini)?(?:-\d{4}-\d{2}-\d{2})?\b")
+_STRONG_CUE = _ascii(
     r"\bestimat|\bwhat(?:'s| is| would be| will be) (?:that|it|this|the bill) (?:on|with|for|using|via|through) (?:gpt-?)?4o\b|"
     r"\bhow much (?:money|would|will|does|did|do|to|is)\b.*\bcost|\bhow much (?:money|to)\b|"
     r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|\bballpark\b|"
     r"\bhow much (?:would|will|is|does) (?:that|it|this)(?: \w+)? (?:be|run|come to|set (?:us|me) back)\b|多少钱|花多少|要花|估算|估计一下|训练费用|费用是多少"
 )
-_WEAK_CUE = re.compile(r"要多少(?![条个张份样])|\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\bbill\b|\$|费用|成本|价格|收费|贵|账单|花费")
-_FOLLOW = re.compile(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|\bsame (?:thing|setup|run|job)\b|呢|换成|改成|如果|那|要是|用")
-_TOKENS_AFTER = re.compile(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
-_EPOCHS_AFTER = re.compile(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")
-_EXAMPLES_AFTER = re.compile(r"^\s*(?:more\s+)?(?:of (?:the|those|these|our|them)\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
+_WEAK_CUE = _ascii(r"要多少(?![条个张份样])|\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\bbill\b|\$|费用|成本|价格|收费|贵|账单|花费")
+_FOLLOW = _ascii(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|\bsame (?:thing|setup|run|job)\b|呢|换成|改成|如果|那|要是|用")
+_TOKENS_AFTER = _ascii(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
+_EPOCHS_AFTER = _ascii(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")
+_EXAMPLES_AFTER = _ascii(r"^\s*(?:more\s+)?(?:of (?:the|those|these|our|them)\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
                              # "on those 1,100 texts", "800 headlines": any other plural noun but a unit of something else
                              r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?!(?:tokens|epochs|gpus|hours|days|weeks|months|dollars|bucks|words|chars|"
                              r"characters|steps|minutes|seconds|cents|calls|requests|users|people|times|pages|documents|files)\b)[a-z]{3,}s\b|"
                              r"^\s*(?:条|笔|个样本|个示例|组|对)")
-_TOKENS_BEFORE = re.compile(r"(?:tokens? (?:per|each|an?) [a-z]+|每(?:条|笔|个样本)(?:的)?\s*token(?:数)?)\s*"
+_TOKENS_BEFORE = _ascii(r"(?:tokens? (?:per|each|an?) [a-z]+|每(?:条|笔|个样本)(?:的)?\s*token(?:数)?)\s*"
                             r"(?:at|=|:|of|to|is|as|be|改成|改为|为|是)?\s*(?:about|around|~)?\s*$")
-_ALL_BEFORE = re.compile(r"\ball (?:of )?(?:the |those |these )?$|(?:全部|所有|全)(?:的)?\s*$")  # "with all 1,500"
-_EPOCHS_BEFORE = re.compile(r"(?:epochs?|轮数|训练)\s*(?:=|:|of|to|为|改成|改为)?\s*$")
+_ALL_BEFORE = _ascii(r"\ball (?:of )?(?:the |those |these )?$|(?:全部|所有|全)(?:的)?\s*$")  # "with all 1,500"
+_EPOCHS_BEFORE = _ascii(r"(?:epochs?|轮数|训练)\s*(?:=|:|of|to|为|改成|改为)?\s*$")
 
 
 def resolve_model(name: str) -> str | None:
@@ -50,12 +57,12 @@ def resolve_model(name: str) -> str | None:
     return PRICED_MODELS.get(key)
 
 
-_MINI = re.compile(r"(?<!mac )(?<!mac)(?<!\bmini )\b(?:the )?mini\b(?! ?pc\b)")
-_BIG = re.compile(r"\b(?:the )?(?:big|bigger|larger|full|full-size|regular|normal) (?:model|one|4o)\b|大(?:的那个|模型那个|的那款)")
-_LONGER = re.compile(r"\btwice as long\b|\bdouble (?:the )?(?:length|tokens|size)\b|\b(?:2x|two times) (?:as )?long(?:er)?\b|"
+_MINI = _ascii(r"(?<!mac )(?<!mac)(?<!\bmini )\b(?:the )?mini\b(?! ?pc\b)")
+_BIG = _ascii(r"\b(?:the )?(?:big|bigger|larger|full|full-size|regular|normal) (?:model|one|4o)\b|大(?:的那个|模型那个|的那款)")
+_LONGER = _ascii(r"\btwice as long\b|\bdouble (?:the )?(?:length|tokens|size)\b|\b(?:2x|two times) (?:as )?long(?:er)?\b|"
                      r"(?:长|多)(?:了)?一倍|长度(?:翻倍|加倍)|token(?:数)?(?:翻倍|加倍)|"
                      r"(?P<half>\bhalf as long\b|\bhalf the (?:length|tokens)\b|短一半|长度减半|token(?:数)?减半)")
-_DEFAULT_EPOCHS = re.compile(r"默认(?:的)?(?:训练)?轮数|\bdefault (?:number of )?epochs\b|\bepochs? (?:at|on) (?:the )?default\b")
+_DEFAULT_EPOCHS = _ascii(r"默认(?:的)?(?:训练)?轮数|\bdefault (?:number of )?epochs\b|\bepochs? (?:at|on) (?:the )?default\b")
 
 
 def read_cost(text: str, examples: int | None = None, previous: CostQuery | None = None, added: int = 0,

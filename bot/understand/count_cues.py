@@ -13,8 +13,11 @@ FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|tw
                     r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality|drop (?:them|those|these)|toss (?:them|those|these)|"
                     r"throw (?:them|those|these) out|bin (?:them|those|these)|"
                     r"(?:are|is) (?:just|only|mostly|all)(?= [\'\"]))\b",
-                    r"(?:其中)?(?<!另)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差|测试数据|假数据)")
-FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
+                    # "drop the quarter of them that are low quality", "remove the half that are duplicates"
+                    r"\b(?:drop|remove|exclude|cut|toss|discard|filter out|throw out|lose|delete)\s+the\s+(?P<t>half|third|quarter)\b"
+                    r"(?=\s+(?:of (?:them|those|these|the \w+)\s+)?(?:that|which|who)\b)",
+                    r"(?:其中)?(?<!另)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差|测试(?:数据|资料|样本|用的)|假数据)")
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
              "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75,
              **{f"{d}成": k / 10 for k, d in enumerate("一二三四五六七八九", 1)}}
 REMOVED_PART = _rx(r"^\s*(?:of (?:those|them|these|the \w+)|of our \w+)\b[^.;]{0,50}?\b(?:duplicates?|bad|wrong|dropped|removed|"

@@ -221,6 +221,21 @@ VAGUE_AMOUNT = re.compile(r"\bcan'?t (?:really )?(?:tell|say) (?:you )?how (?:mu
                           r"不需要什么|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|(?:这|那|前|近|最近|过去|头)几(?:年|个月|天|周|个星期|次|回)|"
                           r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|[十百千万\d]几|好几|(?:买|租|加|添|弄|借)几(?:张|块|台|个)")
 QUESTION_MARK = re.compile(r"[?？]")
+# what the documents say, not the asker's own project: "how many cards they say you need", "README 里写的是多少"
+DOC_SAYS = re.compile(r"\b(?:they|the (?:docs?|readme|paper|authors?|table|repo|guide|documentation)|it) (?:says?|said|suggests?|"
+                      r"recommends?|lists?|claims?|reports?|states?|uses?|used)\b|\baccording to\b|\bper (?:the|their|its) \w+\b|"
+                      r"\b(?:in|from) (?:the|their|its) (?:readme|docs?|paper|table|benchmarks?)\b|"
+                      r"(?:文档|readme|论文|官方|表格?|他们|作者|仓库)(?:里|上|中)?(?:面)?(?:说|写|给|建议|推荐|列|提到|称)")
+_ASKS_NOW = re.compile(r"[:：]|(?:想|我想|就想)(?:确认|问|了解|核实)一下|\b(?:quick question|i (?:just )?want to (?:know|check|confirm))\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？;；…])\s*|\n+")
+
+
+def final_question(low: str) -> str:
+    """The message's last sentence that asks something (its last sentence when none has a question mark)."""
+    parts = [p for p in _SENTENCE_END.split(low) if p.strip()]
+    asked = [p for p in parts if QUESTION_MARK.search(p)]
+    last = (asked or parts or [""])[-1]
+    return _ASKS_NOW.split(last)[-1]  # "评估要不要上 X，想确认一下：…多少?": what follows the colon is asked
 META_CUE = re.compile(r"\b(?:hi|hello|hey|thanks?|thank you|who are you|what can you do|how do i use|help)\b|你好|您好|谢谢|"
                       r"你是谁|你能做什么|怎么用|帮助|再见")
 
@@ -247,6 +262,10 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     if best == "situation" and asks and not DECISION_ASK.search(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
+    last = final_question(low)
+    asks_value = bool(VALUE_ASK.search(last) and not DECISION_ASK.search(last) and not VAGUE_AMOUNT.search(last))
+    if best == "situation" and asks_value and (not facts or DOC_SAYS.search(last)):
+        return "factual"  # "评估要不要上 deepseek……峰值显存大概多少?", "…how many cards they say you need": the question is the last one
     if best == "situation" and asks and not stated and relevant and not in_conversation and probs[best] < 0.6:
         return "factual"  # "avg acc for text2vec in their table? wondering if switching is worth it": no project told
     if best == "situation" and not stated and not in_conversation and not DECISION_ASK.search(low) \
@@ -265,7 +284,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     if best in ("off_topic", "meta") and stated >= 2 and not asks:
         return "situation"  # "Infra: 32 A100s. Data: 850k pairs. Goal: best accuracy.": a situation, however terse
     if best in ("factual", "off_topic", "meta") and DECISION_ASK.search(low) and (stated >= 2 or not asks) \
-            and not (best == "off_topic" and probs[best] >= 0.8 and not stated):
+            and not (best == "off_topic" and probs[best] >= 0.8 and not stated) \
+            and not (best == "factual" and not facts and asks_value):
         return "situation"  # "should I fine-tune or use prompts?": advice, with a question back for the facts
         # (but "我家猫不吃饭怎么办" asks what to do about something else entirely)
     return best  # type: ignore[return-value]

@@ -125,10 +125,17 @@ _SPEAKER = re.compile(r"(?:法务|合规|安全|领导|老板)(?:部门|那边)?
 _LATER = re.compile(r"以后|将来|之后再|\blater\b|down the road|\beventually\b|\bsome ?day\b|in the future")
 
 
+# "rather than start from an existing model", "而不是用现成的模型": the alternative turned down states no fact
+_TURNED_DOWN = re.compile(r"^\s*(?:rather than|而不是|而非)")
+
+
 def _clause_events(c: Clause) -> list[Event]:
     out: list[Event] = []
     text = c.text
-    retract = None if cues.PII_REMOVED.search(text) else cues.RETRACT.search(text)
+    if _TURNED_DOWN.match(text):
+        return out
+    # "drop the quarter of them that are junk" takes a share of the count away, not a whole fact
+    retract = None if cues.PII_REMOVED.search(text) or cues.FRACTION_GONE.search(text) else cues.RETRACT.search(text)
     colon = text.find(":", retract.end()) if retract else -1
     if colon > 0 and text[colon + 1 :].strip():  # "forget the wind bot: I want a model that ...": a new fact follows
         return _clause_events(Clause(text[:colon], c.start)) + _clause_events(Clause(text[colon + 1 :], c.start + colon + 1))
@@ -191,7 +198,7 @@ def _number_events(c: Clause) -> list[Event]:
         return [Event("examples", "add", -part[0], snippet(c, *part[1]))]
     gone = cues.FRACTION_GONE.search(text)
     if gone:
-        share = gone.group("f") or gone.group("z")
+        share = gone.group("f") or gone.group("t") or gone.group("z")
         part = float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%") else cues.FRACTIONS[share]
         out.append(Event("examples", "scale", round(1 - part, 4), snippet(c, *gone.span())))
         return out
