@@ -109,8 +109,9 @@ class HybridRetriever:
         vec = np.ascontiguousarray(self.embedder.encode([expanded]), dtype="float32")
         dense = self.index.dense_search(vec[0], n)
         bridges = bridge_words(query, self.settings.bridge_words)
-        if detect_language(query) == "zh":  # "匈牙利" -> "hungary", and the passages say "Hungarian"
-            bridges += [f for b in dict.fromkeys(bridges) for f in self.index.word_family(b)]
+        if detect_language(query) == "zh":  # "匈牙利" -> "hungary", and the passages say only "Hungarian"
+            known, _ = self.index.term_idf(bridges)
+            bridges += [f for b in dict.fromkeys(bridges) if b not in known for f in self.index.word_family(b)[:1]]
         sparse = self.index.sparse_search(_query_terms(self.tokenizer(expanded), expanded) + bridges, n)
         content = set(content_words(query))
         idf, max_idf = self.index.term_idf(content)
