@@ -94,3 +94,38 @@ def test_dropping_a_share_reprices_the_estimate():
     u = replay(["We have 40,000 pairs. Each pair is about 900 tokens. How much on gpt-4o-mini?",
                 "If we drop the quarter of them that are low quality, what's the cost then?"])
     assert u.intent == "cost" and u.cost is not None and u.cost.examples == 30000
+
+
+@pytest.mark.parametrize(("turns", "count"), [
+    (["We have 1,800 customer-chat examples in our house voice.",
+      "We found another 2,700 chats in the old system, so add those.",
+      "Only two thirds of everything is usable though; drop the rest."], 3000),
+    (["We want NPC barks in each character's voice. 22,000 written lines.",
+      "Actually a quarter of the lines are placeholder text; throw those out."], 16500),
+    (["想把老师写的评语统一成固定格式的成绩报告。目前有九千条样本。", "检查了一下，三分之一是重复的，去掉。",
+      "又从另一个校区拿到了四千五百条。"], 10500),
+    (["想让模型按我们菜单说明的风格写新菜介绍，有 ４００００ 条样本。", "其中百分之二十五是旧菜单的，不要了。"], 30000),
+])
+def test_shares_and_additions_in_follow_ups(turns, count):
+    assert value(replay(turns), "examples") == count
+
+
+def test_a_budget_cut_by_an_amount_lowers_it():
+    u = replay(["We want a new architecture with its own tokenizer - 12 million labeled curves.",
+                "Funding came through: the budget is $25,000.", "Ugh, the agency cut the budget by $18,000."])
+    assert value(u, "budget_usd") == 7000 and label(u) == "full_finetune"
+
+
+def test_a_card_lent_away_leaves_no_gpu():
+    u = replay(["想让模型把门诊病历整理成标准格式，一共三千条。", "院里只有一张 3060。", "那张 3060 被别的科室借走了，现在一张 GPU 都没有。"])
+    assert value(u, "compute") == "none" and value(u, "gpu_memory_gb") is None
+
+
+def test_comments_dug_out_of_an_archive_are_examples_not_documents():
+    u = understand("We also dug another twelve thousand comments out of the archive.")
+    assert value(u, "documents") is None
+
+
+def test_how_much_memory_do_i_need_is_a_lookup():
+    assert understand("if i dont have a gpu and run qwen-vl-chat on cpu, how much RAM do i need approx?",
+                      None, True).intent == "factual"

@@ -120,7 +120,7 @@ def states_usable_part(question: str) -> bool:
 # "only a third of them are clean enough to use", "只有一半能用": the part that is kept
 _FRACTION_KEPT = re.compile(r"\bonly (?:about |roughly |like )?(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|"
                             r"a tenth|one tenth|a fifth|one fifth|one in (?:ten|five|four|three)|\d{1,2}(?:\.\d)?\s*%)"
-                            r"(?: of (?:them|those|these|it|the|our)(?: [\w,.]+){0,2})?\s+(?:are|is|were|was|actually)\b|(?:能用|可用|有效|合格|用得上|干净)的?(?:也就|只有|就|大概|约|只|才|顶多){0,2}(?P<z2>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)|(?:只有|仅有?|就|只剩下?|仅剩|剩下)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)"
+                            r"(?: of (?:them|those|these|it|the|our|everything|all(?: of)? (?:it|them))(?: [\w,.]+){0,2})?\s+(?:are|is|were|was|actually)\b|(?:能用|可用|有效|合格|用得上|干净)的?(?:也就|只有|就|大概|约|只|才|顶多){0,2}(?P<z2>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)|(?:只有|仅有?|就|只剩下?|仅剩|剩下)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)"
                             r"[^,，。;；]{0,8}(?:能用|可用|合格|有效|干净)|"
                             # "去重之后只剩三分之一": what is left is the part kept
                             r"(?:只剩下?|仅剩下?|就剩下?)了?(?:大概|约|不到)?(?P<z3>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成)"

@@ -8,15 +8,18 @@ from bot.understand.patterns import rx as _rx
 
 # a part of the count under discussion that is gone: "4k of those were duplicates", "其中两千条是重复的"
 # a share of the count under discussion that is gone: "a third of those are junk", "其中一半是重复的"
-FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:all (?:of )?)?(?:those|them|these|it|the (?:data|examples|rows|records|set))\b"
+FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|two thirds|a quarter|one quarter|three quarters|\d{1,2}\s*%)\s+of (?:all (?:of )?)?(?:those|them|these|it|the (?:data|examples|rows|records|set|\w+s))\b"
                     r"[^.;]{0,70}?\b(?:duplicates?|bad|wrong|dropped|removed|thrown out|unusable|junk|garbage|invalid|broken|drafts?|"
-                    r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality|drop (?:them|those|these)|toss (?:them|those|these)|"
+                    r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality|placeholders?|dummy|test data|drop (?:them|those|these)|toss (?:them|those|these)|"
                     r"throw (?:them|those|these) out|bin (?:them|those|these)|"
                     r"(?:are|is) (?:just|only|mostly|all)(?= [\'\"]))\b",
                     # "drop the quarter of them that are low quality", "remove the half that are duplicates"
                     r"\b(?:drop|remove|exclude|cut|toss|discard|filter out|throw out|lose|delete)\s+the\s+(?P<t>half|third|quarter)\b"
                     r"(?=\s+(?:of (?:them|those|these|the \w+)\s+)?(?:that|which|who)\b)",
-                    r"(?:其中)?(?<!另)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%)[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差|测试(?:数据|资料|样本|用的)|假数据)")
+                    # "其中百分之二十五是旧菜单的，不要了": the removal said in the next clause
+                    r"(?:其中)?(?<!另)(?P<z4>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%|百分之[一二三四五六七八九十]{1,3})"
+                    r"是[^,，。;；]{0,12}[,，\s]\s*(?:要|得|都|全)?(?:删掉|删除|去掉|不要了|扔掉|剔除)",
+                    r"(?:其中)?(?<!另)(?P<z>一半|三分之一|三分之二|四分之一|四分之三|[一二三四五六七八九]成|\d{1,2}\s*%|百分之[一二三四五六七八九十]{1,3})[^,，。;；]{0,10}(?:是)?(?:重复|作废|删掉|删除|去掉|不能用|用不了|没法用|无效|垃圾|草稿|噪声|质量太差|测试(?:数据|资料|样本|用的)|假数据)")
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
              "three quarters": 0.75, "一半": 0.5, "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75,
              **{f"{d}成": k / 10 for k, d in enumerate("一二三四五六七八九", 1)}}
@@ -41,5 +44,5 @@ MONEY_WORDS = _rx(r"\b(?:money|budget|cash|funding|funds|spend)\b", r"预算|钱
 RELATIVE_ADD = _rx(
     r"^\s*(?:[a-z]+ly\s+)?(?:more|additional|extra|new)\b(?!\s+than)", r"\b(?:another|additional|extra|plus|added|add)(?:\s+(?:the|an?))?\s*$",
     r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:还能|还会|还可以)?再给(?:我们|咱们)?\s*$|(?:其实|另外|而且|居然|竟然|那边|这边|手上|手里)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|多出(?:来)?了?|冒出(?:来)?了?|了)?\s*$",
-    r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
+    r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"(?:又|还)从[^,，。;；\d]{0,12}?(?:拿到|收到|找到|导出|整理出|弄到|搞到|挖出)了?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
 )

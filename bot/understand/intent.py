@@ -230,6 +230,15 @@ _ASKS_NOW = re.compile(r"[:：]|(?:想|我想|就想)(?:确认|问|了解|核实
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？;；…])\s*|\n+")
 
 
+# "how much RAM do I need?" asks for a value; "do we need to fine-tune?" weighs a decision
+_HOW_MUCH_NEED = re.compile(r"\bhow (?:much|many)\b[^.?!;]{0,40}?\bdo (?:i|we|you) need\b")
+
+
+def decides(low: str) -> re.Match | None:
+    """Where ``low`` (prepared text) asks for a decision, if it does."""
+    return DECISION_ASK.search(_HOW_MUCH_NEED.sub(" ", low))
+
+
 def final_question(low: str) -> str:
     """The message's last sentence that asks something (its last sentence when none has a question mark)."""
     parts = [p for p in _SENTENCE_END.split(low) if p.strip()]
@@ -257,21 +266,21 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     asks = VALUE_ASK.search(VAGUE_AMOUNT.sub(" ", REPORTED.sub(" ", TASK.sub(" ", QUOTED.sub(" ", low)))))
     if best in ("situation", "off_topic", "meta") and SETTING_ASK.search(low) and not facts:
         return "factual"  # "应该设哪个代理变量?", "选哪个值": a setting of a tool, not an approach to choose
-    if best == "situation" and probs[best] < 0.6 and not facts and CODE_TOKEN.search(text) and not DECISION_ASK.search(low):
+    if best == "situation" and probs[best] < 0.6 and not facts and CODE_TOKEN.search(text) and not decides(low):
         return "factual"  # "main.py --attn_implementation: is sdpa fine?": a question about a tool's setting
-    if best == "situation" and asks and not DECISION_ASK.search(low):
+    if best == "situation" and asks and not decides(low):
         if stated <= 1 or not PERSONAL.search(low):
             return "factual"
     last = final_question(low)
-    asks_value = bool(VALUE_ASK.search(last) and not DECISION_ASK.search(last) and not VAGUE_AMOUNT.search(last))
+    asks_value = bool(VALUE_ASK.search(last) and not decides(last) and not VAGUE_AMOUNT.search(last))
     if best == "situation" and asks_value and (not facts or DOC_SAYS.search(last)):
         return "factual"  # "评估要不要上 deepseek……峰值显存大概多少?", "…how many cards they say you need": the question is the last one
     if best == "situation" and asks and not stated and relevant and not in_conversation and probs[best] < 0.6:
         return "factual"  # "avg acc for text2vec in their table? wondering if switching is worth it": no project told
-    if best == "situation" and not stated and not in_conversation and not DECISION_ASK.search(low) \
+    if best == "situation" and not stated and not in_conversation and not decides(low) \
             and (asks or (relevant and VALUE_NOUN.search(low)) or (VALUE_NOUN.search(low) and "?" in text)):
         return "factual"  # "got a .pth folder, whats the convert subcommand": nothing to advise on, a lookup
-    if best == "situation" and relevant and not in_conversation and not DECISION_ASK.search(low) \
+    if best == "situation" and relevant and not in_conversation and not decides(low) \
             and not PERSONAL.search(HEDGE.sub(" ", low)) and VALUE_NOUN.search(low) and not facts:
         return "factual"  # "qwen3-32b sglang awq-int4 30720 input speed": a lookup in the documents, no one's project
     if best == "meta" and relevant and len(low) > 12 and not META_CUE.search(low):
@@ -283,7 +292,7 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
         return "situation"  # "no nvidia card here": a fact stated, no value asked for
     if best in ("off_topic", "meta") and stated >= 2 and not asks:
         return "situation"  # "Infra: 32 A100s. Data: 850k pairs. Goal: best accuracy.": a situation, however terse
-    if best in ("factual", "off_topic", "meta") and DECISION_ASK.search(low) and (stated >= 2 or not asks) \
+    if best in ("factual", "off_topic", "meta") and decides(low) and (stated >= 2 or not asks) \
             and not (best == "off_topic" and probs[best] >= 0.8 and not stated) \
             and not (best == "factual" and not facts and asks_value):
         return "situation"  # "should I fine-tune or use prompts?": advice, with a question back for the facts

@@ -44,6 +44,10 @@ _ADDED = re.compile(r"\b(?:added|adds|add|bumped (?:it |us )?(?:up )?by|raised (
                     r"(?:又|再|追加|另外)(?:加|批|拨|给)了?\s*$|(?:又|再|另外)?(?:追加|追拨|增拨|补)了?\s*$")
 
 
+_CUT_BY = re.compile(r"\b(?:cut|cuts|reduced|slashed|lowered|trimmed|shaved|knocked)\s+(?:the |our |my )?(?:budget\s+)?"
+                     r"(?:down\s+)?by\s+[$€¥￥]?\s*$|(?:预算)?(?:砍了|削减了?|减少了?|少了|扣了)\s*[$€¥￥]?\s*$")
+
+
 NO_BUDGET = cues.rx(r"\b(?:no|zero) budget(?! (?:constraints?|limits?|caps?|issues?|problems?|concerns?|restrictions?))\b", r"\b(?:still |have |got |there'?s )no money\b",
                    r"\bbudget(?: is|'s| of)? (?:literally |now |actually |officially |just )?(?:zero|\$?0)\b", r"\bbudget (?:is )?(?:basically|pretty much|practically|essentially|about|roughly|like) (?:zero|nil|nothing|\$?0)\b", r"没(?:有)?(?:任何)?预算", r"零预算", r"预算(?:为|是)?\s*(?:0(?!\.)|零)", r"(?<!多)一(?:分|毛)(?:钱)?(?:都|也)?没有", r"(?:完全|根本)?不给(?:任何)?预算", r"(?:经费|预算|资金)(?:是|为)\s*(?:零|0(?!\.))(?![\d.])", r"没有一分钱", r"一分钱(?:的)?预算(?:都|也)?没有")
 
@@ -107,10 +111,14 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
         before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]
         src = snippet(c, max(0, q.start - 12), q.end + 8)
-        if _ADDED.search(text[max(0, q.start - 24) : q.start]):  # "finance added another $500", "bumped by another $5k"
+        added = _ADDED.search(text[max(0, q.start - 24) : q.start])  # "finance added another $500", "bumped by another $5k"
+        cut = _CUT_BY.search(text[max(0, q.start - 32) : q.start])  # "the agency cut the budget by $18,000"
+        if added or cut:
             usd = _to_usd(q.value, before, after)
             if usd is not None:
-                return ([Event("budget_rmb", "add", q.value, src)] if usd[1] else []) + [Event("budget_usd", "add", usd[0], src)]
+                sign = -1 if cut else 1
+                return ([Event("budget_rmb", "add", sign * q.value, src)] if usd[1] else []) + \
+                    [Event("budget_usd", "add", sign * usd[0], src)]
         other = next((rate for b, a, rate in _OTHER_CURRENCIES if b.search(before) or a.match(after)), None)
         if other is not None:  # "HK$50,000", "£2k": converted at a rough rate
             return [Event("budget_usd", "set", round(q.value * other, 2), src), Event("budget_rmb", "clear", None, src)]

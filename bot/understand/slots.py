@@ -15,7 +15,7 @@ from bot.understand.deadline import read_deadline
 from bot.understand.hardware import compute_events, kept_new_cards
 from bot.understand.model_size import model_size
 from bot.understand.money import DENIED, RMB_AFTER, USD_AFTER, budget_events
-from bot.understand.numbers import Quantity, quantities
+from bot.understand.numbers import Quantity, quantities, zh_numeral
 from bot.understand.text import (
     Clause,
     clauses,
@@ -87,7 +87,12 @@ def read_events(text: str) -> list[Event]:
             # named earlier in the message
             said = " ".join(p.text for p in parts[:i])
             near = " ".join(p.text for p in parts[max(0, i - 2) : i])
-            if _RETRACTABLE["compute"].search(near) and _GIVEN_BACK.search(near):  # "那台服务器要还给物理组…我们用不上了"
+            share = Clause(f"{parts[i - 1].text} {clause.text}", parts[i - 1].start)
+            if cues.FRACTION_GONE.search(parts[i - 1].text):  # "三分之一是重复的，去掉": the share is already gone
+                found = [e for e in found if e.kind != "clear_topic"]
+            elif cues.FRACTION_GONE.search(share.text):  # "其中百分之二十五是旧菜单的，不要了": a share goes, not a topic
+                found = [e for e in _number_events(share) if e.slot == "examples"]
+            elif _RETRACTABLE["compute"].search(near) and _GIVEN_BACK.search(near):  # "那台服务器要还给物理组…我们用不上了"
                 found = [e for e in found if e.kind != "clear_topic"] + [Event(n, "clear", None, snippet(clause))
                                                                          for n in _SLOT_ALIASES.get("compute", ("compute",))]
             else:
@@ -105,7 +110,13 @@ def read_events(text: str) -> list[Event]:
             # "... last month; now we have 4,000": the count moved on ("2)", "4）" number a list instead)
             found += [bare] if bare is not None else []
         events.extend(found)
+    if _ADD_THOSE.search(low):  # "we found another 2,700 chats in the old system, so add those"
+        events = [Event(e.slot, "add", e.value, e.source) if e.slot == "examples" and e.kind == "set" else e for e in events]
     return [_in_user_words(e, low, text) for e in kept_new_cards(events)]
+
+
+_ADD_THOSE = re.compile(r"\b(?:so |and |please )?add (?:those|them|these|it)(?: (?:in|on|too|as well))?\s*(?:[.!]|$)|"
+                        r"\b(?:on top of|in addition to) (?:the |our |those |what we had)|加上(?:这些|它们|去)")  # "也算上，一共五千五百条" states the total
 
 
 def _in_user_words(e: Event, low: str, text: str) -> Event:
@@ -129,11 +140,17 @@ _LATER = re.compile(r"以后|将来|之后再|\blater\b|down the road|\beventual
 _TURNED_DOWN = re.compile(r"^\s*(?:rather than|而不是|而非)")
 
 
+_DROP_REST = re.compile(r"^\W*(?:so |and |then |just )?(?:drop|discard|toss|ditch|remove|throw out|bin|delete) "
+                        r"(?:the rest|the others|the remainder|everything else)\b|^\W*(?:其余|剩下|其他)的?(?:都|全)?(?:删掉|不要了|去掉)")
+
+
 def _clause_events(c: Clause) -> list[Event]:
     out: list[Event] = []
     text = c.text
     if _TURNED_DOWN.match(text):
         return out
+    if _DROP_REST.match(text):
+        return out  # "only two thirds are usable; drop the rest": the share kept already says it
     # "drop the quarter of them that are junk" takes a share of the count away, not a whole fact
     retract = None if cues.PII_REMOVED.search(text) or cues.FRACTION_GONE.search(text) else cues.RETRACT.search(text)
     colon = text.find(":", retract.end()) if retract else -1
@@ -198,8 +215,9 @@ def _number_events(c: Clause) -> list[Event]:
         return [Event("examples", "add", -part[0], snippet(c, *part[1]))]
     gone = cues.FRACTION_GONE.search(text)
     if gone:
-        share = gone.group("f") or gone.group("t") or gone.group("z")
-        part = float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%") else cues.FRACTIONS[share]
+        share = gone.group("f") or gone.group("t") or gone.group("z") or gone.group("z4")
+        part = (float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%")
+                else (zh_numeral(share[3:]) or 0) / 100 if share.startswith("百分之") else cues.FRACTIONS[share])
         out.append(Event("examples", "scale", round(1 - part, 4), snippet(c, *gone.span())))
         return out
     kept = kept_fraction(text)
