@@ -129,3 +129,14 @@ def test_comments_dug_out_of_an_archive_are_examples_not_documents():
 def test_how_much_memory_do_i_need_is_a_lookup():
     assert understand("if i dont have a gpu and run qwen-vl-chat on cpu, how much RAM do i need approx?",
                       None, True).intent == "factual"
+
+
+def test_weekly_updates_said_in_english_inside_chinese():
+    u = understand("我们是做 refugee support 的 NGO，donor policy 和 reimbursement rules 基本每周都 update 一次。"
+                   "想做个 chatbot 回答 volunteer 的问题，answer 不需要什么固定格式，说清楚就行。")
+    assert value(u, "knowledge_changes") is True and value(u, "needs_format") is False and label(u) == "rag"
+
+
+def test_a_count_glossed_between_dashes_counts_the_words_after_it():
+    u = understand("Answers should use a bilingual template. We have unos ochocientos - about 800 - template examples.")
+    assert value(u, "examples") == 800

@@ -57,8 +57,13 @@ def clauses(text: str) -> list[Clause]:
     out: list[Clause] = []
     for m in _ASIDE.finditer(text):
         out += _cut(m.group(1), m.start(1))
-    out += _cut(inline_asides(text), 0)
+    out += _cut(_DASHED_GLOSS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)),
+                                  inline_asides(text)), 0)
     return sorted(out, key=lambda c: c.start)
+
+
+# "unos ochocientos - about 800 - template examples": a gloss between dashes reads with the words around it
+_DASHED_GLOSS = re.compile(r"(\s-\s)((?:about|around|roughly|approx\.?|approximately|~|大约|大概|约)\s*\d[\d,.]*\s*[kK]?)(\s-\s)")
 
 
 def _cut(text: str, offset: int) -> list[Clause]:
