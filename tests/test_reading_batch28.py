@@ -98,3 +98,15 @@ def test_an_english_word_family_is_found_in_the_index():
     index = build_bm25([["hungarian", "exam", "problems"], ["hungary", "budapest"], ["humane", "hunger"]])
     assert index.family("hungary") == ["hungarian"] and index.family("exam") == []
     assert "hungary" in index.family("hungarian")
+
+
+def test_an_arxiv_id_is_read_as_one_value():
+    from bot.read.answer_type import values, wanted_types
+
+    assert wanted_types("ZeroQuant(4+2) 那篇论文 arXiv 编号是多少") == ("arxiv",)
+    assert wanted_types("arxiv id of the FP6-LLM paper?") == ("arxiv",)
+    assert [v[3] for v in values("journal={arXiv preprint arXiv:2312.08583}", ("arxiv",))] == ["2312.08583"]
+    text = ("[1] ZeroQuant(4+2): Redefining LLMs Quantization. arXiv. https://arxiv.org/abs/2312.08583\n\n"
+            "[2] FP6-LLM: Efficiently Serving Large Language Models. arXiv. https://arxiv.org/abs/2401.14112\n")
+    found = read("arxiv id of the FP6-LLM paper?", _hits(text))
+    assert found.best is not None and found.best.value == "2401.14112"
