@@ -27,6 +27,7 @@ from bot.understand.text import (
     snippet,
 )
 from bot.understand.types import Event
+from bot.understand.volume import RATE_AFTER, volume_events
 from knowledge.lang import normalize
 
 # slots a retraction can clear, by the words that name them
@@ -237,7 +238,7 @@ def _number_events(c: Clause) -> list[Event]:
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
-           and not _labelled(text, q) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not _RATE_AFTER.match(text[q.end :])
+           and not _labelled(text, q) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
            for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
@@ -246,7 +247,7 @@ def _number_events(c: Clause) -> list[Event]:
     size = model_size(text)
     if size is not None:
         out.append(Event("model_size_b", "set", size[0], snippet(c, *size[1])))
-    out.extend(_volume(c, qs))
+    out.extend(volume_events(c, qs))
     return out
 
 
@@ -373,45 +374,3 @@ _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样�
                           r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style|json|schema)\b|\blike (?:that|those)\b|"
                           r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b|"
                           r"^\s*(?:[\w-]+\s+){0,2}examples?\b")
-
-
-_PER = re.compile(r"^\s*(?:\+\s*)?(?:api\s+)?(?:calls?|requests?|queries|messages|次(?:调用|请求|查询)?)?\s*(?:per|a|each|/|every)?\s*"
-                  r"(second|sec|minute|min|hour|day|week|month|秒|分钟|小时|天|日|周|月)")
-_PER_BEFORE = re.compile(r"(?:每|一)(秒|分钟|小时|天|日|周|月)(?:有|大约|约|大概)?\s*$")
-_PER_MONTH = {"second": 2_592_000, "sec": 2_592_000, "秒": 2_592_000, "minute": 43_200, "min": 43_200, "分钟": 43_200,
-              "hour": 720, "小时": 720, "day": 30, "天": 30, "日": 30, "week": 4.3, "周": 4.3, "month": 1, "月": 1}
-_RATE_VERB = re.compile(r"\b(?:process|processes|processing|processed|handle|handles|handling|classify|classifies|route|routes|score|"
-                        r"scores|serve|serves|receive|receives|get|gets|answer|answers)\s+(?:about |around |roughly |some |over |~\s*)?$|"
-                        r"(?:处理|分类|接到|收到|回复|审核)(?:大约|约|大概)?\s*$")
-# "1.5 million reports a month": a rate of things coming in, not a collection to search
-_RATE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(second|minute|hour|day|week|month)\b")
-_CALL_WORD = re.compile(r"calls?|requests?|queries|调用|请求|查询|次")
-HIGH_VOLUME_PER_MONTH = 1_000_000
-LONG_PROMPT_TOKENS = 500  # few-shot prompts this long cost more per call than a fine-tuned model's
-
-
-def _volume(c: Clause, qs: list[Quantity]) -> list[Event]:
-    text = c.text
-    out: list[Event] = []
-    for q in qs:
-        after = text[q.end : q.end + 40]
-        m = _PER.match(after)
-        unit = m.group(1) if m and _CALL_WORD.search(after[: m.end()]) else None
-        if unit is None:
-            b = _PER_BEFORE.search(text[max(0, q.start - 8) : q.start])
-            unit = b.group(1) if b and _CALL_WORD.search(after[:8]) else None
-        if unit is None and _RATE_VERB.search(text[max(0, q.start - 30) : q.start]) and (r := _RATE_AFTER.match(after)):
-            unit = r.group(1)  # "our lab processes about 1.5 million reports a month": that many calls
-        if unit is not None:
-            monthly = int(q.value * _PER_MONTH[unit])
-            src = snippet(c, q.start, q.end + 24)
-            out.append(Event("calls_per_month", "set", monthly, src))
-            out.append(Event("high_volume", "set", monthly >= HIGH_VOLUME_PER_MONTH, src))
-            break
-    for q in qs:
-        if re.match(r"^\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and _IN_PROMPT.search(text):
-            out.append(Event("prompt_tokens", "set", int(q.value), snippet(c, q.start, q.end + 16)))
-            if q.value >= LONG_PROMPT_TOKENS:
-                out.append(Event("long_prompt", "set", True, snippet(c, q.start, q.end + 16)))
-            break
-    return out
