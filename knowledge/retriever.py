@@ -109,7 +109,8 @@ class HybridRetriever:
         vec = np.ascontiguousarray(self.embedder.encode([expanded]), dtype="float32")
         dense = self.index.dense_search(vec[0], n)
         bridges = bridge_words(query, self.settings.bridge_words)
-        if detect_language(query) == "zh":  # "匈牙利" -> "hungary", and the passages say only "Hungarian"
+        lang = detect_language(query)
+        if lang == "zh":  # "匈牙利" -> "hungary", and the passages say only "Hungarian"
             known, _ = self.index.term_idf(bridges)
             bridges += [f for b in dict.fromkeys(bridges) if b not in known for f in self.index.word_family(b)[:1]]
         sparse = self.index.sparse_search(_query_terms(self.tokenizer(expanded), expanded) + bridges, n)
@@ -135,7 +136,7 @@ class HybridRetriever:
                         for t in content}
         weights = {t: max(idf.get(t, max_idf), 0.05) for t in content}
         mass = sum(weights.values())
-        reads = detect_language(query) == "en" or reads_chinese(getattr(self.embedder, "name", ""))
+        reads = lang == "en" or reads_chinese(getattr(self.embedder, "name", ""))
         found = self.index.fetch([doc for doc, _ in fused], vec[0], set().union(*alternatives.values()))
         fused = _named_first(fused, found, content)
         fused = _spelled_first(fused, found, rare)

@@ -121,7 +121,7 @@ def _listed(entries):
 def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None,
                     excluded: frozenset[str] = frozenset(), unit: str = "",
                     locators: frozenset[str] = frozenset(), given: frozenset[float] = frozenset(),
-                    question: str = "") -> list[Candidate]:
+                    sizes: frozenset[str] = frozenset()) -> list[Candidate]:
     """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
     column) over all read passages, as a table is often split across passages."""
     out = []
@@ -129,7 +129,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
     entries = hit.chunk.meta.get("cells", ())
     headers = sorted({e[1] for e in entries}, key=len, reverse=True)
     asked = {t for t, w in weights.items() if w >= 0.9 and t not in GENERIC}
-    sizes = model_sizes(question) & asked  # "deepseek llm 7b": a table about the 67B model is not it
+    sizes = sizes & asked  # the model sizes the question names ("7b"), among its terms
     for entry in _listed(entries):
         row, column, value = entry[:3]
         context = entry[3] if len(entry) > 3 else ""  # the row's other cells: "Input Length 6144; Quantization BF16"

@@ -26,7 +26,7 @@ from bot.read.candidate import (
     restates,
     type_score,
 )
-from bot.read.cells import cell_candidates, number_pairs, superlative_candidates
+from bot.read.cells import cell_candidates, model_sizes, number_pairs, superlative_candidates
 from bot.read.hints import PINNED_BONUS, STATED_BITS, locators, pinned_version
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.numbers import quantities
@@ -61,7 +61,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     judge relevant (``relevant``: ids of the relevant hits' chunks; None = all) can still hold the answer, but only
     a candidate clearing the higher bar ``STRONG_UNRELATED`` counts from them."""
     wanted = wanted_types(question)
-    if "dtype" in wanted and STATED_BITS.search(prepare(question)):
+    low = prepare(question)
+    if "dtype" in wanted and STATED_BITS.search(low):
         wanted = tuple(w for w in wanted if w != "bits")  # "哪一种 4 比特数据类型": the width is given, the type is asked
     weights = _weights(question)
     if not weights or not hits:
@@ -74,15 +75,15 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
     unit = _asked_unit(question)
-    counts = bool(unit) and bool(_COUNTS.search(prepare(question)))  # "多少个汉字", "how many tokens": a noun counted
-    low = prepare(question)
+    counts = bool(unit) and bool(_COUNTS.search(low))  # "多少个汉字", "how many tokens": a noun counted
     # numbers the asker states; not those inside a name ("bf16", "a100", "llama-3.1")
     given = frozenset(q.value for q in quantities(low) if not q.vague and not _IN_NAME.search(low[: q.start]))
-    if _GUESSES.search(prepare(question)):
+    if _GUESSES.search(low):
         given = frozenset()  # "is it 8080?", "我记得是 6 还是 7": the asker's guess may well be the answer
     flags = frozenset(re.findall(r"(?<![\w-])--([a-z0-9][\w-]*)", question.lower()))  # "--kv-cache-dtype", spelt out
     # names the asker already has ("max_new_tokens", "LoRA(2M)"): not the one asked for, nor the numbers inside them
-    known = frozenset(_NAME.findall(prepare(question)) + _QUALIFIED.findall(prepare(question)))
+    known = frozenset(_NAME.findall(low) + _QUALIFIED.findall(low))
+    sizes = frozenset(model_sizes(low))  # "deepseek llm 7b": a table about the 67B model is not it
     rows: dict[tuple[str, str], set[str]] = {}
     for hit in hits[:MAX_PASSAGES]:
         for entry in hit.chunk.meta.get("cells", ()):
@@ -104,7 +105,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
-                                       where, given, question) + mine):
+                                       where, given, sizes) + mine):
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
