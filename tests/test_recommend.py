@@ -56,7 +56,8 @@ def test_scenario(case):
         (Situation(examples=2_000_000), "full_finetune"),
         (Situation(examples=2_000_000, novel_architecture=True, budget_usd=5000), "full_finetune"),
         (Situation(examples=3000, gpu_memory_gb=24), "qlora"),
-        (Situation(examples=3000, model_size_b=70), "qlora"),
+        (Situation(examples=3000, model_size_b=70), "lora"),  # hardware unsaid: no single card to fit
+        (Situation(examples=3000, model_size_b=70, gpu_count=1), "qlora"),
         (Situation(knowledge_changes=True), "rag"),
         (Situation(knowledge_changes=True, needs_format=True, examples=500), "hybrid"),
         (Situation(knowledge_changes=True, needs_format=True, examples=50), "rag"),

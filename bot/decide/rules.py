@@ -71,8 +71,13 @@ def _budget_tiny(s: Situation) -> bool:
 
 def _consumer(s: Situation) -> bool:
     return bool((s.gpu_memory_gb is not None and s.gpu_memory_gb <= CONSUMER_GPU_GB) or s.compute == "consumer"
-                or s.four_bit_ok or ((s.model_size_b or 0) >= HUGE_MODEL_B and (s.gpu_count or 1) == 1
+                or s.four_bit_ok or ((s.model_size_b or 0) >= HUGE_MODEL_B and _one_card(s)
                                      and s.compute != "ample"))
+
+
+def _one_card(s: Situation) -> bool:
+    """One GPU is stated ("一张 A100 80G", "a single 48GB card"); unknown hardware is not one card."""
+    return s.gpu_count == 1 or (s.gpu_count is None and s.gpu_memory_gb is not None)
 
 
 def _compute_unknown(s: Situation) -> bool:

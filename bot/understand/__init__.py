@@ -144,7 +144,8 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     return Understanding(question, lang, intent, prev_slots, cost, (), asked=asked, intent_scores=probs)
 
 
-_SUPPOSES = re.compile(r"[?？]|\b(?:if|what about|how about|suppose)\b|如果|要是|假如|假设|呢")
+_SUPPOSES = re.compile(r"[?？]|\b(?:if|what about|how about|suppose)\b|如果|要是|假如|假设|呢|再算|重算|重新算|再估|重新估|"
+                       r"\b(?:recalc\w*|recompute|redo (?:it|that|the (?:math|estimate|numbers|calculation))|re-?run the (?:numbers|math))\b")
 _COST_FACT = re.compile(r"\b(?:gpt-?[\w.-]*|4o|mini|tokens?|epochs?|same length|cost|price|\$)\b|轮|token|费用|多少钱|价格", re.ASCII)
 _NEW_FACTS = ("examples", "documents", "knowledge_changes", "needs_format", "privacy_blocked", "novel_architecture",
               "domain_terms", "multi_step", "deadline")

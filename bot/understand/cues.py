@@ -38,6 +38,9 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|coded|categori[sz]ed|classified|finished|completed|hand-labell?ed|written|reviewed|approved|authored|curated|scored|graded|rated|transcribed|aligned|"
     r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+[a-z]+",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:archived|on file|saved|kept|stored)\b",  # "1,500 newsletters archived"
+    # "3 million tokens of corpus", "2 billion tokens of text", "800万 token 的语料": a training corpus counted in tokens
+    r"^\s*(?:[a-z-]+\s+)?tokens?\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:corpus|corpora|text|training data|pre-?training data|raw text)\b",
+    r"^\s*(?:个)?\s*(?:tokens?|词元)\s*(?:的)?\s*(?:[\u4e00-\u9fff]{0,4})?(?:语料|训练数据|文本)",
     r"^\s*(?:usable|valid|clean|usable ones|good ones)\b",  # "so ~75 usable" (of the items named before)
     # "1,100 texts the owners approved", "900 replies our editors signed off on"
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:that\s+|which\s+)?(?:the|our|my|their|his|her)\s+(?:[a-z]+\s+){0,2}"
@@ -75,7 +78,7 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
-    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|tokens?|token|epochs?|轮|遍|次|calls?|requests?(?!\s*-?[→>])|queries|qps|"
+    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:corpus|corpora|text|training data|pre-?training data|raw text)\b)(?!\s*(?:的)?\s*(?:[\u4e00-\u9fff]{0,4})?(?:语料|训练数据|文本))|epochs?|轮|遍|次|calls?|requests?(?!\s*-?[→>])|queries|qps|"
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
     r"人|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
@@ -154,11 +157,11 @@ LIMITED_COMPUTE = _rx(
 DOC_UNIT_AFTER = _rx(
     r"^\s*-?\s*(?:[a-z-]+\s+){0,3}(?:docs?|documents?|documentation pages|pages?|pdfs?|files?|manuals?|articles?|"
     r"wiki(?: pages?)?|reports?|papers?|handbooks?|spec(?:ification)?s?|contracts?|agreements?|policies|faqs?|web ?pages?|"
-    r"slides?|(?<!on the )(?<!off the )books?)\b(?!\s*-?>|\s*[→/]|[\w-]*\s+(?:clauses|summaries|excerpts|snippets|sentences|paragraphs|questions|answers|pairs|labels|"
+    r"slides?|(?<!on the )(?<!off the )books?)\b(?!\s+(?:[\w-]+\s+)?prompts?\b)(?!\s*-?>|\s*[→/]|[\w-]*\s+(?:clauses|summaries|excerpts|snippets|sentences|paragraphs|questions|answers|pairs|labels|"
     r"annotations|examples|samples|q&as|rows|records|reviews|comments|translations)\b)",
     r"^\s*(?:多)?(?:份|篇|个|页|本|册|套)(?:[\u4e00-\u9fff]{0,6})?(?:文档|文件|资料|手册|报告|论文|说明书|合同|文章|"
     r"网页|pdf|制度|规章|书籍|图书|稿件|稿子|新闻稿)", r"^\s*(?:多)?(?:本|册)书",
-    r"^\s*(?:多)?页", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页|规格书|白皮书|标书)",
+    r"^\s*(?:多)?页(?![^,，。;；]{0,4}(?:提示|prompt))", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页|规格书|白皮书|标书)",
 )
 # a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
 DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|备忘录|公文|制度|规章|网页|书籍|条款|指南|公告|规范|法规|sop|作业指导书|规程)\s*(?:[,，、]\s*)?"
@@ -194,7 +197,8 @@ BOOL: dict[str, BoolCues] = {
             r"monthly|quarterly|biweekly|fortnightly|every (?:other |few |couple of |\d+ )?(?:minute|hour|day|week|month|quarter|sprint)s?)\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bchang\w* (?:through(?:out)? the (?:season|year)|mid-?season|without (?:much )?(?:notice|warning)|at short notice)\b", r"\b(?:a|one) day'?s notice\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*|mov\w*|shift\w*)\b[\w\s]{0,50}?\bevery (?:day|week|month|quarter|sprint|shipment|delivery|release)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
-            r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
+            r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b",
+            r"\bthis (?:week|month)'?s (?:[\w-]+ ){0,2}(?:schedules?|prices|pricing|menus?|specials|rates|timetables?|rotas?|rosters?|availability|stock|offers|deals|hours|line-?up|catalog(?:ue)?)\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|回答|应答|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?<![是不])(?:都|也|总|老)(?:会|在|要)?(?:变|变化|变动|更新|调整)(?![成得好差])", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:发|出|更新|迭代|上)(?:一)?(?:版|次|个版本)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:都|会|都会)?\s*(?:update|refresh|change)", r"跟着[^,，。;；]{0,14}?(?:改|变|更新|调整|调)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
@@ -208,6 +212,7 @@ BOOL: dict[str, BoolCues] = {
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
             r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\bstandard (?:[\w-]+ ){0,2}(?:block|layout|form|template|structure|sheets?|cards?|forms)\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every|my) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese|french|german|spanish)).*?[:：]\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"\b(?:our|their|the (?:company|brand|shop|store)'?s?) (?:['\"‘“][^'\"’”]{1,30}['\"’”] )voice\b", r"\b(?:must|should|has to|have to|need to|needs to) sound like (?:him|her|them|the owner|the founder|our \w+)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b", r"统一(?:的)?[\u4e00-\u9fff]{0,2}口径", r"口径(?:要)?(?:统一|一致)",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
@@ -299,6 +304,8 @@ BOOL: dict[str, BoolCues] = {
     "long_prompt": (
         _rx(r"\blong (?:few[- ]shot )?prompts?\b", r"\bprompts? (?:is|are|gets?|got|has become) (?:very |too |really |super )?(?:long|huge|massive)\b",
             r"\blong few[- ]shot\b", r"\bhuge (?:system )?prompts?\b",
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|multi|several)[- ]pages? (?:long )?(?:system |few[- ]shot )?prompts?\b",
+            r"(?:\d+|[两二三四五六七八九十几]+)\s*(?:多)?页(?:的|长的)?\s*(?:系统)?\s*(?:提示词?|prompt)",
             r"\b(?:[1-9]\d{3,}|\d{1,2},\d{3}|\d+(?:\.\d+)?k)[- ]?tokens?\b[\w\s-]{0,20}?prompts?",
             r"(?:[1-9]\d{3,}|\d+(?:\.\d+)?k|[一二两三四五六七八九几]千)\s*(?:个)?\s*tokens?\s*的?\s*(?:few[- ]?shot\s*)?(?:提示词?|prompt)",
             r"(?:提示词?|prompt)[^,，。;；]{0,4}(?:[1-9]\d{3,}|[一二两三四五六七八九几]千)\s*多?\s*(?:个)?\s*tokens?",
@@ -326,7 +333,7 @@ BOOL: dict[str, BoolCues] = {
             r"in[- ]house) (?:[\w-]+ )?architecture", r"\barchitecture (?:designed|built) from scratch\b",
             r"\b(?:our|my) own (?:foundation|base|pretrained) model\b", r"\bfoundation model\b", r"\bpre-?train(?:ing)? (?:a|our own|from|an?)\b",
             r"\bbuild (?:our|my) own (?:llm|base model|foundation|language model)", r"\bown llm from scratch\b",
-            r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
+            r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研了?(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
             r"基座大模型", r"预训练(?:一个|自己的)", r"新的?(?:网络|模型)?结构", r"从头设计", r"自研(?:的)?(?:网络|模型)?结构", r"自己设计的?(?:网络|模型)?(?:结构|架构)", r"全新(?:的)?(?:网络)?结构", r"不是\s*transformer", r"\bnot (?:a |based on )?(?:the )?transformers?\b", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
             r"不基于(?:任何)?现有(?:的)?[\u4e00-\u9fff]{0,4}?(?:模型|架构|基座)", r"从零(?:开始)?(?:设计|搭建|构建|造)", r"设计(?:一个)?自己的[^,，。;；]{0,16}(?:架构|结构|tokenizer|分词器)", r"(?:自研|自己的|自有的?|自己设计的?)\s*(?:的)?\s*(?:architecture|tokenizer|分词器)", r"\b(?:our|my) own (?:[\w-]+ )?(?:variant|tokeni[sz]er)\b", r"\bcustom tokeni[sz]er\b", r"(?:自己|我们|自行)(?:提出|设计|研究)的[^,，。;；]{0,16}(?:结构|架构)",
             r"不是在现成(?:的)?模型上改", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
@@ -342,6 +349,8 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
             r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|dug|digging|pulled|surfaced|found|discovered|came from)\b)[^.;])*?(?<!out of the )(?<!out of our )(?<!from our )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
             r"\banswers? (?:[\w-]+ ){0,4}?(?:using|from|based on|out of) (?:our|the|their) (?:[\w-]+ ){0,2}(?:records|notes|files|documents|docs|archives?)\b",
+            r"\banswers? (?:[\w-]+ ){0,2}?(?:pulled|drawn|taken|sourced|quoted|coming|extracted|grounded) (?:straight )?(?:from|out of|in) (?:our |the |their |those |these |its )?(?:[\w-]+ ){0,2}"
+            r"(?:records|notes|files|documents|docs|archives?|contracts|agreements|reports|filings|papers|policies|manuals|guidelines|regulations|minutes|texts)\b",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
             r"(?:files|documents|docs|records|agreements|archives|manuals|reports|contracts)\b", r"\bcit(?:e|ing) (?:the |its |their )?sources?\b", r"\bwith citations\b",
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
@@ -358,7 +367,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bcan'?t (?:afford|spend) (?:much|a lot)\b", r"\bcash[- ]strapped\b",
             r"\b(?:we'?re|i'?m|we are|i am|pretty|totally|flat|basically) broke\b", r"\bcheap as possible\b",
             r"预算(?:很|非常|比较|有点|特别)?(?:低|少|紧张|有限|不多|不足|紧|不够)", r"没(?:有)?(?:什么|多少)(?:预算|钱)", r"低预算",
-            r"钱不多", r"经费(?:有限|紧张|不多)", r"缺钱", r"省钱", r"能省则省", r"能省就省",
+            r"钱不多", r"经费(?:有限|紧张|不多)", r"\bbudget (?:is not|isn'?t|'s not) (?:that |so |very |exactly )?(?:huge|big|large|massive|generous)\b", r"缺钱", r"省钱", r"能省则省", r"能省就省",
             r"预算[^。;；]{0,12}?(?:说)?(?:不多|很少|有限|紧张|不够)"),
         None,
         _rx(r"\b(?:big|large|generous|unlimited|healthy|decent|ample|plenty of) budget\b",

@@ -38,6 +38,8 @@ FOUR_BIT_OK = cues.rx(
 _REQUIRED = re.compile(r"(?:需要|要|得|听说|据说)\s*(?:好几|几|多|[\d两二三四五六八]+)?\s*(?:张|块)?\s*$|"
                        r"\b(?:requires?|required|needs?|needed|would need|takes?)\s+(?:several |multiple |a few |many |\d+\s*x?\s*)?$")
 _SINGLE = re.compile(r"\b(?:one|a single|single|only one|just one)\b|一张|单卡|一块")
+_ONE_CARD = re.compile(r"\b(?:one|a single|single|only one|just one)\s+(?:gpu|card|graphics card)\b(?!\s*(?:cluster|node|server)s?\b)"
+                       r"|(?:一张|一块|单张|单块)\s*(?:gpu|卡|显卡)|单卡|单\s*gpu", re.IGNORECASE)
 _CARDS_COUNTED = re.compile(r"(\d+|一|单|两|二|三|四|六|八|十六)\s*(?:张|块)(?!\s*(?:数据|样本))")
 
 
@@ -74,6 +76,10 @@ def compute_events(c: Clause) -> list[Event]:
     if memory is not None and count is None and not card:
         many = _CARDS_COUNTED.search(text)  # "四张海光 K100(每张 64G)": the cards are counted, not named
         count = _small_int(many.group(1)) if many else None
+    single = False
+    if memory is None and count is None and not card and (one := _ONE_CARD.search(text)) \
+            and not negated(text, *one.span()) and not cues.NO_GPU.search(text):
+        count, src, single = 1, snippet(c, *one.span()), True  # "只有一张卡", "on a single GPU": one card, size unsaid
     if memory is not None:
         out.append(Event("gpu_memory_gb", "set", memory, src))
     if count is not None:
@@ -95,7 +101,7 @@ def compute_events(c: Clause) -> list[Event]:
         out.append(Event("compute", "set", compute, src))
         if compute == "none":  # "no GPU at all": earlier cards are gone too
             out += [Event("gpu_memory_gb", "clear", None, src), Event("gpu_count", "clear", None, src)]
-    elif memory is not None and (count or 1) == 1 and (card or _SINGLE.search(text)):
+    elif single or (memory is not None and (count or 1) == 1 and (card or _SINGLE.search(text))):
         out.append(Event("compute", "clear", None, src))  # a new single big card replaces an earlier cluster
     if FOUR_BIT_NO.search(text):
         out.append(Event("four_bit_ok", "set", False, snippet(c, *FOUR_BIT_NO.search(text).span())))
