@@ -155,6 +155,7 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("时长", "运行时长", "训练时长", "训练时间", "多长时间", "多久"), ("run time", "training time", "how long", "duration")),
     (("加速比", "加速"), ("speedup", "faster")),
     (("节省",), ("saved", "saving", "savings", "less")),
+    (("占比", "比例", "百分比"), ("percentage", "proportion", "ratio")),
 )
 
 

@@ -71,8 +71,16 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"(?:几|多少)\s*(?:位|比特|bit)|bit[- ]?width|\bhow many bits|\bwhat precision|\bwhich precision|精度"),
      ("bits", "dtype")),
     (re.compile(r"\bhow much more\b|\bhow many times (?:more|as much)\b|多(?:用|占|花|出)了?多少|几倍"), ("ratio", "percent", "memory")),
+    # "how big is the dataset on disk", "数据集有多大", "权重文件多大": a size in bytes
+    (re.compile(r"\bhow (?:big|large)\b(?=[^?]{0,30}\b(?:on disk|dataset|download|files?|checkpoints?|weights|corpus|index)\b)|"
+                r"\b(?:dataset|download|file|checkpoint|weights|corpus|index)\b[^?]{0,20}\bhow (?:big|large)\b|\bsize on disk\b|"
+                r"\bdisk (?:space|size|usage)\b|(?:数据集|文件|权重|磁盘|硬盘|存储|体积|语料|下载|索引)[^,，。?？]{0,8}多大|"
+                r"多大(?:的)?(?:磁盘|硬盘|存储|空间)|(?:磁盘|硬盘|存储)空间"), ("memory",)),
     (re.compile(r"(?:what|which|how much|how many|多少|几)\s*(?:%|％)|百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
+    # "how much faster than Medusa", "比 Medusa 快多少": a speed-up, said "1.6x"
+    (re.compile(r"\bhow (?:much|many times) faster\b|\bfaster by how much\b|\bspeed-?up\b|(?<!多)快(?:了)?(?:大概|大约|约)?多少|(?:提速|加速)(?:了)?(?:大概|大约|约)?多少"),
+     ("ratio", "percent", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|多少(?:美元|美金|刀|块|元|人民币)|花(?:了)?多少|\bhow many dollars|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
     (re.compile(r"多久|多长时间|多少(?:小时|分钟|天)|\bhow long\b|\bhow many (?:hours|minutes|days)|耗时|时长|几天|"

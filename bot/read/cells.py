@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.read.answer_type import VALUE_PATTERNS, ValueType
+from bot.read.answer_type import VALUE_PATTERNS, ValueType, soft, values
 from bot.read.candidate import (
     ASSIGNED_BONUS,
     GIVEN,
@@ -180,6 +180,10 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         if "support" in wanted and fits and len(value.strip()) <= 12:
             score += 0.5  # "does it support X?": a support matrix's verdict for X is the answer, not prose around it
         shown = value if fits or not wanted else ""
+        if shown and wanted and not soft(wanted) and len(value) > LONG_CELL and _WORDY.search(value):
+            # "由BELLE项目组开源的…，包含25万条数据。": the count, not the whole note
+            found = next((f for f in (values(value, (kind,)) for kind in wanted) if f), [])
+            shown = found[0][3] if len({v[3] for v in found}) == 1 else shown
         option = _option_cell(row, value, weights)
         if option is not None:  # "--port PORT | port to listen (default: 8080)": the default or env var asked for
             shown, score = option or shown, score + ASSIGNED_BONUS
@@ -188,6 +192,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
 
 
 _NOTE = re.compile(r"\(([^()]{2,40})\)")
+LONG_CELL = 24  # a longer cell in sentences is a note in words: the value asked for is read out of it
+_WORDY = re.compile(r"[，。；]|[,.;]\s|(?:\S+\s+){6}")
 
 
 _FLAG_ROW = re.compile(r"--([a-z0-9][\w-]*)", re.IGNORECASE)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from bot.read.answer_type import wanted_types
 from bot.types import Lang
 from bot.understand.text import prepare
+from knowledge.glossary import translations
 from knowledge.lang import content_words, detect_language, normalize, tokenize
 from knowledge.tables import unescape
 from knowledge.types import Hit
@@ -32,12 +33,17 @@ GENERIC = frozenset(
     "do did was were the a an of to in on for with by at 的 了 是 在 和 与 要 会 能 用 上 中 "
     # the asker's filler: "想确认一下……大概多少", "roughly what … exactly"
     "想 确认 一下 大概 大约 左右 差不多 时候 请教 知道 看看 问下 想问 帮我 roughly approximately approx exactly just "
-    "wondering anyone tell know".split()
+    "wondering anyone tell know "
+    # single characters that only tie a Chinese question together ("训练数据里", "用 firefly 训", "升到哪个版本")
+    "里 到 把 给 跟 及 或 就 都 也 还 又 再 吧 啊 呀 个 些 这 那 哪 啥 么 我 你 他 她 它 们 被 让 从 向 往 以 为 于 而 得 地 着 "
+    "过 其 该 此 说 有 的话 我们 他们 它们 这个 那个 这些 那些 一下".split()
 )
 # ";" between digits is a list ("70;75"), not the end of a sentence
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?!\d)|(?<=[.])\s+(?=[\"'«(\[A-Z0-9])|\n+")
 _SKIP_LINE = re.compile(r"^\s*(?:#(?![^\n]*[:：][^\n]*\d)|```|\||\|?\s*-{3}|(?:title|source_id|source_title|source_file|lang)\s*:|flowchart|graph\s|\w+\s*-->|style\s)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_ATTRIBUTE = re.compile(r"\s[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_BARE_TAG = re.compile(r"</?[a-z][\w-]*\s*/?\s*(?:>|$)", re.IGNORECASE)
 _COMMENT = re.compile(r"^\s*#+\s+(.*\S.*)$")
 
 
@@ -121,9 +127,14 @@ def split_sentences(text: str) -> list[str]:
         for part in _SENTENCE_END.split(line):
             flag = bool(_FLAG.match(part))  # "--lora_alpha 32", "-p, --port" keep their dashes: they name a flag
             part = (part.strip() if flag else part.strip(" \t-*>|#")).rstrip(";；,，:：")
-            if len(part) >= 8:
+            if len(part) >= 8 and not _markup_only(part):  # '<img src="x.png" width="380">' says nothing
                 out.append(part)
     return out
+
+
+def _markup_only(part: str) -> bool:
+    """HTML tags and their attributes only, no words between or inside them (a badge's words stay: "<img python 3.8+>")."""
+    return part.lstrip().startswith("<") and not _BARE_TAG.sub("", _ATTRIBUTE.sub("", part)).strip()
 
 
 def _continued(lines: list[str]) -> list[str]:
@@ -151,6 +162,9 @@ def _said(out: list[str], comment: str) -> str:
 
 _WRAPPED = re.compile(r"^\s*(?:[a-z(\[`'\"]|\d+(?:\.\d+)?\s*(?:[a-z%]|gb|gib)\b)")
 _NOT_PROSE = re.compile(r"^\s*(?:#|\||>|```|--|-\w,|\[(?:env|default|possible)|\$ |pip |python |git |\w+=)")
+# a Chinese sentence broken mid-way ("…采用更紧凑的设计，拥有" / " **1060** 亿总参数量"): no ending mark, text goes on
+_CJK_OPEN = re.compile(r"[\u4e00-\u9fff，、（(]\s*$")
+_CJK_ON = re.compile(r"^\s*(?:[\u4e00-\u9fff]|\*\*\s*[\w\u4e00-\u9fff]|\d)")
 _ENDED = re.compile(r"(?:[.!?。！？:：;；\\{}]|\*\*|```)\s*$")
 
 
@@ -167,7 +181,8 @@ def _unwrap(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         prose = not fenced and bool(line.strip()) and not _NOT_PROSE.match(line)
-        if joinable and prose and _WRAPPED.match(line) and not re.match(r"^\s*[-*+]\s", line):
+        wrapped = _WRAPPED.match(line) or (_CJK_OPEN.search(out[-1]) and _CJK_ON.match(line)) if out else False
+        if joinable and prose and wrapped and not re.match(r"^\s*[-*+]\s", line):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
@@ -236,10 +251,15 @@ def _weights(question: str) -> dict[str, float]:
     for tok in tokenize(expand(question)):
         if tok.strip():
             # a character bigram across two words ("调需" in "微调需要") is search noise, not a term
-            stray = len(tok) == 2 and tok not in words and not any(tok in w for w in words) and "\u4e00" <= tok[0] <= "\u9fff"
+            stray = (len(tok) == 2 and tok not in words and not any(tok in w for w in words) and "\u4e00" <= tok[0] <= "\u9fff"
+                     and not translations(tok))  # "占比" cut into 占 / 比 is still a term the glossary knows
             # the "s" of "tok/s" and the "x" of "8 x a100" name nothing
             weak = tok in GENERIC or tok in ("s", "x")
             weights[tok] = (1.0 if tok in own else 0.6) * (0.25 if weak else 1.0) * (0.2 if stray else 1.0)
+    for tok in list(weights):  # the characters of such a term ("占", "比") are no terms of their own
+        if len(tok) == 2 and weights[tok] >= 0.9 and tok not in words and all(ch in weights for ch in tok):
+            for ch in tok:
+                weights[ch] = min(weights[ch], 0.25)
     for tok in list(weights):  # "5.0bpw", "16gb": a number glued to its unit also meets "5.0 bpw" written apart
         glued = _GLUED_UNIT.match(tok)
         if glued:
