@@ -79,3 +79,25 @@ def test_how_much_faster_asks_a_speed_up_and_how_big_on_disk_a_size():
             "with around 150 billion tokens.")
     found = read("acme-pile dataset is about how big on disk?", _hits(text))
     assert found.best is not None and found.best.value == "600GB"
+
+
+def test_the_numbers_of_a_date_count_nothing():
+    from bot.read.answer_type import values
+
+    found = [v[3] for v in values("[2024/4/14] 完成数据收集与处理，一共用了 1T token 的数据", ("count", "number"))]
+    assert "14" not in found and "4" not in found and found[0] == "1T token"
+
+
+def test_milliseconds_are_a_duration_asked_in_either_language():
+    from bot.read.answer_type import values, wanted_types
+
+    assert wanted_types("eager 模式 forward+backward 一步要多少毫秒") == ("duration",)
+    assert wanted_types("how many milliseconds per step in eager mode") == ("duration",)
+    assert [v[3] for v in values("eager: 590.7ms per step", ("duration",))] == ["590.7ms"]
+
+
+def test_a_chinese_count_reads_as_english_for_an_english_question():
+    from bot.read.units import in_language
+
+    assert in_language("800亿参数", "en") == "80 billion parameters"
+    assert in_language("200k个", "en") == "200k" and in_language("25万条", "en") == "250,000"

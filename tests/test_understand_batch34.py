@@ -83,3 +83,10 @@ def test_one_card_without_its_size_is_one_card(text):
 def test_one_card_after_a_cluster_replaces_the_cluster():
     u = replay(["标注好的保单 OCR 纠错样本五千条，公司有 4 张 A100 80G", "要是数据量翻三倍呢？", "不对，领导说只能给我们一张卡"])
     assert value(u, "gpu_count") == 1 and value(u, "compute") is None and label(u) == "lora"
+
+
+def test_tokens_of_anything_but_the_prompt_are_the_corpus():
+    u = understand("Indie game studio. We want to build our own architecture and tokenizer for procedural quest text; "
+                   "we have about 2 million tokens of quest scripts.")
+    assert value(u, "examples") == 2_000_000 and label(u) == "from_scratch"
+    assert value(understand("our prompt is 3000 tokens of context, 2000 examples"), "examples") == 2000

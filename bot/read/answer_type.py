@@ -25,7 +25,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "memory": re.compile(r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:gb|gib|mb|tb|g|bytes?|字节)(?![a-z])|"
                          r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
     "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|weeks?|"
-                           r"小时|分钟|秒|天|周)"),
+                           r"ms\b|milliseconds?|小时|分钟|毫秒|秒|天|周)"),
     "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),
     "count": re.compile(r"(?<![a-z0-9.])\d[\d,.]*\s*(?:k|m|b|t|million|billion|trillion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"
                         r"gpus?|cards?|steps?|epochs?|条|个|张|块|步|轮|参数)|(?<![a-z0-9.])\d+(?:\.\d+)?\s*[mbkt]\b"),
@@ -75,7 +75,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"\bhow (?:big|large)\b(?=[^?]{0,30}\b(?:on disk|dataset|download|files?|checkpoints?|weights|corpus|index)\b)|"
                 r"\b(?:dataset|download|file|checkpoint|weights|corpus|index)\b[^?]{0,20}\bhow (?:big|large)\b|\bsize on disk\b|"
                 r"\bdisk (?:space|size|usage)\b|(?:数据集|文件|权重|磁盘|硬盘|存储|体积|语料|下载|索引)[^,，。?？]{0,8}多大|"
-                r"多大(?:的)?(?:磁盘|硬盘|存储|空间)|(?:磁盘|硬盘|存储)空间"), ("memory",)),
+                r"多大(?:的)?(?:磁盘|硬盘|存储|空间)|(?:磁盘|硬盘|存储)空间|\bhow much (?:disk|storage)\b|多少(?:磁盘|硬盘|存储)"), ("memory",)),
     (re.compile(r"(?:what|which|how much|how many|多少|几)\s*(?:%|％)|百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
     # "how much faster than Medusa", "比 Medusa 快多少": a speed-up, said "1.6x"
@@ -83,7 +83,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
      ("ratio", "percent", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|多少(?:美元|美金|刀|块|元|人民币)|花(?:了)?多少|\bhow many dollars|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
-    (re.compile(r"多久|多长时间|多少(?:小时|分钟|天)|\bhow long\b|\bhow many (?:hours|minutes|days)|耗时|时长|几天|"
+    (re.compile(r"多久|多长时间|多少(?:小时|分钟|天|毫秒|秒)|\bhow long\b|\bhow many (?:hours|minutes|days|seconds|ms|milliseconds)|耗时|时长|几天|"
                 r"\b(?:how much|what|total|training|train|running|run|wall[- ]?clock|inference|quantization|generation) time\b|"
                 r"\btime (?:does|did|will|would) it\b|\btime (?:to|it takes|for|per|of|spent|taken)\b|^time\b"), ("duration",)),
     (re.compile(r"端口|\bports?\b"), ("number",)),
@@ -150,12 +150,16 @@ def values(text: str, types: tuple[ValueType, ...]) -> list[tuple[ValueType, int
     skip = _ENUMERATOR.match(low)
     found = []
     names = [(m.start(), m.end()) for m in _IN_NAME.finditer(low)] if _NAMED_KINDS.intersection(types) else []
+    # "[2024/4/14] 完成数据收集": the numbers of a date count nothing
+    dates = [(m.start(), m.end()) for m in VALUE_PATTERNS["date"].finditer(low)] if set(types) - {"date"} else []
     for kind in types:
         source = text if kind in ("envvar", "name") and len(text) == len(low) else low  # upper case marks them
         for m in VALUE_PATTERNS[kind].finditer(source):
             if skip and m.start() < skip.end():
                 continue
             if kind in _NAMED_KINDS and any(a < m.start() < b and low[m.start() - 1] in "-/_(" for a, b in names):
+                continue
+            if kind != "date" and any(a <= m.start() < b for a, b in dates):
                 continue
             found.append((kind, m.start(), m.end(), text[m.start() : m.end()] if len(text) == len(low) else m.group(0)))
     return sorted(found, key=lambda v: v[1])

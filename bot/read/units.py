@@ -20,7 +20,8 @@ _ZH_TO_EN = (
     (re.compile(_NUM + r"\s*天"), lambda m: f"{m.group(1)} days"),
     (re.compile(_NUM + r"\s*(?:个)?(?:星期|周)"), lambda m: f"{m.group(1)} weeks"),
     (re.compile(_NUM + r"\s*(万|亿)"), lambda m: _scaled(m.group(1), 1e4 if m.group(2) == "万" else 1e8)),
-    (re.compile(_NUM + r"\s*(?:个|条|张|块|份|篇|项|种)(?![\u4e00-\u9fff])"), lambda m: m.group(1)),
+    (re.compile(_NUM + r"\s*([kmbt]?)\s*(?:个|条|张|块|份|篇|项|种)(?![\u4e00-\u9fff])", re.I), lambda m: m.group(1) + m.group(2)),
+    (re.compile(r"(?<=[\d,kmbtn])\s*(?:个)?参数量?(?![\u4e00-\u9fff])", re.I), lambda m: " parameters"),  # "800亿参数"
 )
 _EN_TO_ZH = (
     (re.compile(_NUM + r"\s*(?:hours?|hrs?)\b", re.I), lambda m: f"{m.group(1)} 小时"),
@@ -33,6 +34,8 @@ _EN_TO_ZH = (
 
 def _scaled(number: str, factor: float) -> str:
     value = float(number) * factor
+    if value >= 1e9:  # "800亿" -> "80 billion": easier to read than eleven digits
+        return f"{value / 1e9:g} billion"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
