@@ -94,6 +94,7 @@ def _parse(text: str) -> list[Cell]:
         if tok.type == "table_open":
             caption = _caption(lines, tok.map[0] if tok.map else 0)
             group = parent = ""
+            first = True
         elif tok.type == "thead_open":
             in_head, header = True, []
         elif tok.type == "thead_close":
@@ -104,6 +105,12 @@ def _parse(text: str) -> list[Cell]:
         elif tok.type == "inline" and (in_head or row is not None):
             (header if in_head else row).append(clean(tok.content))
         elif tok.type == "tr_close" and not in_head and row:
+            if first and _sub_header(row):
+                # "| | LLAMA-2-7b | LLAMA-2-13b |" under "| Bit | WikiText-2 | WikiText-2 |": a second header row
+                header = [header[0] if header else ""] + [f"{h} {r}".strip() for h, r in zip(header[1:], row[1:], strict=False)]
+                first = False
+                continue
+            first = False
             if len(row) > 2 and row[0] and not is_numeric(row[0]) and not any(row[1:]):
                 group, parent = row[0], ""  # "| **OPUS-MT model** | | | |": the rows below belong to it
                 continue
@@ -120,6 +127,11 @@ def _parse(text: str) -> list[Cell]:
             if len(cells) >= MAX_CELLS:
                 return cells[:MAX_CELLS]
     return cells
+
+
+def _sub_header(row: list[str]) -> bool:
+    """A first body row with a blank corner and only names after it: the second line of a two-line header."""
+    return len(row) > 2 and row[0] in _DITTO and all(c and not is_numeric(c) for c in row[1:])
 
 
 def _caption(lines: list[str], start: int) -> str:

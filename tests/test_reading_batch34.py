@@ -101,3 +101,24 @@ def test_a_chinese_count_reads_as_english_for_an_english_question():
 
     assert in_language("800亿参数", "en") == "80 billion parameters"
     assert in_language("200k个", "en") == "200k" and in_language("25万条", "en") == "250,000"
+
+
+TWO_LINE_HEADER = """### Acme-Q on WikiText-2 and GSM8K
+
+| Bit  | WikiText-2 | WikiText-2  | GSM8K      | GSM8K       |
+| ---- | ---------- | ----------- | ---------- | ----------- |
+|      | LLAMA-2-7b | LLAMA-2-13b | LLAMA-2-7b | LLAMA-2-13b |
+| 16   | 5.08       | 5.12        | 36.9       | 43.1        |
+| 4    | 5.24       | 5.16        | 35.0       | 45.0        |
+| 2    | 7.85       | 7.69        | 20.9       | 25.4        |
+"""
+
+
+def test_a_second_header_row_names_the_columns_and_is_never_an_answer():
+    cells = parse_tables(TWO_LINE_HEADER)
+    assert not any(c.value.startswith("LLAMA") for c in cells)
+    assert {c.column for c in cells} >= {"WikiText-2 LLAMA-2-7b", "GSM8K LLAMA-2-13b"}
+    found = read("acme-q llama-2-7b wikitext-2 perplexity at 4 bit?", _hits(TWO_LINE_HEADER))
+    assert found.best is not None and found.best.value == "5.24"
+    found = read("Acme-Q 2bit 的时候 LLAMA-2-13b 在 GSM8K 上掉到多少了", _hits(TWO_LINE_HEADER))
+    assert found.best is not None and found.best.value == "25.4"

@@ -90,3 +90,27 @@ def test_tokens_of_anything_but_the_prompt_are_the_corpus():
                    "we have about 2 million tokens of quest scripts.")
     assert value(u, "examples") == 2_000_000 and label(u) == "from_scratch"
     assert value(understand("our prompt is 3000 tokens of context, 2000 examples"), "examples") == 2000
+
+
+def test_case_files_not_anonymised_are_the_private_data_not_documents_to_search():
+    u = understand("我们是一家律师事务所，客户案件资料都没脱敏，合规部门明确说不允许用于训练。手上有两千条律师写过的邮件回复，"
+                   "想让模型按律所正式的语气起草邮件。")
+    assert value(u, "privacy_blocked") is True and value(u, "documents") is None and label(u) == "prompt"
+
+
+def test_an_official_document_register_is_a_format_need():
+    u = understand("我们是市政务服务热线，政策文件每周都会更新，答复必须用规范的公文口径，现有三千条历史问答标注。")
+    assert value(u, "needs_format") is True and label(u) == "hybrid"
+
+
+@pytest.mark.parametrize("text", [
+    "for the GLM-Z1 models, past what input length (tokens) should i consider enabling yarn rope scaling?",
+    "above which batch size should we enable gradient checkpointing?",
+    "at what context length should I turn on yarn?",
+])
+def test_when_to_switch_a_setting_on_is_a_lookup(text):
+    assert understand(text, None, True).intent == "factual"
+
+
+def test_should_we_pick_an_approach_is_still_advice():
+    assert understand("should I enable LoRA or do a full fine-tune with 20k examples", None, True).intent == "situation"

@@ -43,7 +43,7 @@ VALUE_ASK = re.compile(
     r"需要什么|要求是|默认|要求\s*[?？]?\s*$|\bat (?:least|minimum|most)\s*\?|\bper (?:the |its |their )?[\w-]+ (?:readme|docs?|documentation|paper|table|guide)\b"
 )
 DECISION_ASK = re.compile(
-    r"(?<!\bversion )(?<!\bvalue )(?<!_type )(?<!\bflag )(?<!\boption )\bshould (?:i|we)\b(?! (?:pin|set|pass|install|put|add|export))|"
+    r"(?<!\bversion )(?<!\bvalue )(?<!_type )(?<!\bflag )(?<!\boption )\bshould (?:i|we)\b(?! (?:pin|set|pass|install|put|add|export))(?!(?: (?:consider|start|think about|bother))? (?:enabl\w*|turn(?:ing)? on|switch(?:ing)? on|activat\w*|increas\w*|lower\w*|raise|rais\w*|reduc\w*|bump\w*|cap|capp\w*)\b)|"
     r"\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
     r"\badvi[cs]e\b|\brecommendation\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b(?!\s+(?:-|to (?:set|pass|add|enable|install|specify|turn)\b|an? (?:flag|option|parameter)\b))|"
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|(?:微调|训练|预训练|fine-?tune|lora)吗|"
