@@ -93,10 +93,10 @@ def answer_json(answer: Answer, question: str, qid=None) -> dict:
 
 
 def conversation(item: dict) -> tuple[str | None, list[tuple[str, str]]]:
-    """The question and earlier turns of a batch line: ``"q"`` with an optional ``"history": [[user, assistant],
+    """The question and earlier turns of a batch line: ``"q"`` (or ``"question"``) with an optional ``"history": [[user, assistant],
     ...]``, or OpenAI-style ``"messages"`` whose last user message is the question when ``"q"`` is absent."""
     history: list[tuple[str, str]] = []
-    q = item.get("q")
+    q = item.get("q", item.get("question"))  # "question" is read as "q" too
     if isinstance(item.get("history"), list):
         for pair in item["history"]:
             if isinstance(pair, list | tuple) and pair and isinstance(pair[0], str):
@@ -137,7 +137,7 @@ def read_batch_items(lines: Iterator[str]):
         if q is None:
             qid = item.get("id") if isinstance(item, dict) else None
             yield n, qid if isinstance(qid, str | int | float | None) else str(qid), None, \
-                f'line {n}: expected an object with a string "q" (or "messages" ending with a user message)', []
+                f'line {n}: expected an object with a string "q" or "question" (or "messages" ending with a user message)', []
             continue
         qid = item.get("id", n)
         yield n, qid if isinstance(qid, str | int | float | None) else str(qid), q, None, history

@@ -111,3 +111,12 @@ def test_batch_lines_carry_history_or_messages(tmp):
     assert rows["h"]["recommendation"] == "prompt" and rows["h"]["situation"]["examples"]["value"] == 50
     assert rows["m"]["intent"] == "cost" and "$60.00" in rows["m"]["answer"]
     assert "error" in rows["bad"] and "messages" in rows["bad"]["error"]
+
+
+def test_a_batch_line_may_name_its_question_question():
+    from bot.cli import read_batch
+
+    rows = list(read_batch(iter(['{"question": "QLoRA 用几比特?"}', '{"q": "hi", "id": 7}', '{"text": "x"}'])))
+    assert rows[0][2] == "QLoRA 用几比特?" and rows[0][3] is None
+    assert rows[1][1:3] == (7, "hi")
+    assert rows[2][2] is None and '"question"' in rows[2][3]

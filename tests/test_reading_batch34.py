@@ -122,3 +122,20 @@ def test_a_second_header_row_names_the_columns_and_is_never_an_answer():
     assert found.best is not None and found.best.value == "5.24"
     found = read("Acme-Q 2bit 的时候 LLAMA-2-13b 在 GSM8K 上掉到多少了", _hits(TWO_LINE_HEADER))
     assert found.best is not None and found.best.value == "25.4"
+
+
+def test_a_question_about_a_name_no_passage_holds_gets_no_certain_answer():
+    from bot.read.hints import unheld_name
+
+    text = "When you want to save about 90% of memory, train faster and be able to swap adapters, choose LoRA."
+    assert unheld_name("how much faster is EAGLE than vanilla decoding?", _hits(text))
+    found = read("how much faster is EAGLE than vanilla decoding?", _hits(text))
+    assert found.best is None or found.weak
+    assert not unheld_name("how much memory does LoRA save?", _hits(text))
+    assert not read("how much memory does LoRA save?", _hits(text)).weak
+
+
+def test_the_name_a_question_asks_about_is_not_its_answer():
+    text = "The QLoRA paper stores the frozen base model in NF4.\n\nNF4 is a 4-bit data type built for normally distributed weights."
+    found = read("QLoRA 论文里 NF4 是几比特？", _hits(text))
+    assert found.best is not None and found.best.value == "4-bit"

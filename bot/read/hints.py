@@ -44,3 +44,24 @@ def pinned_version(sentence: str, weights: dict[str, float]) -> str:
         if weights.get(name, 0) >= 0.9 or weights.get(name.replace("-", ""), 0) >= 0.9 or weights.get(name.replace("_", "-"), 0) >= 0.9:
             return m.group(2)
     return ""
+
+
+OFFERED = re.compile(r"\bor\b|还是|或者")  # options the asker offers ("fp4还是nf4"): one of them may answer
+# a name written as one ("EAGLE", "QLoRA", "vLLM"): the thing a question is about, which a passage must hold
+_WRITTEN_NAME = re.compile(r"(?<![\w-])(?:[A-Z]{3,}[A-Za-z0-9]*|[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*)(?![\w-])")
+_COMMON = frozenset("gpu gpus cpu api apis llm llms rag vram ram json pdf pdfs faq url http https sql ssd nvme ocr sdk cli "
+                    "gui ide ai ml nlp gpt lora qlora cuda fp16 bf16 fp32 fp8 int8 int4 faq todo readme".split())
+
+
+def unheld_name(question: str, hits: Sequence[Hit]) -> bool:
+    """The question names something ("how much faster is EAGLE…") that none of ``hits`` mentions: whatever they
+    say, it is not about that."""
+    from knowledge.glossary import translations
+
+    names = {m.group(0).lower() for m in _WRITTEN_NAME.finditer(question)} - _COMMON
+    names = {n for n in names if not translations(n)}
+    if not names or not hits:
+        return False
+    said = " ".join(f"{h.chunk.source} {h.chunk.title} {h.chunk.meta.get('section', '')} {h.chunk.text}" for h in hits).lower()
+    return any(n not in said for n in names)
+

@@ -27,7 +27,7 @@ from bot.read.candidate import (
     type_score,
 )
 from bot.read.cells import cell_candidates, model_sizes, number_pairs, superlative_candidates
-from bot.read.hints import PINNED_BONUS, STATED_BITS, locators, pinned_version
+from bot.read.hints import OFFERED, PINNED_BONUS, STATED_BITS, locators, pinned_version, unheld_name
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.numbers import quantities
 from bot.understand.text import prepare
@@ -37,6 +37,7 @@ from knowledge.types import Hit
 
 MAX_PASSAGES = 12
 STRONG = 1.0  # a best candidate scoring below this is shown as "closest, not certain"
+UNHELD = 0.5  # the bar is higher when the question writes a name ("EAGLE") that no read passage holds
 STRONG_UNRELATED = 1.4  # the same bar for passages the retriever judged not relevant
 MIN_SCORE = 0.35
 
@@ -78,8 +79,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     counts = bool(unit) and bool(_COUNTS.search(low))  # "多少个汉字", "how many tokens": a noun counted
     # numbers the asker states; not those inside a name ("bf16", "a100", "llama-3.1")
     given = frozenset(q.value for q in quantities(low) if not q.vague and not _IN_NAME.search(low[: q.start]))
-    if _GUESSES.search(low):
-        given = frozenset()  # "is it 8080?", "我记得是 6 还是 7": the asker's guess may well be the answer
+    offered = bool(_GUESSES.search(low) or OFFERED.search(low))  # "fp4还是nf4": one of the asker's options answers
+    given = frozenset() if _GUESSES.search(low) else given  # "is it 8080?", "我记得是 6 还是 7": a guess may answer
     flags = frozenset(re.findall(r"(?<![\w-])--([a-z0-9][\w-]*)", question.lower()))  # "--kv-cache-dtype", spelt out
     # names the asker already has ("max_new_tokens", "LoRA(2M)"): not the one asked for, nor the numbers inside them
     known = frozenset(_NAME.findall(low) + _QUALIFIED.findall(low))
@@ -103,7 +104,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     for hit, prior in zip(hits[:MAX_PASSAGES], priors, strict=True):
         related = relevant is None or id(hit.chunk) in relevant
         mine = [c for c in most if c.hit is hit]
-        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known)
+        for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known, offered)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
                                        where, given, sizes) + mine):
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
@@ -121,7 +122,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         if closest is None or relevant is None:
             return Evidence(None, True, wanted)
         return Evidence(closest, True, wanted, _runner_up(closest, near))
-    weak = best.score < STRONG or (bool(wanted) and not best.value)
+    weak = best.score < STRONG + (UNHELD if unheld_name(question, hits[:MAX_PASSAGES]) else 0.0) or (bool(wanted) and not best.value)
     return Evidence(best, weak, wanted, _runner_up(best, near) if weak else None)
 
 
@@ -132,8 +133,6 @@ def _runner_up(first: Candidate, near: list[Candidate]) -> Candidate | None:
 
 
 RUNNER_UP = 0.5  # how far below the closest candidate the next one may score and still be shown
-
-
 OTHER_DOCUMENT = 0.9
 FOCUS = 0.8
 
@@ -237,7 +236,7 @@ def _counted(sentence: str, unit: str) -> str:
 
 def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False,
                given: frozenset[float] = frozenset(), flags: frozenset[str] = frozenset(),
-               known: frozenset[str] = frozenset()) -> list[Candidate]:
+               known: frozenset[str] = frozenset(), offered: bool = False) -> list[Candidate]:
     out = []
     section = hit.chunk.meta.get("section", "") or ""
     context, _ = coverage(weights, total, f"{section} {hit.chunk.title}")
@@ -254,7 +253,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         cov, before = own + 0.4 * context + 0.4 * carried, matched
         if own <= 0 and not matched:
             continue
-        value, near, rank = _nearest_value(sentence, matched, wanted, known, given)
+        value, near, rank = _nearest_value(sentence, matched, wanted, known, given, offered)
         parts = [p for p in re.split(r"[-_=\s]+", value.lower().lstrip("-")) if p] if soft(wanted) and value else []
         spelt = 0.4 if len(parts) >= 2 and all(p in weights for p in parts) else 0.0  # "base model" -> --base-model
         score = (2.0 * cov + prior + spelt + type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
@@ -352,9 +351,9 @@ _ASKS_VALUES = re.compile(r"\b(?:what|which) values?\b|\baccepts?\b|\bpossible v
 
 
 def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ...],
-                   known: frozenset[str] = frozenset(), given: frozenset[float] = frozenset()) -> tuple[str, float, int]:
-    """The value of a wanted type closest to the matched query terms, a 0..1 nearness, and which of the wanted
-    types it is (0 = the most specific: "how much does LoRA save" wants a percent before a memory size)."""
+                   known: frozenset[str] = frozenset(), given: frozenset[float] = frozenset(),
+                   offered: bool = False) -> tuple[str, float, int]:
+    """The wanted value nearest the matched terms, a 0..1 nearness and which wanted type (0 = most specific)."""
     if not wanted:
         return "", 0.0, 0
     low = prepare(sentence)
@@ -366,7 +365,9 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
 
     def usable(found: list) -> list:
         found = [v for v in found if not any(a <= v[1] < b for a, b in inside)]
-        found = [v for v in found if v[0] != "name" or v[3].lower().replace("-", "") not in asked]  # the asker's own
+        # the asker's own names: "NF4 是几比特?" asks about NF4, the answer is another value of the sentence
+        found = [v for v in found if not ((v[0] == "name" or (v[3][:1].isalpha() and not offered))
+                                          and v[3].lower().replace("-", "") in asked)]
         if soft(wanted) and known:  # "I set --max_new_tokens 5000, which parameter should I change?": another one
             found = [v for v in found if not set(_NAME.findall(v[3].lower())) & known]
         # "吞吐都是 1.2 rps 的时候延迟多少秒": the number the question gives is not the one it asks for
