@@ -114,3 +114,14 @@ def test_when_to_switch_a_setting_on_is_a_lookup(text):
 
 def test_should_we_pick_an_approach_is_still_advice():
     assert understand("should I enable LoRA or do a full fine-tune with 20k examples", None, True).intent == "situation"
+
+
+def test_a_prompt_counted_in_pages_before_the_number_is_long_not_documents():
+    u = understand("我們的系統提示詞有 12 頁，每天五萬次調用，回覆要在 300ms 內")
+    assert value(u, "long_prompt") is True and value(u, "documents") is None and label(u) == "lora"
+
+
+@pytest.mark.parametrize("text", ["also every answer has to be a short SMS under 160 chars, we have about 900 example replies",
+                                  "每条回复不超过 70 个字，我们有 900 条示例回复"])
+def test_a_length_limit_on_every_answer_is_a_format_need(text):
+    assert value(understand(text), "needs_format") is True

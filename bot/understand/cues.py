@@ -215,6 +215,8 @@ BOOL: dict[str, BoolCues] = {
     "needs_format": (
         _rx(r"\bjson\b", r"\bxml\b", r"\byaml\b", r"\b(?:fixed|strict|specific|consistent|exact|particular|house|our|brand|company'?s?) "
             r"(?:output )?(?:format|style|tone|template|schema|structure|voice|sections|fields|headings)", r"\bbrand voice\b", r"\bstandard (?:[\w-]+ ){0,2}(?:block|layout|form|template|structure|sheets?|cards?|forms)\b", r"\b(?:in|with) (?:our|the|a|their|his|her|each|every|my) (?:[\w'-]+ ){0,4}voice\b", r"\b(?:in|with) (?:our|their|his|her) (?:own )?(?:[\w'-]+ ){1,3}(?:style|tone)\b", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese))\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"^(?!.*(?:中文|英文|日文|韩文|english|chinese|japanese|french|german|spanish)).*?[:：]\s*[^\W\d_][^/\d.;:]{0,24}(?:\s*/\s*[^\W\d_][^/\d.;:]{0,24}){2,}\s*$", r"\btone of voice\b", r"\bsound(?:s|ing)? like (?:us|our|the company|the brand|a human)\b",
+            r"\b(?:has to|have to|must|should|needs? to) be (?:a |an )?(?:short |brief |single |one-line )?(?:sms|text message|tweet|one-liner)s?\b", r"\b(?:under|within|at most|no more than|max(?:imum)?) \d+ (?:chars|characters|words)\b",
+            r"(?:不超过|不能超过|以内|之内)\s*\d+\s*(?:个)?字|\d+\s*(?:个)?字(?:以内|之内)",
             r"\b(?:our|their|the (?:company|brand|shop|store)'?s?) (?:['\"‘“][^'\"’”]{1,30}['\"’”] )voice\b", r"\b(?:must|should|has to|have to|need to|needs to) sound like (?:him|her|them|the owner|the founder|our \w+)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b", r"统一(?:的)?[\u4e00-\u9fff]{0,2}口径", r"口径(?:要)?(?:统一|一致)", r"(?:规范|标准|正式|官方)(?:的)?(?:公文)?口径", r"公文(?:口径|格式|体例|文风)",
@@ -309,6 +311,7 @@ BOOL: dict[str, BoolCues] = {
             r"\blong few[- ]shot\b", r"\bhuge (?:system )?prompts?\b",
             r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|multi|several)[- ]pages? (?:long )?(?:system |few[- ]shot )?prompts?\b",
             r"(?:\d+|[两二三四五六七八九十几]+)\s*(?:多)?页(?:的|长的)?\s*(?:系统)?\s*(?:提示词?|prompt)",
+            r"(?:提示词?|prompt)[^,，。;；]{0,4}?(?:\d+|[两二三四五六七八九十几]+)\s*(?:多)?页",
             r"\b(?:[1-9]\d{3,}|\d{1,2},\d{3}|\d+(?:\.\d+)?k)[- ]?tokens?\b[\w\s-]{0,20}?prompts?",
             r"(?:[1-9]\d{3,}|\d+(?:\.\d+)?k|[一二两三四五六七八九几]千)\s*(?:个)?\s*tokens?\s*的?\s*(?:few[- ]?shot\s*)?(?:提示词?|prompt)",
             r"(?:提示词?|prompt)[^,，。;；]{0,4}(?:[1-9]\d{3,}|[一二两三四五六七八九几]千)\s*多?\s*(?:个)?\s*tokens?",
