@@ -15,6 +15,9 @@ _rx = rx
 
 
 # ---- what a number counts: the words right after it (or right before it)
+_CORPUS_TOKENS = r"\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:corpus|corpora|text|training data|pre-?training data|raw text)\b"
+_PROMPT_PARTS = r"(?:context|prompts?|input|output|history|memory|headroom|budget|overhead|few-shot|instructions?|system|each|every|per|the prompt|a prompt|our prompt)\b"  # the prompt's own parts: their tokens are no corpus
+_ZH_CORPUS = r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{0,4})?(?:语料|训练数据|文本)"
 EXAMPLE_UNIT_AFTER = _rx(
     r"^\s*\+?\s*(?:(?:[a-z]+-[a-z]+|\d+-(?:second|sec|minute|min|hour|page|word|line|frame)|labl?ed|[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
     r"support|service|real|curated|historical|past|hand[- ]written|human[- ]written|existing|internal|sample|"
@@ -39,11 +42,10 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+[a-z]+",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:archived|on file|saved|kept|stored)\b",  # "1,500 newsletters archived"
     # "3 million tokens of corpus", "2 billion tokens of text", "800万 token 的语料": a training corpus counted in tokens
-    r"^\s*(?:[a-z-]+\s+)?tokens?\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:corpus|corpora|text|training data|pre-?training data|raw text)\b",
+    r"^\s*(?:[a-z-]+\s+)?tokens?" + _CORPUS_TOKENS,
     # "2 million tokens of quest scripts": tokens of anything but the prompt's own parts
-    r"^\s*(?:[a-z-]+\s+)?tokens?\s+of\s+(?!(?:context|prompts?|input|output|history|memory|headroom|budget|overhead|few-shot|"
-    r"instructions?|system|each|every|per|the prompt|a prompt|our prompt)\b)(?:[a-z-]+\s+){0,2}[a-z-]+\b",
-    r"^\s*(?:个)?\s*(?:tokens?|词元)\s*(?:的)?\s*(?:[\u4e00-\u9fff]{0,4})?(?:语料|训练数据|文本)",
+    r"^\s*(?:[a-z-]+\s+)?tokens?\s+of\s+(?!" + _PROMPT_PARTS + r")(?:[a-z-]+\s+){0,2}[a-z-]+\b",
+    r"^\s*(?:个)?\s*(?:tokens?|词元)" + _ZH_CORPUS,
     r"^\s*(?:usable|valid|clean|usable ones|good ones)\b",  # "so ~75 usable" (of the items named before)
     # "1,100 texts the owners approved", "900 replies our editors signed off on"
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:that\s+|which\s+)?(?:the|our|my|their|his|her)\s+(?:[a-z]+\s+){0,2}"
@@ -81,7 +83,7 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
-    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:corpus|corpora|text|training data|pre-?training data|raw text)\b)(?!\s+of\s+(?!(?:context|prompts?|input|output|history|memory|headroom|budget|overhead|few-shot|instructions?|system|each|every|per|the prompt|a prompt|our prompt)\b)[a-z-]+)(?!\s*(?:的)?\s*(?:[\u4e00-\u9fff]{0,4})?(?:语料|训练数据|文本))|epochs?|轮|遍|次|calls?|requests?(?!\s*-?[→>])|queries|qps|"
+    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!" + _CORPUS_TOKENS + r")(?!\s+of\s+(?!" + _PROMPT_PARTS + r")[a-z-]+)(?!" + _ZH_CORPUS + r")|epochs?|轮|遍|次|calls?|requests?(?!\s*-?[→>])|queries|qps|"
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
     r"人|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
