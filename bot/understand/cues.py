@@ -13,10 +13,10 @@ from bot.understand.patterns import rx
 
 _rx = rx
 
-
 # ---- what a number counts: the words right after it (or right before it)
 _CORPUS_TOKENS = r"\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:corpus|corpora|text|training data|pre-?training data|raw text)\b"
 _PROMPT_PARTS = r"(?:context|prompts?|input|output|history|memory|headroom|budget|overhead|few-shot|instructions?|system|each|every|per|the prompt|a prompt|our prompt)\b"  # the prompt's own parts: their tokens are no corpus
+_CALL_RECORDS = r"\s+(?:summaries|transcripts|notes|logs|recordings|records|reports|scripts)\b"  # "2,500 call summaries"
 _ZH_CORPUS = r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{0,4})?(?:语料|训练数据|文本)"
 EXAMPLE_UNIT_AFTER = _rx(
     r"^\s*\+?\s*(?:(?:[a-z]+-[a-z]+|\d+-(?:second|sec|minute|min|hour|page|word|line|frame)|labl?ed|[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
@@ -24,7 +24,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
     r"conversation|dialogue|ticket|(?!(?:and|or|but|with|per|for|in|on|at|to|from|by|than|plus|about|each|a|an|the|"
-    r"tokens?|calls?(?!\s*-?[→>])|requests?(?!\s*-?[→>])|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+){0,2}(?:\s*-?[→>/+]+\s*[a-z][a-z-]*)*)\s+){0,3}"
+    r"tokens?|calls?(?!\s*-?[→>]|" + _CALL_RECORDS + r")|requests?(?!\s*-?[→>])|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+){0,2}(?:\s*-?[→>/+]+\s*[a-z][a-z-]*)*)\s+){0,3}"
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
@@ -83,7 +83,7 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
-    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!" + _CORPUS_TOKENS + r")(?!\s+of\s+(?!" + _PROMPT_PARTS + r")[a-z-]+)(?!" + _ZH_CORPUS + r")|epochs?|轮|遍|次|calls?|requests?(?!\s*-?[→>])|queries|qps|"
+    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!" + _CORPUS_TOKENS + r")(?!\s+of\s+(?!" + _PROMPT_PARTS + r")[a-z-]+)(?!" + _ZH_CORPUS + r")|epochs?|轮|遍|次|calls?(?!" + _CALL_RECORDS + r")|requests?(?!\s*-?[→>])|queries|qps|"
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
     r"人|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
@@ -389,7 +389,7 @@ RETRACT = _rx(
     r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our)\b", r"\b(?:killed|scrapped|shelved|scrap|kill|shelve) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了",
-    r"不用考虑", r"不考虑", r"不用(?:再)?(?:查|找|检索|搜)[^,，。;；]{0,6}了", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"不再", r"没了", r"撤了", r"收回",
+    r"不用考虑", r"不考虑", r"不用(?:再)?(?:查|找|检索|搜)[^,，。;；]{0,6}了", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"(?:就)?当我没说", r"当没说过?", r"不作数", r"不算数", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你|它|机器人|ai|bot)?(?:管|答|回答|回|处理)了?",
     r"不管了", r"交给(?:别的|另一个|其他)", r"交给[^,，。;；]{0,12}(?:平台|官网|网站|系统|部门|团队|小程序|app|客服|公司)了?", r"(?:我们|咱们)不(?:用)?管(?!理)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",
     r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b", r"\b(?:are|is) (?:now )?handled by (?:the |their |its |our |a )?[\w'’ -]{0,40}?\b(?:app|page|site|website|portal|system|team|desk|helpdesk|tool|service|platform|bot)\b", r"\bwon'?t (?:touch|handle|answer|deal with|cover) (?:them|those|that|it)\b", r"\bwe don'?t (?:answer|handle|cover) (?:those|them|that|these) any ?more\b", r"\bgo(?:es)? to (?:the |their |its )?[\w'’ -]{0,30}?\b(?:helpdesks?|help desks?|websites?|sites?|portals?|teams?|desks?)\b now\b",

@@ -226,6 +226,9 @@ DOC_SAYS = re.compile(r"\b(?:they|the (?:docs?|readme|paper|authors?|table|repo|
                       r"recommends?|lists?|claims?|reports?|states?|uses?|used)\b|\baccording to\b|\bper (?:the|their|its) \w+\b|"
                       r"\b(?:in|from) (?:the|their|its) (?:readme|docs?|paper|table|benchmarks?)\b|"
                       r"(?:文档|readme|论文|官方|表格?|他们|作者|仓库)(?:里|上|中)?(?:面)?(?:说|写|给|建议|推荐|列|提到|称)")
+# "the cost ratio of gpt-4 to gpt-3.5 turbo in the cheat sheet": a figure to look up, not a job to price
+COST_RATIO = re.compile(r"\b(?:cost|price|pricing) ratio\b|\bratio of (?:the )?(?:cost|price)|\bhow many times (?:more expensive|cheaper|"
+                        r"the (?:cost|price))\b|(?:价格|成本|费用|价钱)(?:之)?比|贵(?:了)?(?:多少|几)倍|便宜(?:了)?(?:多少|几)倍")
 _ASKS_NOW = re.compile(r"[:：]|(?:想|我想|就想)(?:确认|问|了解|核实)一下|\b(?:quick question|i (?:just )?want to (?:know|check|confirm))\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？;；…])\s*|\n+")
 
@@ -257,7 +260,7 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
     size (examples, data, needs), which a lookup in the documents does not have."""
     facts = stated if facts is None else facts
     low = prepare(text)
-    if cost_follow_up or (cost_read and probs.get("cost", 0) > 0.2):
+    if cost_follow_up or (cost_read and probs.get("cost", 0) > 0.2 and not COST_RATIO.search(low)):
         return "cost"
     if not cost_read:  # a cost question names what to price; without it, the next best reading
         probs = {k: v for k, v in probs.items() if k != "cost"} or probs

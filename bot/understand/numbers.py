@@ -45,6 +45,10 @@ _VAGUE: tuple[tuple[str, float], ...] = (
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SUFFIX = r"\s*(?:(?P<word>thousand|grand|million|billion)\b|(?P<zh>百万|千万|万|亿|千|百)|(?P<km>[kKmM])(?![a-zA-Z]))"
 _ZH_NUM = r"[零〇一二两三四五六七八九十百千万亿]{2,}|(?<![周期拜])[一二两三四五六七八九十](?=[个条笔份组对张块台万千百亿元美欧轮遍封])"  # not 周三组会
+# digits with Chinese magnitudes inside: "1万2千" = 12,000, "3千5百", "1万2" (cn2an reads them)
+_ZH_MAG = r"(?:千万|百万|[亿万千百])"
+_MIXED = (rf"(?<![\d.])\d{{1,4}}{_ZH_MAG}(?:\d{{1,4}}{_ZH_MAG})*\d{{1,4}}{_ZH_MAG}|"
+          rf"(?<![\d.])\d{{1,4}}[亿万千](?:\d{{1,4}}{_ZH_MAG})*\d(?![\d.,%])")
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_SCALES), key=len, reverse=True))
 _EN_NUM = (rf"\b(?:(?:a|an|one)\s+)?(?:{_EN_WORD})(?:[\s-]+(?:and\s+)?(?:{_EN_WORD}))*"
            r"(?:\s+and\s+a\s+half(?:\s+(?:thousand|million|billion))?)?\b")  # "two and a half thousand"
@@ -53,6 +57,7 @@ EN_NUM = _EN_NUM
 _PATTERN = re.compile(
     "|".join([
         "(?P<vague>" + "|".join(p for p, _ in _VAGUE) + ")",
+        rf"(?P<mixed>{_MIXED})",
         rf"(?P<num>{_DIGITS})(?:{_SUFFIX})?",
         rf"(?P<zhnum>{_ZH_NUM})",
         rf"(?P<en>{_EN_NUM})",
@@ -83,6 +88,15 @@ def zh_numeral(text: str) -> int | None:
     except (ValueError, KeyError, IndexError):
         return _zh_fallback(text)
     return int(value) or None
+
+
+def _mixed(text: str) -> float | None:
+    import cn2an
+
+    try:
+        return float(cn2an.cn2an(text, "smart")) or None
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def _zh_fallback(text: str) -> int | None:
@@ -174,6 +188,8 @@ def quantities(text: str) -> list[Quantity]:
             value = float(digits)
             scale = (m.group("word") or m.group("zh") or m.group("km") or "").lower()
             value *= _SCALE.get(scale, 1.0)
+        elif m.group("mixed"):
+            value = _mixed(raw)
         elif m.group("zhnum"):
             value = zh_numeral(raw)
         elif m.group("en"):

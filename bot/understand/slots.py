@@ -365,7 +365,9 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
 
 
 _THOSE_UNLABELLED = re.compile(r"(?:这些|那些|都|\bthose\b|\bthese\b|\bthey\b|\bnone of them\b)[^,，。.;；]{0,12}?"
-                               r"(?:没做过标注|没有做过标注|没(?:有)?标注|没标过|未标注|unlabell?ed|not labell?ed)")
+                               r"(?:没做过标注|没有做过标注|没(?:有)?标注|没标过|未标注|unlabell?ed|not labell?ed)|"
+                               r"\bnone of (?:the|them|these|those|our)\b(?: [\w-]+){0,2}(?: (?:is|are|was|were|has been|have been))? "
+                               r"(?:labell?ed|annotated|tagged)")  # "None of the transcripts are labeled"
 _BELOW = re.compile(r"(?:不到|少于|不足|不超过|less than|fewer than|under|below|not even)\s*(?:about\s+)?$")  # "不到一百条" < 100
 _ABOVE = re.compile(r"(?:超过|多于|over|more than|above|upwards of)\s*$")
 _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|lost|minus)\s+(?:those|the|these|another)?\s*$|"
