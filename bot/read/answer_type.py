@@ -33,7 +33,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "support": re.compile(r"暂不支持|不支持|已支持|部分支持|未(?:完全)?验证|支持|✅|❌|✔️?|✖️?|✗|☑️?|\b(?:not |un)?supported\b|"
                           r"\bpartial(?:ly)?\b|\byes\b|\bno\b"),
     "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:(?:x|×)?\s*(?:-|~|to|至|到)\s*\d+(?:\.\d+)?\s*)?(?:x|×|倍)(?![a-z0-9])|"
-                        r"[一两二三四五六七八九十半]+倍"),
+                        r"[一两二三四五六七八九十半]+倍|(?<![\d:.])\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?![\d:])"),  # "~50:1"
     "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
     # names a reader can recognise but a question never spells out: a file path, a command-line flag, an environment
@@ -77,7 +77,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
                 r"\bdisk (?:space|size|usage)\b|(?:数据集|文件|权重|磁盘|硬盘|存储|体积|语料|下载|索引)[^,，。?？]{0,8}多大|"
                 r"多大(?:的)?(?:磁盘|硬盘|存储|空间)|(?:磁盘|硬盘|存储)空间|\bhow much (?:disk|storage)\b|多少(?:磁盘|硬盘|存储)"), ("memory",)),
     (re.compile(r"(?:what|which|how much|how many|多少|几)\s*(?:%|％)|百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
-                r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "memory", "number")),
+                r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "ratio", "memory", "number")),
     # "how much faster than Medusa", "比 Medusa 快多少": a speed-up, said "1.6x"
     (re.compile(r"\bhow (?:much|many times) faster\b|\bfaster by how much\b|\bspeed-?up\b|(?<!多)快(?:了)?(?:大概|大约|约)?多少|(?:提速|加速)(?:了)?(?:大概|大约|约)?多少"),
      ("ratio", "percent", "number")),

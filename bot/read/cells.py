@@ -69,6 +69,19 @@ _GLUED_WORDS = {"bs": {"bs", "batch"}, "tp": {"tp", "tensor"}, "pp": {"pp", "pip
                 "ep": {"ep", "expert"}}
 
 
+def table_context(hits: Sequence[Hit], weights, total) -> tuple[dict[tuple[str, str], set[str]], dict[str, set[str]]]:
+    """What the read tables say about themselves: the words of every row name per (source, column), as a table is
+    often split across passages; and per document, the question's words its tables' captions or sections hold."""
+    rows: dict[tuple[str, str], set[str]] = {}
+    headings: dict[str, set[str]] = {}
+    for hit in hits:
+        for entry in hit.chunk.meta.get("cells", ()):
+            rows.setdefault((hit.chunk.source, entry[1]), set()).update(tokenize(entry[0]))
+            caption = entry[5] if len(entry) > 5 else ""
+            headings.setdefault(hit.chunk.source, set()).add(f"{hit.chunk.meta.get('section', '')} {caption}")
+    return rows, {source: coverage(weights, total, " ".join(texts))[1] for source, texts in headings.items()}
+
+
 def _row_values(context: str, headers: Sequence[str]) -> list[tuple[str, str]]:
     """(column, value) of a row's other cells ("Input Length 6144; Quantization BF16"), split at the known
     column names of the table (longest first), so "8 * 51 GB" stays one value."""
@@ -87,6 +100,7 @@ def _parts(text: str) -> set[str]:
     return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
 
 
+OTHER_TABLE = 0.3  # per question word another table's caption or section holds and this one's lacks
 CAPTION = 0.5  # over the 0.5 a caption's words count as context
 COUNTED = 0.3
 OTHER_SIZE = 0.3  # the row or the table's caption is about another model size than the question's ("67B" for "7b")
@@ -121,9 +135,10 @@ def _listed(entries):
 def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None,
                     excluded: frozenset[str] = frozenset(), unit: str = "",
                     locators: frozenset[str] = frozenset(), given: frozenset[float] = frozenset(),
-                    sizes: frozenset[str] = frozenset()) -> list[Candidate]:
+                    sizes: frozenset[str] = frozenset(), labelled: set[str] = frozenset()) -> list[Candidate]:
     """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
-    column) over all read passages, as a table is often split across passages."""
+    column) over all read passages, as a table is often split across passages; ``labelled``: the question's words
+    that the captions or sections of this document's read tables hold."""
     out = []
     title = hit.chunk.meta.get("section", "") or ""
     entries = hit.chunk.meta.get("cells", ())
@@ -165,7 +180,9 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         mine = set(tokenize(row))
         siblings = (rows or {}).get((hit.chunk.source, column), mine)
         missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
-        score = (2.0 * (cov_row + cov_col) + 0.5 * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
+        # "Voyage-Code-002 CoIR average": of two tables of one shape, the one captioned "CoIR"; the other lacks the word
+        lost = {t for t in labelled - m_ctx - m_row - m_col if weights.get(t, 0.0) >= 0.9 and t not in GENERIC}
+        score = (2.0 * (cov_row + cov_col) - OTHER_TABLE * min(len(lost), 2) + 0.5 * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
                  - 0.25 * (_type_rank(value, wanted, column, caption) if fits else 0)
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it

@@ -26,7 +26,7 @@ from bot.read.candidate import (
     restates,
     type_score,
 )
-from bot.read.cells import cell_candidates, model_sizes, number_pairs, superlative_candidates
+from bot.read.cells import cell_candidates, model_sizes, number_pairs, superlative_candidates, table_context
 from bot.read.hints import OFFERED, PINNED_BONUS, STATED_BITS, locators, pinned_version, unheld_name
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.numbers import quantities
@@ -85,10 +85,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     # names the asker already has ("max_new_tokens", "LoRA(2M)"): not the one asked for, nor the numbers inside them
     known = frozenset(_NAME.findall(low) + _QUALIFIED.findall(low))
     sizes = frozenset(model_sizes(low))  # "deepseek llm 7b": a table about the 67B model is not it
-    rows: dict[tuple[str, str], set[str]] = {}
-    for hit in hits[:MAX_PASSAGES]:
-        for entry in hit.chunk.meta.get("cells", ()):
-            rows.setdefault((hit.chunk.source, entry[1]), set()).update(tokenize(entry[0]))
+    rows, labelled = table_context(hits[:MAX_PASSAGES], weights, total)
     best: Candidate | None = None
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
     near: list[Candidate] = []  # candidates that could be shown when none is certain
@@ -106,7 +103,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known, offered)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
-                                       where, given, sizes) + mine):
+                                       where, given, sizes, labelled.get(hit.chunk.source, set())) + mine):
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
