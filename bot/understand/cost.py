@@ -60,7 +60,7 @@ def resolve_model(name: str) -> str | None:
 _MINI = _ascii(r"(?<!mac )(?<!mac)(?<!\bmini )\b(?:the )?mini\b(?! ?pc\b)")
 _BIG = _ascii(r"\b(?:the )?(?:big|bigger|larger|full|full-size|regular|normal) (?:model|one|4o)\b|大(?:的那个|模型那个|的那款)")
 _LONGER = _ascii(r"\btwice as long\b|\bdouble (?:the )?(?:length|tokens|size)\b|\b(?:2x|two times) (?:as )?long(?:er)?\b|"
-                     r"(?:长|多)(?:了)?一倍|长度(?:翻倍|加倍)|token(?:数)?(?:翻倍|加倍)|"
+                     r"(?:长|多)(?:了)?一倍|长度(?:翻倍|加倍)|长度(?:是|变成|变为|改成)?(?:原来的)?(?:两|二|2)倍|token(?:数)?(?:翻倍|加倍)|"
                      r"(?P<half>\bhalf as long\b|\bhalf the (?:length|tokens)\b|短一半|长度减半|token(?:数)?减半)")
 _DEFAULT_EPOCHS = _ascii(r"默认(?:的)?(?:训练)?轮数|\bdefault (?:number of )?epochs\b|\bepochs? (?:at|on) (?:the )?default\b")
 

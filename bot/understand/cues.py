@@ -29,7 +29,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
     r"completions|logs|chats|threads|cases|reports|notes|abstracts|sentences|descriptions|windows|images|narratives|"
-    r"macros|forms|entries|filings|lines|segments|utterances|clips|sequences|scripts|orders|claims|incidents|invoices|"
+    r"macros|forms|entries|filings|lines|segments|fragments|snippets|utterances|clips|sequences|scripts|orders|claims|incidents|invoices|"
     r"receipts|clauses|items|texts|rewrites|findings|headlines|interviews|captions|drafts|write-ups|critiques|newsletters|"
     r"walkthroughs|manifests|listings|quotes|briefs|recaps|digests|proposals|pitches|blurbs|bios|queries|exercises|essays|assignments|worksheets|"
     r"documents labell?ed)\b(?![^.;]{0,6}\b(?:per|a|each) (?:day|week|month|hour)\b)",
@@ -85,7 +85,7 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
     r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!" + _CORPUS_TOKENS + r")(?!\s+of\s+(?!" + _PROMPT_PARTS + r")[a-z-]+)(?!" + _ZH_CORPUS + r")|epochs?|轮|遍|次|calls?(?!" + _CALL_RECORDS + r")|requests?(?!\s*-?[→>])|queries|qps|"
     r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
-    r"人|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
+    r"人|家(?!长|属|庭)|个?门店|所学校|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
 )
 UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chats|logs|transcripts|data|conversations|messages|emails)\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
                  r"(?:ever )?(?:labell?ed|annotated|tagged)", r"\bwithout (?:any )?labels\b", r"\bnever (?:been )?labell?ed",
@@ -258,7 +258,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:anonymi[sz]|de-?identif|redact|mask|scrub)",
             r"\b(?:haven'?t|have not|hasn'?t|has not|never|wasn'?t|weren'?t|isn'?t|aren'?t|not yet|not been|not) (?:been )?"
             r"(?:anonymi[sz]|de-?identif|redact|scrub)\w*",
-            r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b", r"\bunredacted\b",
+            r"\b(?:non|un)-?anonymi[sz]\w*", r"\bnot anonymi[sz]able\b", r"\bun-?redacted\b", r"\b(?:can(?:no|')?t|cannot|can not|must not|may not|not allowed to) train (?:on|with)\b", r"\bnothing (?:in|from) (?:it|them|this|there|the \w+) (?:may|can|is allowed to|should) be used (?:to (?:train|fine-?tune)|for (?:model )?(?:training|fine-?tuning))\b",
             r"\b(?:none of (?:it|them|this)|nothing) (?:is |are )?allowed (?:off|outside|out of) (?:our |the )?(?:premises|site|building|network|servers?)\b",
             r"\b(?:forbids?|prohibits?|bars?|bans?|rules? out)\b[^.;]{0,24}\b(?:using|use)\b[^.;]{0,24}\b(?:training|train|fine-?tun\w*)\b",
             r"\b(?:nothing|none of (?:it|them|this)) (?:is|has been|was) (?:de-?identified|anonymi[sz]ed|redacted|scrubbed)\b",
@@ -343,7 +343,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bbuild (?:our|my) own (?:llm|base model|foundation|language model)", r"\bown llm from scratch\b",
             r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研了?(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
             r"基座大模型", r"预训练(?:一个|自己的)", r"新的?(?:网络|模型)?结构", r"从头设计", r"自研(?:的)?(?:网络|模型)?结构", r"自己设计的?(?:网络|模型)?(?:结构|架构)", r"全新(?:的)?(?:网络)?结构", r"不是\s*transformer", r"\bnot (?:a |based on )?(?:the )?transformers?\b", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
-            r"不基于(?:任何)?现有(?:的)?[\u4e00-\u9fff]{0,4}?(?:模型|架构|基座)", r"从零(?:开始)?(?:设计|搭建|构建|造)", r"设计(?:一个)?自己的[^,，。;；]{0,16}(?:架构|结构|tokenizer|分词器)", r"(?:自研|自己的|自有的?|自己设计的?)\s*(?:的)?\s*(?:architecture|tokenizer|分词器)", r"\b(?:our|my) own (?:[\w-]+ )?(?:variant|tokeni[sz]er)\b", r"\bcustom tokeni[sz]er\b", r"(?:自己|我们|自行)(?:提出|设计|研究)的[^,，。;；]{0,16}(?:结构|架构)",
+            r"不基于(?:任何)?现有(?:的)?[\u4e00-\u9fff]{0,4}?(?:模型|架构|基座)", r"从零(?:开始)?(?:设计|搭建|构建|造)", r"设计(?:一个)?自己的[^,，。;；]{0,16}(?:架构|结构|tokenizer|分词器)", r"(?:自研|自己的|自有的?|自己设计的?)\s*(?:的)?\s*(?:architecture|tokenizer|分词器)", r"\b(?:our|my|an?|its) own (?:[\w-]+ )?(?:variant|tokeni[sz]er)\b", r"\bcustom (?:[\w-]+ )?tokeni[sz]er\b", r"全新(?:的)?\s*architecture", r"(?:自己|我们|自行)(?:提出|设计|研究)的[^,，。;；]{0,16}(?:结构|架构)",
             r"不是在现成(?:的)?模型上改", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
             r"\bnot based on (?:any )?(?:existing|off-the-shelf|pretrained) (?:models?|architectures?|checkpoints?)",
             r"\b(?:our|my) own (?:tokenizer and )?(?:architecture|backbone)\b", r"\bour own design\b", r"\bcustom (?:attention|layers?|backbone|network)\b",
@@ -352,7 +352,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"架构不(?:再)?自研了?", r"不(?:再)?自研(?:架构|模型|基座)了?", r"就(?:在|用)\s*[a-z][\w.-]*\s*上(?:面)?(?:做|改|训)", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:[\w-]+ )?(?:base )?model\b"),
     ),
     "documents": (
-        _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
+        _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范|记录|纪录|档案|病历|卷宗|资料)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )(?<![\d,] )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
             r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|dug|digging|pulled|surfaced|found|discovered|came from)\b)[^.;])*?(?<!out of the )(?<!out of our )(?<!from our )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",

@@ -225,7 +225,7 @@ def _number_events(c: Clause) -> list[Event]:
     if kept:
         return [Event("examples", "scale", kept[0], snippet(c, *kept[1]))]
     times = cues.TIMES.search(text)
-    if times and not quantities(text):  # "and if it were twice as many?", "预算翻倍呢": the count or budget under discussion
+    if times and not quantities(text) and not _LENGTH.search(text):  # "twice as many?", "预算翻倍呢": the count or budget
         factor = next(f for words, f in cues.TIMES_FACTORS if re.fullmatch(words, times.group(0)))
         src = snippet(c, *times.span())
         if cues.MONEY_WORDS.search(text):  # "预算翻倍呢", "we only get half of it": the budget, in both currencies
@@ -364,6 +364,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     return None
 
 
+_LENGTH = re.compile(r"长度|篇幅|token|\b(?:length|long|longer)\b")  # "每条长度翻倍": the examples' length, not their number
 _THOSE_UNLABELLED = re.compile(r"(?:这些|那些|都|\bthose\b|\bthese\b|\bthey\b|\bnone of them\b)[^,，。.;；]{0,12}?"
                                r"(?:没做过标注|没有做过标注|没(?:有)?标注|没标过|未标注|unlabell?ed|not labell?ed)|"
                                r"\bnone of (?:the|them|these|those|our)\b(?: [\w-]+){0,2}(?: (?:is|are|was|were|has been|have been))? "
