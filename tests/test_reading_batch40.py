@@ -51,3 +51,10 @@ def test_the_table_whose_caption_the_question_names_answers():
 def test_a_ratio_written_with_a_colon_is_the_value():
     found = read("what's the cost ratio of the large model to the small one?", _hits(NUMBERS))
     assert found.best is not None and found.best.value == "50:1"
+
+
+def test_memory_the_asker_states_in_an_aside_is_not_what_is_asked():
+    from bot.read.answer_type import wanted_types
+
+    assert "memory" not in wanted_types("AutoRound 校準樣本數 n_samples 默認多少，我机器只有２４G内存怕不够")
+    assert wanted_types("Qwen-7B 的显存占用，int4 量化下是多少")[0] == "memory"  # the memory asked, in another clause

@@ -118,9 +118,22 @@ _MEMORY_ASK = re.compile(r"显存|内存|\bvram\b|\bmemory\b|多大")
 _MISSPELT_VERSION = re.compile(r"\b(?:verison|vesion|versoin|verion|vresion|verions)\b")
 
 
+# "…默认多少，我机器只有24G内存怕不够": memory the asker states in a clause that asks nothing is no memory asked for
+_STATED_MEMORY = re.compile(r"\d+(?:\.\d+)?\s*(?:g|gb|gib|t|tb)(?![a-z])\s*(?:的)?\s*(?:显存|内存|vram|memory|ram)?|"
+                            r"(?:显存|内存|vram|memory|ram)\s*(?:只有|才|就|有|是|of|:|：)?\s*\d+(?:\.\d+)?\s*(?:g|gb|gib)(?![a-z])")
+_CLAUSE = re.compile(r"[^,，。;；?？!！]+")
+_ASKS = re.compile(r"多少|几|哪|什么|啥|\b(?:what|which|how)\b|[?？]")
+
+
+def _without_asides(low: str) -> str:
+    """``low`` with the memory stated in clauses that ask nothing blanked (same length)."""
+    return _CLAUSE.sub(lambda m: m.group(0) if _ASKS.search(m.group(0))
+                       else _STATED_MEMORY.sub(lambda s: " " * len(s.group(0)), m.group(0)), low)
+
+
 def wanted_types(question: str) -> tuple[ValueType, ...]:
     """The value types that answer ``question``; empty when it asks for no particular kind of value."""
-    low = _MISSPELT_VERSION.sub("version", prepare(question))
+    low = _without_asides(_MISSPELT_VERSION.sub("version", prepare(question)))
     if _ASKS_NAME.search(low) and not _AMOUNT.search(low) and not re.search(r"版本|\bversion", low):
         for pattern, types in _NAMES:
             if pattern.search(low):
