@@ -54,3 +54,25 @@ def test_longer_examples_double_the_tokens_not_the_examples(longer, tokens):
 def test_twice_as_many_examples_still_doubles_the_count():
     u = replay(["我们有 3000 条标注好的客服对话", "如果数据翻倍呢？"])
     assert value(u, "examples") == 6000
+
+
+def test_a_share_said_first_is_dropped_from_the_count():
+    first = "Ski resort: ticket prices change daily. Replies must follow our 2-sentence style. We have 800 past replies."
+    assert value(replay([first, "Half are from old seasons with wrong info; drop them."]), "examples") == 400
+    assert value(replay([first, "half of them are great, the rest are ok"]), "examples") == 800
+
+
+def test_pairs_from_one_thing_to_another_are_examples():
+    u = understand("We're building an e-sports commentary generator. 15,000 play-by-play to commentary pairs.")
+    assert value(u, "examples") == 15_000 and label(u) == "full_finetune"
+
+
+def test_a_meeting_today_is_a_deadline_not_fresh_knowledge():
+    u = understand("Hmm, the owners want to see it at today's 4pm meeting.")
+    assert value(u, "deadline") == "today" and value(u, "knowledge_changes") is None
+    assert value(understand("we summarise yesterday's news for members"), "knowledge_changes") is True
+
+
+def test_coming_up_with_a_few_names_is_no_question_for_a_value():
+    u = understand("我们是一家小餐馆，老板想让AI帮忙起几个新菜名，就偶尔用一下，不着急，下个季度再说，预算也不是问题。")
+    assert u.intent == "situation" and label(u) == "prompt"

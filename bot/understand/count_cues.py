@@ -13,6 +13,10 @@ FRACTION_GONE = _rx(r"(?<!other )(?<!the rest )\b(?P<f>half|a third|one third|tw
                     r"scrapp?ed|deleted|filler|useless|noise|low[- ]quality|placeholders?|dummy|test data|drop (?:them|those|these)|toss (?:them|those|these)|"
                     r"throw (?:them|those|these) out|bin (?:them|those|these)|"
                     r"(?:are|is) (?:just|only|mostly|all)(?= [\'\"]))\b",
+                    # "Half are from old seasons with wrong info; drop them": the share said first, with no "of those"
+                    r"(?:^|[.;,]\s*|\b(?:and|but)\s+)(?P<h>half|a third|one third|two thirds|a quarter|one quarter|three quarters)\s+"
+                    r"(?:of them\s+)?(?:are|were|is|was)\b[^.;]{0,60}?\b(?:duplicates?|wrong|outdated|obsolete|stale|bad|junk|garbage|invalid|"
+                    r"unusable|useless|broken)\b",
                     # "drop the quarter of them that are low quality", "remove the half that are duplicates"
                     r"\b(?:drop|remove|exclude|cut|toss|discard|filter out|throw out|lose|delete)\s+the\s+(?P<t>half|third|quarter)\b"
                     r"(?=\s+(?:of (?:them|those|these|the \w+)\s+)?(?:that|which|who)\b)",

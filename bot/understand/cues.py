@@ -24,7 +24,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
     r"conversation|dialogue|ticket|(?!(?:and|or|but|with|per|for|in|on|at|to|from|by|than|plus|about|each|a|an|the|"
-    r"tokens?|calls?(?!\s*-?[→>]|" + _CALL_RECORDS + r")|requests?(?!\s*-?[→>])|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+){0,2}(?:\s*-?[→>/+]+\s*[a-z][a-z-]*)*)\s+){0,3}"
+    r"tokens?|calls?(?!\s*-?[→>]|" + _CALL_RECORDS + r")|requests?(?!\s*-?[→>])|gpus?|hours?|days?|weeks?|months?|years?|people|users?|times?)\b)[a-z]{3,}(?:-[a-z]+){0,2}(?:\s*(?:-?[→>/+]+|\bto\b)\s*[a-z][a-z-]*)*)\s+){0,3}"
     r"(?:examples?|samples?|pairs?|records?|rows?|conversations?|dialogues?|dialogs?|transcripts?|tickets?|"
     r"emails?|instances?|data ?points?|labels?|annotations?|q&as?|qas?|reviews?|demonstrations?|replies|responses|"
     r"answers|outputs|solutions|summaries|translations|messages|letters|memos|comments|posts|questions|prompts|"
@@ -202,7 +202,7 @@ BOOL: dict[str, BoolCues] = {
             r"monthly|quarterly|biweekly|fortnightly|every (?:other |few |couple of |\d+ )?(?:minute|hour|day|week|month|quarter|sprint)s?)\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bchang\w* (?:through(?:out)? the (?:season|year)|mid-?season|without (?:much )?(?:notice|warning)|at short notice)\b", r"\b(?:a|one) day'?s notice\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
             r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*|mov\w*|shift\w*)\b[\w\s]{0,50}?\bevery (?:day|week|month|quarter|sprint|shipment|delivery|release)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
-            r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b",
+            r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b(?!\s+(?:[\w-]+\s+)?(?:meeting|demo|presentation|review|standup|pitch|call|all-hands|session))",
             r"\bthis (?:week|month)'?s (?:[\w-]+ ){0,2}(?:schedules?|prices|pricing|menus?|specials|rates|timetables?|rotas?|rosters?|availability|stock|offers|deals|hours|line-?up|catalog(?:ue)?)\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
             r"实时(?!对话|响应|交互|聊天|回复|回答|应答|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",

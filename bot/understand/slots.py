@@ -216,7 +216,7 @@ def _number_events(c: Clause) -> list[Event]:
         return [Event("examples", "add", -part[0], snippet(c, *part[1]))]
     gone = cues.FRACTION_GONE.search(text)
     if gone:
-        share = gone.group("f") or gone.group("t") or gone.group("z") or gone.group("z4")
+        share = gone.group("f") or gone.group("t") or gone.group("h") or gone.group("z") or gone.group("z4")
         part = (float(share.rstrip("% ")) / 100 if share.rstrip().endswith("%")
                 else (zh_numeral(share[3:]) or 0) / 100 if share.startswith("百分之") else cues.FRACTIONS[share])
         out.append(Event("examples", "scale", round(1 - part, 4), snippet(c, *gone.span())))
