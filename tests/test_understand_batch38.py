@@ -76,3 +76,16 @@ def test_a_meeting_today_is_a_deadline_not_fresh_knowledge():
 def test_coming_up_with_a_few_names_is_no_question_for_a_value():
     u = understand("我们是一家小餐馆，老板想让AI帮忙起几个新菜名，就偶尔用一下，不着急，下个季度再说，预算也不是问题。")
     assert u.intent == "situation" and label(u) == "prompt"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("We have 32,000 anonymized, consented counselor-response examples and our ethics board signed off on them.", 32_000),
+    ("we have 300 short, clean examples", 300),
+])
+def test_a_count_with_adjectives_split_by_commas_keeps_its_noun(text, count):
+    assert value(understand(text), "examples") == count
+
+
+def test_a_list_of_things_after_a_count_is_still_cut():
+    u = understand("we have 300 manuals, and 50 examples")
+    assert value(u, "examples") == 50 and value(u, "documents") is True

@@ -52,11 +52,18 @@ def inline_asides(text: str) -> str:
     return _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# "32,000 anonymized, consented counselor-response examples": the commas of a count's adjectives cut no clause
+_LISTED_ADJECTIVES = re.compile(r"(?<=\d)(?:\s*[km])?(?:\s+[a-z][a-z-]+,){1,3}(?:\s+[a-z][a-z-]+){1,2}\s+(?:examples|samples|pairs|"
+                                r"records|rows|replies|responses|answers|transcripts|conversations|dialogues|tickets|emails|"
+                                r"reviews|q&as|notes|reports|summaries|messages|documents|docs|files|pages|manuals)\b")
+
+
 def clauses(text: str) -> list[Clause]:
     """The prepared text cut into clauses, with their offsets."""
     out: list[Clause] = []
     for m in _ASIDE.finditer(text):
         out += _cut(m.group(1), m.start(1))
+    text = _LISTED_ADJECTIVES.sub(lambda m: m.group(0).replace(",", " "), text)  # same length
     out += _cut(_DASHED_GLOSS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)),
                                   inline_asides(text)), 0)
     return sorted(out, key=lambda c: c.start)
