@@ -81,20 +81,16 @@ def zh_numeral(text: str) -> int | None:
     """``三千`` -> 3000, ``五十万`` -> 500000, ``两千五百`` -> 2500 (through cn2an); None if not a Chinese numeral."""
     if not text or any(ch not in _ZH_DIGIT and ch not in _ZH_UNIT and ch not in _ZH_BIG for ch in text):
         return None
+    value = _cn2an(text.replace("〇", "零"))
+    return _zh_fallback(text) if value is None else int(value) or None
+
+
+def _cn2an(text: str) -> float | None:
+    """cn2an's reading of a numeral, Chinese or mixed with digits ("1万2千"); None where it fails."""
     import cn2an  # light (pure Python); imported here so `import bot` stays fast
 
     try:
-        value = cn2an.cn2an(text.replace("〇", "零"), "smart")
-    except (ValueError, KeyError, IndexError):
-        return _zh_fallback(text)
-    return int(value) or None
-
-
-def _mixed(text: str) -> float | None:
-    import cn2an
-
-    try:
-        return float(cn2an.cn2an(text, "smart")) or None
+        return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError, IndexError):
         return None
 
@@ -189,7 +185,7 @@ def quantities(text: str) -> list[Quantity]:
             scale = (m.group("word") or m.group("zh") or m.group("km") or "").lower()
             value *= _SCALE.get(scale, 1.0)
         elif m.group("mixed"):
-            value = _mixed(raw)
+            value = _cn2an(raw) or None
         elif m.group("zhnum"):
             value = zh_numeral(raw)
         elif m.group("en"):
