@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.understand import cues
 from bot.understand.bare import MONEY_TURN, bare_budget, bare_count, states_usable_part, unitless
-from bot.understand.cost import PRICED_MODELS, read_cost
+from bot.understand.cost import PRICED_MODELS, asks_cost, read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
 from bot.understand.slots import read_events
@@ -122,7 +122,8 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     probs = scores(question)
     complete = cost is not None and cost.model in PRICED_MODELS.values() and bool(cost.avg_tokens and cost.examples)
     # "what's gpt-4o-mini at ~600 tokens each?" after a situation stated the count: a whole cost question
-    follow_up = ((complete or (prev_cost is not None and cost is not None and cost != prev_cost))
+    # "那现在训练费用是多少?" after the count changed: the estimate again, on the project as it is now
+    follow_up = ((complete or (prev_cost is not None and cost is not None and (cost != prev_cost or asks_cost(question))))
                  and not (DECISION_ASK.search(prepare(question)) and probs.get("situation", 0) > 0.5))
     intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up, relevant, facts)
     if intent == "off_topic" and relevant:

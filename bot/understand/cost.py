@@ -47,6 +47,11 @@ _ALL_BEFORE = _ascii(r"\ball (?:of )?(?:the |those |these )?$|(?:全部|所有|�
 _EPOCHS_BEFORE = _ascii(r"(?:epochs?|轮数|训练)\s*(?:=|:|of|to|为|改成|改为)?\s*$")
 
 
+def asks_cost(text: str) -> bool:
+    """Whether ``text`` plainly asks what training costs ("那现在训练费用是多少?", "what's the training cost now?")."""
+    return bool(_STRONG_CUE.search(prepare(text)))
+
+
 def resolve_model(name: str) -> str | None:
     """``gpt-4o-mini`` / ``4o mini`` / the dated id -> the price-table key; None when not listed."""
     key = re.sub(r"[\s_]+", "-", name.strip().lower())
@@ -88,6 +93,8 @@ def read_cost(text: str, examples: int | None = None, previous: CostQuery | None
         return replace(previous, model=model or previous.model, avg_tokens=avg_tokens or previous.avg_tokens,
                        examples=examples or previous.examples, epochs=epochs or previous.epochs,
                        epochs_stated=previous.epochs_stated or epochs is not None)
+    if previous is not None and strong and (weak or "多少钱" in low) and not quantities(low):
+        return previous  # "那现在训练费用是多少?" after the count changed: the estimate again, as the project is now
     if not strong and not weak and not (model in PRICED_MODELS.values() and avg_tokens and (examples or epochs)):
         return None  # "gpt-4o on 3,500 examples, about 420 tokens each": a cost question without the word
     if model is None and avg_tokens is None and not (strong and examples):

@@ -33,7 +33,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"receipts|clauses|items|texts|rewrites|findings|headlines|interviews|captions|drafts|write-ups|critiques|newsletters|"
     r"walkthroughs|manifests|listings|quotes|briefs|recaps|digests|proposals|pitches|blurbs|bios|queries|exercises|essays|assignments|worksheets|"
     r"documents labell?ed)\b(?![^.;]{0,6}\b(?:per|a|each) (?:day|week|month|hour)\b)",
-    r"^\s*(?:多|来|余|左右)?(?:条|笔|封|则|首|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
+    r"^\s*(?:多|来|余|左右)?(?:条|笔|封|则|首|句对|句(?!话)|道?题|个(?:高质量|标注|训练|人工)?(?:的)?(?:示例|样本|例子|数据|问答对|对话样本|案例)|"
     r"组|对|份(?![^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|合同|论文|说明书|文章|规格书|白皮书|标书|规范))|样本|示例|例子|个?标注|"
     r"篇(?:的)?(?:中文|英文|高质量)?(?:的)?语料|(?:token|词)?(?:的)?语料|"
     r"(?:篇|份|个|张|段)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例)|"
@@ -46,7 +46,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     # "2 million tokens of quest scripts": tokens of anything but the prompt's own parts
     r"^\s*(?:[a-z-]+\s+)?tokens?\s+of\s+(?!" + _PROMPT_PARTS + r")(?:[a-z-]+\s+){0,2}[a-z-]+\b",
     r"^\s*(?:个)?\s*(?:tokens?|词元)" + _ZH_CORPUS,
-    r"^\s*(?:usable|valid|clean|usable ones|good ones)\b",  # "so ~75 usable" (of the items named before)
+    r"^\s*(?:usable|valid|clean|usable ones|good ones)\b|^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+as\s+(?:our\s+)?(?:training|pre-?training)\s+(?:tokens|data|examples|samples|corpus)\b",  # "so ~75 usable" (of the items named before)
     # "1,100 texts the owners approved", "900 replies our editors signed off on"
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:that\s+|which\s+)?(?:the|our|my|their|his|her)\s+(?:[a-z]+\s+){0,2}"
     r"(?:approved|signed off|vetted|wrote|reviewed|edited|curated|rewrote|corrected|graded|labell?ed|annotated)\b",
@@ -71,7 +71,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"\b(?:paired|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed|labell?ing|annotating|wrote|drafted|"
     r"produced|prepared|put together)\s*"
     r"(?:about|around|roughly|~|only|just)?\s*$",
-    r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*(?:目前|现在|眼下|手上|总共)?\s*"
+    r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|语料|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*(?:目前|现在|眼下|手上|总共)?\s*"
     r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共|攒了|积累了|收集了|整理了|标注了|标了|存了|就|就有|才|只|也就)?\s*(?:约|大约|大概)?\s*$",
     r"(?:总共|一共|合计|加起来)(?:有|是)?\s*(?:约|大约|大概)?\s*$",
     r"(?:标好|标完|标注好|标注完|打好标)(?:了)?\s*(?:约|大约|大概)?\s*$",
@@ -102,8 +102,8 @@ NO_DATA = _rx(
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own) (?:a single|one|even one) (?:labell?ed |annotated |written )?(?:[\w/&-]+ ){0,2}"
     r"(?:examples?|samples?|pairs?|q&as?|rows?|records?)\b",
     r"\bzero (?:labell?ed |training |usable |good )?(?:examples?|samples?|data|scripts|records|rows|pairs|conversations|summaries|"
-    r"q&as?|tickets|transcripts|annotations)\b",
-    r"(?:没有|没|无|缺乏|缺少)(?:任何)?(?:的)?(?:标注|训练|现成的?)?(?:数据|示例|样本|例子|语料|资料)",
+    r"q&as?|tickets|transcripts|annotations)\b", r"\bzero (?:labell?ed|annotated|tagged) [a-z]+s\b",
+    r"(?:没有|没|无|缺乏|缺少)(?:任何)?(?:的)?(?:标注|训练|现成的?)?\s*(?:数据|示例|样本|例子|范例|语料|资料|training examples|examples|training data)",
     r"零(?:条|个)?(?:数据|示例|样本)",
     r"(?:没有|没|无)(?:任何|什么)?(?:整理过|整理好|现成|标注好|写好|做过)?的?(?:问答对|问答数据|问答样本|问答资料|qa\s*对|"
     r"问答(?!功能|环节|系统|机器人|助手|模块))",
@@ -143,14 +143,14 @@ NO_GPU = _rx(
     r"只能(?:走|用)(?:云厂商|云|openai|第三方|厂商)?的?(?:微调)?\s*api", r"\bonly (?:option is|way is|can use|have) (?:the |a )?"
     r"(?:cloud |openai |hosted )?(?:fine-?tuning )?api\b",
     r"(?:没有|没|无)\s*(?:任何)?\s*(?:自己的|自有的?|本地的?|可用的)?\s*(?:(?:n|a|英伟达|nvidia)\s*卡|gpu|显卡|算力|卡|独显|独立显卡)",
-    r"(?:只能|打算|准备|得|要)(?:用|走)\s*(?:云上|云端|云厂商|厂商|平台)?的?\s*(?:托管|(?<=上的)|(?<=端的))(?:的)?(?:微调|训练)(?:服务)?", r"只有\s*cpu", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?", r"(?:用|走)\s*(?:云上|云端|线上|在线|网上)的?\s*(?:微调|训练)\s*(?:api|服务|平台)", r"\b(?:we have|there is|there's|we've got) nothing (?:on[- ]site|on[- ]prem\w*|in[- ]house|left)\b",
+    r"(?:只能|打算|准备|得|要)(?:用|走)\s*(?:云上|云端|云厂商|厂商|平台)?的?\s*(?:托管|(?<=上的)|(?<=端的))(?:的)?(?:微调|训练)(?:服务)?", r"只有\s*cpu", r"不(?:再)?(?:用|需要)(?:本地|自己|自有)的?\s*(?:gpu|显卡|卡)", r"(?:用|走)\s*(?:openai|云厂商|厂商)\s*(?:的)?\s*(?:fine-?tuning|微调|训练)\s*(?:api|接口|服务)", r"(?:没有|无)独显的(?:笔记本|电脑)", r"一张(?:显卡|卡|gpu)(?:都|也)没(?:有)?", r"(?:用|走)\s*(?:云上|云端|线上|在线|网上)的?\s*(?:微调|训练)\s*(?:api|服务|平台)", r"\b(?:we have|there is|there's|we've got) nothing (?:on[- ]site|on[- ]prem\w*|in[- ]house|left)\b",
 )
 AMPLE_COMPUTE = _rx(
     r"\b(?:gpu )?cluster\b", r"\bplenty of (?:gpus?|compute)\b", r"\blots of (?:gpus?|compute)\b",
     r"\bample (?:gpus?|compute)\b", r"\bmany gpus\b", r"\bcompute is not (?:a|an) (?:problem|issue)\b",
     r"\bunlimited (?:gpus?|compute)\b", r"\b(?:\d{2,}|[4-9])\s*(?:x\s*)?gpus\b", r"\b(?:dozens|hundreds) of gpus\b", r"\bdgx\b",
     r"(?:\d{2,}|几十|上百)\s*张\s*(?:卡|显卡|gpu)", r"(?:\d{2,}|几十|上百)\s*(?:张)?卡的?机时", r"超算",
-    r"集群", r"算力(?:很|非常)?(?:充足|充裕|不是问题|不成问题|管够)", r"(?:充足|充裕|大量)的?算力", r"多机多卡",
+    r"集群|丛集", r"算力(?:很|非常)?(?:充足|充裕|不是问题|不成问题|管够)", r"(?:充足|充裕|大量)的?算力", r"多机多卡",
 )
 LIMITED_COMPUTE = _rx(
     r"\bconsumer(?:[- ]grade)? (?:gpu|card|hardware)", r"\bgaming (?:gpu|card)", r"\blimited (?:gpu|compute|hardware)",
@@ -191,7 +191,7 @@ BOOL: dict[str, BoolCues] = {
     "knowledge_changes": (
         _rx(r"\b(?:chang|shift|mov|fluctuat)\w* (?:very |quite |pretty |literally |basically |almost |nearly |like )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
             r"by the (?:minute|hour|second|day))", r"\bminute[- ]by[- ]minute\b",
-            r"\b(?:updated?|refreshed|revised|edited) (?:very |pretty )?(?:often|frequently|constantly|daily|weekly|monthly|"
+            r"\b(?:updated?|updates|refreshed|revised|edited) (?:(?:those|these|the|its|their|our) [\w-]+ )?(?:very |pretty |pretty much |almost |nearly )?(?:often|frequently|constantly|daily|weekly|monthly|"
             r"every|all the time|regularly)",
             r"\b(?:daily|weekly|monthly|frequent|constant|regular|hourly) (?:updates?|changes?|edits)\b",
             r"\b(?:must|has to|have to|need to|needs to) (?:be|stay) (?:current|up[- ]to[- ]date|fresh)",
@@ -211,7 +211,7 @@ BOOL: dict[str, BoolCues] = {
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
             r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:don'?t|doesn'?t|do not|does not) (?:move|change|shift) (?:much|often)\b",
-            r"\b(?:one|a single) (?:revision|update|change) a year\b", r"\bonce a year\b", r"\b(?:locked|fixed|frozen|set) (?:in )?for the (?:whole|entire|full) (?:year|quarter|season|term|contract)\b", r"\bnothing (?:here )?(?:needs|has) to be (?:real[- ]?time|live|current|up[- ]to[- ]date)\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
+            r"\b(?:one|a single) (?:revision|update|change) a year\b", r"\bonce a year\b", r"\b(?:revised|updated|changed?) (?:maybe |only |about |roughly )?once every (?:couple of |few |two |three |\d+ )?years\b", r"\b(?:locked|fixed|frozen|set) (?:in )?for the (?:whole|entire|full) (?:year|quarter|season|term|contract)\b", r"\bnothing (?:here )?(?:needs|has) to be (?:real[- ]?time|live|current|up[- ]to[- ]date)\b", r"\bdon'?t change\b", r"\bfixed (?:set of |body of )?(?:knowledge|facts|content)",
             r"(?:很少|几乎不|基本不|不怎么|不常|不会|一般不)(?:会)?(?:变|更新|改)", r"\bfro(?:ze|zen)\b", r"冻结(?:了)?", r"(?:比较|很|非常)?稳定", r"固定不变", r"一成不变", r"(?:半年|一年|几年|好几个月)才(?:变|更新|改|调整)一次", r"基本(?:是|上)?固定(?:的|不变)?"),
     ),
     "needs_format": (
@@ -220,7 +220,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:has to|have to|must|should|needs? to) be (?:a |an )?(?:short |brief |single |one-line )?(?:sms|text message|tweet|one-liner)s?\b", r"\b(?:under|within|at most|no more than|max(?:imum)?) \d+ (?:chars|characters|words)\b",
             r"(?:不超过|不能超过|以内|之内)\s*\d+\s*(?:个)?字|\d+\s*(?:个)?字(?:以内|之内)",
             r"\b(?:our|their|the (?:company|brand|shop|store)'?s?) (?:['\"‘“][^'\"’”]{1,30}['\"’”] )voice\b", r"\b(?:must|should|has to|have to|need to|needs to) sound like (?:him|her|them|the owner|the founder|our \w+)\b",
-            r"\bon[- ]brand\b", r"\b(?:in )?the same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
+            r"\bon[- ]brand\b", r"\b(?:in )?(?:the|that|this|their|our) same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
             r"\bstandard (?:memo|report|letter|layout|template)s?\b", r"统一(?:的)?[\u4e00-\u9fff]{0,2}口径", r"口径(?:要)?(?:统一|一致)", r"(?:规范|标准|正式|官方)(?:的)?(?:公文)?口径", r"公文(?:口径|格式|体例|文风)",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
             r"(?:as|in) (?:a |an )?(?:[\w-]+ )?(?:memo|report|letter|table|checklist|brief|form)s?\b",
@@ -235,7 +235,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bformat(?:ting)? (?:rules?|requirements?|consistency)", r"\bin (?:our|the company'?s?|a consistent) (?:tone|style|voice)",
             r"\btone\b", r"\bstyle guide\b", r"\bschema\b", r"\bformat(?:ted)?\b", r"\btemplates?\b", r"\bboilerplate\b",
             r"规定的(?:开头|结尾|结束语|开场白)", r"(?:开头|开场白)和(?:结尾|结束语)", r"标准答复", r"(?:按|按照|照)[^,，。;；]{0,10}(?:规定|固定|统一)的",
-            r"格式", r"[一二三四五两\d]段式", r"[一二三四五两\d]段(?:来)?写", r"按\s*[“\"「『][^”\"」』]{2,40}→[^”\"」』]{2,40}[”\"」』]", r"固定的?\s*[“\"「]", r"语气", r"口气", r"风格", r"(?<!违规)(?<!违禁)(?<!敏感)话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
+            r"格式", r"[一二三四五两\d]段式", r"[一二三四五两\d]段(?:来)?写", r"按\s*[“\"「『][^”\"」』]{2,40}→[^”\"」』]{2,40}[”\"」』]", r"固定的?\s*[“\"「]", r"(?:整理|填|写|排)成(?:固定|统一|标准|规范)的?[\u4e00-\u9fff]{0,4}", r"(?:学会|学习|模仿)(?:我们|我司|公司)的?(?:回复|说话|写作|沟通)(?:方式|风格|口吻)", r"语气", r"口气", r"风格", r"(?<!违规)(?<!违禁)(?<!敏感)话术", r"口吻", r"模板", r"结构化(?:输出|数据)?", r"文风", r"调性"),
         None,
         _rx(r"\b(?:don'?t|doesn'?t|do not|does not) (?:really )?care (?:about )?how (?:the )?(?:replies|answers|outputs?|responses|it|they) (?:look|looks|are (?:formatted|laid out))\b", r"\b(?:free[- ]form|any format|plain text is fine|format doesn'?t matter)",
             r"\b(?:skip|drop|ditch|lose|forget)\b (?:the |our |that )?(?:[\w-]+ )?(?:template|format|formatting|json|schema|style)\b",
@@ -289,12 +289,12 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:cleared|approved|allowed|permitted)\b[\w\s-]{0,20}\b(?:for|to) (?:train|use|fine-?tun)", r"\brestriction (?:is|was|has been) (?:lifted|removed)",
             r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"脱敏(?:之后|以后|后)(?:的)?(?:数据)?[^,，。;；]{0,6}(?:训练|用)[^,，。;；]{0,4}(?:没问题|可以|没事|行)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
-            r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:脱敏|去识别化|去标识化|匿名化)(?:工作)?(?:已经|都)?(?:做完|完成|搞定|弄完|处理完)了?", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
+            r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化|去识别化|去标识化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:脱敏|去识别化|去标识化|匿名化)(?:工作)?(?:已经|都)?(?:做完|完成|搞定|弄完|处理完)了?", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
             r"\bsigned off\b", r"\bwe can (?:now )?train (?:on (?:them|it) )?now\b", r"\bcan now (?:be )?train(?:ed)?\b", r"现在可以(?:拿来|用来)?训练了", r"(?:隐私|保密|合规|数据安全|敏感)(?:那块|那部分|方面|这块|这部分|问题)?(?:其实)?(?:不是|不算|没有?)(?:什么)?(?:问题|事)",
             r"(?:都是|均为|全是)(?:可以)?公开(?:的)?(?:内容|资料|数据|信息)", r"\b(?:privacy|pii|compliance) (?:is|isn'?t) (?:actually )?(?:not )?(?:an? )?(?:issue|problem|concern|blocker)\b", r"\b(?:are|is|were|was) (?:fine|ok|okay|allowed|cleared|good) to (?:train|use|fine-?tune)\b",
             r"(?:就|也|都)可以(?:用|拿来用|拿去训练|用来训练|拿来训练)(?:这批|这些|这部分|这份)(?:数据|样本)",
             r"(?:法务|合规|安全|领导)[^,，。;；]{0,8}(?:回复|说|表示|同意|确认)[^。;；]{0,30}(?:就)?可以(?:用|拿来|拿去|用来|训练)", r"没有\s*(?:privacy|隐私|合规|数据安全)\s*(?:问题|风险|顾虑)", r"\bno (?:privacy|pii|compliance) (?:issues?|concerns?|problems?)\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b", r"\b(?:legal|compliance|security|infosec|the lawyers?|dpo|privacy team)\b[^.;]{0,20}?\b(?:says?|said|confirmed|agreed)\b[^.;]{0,12}?\b(?:it'?s|that'?s|we'?re|is|are) (?:fine|ok|okay|allowed|cleared)\b", r"\bcan (?:now )?(?:train|fine-?tune) on (?:the )?(?:masked|anonymi[sz]ed|redacted|scrubbed|de-?identified)\b",
-            r"\b(?:already )?scrubbed\b", r"\b(?:aren'?t|isn'?t|are not|is not|not) (?:very |particularly )?sensitive\b",
+            r"\b(?:already )?scrubbed\b", r"(?<!n't been )(?<!not been )\b(?:all|already|fully|been|are|were) de-?identified\b", r"\balready[- ]anonymi[sz]ed\b", r"\b(?:are|is) (?:all )?public records?\b", r"\bnothing (?:is )?(?:sealed|confidential)\b", r"\b(?:aren'?t|isn'?t|are not|is not|not) (?:very |particularly )?sensitive\b",
             r"\b(?:that|which|and|they|these|those) (?:can|may) (?:now )?be used (?:for|in|to) (?:model )?(?:training|train|fine-?tun\w*)\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", PII_REMOVED.pattern, r"(?:法务|安全)(?:那边)?(?:也|都)?(?:已经)?(?:放行|批准|同意)"),
     ),
     "high_volume": (
@@ -355,8 +355,8 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范|记录|纪录|档案|病历|卷宗|资料)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )(?<![\d,] )\bguides\b", r"\b(?:brochures|leaflets|pamphlets|catalog(?:ue)?s)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
-            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|dug|digging|pulled|surfaced|found|discovered|came from)\b)[^.;])*?(?<!out of the )(?<!out of our )(?<!from our )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held)\b)(?!d)",
-            r"\banswers? (?:[\w-]+ ){0,4}?(?:using|from|based on|out of) (?:our|the|their) (?:[\w-]+ ){0,2}(?:records|notes|files|documents|docs|archives?)\b",
+            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?| style| format| voice| tone)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"\bscanned\b", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|dug|digging|pulled|surfaced|found|discovered|came from)\b)[^.;])*?(?<!out of the )(?<!out of our )(?<!from our )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held|wants|needs|would like|is looking|plans)\b)(?!d)",
+            r"\banswers? (?:[\w-]+ ){0,4}?(?:using|from|based on|out of) (?:our|the|their) (?:[\w-]+ ){0,2}(?:records|notes|files|documents|docs|archives?|sheets|spreadsheets|schedules|timetables|price lists)\b",
             r"\banswers? (?:[\w-]+ ){0,2}?(?:pulled|drawn|taken|sourced|quoted|coming|extracted|grounded) (?:straight )?(?:from|out of|in) (?:our |the |their |those |these |its )?(?:[\w-]+ ){0,2}"
             r"(?:records|notes|files|documents|docs|archives?|contracts|agreements|reports|filings|papers|policies|manuals|guidelines|regulations|minutes|texts)\b",
             r"\b(?:ask|search|query|look (?:things )?up)\b[\w\s]{0,20}?\b(?:across|through|over|in) (?:our |the |past |all )?(?:[\w-]+ ){0,2}"
@@ -364,24 +364,24 @@ BOOL: dict[str, BoolCues] = {
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
-            r"文档", r"知识库", r"档案", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!测试)(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)资料(?!量)(?!还在|正在|在采集|在收集|采集中|收集中|还没)(?![^,，。;；]{0,4}?(?:没|未|不能|不允许|无法)(?:有|做)?(?:过)?(?:脱敏|匿名))(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
+            r"文档", r"知识库", r"档案", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!测试)(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)资料(?!量)(?!还在|正在|在采集|在收集|采集中|收集中|还没)(?![^,，。;；]{0,4}?(?:没|未|不能|不允许|无法)(?:有|做)?(?:过)?(?:脱敏|匿名))(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"价目表|价格表|收费标准表", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
         None,
         _rx(r"\bnothing to (?:look up|search|retrieve)\b",
             r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|never) (?:need|have) to (?:look (?:anything |things )?up|search|retrieve|consult)\b", r"\bno (?:documents|docs|files) to (?:search|retrieve|look (?:up|through))\b", r"没(?:有)?(?:什么)?(?:需要|要)?(?:检索|查找?)的(?:文档|资料|东西)"),
     ),
     "budget_low": (
-        _rx(r"\b(?:low|tight|small|limited|tiny|shoestring|minimal|modest|constrained) budget\b", r"\bon a budget\b",
+        _rx(r"\b(?:low|tight|small|limited|tiny|shoestring|minimal|modest|constrained) budget\b", r"\bon a budget\b", r"\bnot a (?:huge|big|large) budget\b",
             r"\bbudget (?:is|'s) (?:very |pretty |quite |really )?(?:low|tight|small|limited|constrained|thin)",
             r"\bcan'?t (?:afford|spend) (?:much|a lot)\b", r"\bcash[- ]strapped\b",
             r"\b(?:we'?re|i'?m|we are|i am|pretty|totally|flat|basically) broke\b", r"\bcheap as possible\b",
             r"预算(?:很|非常|比较|有点|特别)?(?:低|少|紧张|有限|不多|不足|紧|不够)", r"没(?:有)?(?:什么|多少)(?:预算|钱)", r"低预算",
-            r"钱不多", r"经费(?:有限|紧张|不多)", r"\bbudget (?:is not|isn'?t|'s not) (?:that |so |very |exactly )?(?:huge|big|large|massive|generous)\b", r"缺钱", r"省钱", r"能省则省", r"能省就省",
+            r"钱不多", r"经费(?:有限|紧张|不多)", r"\bbudget (?:is not|isn'?t|'s not) (?:that |so |very |exactly )?(?:huge|big|large|massive|generous|much)\b", r"缺钱", r"省钱", r"能省则省", r"能省就省",
             r"预算[^。;；]{0,12}?(?:说)?(?:不多|很少|有限|紧张|不够)"),
         None,
         _rx(r"\b(?:big|large|generous|unlimited|healthy|decent|ample|plenty of) budget\b",
             r"\bbudget (?:is not|isn'?t|'s not) (?:that |so |too |very |really |particularly )?(?:tight|low|small|limited|constrained)\b", r"\bbudget (?:is|isn'?t) (?:\w+ )?(?:not )?(?:a |an |the )?(?:problem|issue|concern|constraint)",
-            r"\bmoney (?:is|isn'?t) (?:not )?(?:a |an )?(?:problem|issue|concern)", r"\bwell[- ]funded\b",
-            r"预算(?:很|非常|比较)?(?:充足|充裕|不是问题|不成问题|够|多|宽裕)", r"不差钱", r"钱不是问题"),
+            r"\bmoney (?:is|isn'?t) (?:not )?(?:a |an |the )?(?:problem|issue|concern)", r"\bwell[- ]funded\b",
+            r"(?:预算|经费|资金)(?:也|倒|都)?(?:很|非常|比较)?(?:充足|充裕|不是问题|不成问题|够|多|宽裕)", r"不差钱", r"钱不是问题"),
     ),
 }
 RETRACT = _rx(

@@ -50,6 +50,8 @@ _GIVEN_BACK = re.compile(r"还给|归还|搬走|收回|借走|拿走|要回|退�
 _SLOT_ALIASES = {"budget_usd": ("budget_usd", "budget_rmb", "budget_low"), "compute": ("compute", "gpu_memory_gb", "gpu_count")}
 
 
+# "Half of those are from the old exhibition, drop them": the removal in the next clause is the share's
+_DROP_THEM = re.compile(r"^\s*(?:so |just |please )?(?:drop|remove|toss|discard|bin|delete|exclude|throw out) (?:them|those|these)(?: ones)?\s*[.!]?\s*$")
 _EACH_LABELLED = re.compile(r"^\s*(?:each|every one|all)(?: one)?(?: of them)?(?: is| are| was| were)? (?:labell?ed|annotated|tagged|graded|"
                             r"scored|marked|rated)\b|^\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签|结果|评分|答案)")
 _LEADING_COUNT = re.compile(r"^\s*(?:加起来|总共|一共|合计)?(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?[万亿]?(?:多|余)?\s*(?:份|篇|个|页|本)")
@@ -71,7 +73,7 @@ def read_events(text: str) -> list[Event]:
             # "依据都在政策文件，三百多份": the count after the comma counts the documents named before it
             start = max(parts[i - 1].start, clause.start - 12)
             clause = Clause(low[start : clause.start] + clause.text, start)
-        if i + 1 < len(parts) and _EACH_LABELLED.match(parts[i + 1].text):
+        if i + 1 < len(parts) and (_EACH_LABELLED.match(parts[i + 1].text) or _DROP_THEM.match(parts[i + 1].text)):
             # "9k loan files, every one tagged with the outcome": the count's items carry labels
             nxt = parts[i + 1]
             clause = Clause(low[clause.start : nxt.start + len(nxt.text)], clause.start)
@@ -322,7 +324,9 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "一条整理好的样例都没有": not a single one
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
             continue  # "one RTX 4090 left": a card's name, not a count
-        if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q) and not written.LABELLED_BEFORE.search(before):
+        corpus = _CORPUS_BEFORE.search(before)  # "训练语料约５亿 tokens", "a corpus of 40 million tokens": the corpus's size
+        if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q) and not written.LABELLED_BEFORE.search(before) \
+                and not (corpus and re.match(r"\s*(?:个)?\s*(?:tokens?|词元|句|条)", after)):
             continue
         if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 90]) \
                 and not written.PAST_WRITTEN.match(after):
@@ -343,7 +347,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
                 or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after)
                 or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or written.PAST_OUTPUTS.match(after) or written.PAST_WRITTEN.match(after) or q in usable
-                or written.LABELLED_BEFORE.search(before))  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
+                or written.LABELLED_BEFORE.search(before) or corpus)  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
         trained = bool(_AS_EXAMPLES.search(text[q.end : q.end + 90]))  # "12,000 more reports cleared for us to train on"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
                      and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example
@@ -369,6 +373,7 @@ _THOSE_UNLABELLED = re.compile(r"(?:这些|那些|都|\bthose\b|\bthese\b|\bthey
                                r"(?:没做过标注|没有做过标注|没(?:有)?标注|没标过|未标注|unlabell?ed|not labell?ed)|"
                                r"\bnone of (?:the|them|these|those|our)\b(?: [\w-]+){0,2}(?: (?:is|are|was|were|has been|have been))? "
                                r"(?:labell?ed|annotated|tagged)")  # "None of the transcripts are labeled"
+_CORPUS_BEFORE = re.compile(r"(?:语料|\bcorpus)(?:库)?\s*(?:[:：=]|of|is|was|has|约|大约|大概|有|共|是|为|总共|一共)?\s*(?:about|around|roughly|~|约|大约|大概)?\s*$")
 _BELOW = re.compile(r"(?:不到|少于|不足|不超过|less than|fewer than|under|below|not even)\s*(?:about\s+)?$")  # "不到一百条" < 100
 _ABOVE = re.compile(r"(?:超过|多于|over|more than|above|upwards of)\s*$")
 _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|lost|minus)\s+(?:those|the|these|another)?\s*$|"

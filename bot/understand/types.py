@@ -32,7 +32,7 @@ class Situation:
     budget_usd: float | None = None  # converted from yuan / euros when given so (see budget_rmb)
     deadline: Deadline | None = None
     privacy_blocked: bool | None = None  # private data that cannot be anonymized or leave the premises
-    high_volume: bool | None = None  # e.g. millions of calls per day
+    high_volume: bool | None = None  # e.g. thousands of calls a day or more
     long_prompt: bool | None = None  # long few-shot prompts
     low_latency: bool | None = None
     multi_step: bool | None = None  # multi-step reasoning / chain of thought

@@ -16,12 +16,12 @@ _PER_BEFORE = re.compile(r"(?:每|一)(秒|分钟|小时|天|日|周|月)(?:有|
 _PER_MONTH = {"second": 2_592_000, "sec": 2_592_000, "秒": 2_592_000, "minute": 43_200, "min": 43_200, "分钟": 43_200,
               "hour": 720, "小时": 720, "day": 30, "天": 30, "日": 30, "week": 4.3, "周": 4.3, "month": 1, "月": 1}
 _RATE_VERB = re.compile(r"\b(?:process|processes|processing|processed|handle|handles|handling|classify|classifies|route|routes|score|"
-                        r"scores|serve|serves|receive|receives|get|gets|answer|answers)\s+(?:about |around |roughly |some |over |~\s*)?$|"
+                        r"scores|serve|serves|receive|receives|get|gets|answer|answers|doing|do|does|file|files|issue|issues|send|sends)\s+(?:about |around |roughly |some |over |~\s*)?$|"
                         r"(?:处理|分类|接到|收到|回复|审核)(?:大约|约|大概)?\s*$")
 # "1.5 million reports a month": a rate of things coming in, not a collection to search
 RATE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(second|minute|hour|day|week|month)\b")
 _CALL_WORD = re.compile(r"calls?|requests?|queries|调用|请求|查询|次")
-HIGH_VOLUME_PER_MONTH = 1_000_000
+HIGH_VOLUME_PER_MONTH = 50_000  # about 1,700 calls a day: "3,000 calls a day" is high volume, "200 a day" is not
 LONG_PROMPT_TOKENS = 500  # few-shot prompts this long cost more per call than a fine-tuned model's
 
 
