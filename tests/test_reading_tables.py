@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.read import read
-from bot.read.reader import _asked_unit
+from bot.read.counted import asked_unit as _asked_unit
 from knowledge.tables import cells_in, parse_tables
 from knowledge.types import Chunk, Hit
 

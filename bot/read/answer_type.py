@@ -71,10 +71,13 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"(?:几|多少)\s*(?:位|比特|bit)|bit[- ]?width|\bhow many bits|\bwhat precision|\bwhich precision|精度"),
      ("bits", "dtype")),
     (re.compile(r"\bhow much more\b|\bhow many times (?:more|as much)\b|多(?:用|占|花|出)了?多少|几倍"), ("ratio", "percent", "memory")),
+    # "how big is the tokenizer vocab", "词表多大": a count, not bytes
+    (re.compile(r"\bhow (?:big|large)\b[^?]{0,30}\b(?:vocab\w*|context(?: window)?|batch)\b|\b(?:vocab\w*|context window)\b[^?]{0,20}\bhow (?:big|large)\b|"
+                r"(?:词表|词汇表|上下文|batch)[^,，。?？]{0,8}多大"), ("count", "number")),
     # "how big is the dataset on disk", "数据集有多大", "权重文件多大": a size in bytes
     (re.compile(r"\bhow (?:big|large)\b(?=[^?]{0,30}\b(?:on disk|dataset|download|files?|checkpoints?|weights|corpus|index)\b)|"
                 r"\b(?:dataset|download|file|checkpoint|weights|corpus|index)\b[^?]{0,20}\bhow (?:big|large)\b|\bsize on disk\b|"
-                r"\bdisk (?:space|size|usage)\b|(?:数据集|文件|权重|磁盘|硬盘|存储|体积|语料|下载|索引)[^,，。?？]{0,8}多大|"
+                r"\bdisk (?:space|size|usage)\b|(?:数据集|资料集|文件|权重|磁盘|硬盘|存储|体积|语料|下载|索引|压缩后|解压后|压缩包)[^,，。?？]{0,8}多大|"
                 r"多大(?:的)?(?:磁盘|硬盘|存储|空间)|(?:磁盘|硬盘|存储)空间|\bhow much (?:disk|storage)\b|多少(?:磁盘|硬盘|存储)"), ("memory",)),
     (re.compile(r"(?:what|which|how much|how many|多少|几)\s*(?:%|％)|百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "ratio", "memory", "number")),

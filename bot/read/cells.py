@@ -280,7 +280,8 @@ def cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "", capti
     return "number" in wanted or ("count" in wanted and is_numeric(value))
 
 
-_HIGHEST = re.compile(r"\b(?:highest|best|largest|biggest|most|top|fastest|max(?:imum)?|greatest)\b|最高|最好|最大|最快|最多|最强")
+# "top p", "top-k", "top-1 accuracy" name a setting or a metric, not the best of a column
+_HIGHEST = re.compile(r"\b(?:highest|best|largest|biggest|most|top(?![\s_-]?(?:[pk]\b|\d))|fastest|max(?:imum)?|greatest)\b|最高|最好|最大|最快|最多|最强")
 _LOWEST = re.compile(r"\b(?:lowest|smallest|least|fewest|slowest|min(?:imum)?|cheapest|worst)\b|最低|最小|最少|最慢|最差|最省")
 _WHICH = re.compile(r"\b(?:which|what|who)\b|哪|谁")
 _LEADING_NUMBER = re.compile(r"^\s*[~≈<>]?\s*(\d+(?:\.\d+)?)")

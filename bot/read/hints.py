@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from bot.read.candidate import Candidate
 from bot.read.sentences import GENERIC
 from bot.understand.text import prepare
 from knowledge.lang import tokenize
@@ -65,3 +67,32 @@ def unheld_name(question: str, hits: Sequence[Hit]) -> bool:
     said = " ".join(f"{h.chunk.source} {h.chunk.title} {h.chunk.meta.get('section', '')} {h.chunk.text}" for h in hits).lower()
     return any(n not in said for n in names)
 
+
+
+FOCUS_MISS = 0.4  # a candidate that holds none of the words naming the thing asked for ("Same top p 是多少")
+_ASKED_ZH = re.compile(r"([^,，。;；?？、:：()（）]{2,40}?)\s*(?:的)?\s*(?:是|为|有|能|可以|会|大概|大约|约|一共|到|达到)*\s*(?:多少|几(?![乎]))|"
+                       r"(?:哪个|哪一个|哪一种|哪种|什么|啥)\s*([^,，。;；?？、:：()（）]{1,12})")  # "X 是多少"; "哪个参数"
+_ASKED_EN = re.compile(r"\b(?:what(?:'s| is| was| are| were)?|which) (?:the |a |an )?(.{3,40}?)\s+(?:of|for|in|on|at|does|did|do|is|was|are|were|with|when|if|under|by)\b")
+
+
+class Focus:
+    """The question's words that name the thing asked for (before "是多少": "Same top p 是多少"; after "what is the"),
+    each with the other language's words for it, so "序列长度" is held by a "Seq. len" column."""
+
+    def __init__(self, question: str, weights: dict[str, float]):
+        from knowledge.glossary import translations
+
+        low = prepare(question)
+        found = [m.group(1) or m.group(2) for m in _ASKED_ZH.finditer(low)] or [m.group(1) for m in _ASKED_EN.finditer(low)]
+        words = {t for t in tokenize(found[-1]) if weights.get(t, 0.0) >= 0.9 and t not in GENERIC} if found else set()
+        bridges = getattr(weights, "bridges", {})
+        self.words = frozenset(f.lower() for t in words for f in {t, *bridges.get(t, ()), *translations(t)})
+
+    def held(self, text: str) -> bool:
+        """Whether ``text`` holds one of the words (or no words name the thing asked for)."""
+        low = prepare(text)
+        return not self.words or bool(self.words & set(tokenize(low))) or any(not f.isascii() and f in low for f in self.words)
+
+    def weigh(self, cand: Candidate) -> Candidate:
+        """``cand``, scored lower when it holds none of the words."""
+        return cand if self.held(cand.text) else replace(cand, score=cand.score - FOCUS_MISS)

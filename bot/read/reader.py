@@ -27,7 +27,8 @@ from bot.read.candidate import (
     type_score,
 )
 from bot.read.cells import cell_candidates, model_sizes, number_pairs, superlative_candidates, table_context
-from bot.read.hints import OFFERED, PINNED_BONUS, STATED_BITS, locators, pinned_version, unheld_name
+from bot.read.counted import COUNTS, asked_unit, counted_before
+from bot.read.hints import OFFERED, PINNED_BONUS, STATED_BITS, Focus, locators, pinned_version, unheld_name
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.numbers import quantities
 from bot.understand.text import prepare
@@ -75,8 +76,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     pairs = number_pairs(question)
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
-    unit = _asked_unit(question)
-    counts = bool(unit) and bool(_COUNTS.search(low))  # "多少个汉字", "how many tokens": a noun counted
+    unit = asked_unit(question)
+    counts = bool(unit) and bool(COUNTS.search(low))  # "多少个汉字", "how many tokens": a noun counted
     # numbers the asker states; not those inside a name ("bf16", "a100", "llama-3.1")
     given = frozenset(q.value for q in quantities(low) if not q.vague and not _IN_NAME.search(low[: q.start]))
     offered = bool(_GUESSES.search(low) or OFFERED.search(low))  # "fp4还是nf4": one of the asker's options answers
@@ -91,6 +92,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     near: list[Candidate] = []  # candidates that could be shown when none is certain
     focus = _document_focus(weights, total, hits[:MAX_PASSAGES])
     where = locators(question, hits[:MAX_PASSAGES])
+    asked = Focus(question, weights)  # the words naming the thing asked for
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
@@ -104,6 +106,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known, offered)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
                                        where, given, sizes, labelled.get(hit.chunk.source, set())) + mine):
+            cand = asked.weigh(cand)
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
@@ -212,25 +215,6 @@ def _ruled_out(question: str) -> frozenset[str]:
     return frozenset(t for word in found for t in tokenize(word) if t not in GENERIC)
 
 
-_COUNTS = re.compile(r"(?:多少|几)个|\bhow many\b")
-_ASKED_UNIT = re.compile(r"(?:多少|几)个?\s*([\u4e00-\u9fff]{1,3}|[a-z]+)|\bhow many ([a-z]+(?: [a-z]+s\b)?)")
-
-
-def _asked_unit(question: str) -> str:
-    """The thing a "how many X" / "多少个X" question counts (汉字, tokens, GPUs), or ""."""
-    m = _ASKED_UNIT.search(prepare(question))
-    unit = (m.group(1) or m.group(2).split(" ")[-1]) if m else ""  # "how many transformer layers": layers
-    return unit if unit and unit not in GENERIC and unit not in ("钱", "分", "位") else ""
-
-
-def _counted(sentence: str, unit: str) -> str:
-    """The number written right before ``unit`` in the sentence ("约 40 万汉字" -> "40 万"), or ""."""
-    m = re.search(rf"(\d[\d,.]*\s*(?:万|亿|千|k|m|b)?)\s*(?:个|张|块|条)?\s*{re.escape(unit)}", prepare(sentence))
-    if not m:
-        return ""
-    return f"{m.group(1).strip()} {unit}" if unit.isascii() else m.group(1).strip()  # "5,000 examples"; "40 万"
-
-
 def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: bool = False,
                given: frozenset[float] = frozenset(), flags: frozenset[str] = frozenset(),
                known: frozenset[str] = frozenset(), offered: bool = False) -> list[Candidate]:
@@ -255,7 +239,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         spelt = 0.4 if len(parts) >= 2 and all(p in weights for p in parts) else 0.0  # "base model" -> --base-model
         score = (2.0 * cov + prior + spelt + type_score(wanted, bool(value)) - 0.25 * rank + 0.4 * near
                  - 0.001 * max(0, len(sentence) - 240) - (0.8 if _ASKS.search(sentence) else 0.0))
-        counted = _counted(sentence, unit) if unit else ""
+        counted = counted_before(sentence, unit, value) if unit else ""
         if counted:  # "多少个汉字" and "约 40 万汉字": the number that counts the asked thing
             value, score = counted, score + 0.3 + (0.0 if value else -type_score(wanted, False))
         elif counts and value and unit not in prepare(sentence):
