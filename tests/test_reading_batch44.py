@@ -72,3 +72,18 @@ def test_a_token_count_written_apart_from_its_unit_is_counted():
 
     assert _counted("高质量语料库进行训练,规模达到了 **2.6 万亿** 的 token 数", "token") == "2.6 万亿 token"
     assert _counted("trained on 1.4 trillion tokens", "tokens") == "1.4 trillion tokens"
+
+
+def test_a_rise_asked_for_lowers_candidates_that_say_no_change():
+    from bot.read.candidate import Candidate
+    from bot.read.hints import CHANGE_MISS, Focus
+    from bot.read.sentences import _weights
+
+    hit = _hits(KL)[0]
+    level = Candidate("cell", "Nova-12B-chat · MATH 4-shot: 16.0", "16.0", hit, 2.0)
+    rise = Candidate("sentence", "新版对话模型在通用能力评测上提升5.5%，其中数学能力提升24.6%。", "24.6%", hit, 2.0)
+    for question, lowered in (("how much did math ability go up (percent)?", True), ("by how much did math improve?", True),
+                              ("how much math data did they use?", False)):
+        focus = Focus(question, _weights(question))
+        assert focus.weigh(rise).score == 2.0  # "提升" says the rise
+        assert focus.weigh(level).score == (2.0 - CHANGE_MISS if lowered else 2.0)

@@ -75,6 +75,13 @@ _ASKED_ZH = re.compile(r"([^,，。;；?？、:：()（）]{2,40}?)\s*(?:的)?\s
 _ASKED_EN = re.compile(r"\b(?:what(?:'s| is| was| are| were)?|which) (?:the |a |an )?(.{3,40}?)\s+(?:of|for|in|on|at|does|did|do|is|was|are|were|with|when|if|under|by)\b")
 
 
+CHANGE_MISS = 0.3
+_CHANGE_ASKED = re.compile(r"\b(?:go|went|goes) (?:up|down)\b|\bhow much (?:\w+ ){0,4}?(?:improv|increas|decreas|reduc|drop|ris|gain|boost|lower|higher|better)\w*|"
+                           r"\bby how much\b|(?:提升|提高|降低|减少|增加|增长|下降|上升|涨|降|节省|加速|提速)了?(?:大概|大约|约)?(?:多少|几)")
+_CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|gain|boost|rise|rose|drop|faster|slower|saving|speed-?up|lower|higher|fewer|less|more)\w*|"
+                     r"[Δ↑↓+]|提升|提高|降低|减少|增加|增长|下降|上升|节省|加速|提速|快了|慢了|少了|多了|倍")
+
+
 class Focus:
     """The question's words that name the thing asked for (before "是多少": "Same top p 是多少"; after "what is the"),
     each with the other language's words for it, so "序列长度" is held by a "Seq. len" column."""
@@ -86,6 +93,7 @@ class Focus:
         found = [m.group(1) or m.group(2) for m in _ASKED_ZH.finditer(low)] or [m.group(1) for m in _ASKED_EN.finditer(low)]
         words = {t for t in tokenize(found[-1]) if weights.get(t, 0.0) >= 0.9 and t not in GENERIC} if found else set()
         bridges = getattr(weights, "bridges", {})
+        self.change = bool(_CHANGE_ASKED.search(low))
         self.words = frozenset(f.lower() for t in words for f in {t, *bridges.get(t, ()), *translations(t)})
 
     def held(self, text: str) -> bool:
@@ -94,5 +102,8 @@ class Focus:
         return not self.words or bool(self.words & set(tokenize(low))) or any(not f.isascii() and f in low for f in self.words)
 
     def weigh(self, cand: Candidate) -> Candidate:
-        """``cand``, scored lower when it holds none of the words."""
-        return cand if self.held(cand.text) else replace(cand, score=cand.score - FOCUS_MISS)
+        """``cand``, scored lower when it holds none of the words, or says no change when a change is asked."""
+        score = cand.score - (0.0 if self.held(cand.text) else FOCUS_MISS)
+        if self.change and not _CHANGE.search(prepare(cand.text)):
+            score -= CHANGE_MISS  # "how much did math go up": a score level in a table is no rise
+        return cand if score == cand.score else replace(cand, score=score)
