@@ -68,6 +68,12 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
     return "zh" if han >= 2 and not _EN_FUNCTION.search(text.lower()) else "en"
 
 
+def is_mixed(text: str) -> bool:
+    """Whether ``text`` holds a Chinese phrase and an English sentence ("actually we'll use the API, 不用本地 GPU 了")."""
+    text = normalize(text)
+    return han_count(text) >= 2 and len(_LATIN_WORD.findall(text)) >= 4 and bool(_EN_FUNCTION.search(text.lower()))
+
+
 def is_foreign(text: str) -> bool:
     """True when the text is mostly letters of neither supported language (e.g. French accents, kana)."""
     text = normalize(text)

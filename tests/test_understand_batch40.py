@@ -119,3 +119,11 @@ def test_thousands_of_calls_a_day_are_high_volume(text, high):
 ])
 def test_single_facts_in_other_words(text, slot, want):
     assert value(understand(text), slot) == want
+
+
+@pytest.mark.parametrize("first, lang", [("we have 3000 labelled chats and one RTX 3090", "en"),
+                                         ("我们有 3000 条标注好的客服对话，一张 3090", "zh")])
+def test_a_message_half_in_each_language_is_answered_in_the_chat_language(first, lang):
+    u = replay([first, "actually we'll go with OpenAI's fine-tuning API, 不用本地 GPU 了"])
+    assert u.lang == lang and value(u, "compute") == "none"
+    assert replay([first, "其实我们不用 GPU 了"]).lang == "zh"  # a message in Chinese is answered in Chinese

@@ -20,7 +20,7 @@ from bot.understand.slots import read_events
 from bot.understand.state import GENERIC_WORDS, akin, fold, overrides
 from bot.understand.text import prepare
 from bot.understand.types import Event, Situation, Slot, Understanding
-from knowledge.lang import detect_language, is_foreign, normalize
+from knowledge.lang import detect_language, is_foreign, is_mixed, normalize
 
 MAX_MESSAGE_CHARS = 10_000  # longer messages get a short "please ask in a few sentences" reply
 
@@ -72,6 +72,8 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     question = question if isinstance(question, str) else ""
     prev_slots = dict(previous.slots) if previous else {}
     lang = detect_language(question, default=previous.lang if previous else "en")
+    if previous is not None and is_mixed(question):
+        lang = previous.lang  # a message half in each language is answered in the language of the chat so far
     if is_empty(question):
         return Understanding(question, lang, "empty", prev_slots)
     if len(question) > MAX_MESSAGE_CHARS or is_foreign(question):
