@@ -127,3 +127,22 @@ def test_a_message_half_in_each_language_is_answered_in_the_chat_language(first,
     u = replay([first, "actually we'll go with OpenAI's fine-tuning API, 不用本地 GPU 了"])
     assert u.lang == lang and value(u, "compute") == "none"
     assert replay([first, "其实我们不用 GPU 了"]).lang == "zh"  # a message in Chinese is answered in Chinese
+
+
+def test_a_cluster_counted_with_a_hyphen_and_a_cap_taken_back():
+    u = replay(["Our observatory wants its own tokenizer and a new architecture. We have 6 million labelled windows and a "
+                "32-GPU cluster.", "Budget's been capped at $4,000.", "Good news, forget the $4,000 cap — the grant came through."])
+    assert value(u, "gpu_count") == 32 and value(u, "budget_usd") is None and label(u) == "from_scratch"
+
+
+@pytest.mark.parametrize("text, slot, want", [
+    ("Ferry timetables shift with the tides and the season; we'd like a Q&A bot for passengers.", "knowledge_changes", True),
+    ("收容人資料全部未脫敏，法務明確說不可以拿去訓練模型。", "privacy_blocked", True),
+    ("所有病歷沒有去識別化，資訊室規定資料不允許出域。", "documents", None),
+    ("All public record and already anonymized. Money is not really an issue for this.", "budget_low", False),
+    ("We have no traning data at all.", "examples", 0),
+    ("只有一台笔记本，上面是 4090 laptop GPU 16G。", "gpu_memory_gb", 16.0),
+    ("We have 650 example incident reports rewritten into our standard handover summary.", "needs_format", True),
+])
+def test_more_facts_in_other_words(text, slot, want):
+    assert value(understand(text), slot) == want

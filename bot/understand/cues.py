@@ -102,7 +102,8 @@ NO_DATA = _rx(
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own) (?:a single|one|even one) (?:labell?ed |annotated |written )?(?:[\w/&-]+ ){0,2}"
     r"(?:examples?|samples?|pairs?|q&as?|rows?|records?)\b",
     r"\bzero (?:labell?ed |training |usable |good )?(?:examples?|samples?|data|scripts|records|rows|pairs|conversations|summaries|"
-    r"q&as?|tickets|transcripts|annotations)\b", r"\bzero (?:labell?ed|annotated|tagged) [a-z]+s\b",
+    r"q&as?|tickets|transcripts|annotations)\b", r"\bzero (?:labell?ed|annotated|tagged) [a-z]+s\b", r"\bno tra(?:i)?n(?:n)?(?:i)?ng data\b",
+    r"\b(?:examples?|exmaples?|samples?|data)\b[^.;]{0,40}\b(?:we have|we've got|there are|we got) none\b",
     r"(?:没有|没|无|缺乏|缺少)(?:任何)?(?:的)?(?:标注|训练|现成的?)?\s*(?:数据|示例|样本|例子|范例|语料|资料|training examples|examples|training data)",
     r"零(?:条|个)?(?:数据|示例|样本)",
     r"(?:没有|没|无)(?:任何|什么)?(?:整理过|整理好|现成|标注好|写好|做过)?的?(?:问答对|问答数据|问答样本|问答资料|qa\s*对|"
@@ -189,7 +190,7 @@ PII_REMOVED = _rx(r"(?:名字|姓名|电话|手机号|身份证号?|住址|个�
                   r"\b(?:stripped|removed|scrubbed|masked|redacted|blanked)\b (?:out )?(?:all )?(?:the |their )?(?:names|phone numbers|pii|personal (?:data|details|info))\b")
 BOOL: dict[str, BoolCues] = {
     "knowledge_changes": (
-        _rx(r"\b(?:chang|shift|mov|fluctuat)\w* (?:very |quite |pretty |literally |basically |almost |nearly |like )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
+        _rx(r"\b(?:change|changes|shift|shifts|move|moves|vary|varies) with the (?:tides?|seasons?|weather|market|demand|news)\b", r"\b(?:chang|shift|mov|fluctuat)\w* (?:very |quite |pretty |literally |basically |almost |nearly |like )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
             r"by the (?:minute|hour|second|day))", r"\bminute[- ]by[- ]minute\b",
             r"\b(?:updated?|updates|refreshed|revised|edited) (?:(?:those|these|the|its|their|our) [\w-]+ )?(?:very |pretty |pretty much |almost |nearly )?(?:often|frequently|constantly|daily|weekly|monthly|"
             r"every|all the time|regularly)",
@@ -221,7 +222,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:不超过|不能超过|以内|之内)\s*\d+\s*(?:个)?字|\d+\s*(?:个)?字(?:以内|之内)",
             r"\b(?:our|their|the (?:company|brand|shop|store)'?s?) (?:['\"‘“][^'\"’”]{1,30}['\"’”] )voice\b", r"\b(?:must|should|has to|have to|need to|needs to) sound like (?:him|her|them|the owner|the founder|our \w+)\b",
             r"\bon[- ]brand\b", r"\b(?:in )?(?:the|that|this|their|our) same (?:style|tone|voice)\b", r"\blayouts?\b", r"\b(?:written|formatted|laid out|structured) (?:as|in|like) (?:our|the|a) (?:standard|house|company|fixed|usual)\b",
-            r"\bstandard (?:memo|report|letter|layout|template)s?\b", r"统一(?:的)?[\u4e00-\u9fff]{0,2}口径", r"口径(?:要)?(?:统一|一致)", r"(?:规范|标准|正式|官方)(?:的)?(?:公文)?口径", r"公文(?:口径|格式|体例|文风)",
+            r"\bstandard (?:memo|report|letter|layout|template)s?\b", r"\b(?:rewritten|converted|turned|written up) into (?:our|the|a) (?:standard|house|fixed|usual|official)\b", r"统一(?:的)?[\u4e00-\u9fff]{0,2}口径", r"口径(?:要)?(?:统一|一致)", r"(?:规范|标准|正式|官方)(?:的)?(?:公文)?口径", r"公文(?:口径|格式|体例|文风)",
             r"\b(?:always|must be|should be|has to be|have to be) (?:written|formatted|laid out|structured|delivered|returned) (?:up )?"
             r"(?:as|in) (?:a |an )?(?:[\w-]+ )?(?:memo|report|letter|table|checklist|brief|form)s?\b",
             r"\b(?:written|typed|formatted) up as (?:a |an )?(?:[\w-]+ )?(?:memo|report|letter|brief)s?\b",
@@ -293,7 +294,7 @@ BOOL: dict[str, BoolCues] = {
             r"\bsigned off\b", r"\bwe can (?:now )?train (?:on (?:them|it) )?now\b", r"\bcan now (?:be )?train(?:ed)?\b", r"现在可以(?:拿来|用来)?训练了", r"(?:隐私|保密|合规|数据安全|敏感)(?:那块|那部分|方面|这块|这部分|问题)?(?:其实)?(?:不是|不算|没有?)(?:什么)?(?:问题|事)",
             r"(?:都是|均为|全是)(?:可以)?公开(?:的)?(?:内容|资料|数据|信息)", r"\b(?:privacy|pii|compliance) (?:is|isn'?t) (?:actually )?(?:not )?(?:an? )?(?:issue|problem|concern|blocker)\b", r"\b(?:are|is|were|was) (?:fine|ok|okay|allowed|cleared|good) to (?:train|use|fine-?tune)\b",
             r"(?:就|也|都)可以(?:用|拿来用|拿去训练|用来训练|拿来训练)(?:这批|这些|这部分|这份)(?:数据|样本)",
-            r"(?:法务|合规|安全|领导)[^,，。;；]{0,8}(?:回复|说|表示|同意|确认)[^。;；]{0,30}(?:就)?可以(?:用|拿来|拿去|用来|训练)", r"没有\s*(?:privacy|隐私|合规|数据安全)\s*(?:问题|风险|顾虑)", r"\bno (?:privacy|pii|compliance) (?:issues?|concerns?|problems?)\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b", r"\b(?:legal|compliance|security|infosec|the lawyers?|dpo|privacy team)\b[^.;]{0,20}?\b(?:says?|said|confirmed|agreed)\b[^.;]{0,12}?\b(?:it'?s|that'?s|we'?re|is|are) (?:fine|ok|okay|allowed|cleared)\b", r"\bcan (?:now )?(?:train|fine-?tune) on (?:the )?(?:masked|anonymi[sz]ed|redacted|scrubbed|de-?identified)\b",
+            r"(?:法务|合规|安全|领导)[^,，。;；]{0,8}(?:回复|说|表示|同意|确认)[^。;；]{0,30}(?:就)?(?<!不)可以(?:用|拿来|拿去|用来|训练)", r"没有\s*(?:privacy|隐私|合规|数据安全)\s*(?:问题|风险|顾虑)", r"\bno (?:privacy|pii|compliance) (?:issues?|concerns?|problems?)\b", r"\boverruled\b", r"\btraining is (?:now )?(?:allowed|permitted|ok|okay|fine)\b", r"\b(?:compliance|legal|security|the board) (?:has |have )?(?:approved|cleared|okayed|green-?lit)\b", r"\b(?:legal|compliance|security|infosec|the lawyers?|dpo|privacy team)\b[^.;]{0,20}?\b(?:says?|said|confirmed|agreed)\b[^.;]{0,12}?\b(?:it'?s|that'?s|we'?re|is|are) (?:fine|ok|okay|allowed|cleared)\b", r"\bcan (?:now )?(?:train|fine-?tune) on (?:the )?(?:masked|anonymi[sz]ed|redacted|scrubbed|de-?identified)\b",
             r"\b(?:already )?scrubbed\b", r"(?<!n't been )(?<!not been )\b(?:all|already|fully|been|are|were) de-?identified\b", r"\balready[- ]anonymi[sz]ed\b", r"\b(?:are|is) (?:all )?public records?\b", r"\bnothing (?:is )?(?:sealed|confidential)\b", r"\b(?:aren'?t|isn'?t|are not|is not|not) (?:very |particularly )?sensitive\b",
             r"\b(?:that|which|and|they|these|those) (?:can|may) (?:now )?be used (?:for|in|to) (?:model )?(?:training|train|fine-?tun\w*)\b", r"合规(?:那边|部门)?(?:已经)?(?:放行|批准|同意|通过|点头)", PII_REMOVED.pattern, r"(?:法务|安全)(?:那边)?(?:也|都)?(?:已经)?(?:放行|批准|同意)"),
     ),
@@ -364,7 +365,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
-            r"文档", r"知识库", r"档案", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!测试)(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)资料(?!量)(?!还在|正在|在采集|在收集|采集中|收集中|还没)(?![^,，。;；]{0,4}?(?:没|未|不能|不允许|无法)(?:有|做)?(?:过)?(?:脱敏|匿名))(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"价目表|价格表|收费标准表", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
+            r"文档", r"知识库", r"档案", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!测试)(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)资料(?!量)(?![^,，。;；]{0,4}?(?:不允许|不能|不得|禁止)(?:出域|外传|外流|出))(?!还在|正在|在采集|在收集|采集中|收集中|还没)(?![^,，。;；]{0,4}?(?:没|未|不能|不允许|无法)(?:有|做)?(?:过)?(?:脱敏|匿名))(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"价目表|价格表|收费标准表", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
         None,
         _rx(r"\bnothing to (?:look up|search|retrieve)\b",
             r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|never) (?:need|have) to (?:look (?:anything |things )?up|search|retrieve|consult)\b", r"\bno (?:documents|docs|files) to (?:search|retrieve|look (?:up|through))\b", r"没(?:有)?(?:什么)?(?:需要|要)?(?:检索|查找?)的(?:文档|资料|东西)"),
@@ -380,7 +381,7 @@ BOOL: dict[str, BoolCues] = {
         None,
         _rx(r"\b(?:big|large|generous|unlimited|healthy|decent|ample|plenty of) budget\b",
             r"\bbudget (?:is not|isn'?t|'s not) (?:that |so |too |very |really |particularly )?(?:tight|low|small|limited|constrained)\b", r"\bbudget (?:is|isn'?t) (?:\w+ )?(?:not )?(?:a |an |the )?(?:problem|issue|concern|constraint)",
-            r"\bmoney (?:is|isn'?t) (?:not )?(?:a |an |the )?(?:problem|issue|concern)", r"\bwell[- ]funded\b",
+            r"\bmoney (?:is|isn'?t) (?:not )?(?:really )?(?:a |an |the )?(?:problem|issue|concern)", r"\bwell[- ]funded\b",
             r"(?:预算|经费|资金)(?:也|倒|都)?(?:很|非常|比较)?(?:充足|充裕|不是问题|不成问题|够|多|宽裕)", r"不差钱", r"钱不是问题"),
     ),
 }

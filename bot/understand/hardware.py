@@ -40,6 +40,7 @@ _REQUIRED = re.compile(r"(?:需要|要|得|听说|据说)\s*(?:好几|几|多|[\
 _SINGLE = re.compile(r"\b(?:one|a single|single|only one|just one)\b|一张|单卡|一块")
 _ONE_CARD = re.compile(r"\b(?:one|a single|single|only one|just one)\s+(?:gpu|card|graphics card)\b(?!\s*(?:cluster|node|server)s?\b)"
                        r"|(?:一张|一块|单张|单块)\s*(?:gpu|卡|显卡)|单卡|单\s*gpu", re.IGNORECASE)
+_N_GPUS = re.compile(r"\b(\d{1,4})\s*(?:-|x\s*)?gpus?\b(?!\s*(?:hours?|days?|months?|weeks?|-?hrs?)\b)")
 _CARDS_COUNTED = re.compile(r"(\d+|一|单|两|二|三|四|六|八|十六)\s*(?:张|块)(?!\s*(?:数据|样本))")
 
 
@@ -56,7 +57,7 @@ def compute_events(c: Clause) -> list[Event]:
         name = card.group(1).lower()
         memory = float(cues.GPU_CARDS[name])
         # a size written after the card ("A100 40GB", "4060 Ti 16GB", "RTX 4070 with 8 GB") names its variant
-        rest = re.sub(r"^[\s/(_,-]*(?:(?:(?:ti|super|laptop|pcie|sxm\d?|with|of|that has)\b|w/)[\s/(_-]*)*", "", text[card.end() :])
+        rest = re.sub(r"^[\s/(_,-]*(?:(?:(?:ti|super|laptop|pcie|sxm\d?|gpu|with|of|that has)\b|w/)[\s/(_-]*)*", "", text[card.end() :])
         near = cues.GPU_MEMORY.match(rest)
         if near:
             memory = float(near.group(1))
@@ -76,6 +77,8 @@ def compute_events(c: Clause) -> list[Event]:
     if memory is not None and count is None and not card:
         many = _CARDS_COUNTED.search(text)  # "四张海光 K100(每张 64G)": the cards are counted, not named
         count = _small_int(many.group(1)) if many else None
+    if count is None and not card and (many := _N_GPUS.search(text)) and not negated(text, *many.span()):
+        count, src = _small_int(many.group(1)), src or snippet(c, *many.span())  # "a 32-GPU cluster", "16 gpus"
     single = False
     if memory is None and count is None and not card and (one := _ONE_CARD.search(text)) \
             and not negated(text, *one.span()) and not cues.NO_GPU.search(text):

@@ -37,7 +37,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
     "needs_format": cues.BOOL["needs_format"][0],
     "knowledge_changes": re.compile(cues.BOOL["knowledge_changes"][0].pattern + r"|\blive\b|real[- ]?time|实时", re.IGNORECASE),
     "deadline": re.compile(r"deadline|demo|launch|rush|hurry|urgent|期限|演示|上线|截止|急"),
-    "budget_usd": re.compile(r"budget|预算|钱"),
+    "budget_usd": re.compile(r"budget|\b(?:spending |cost |\$[\d,.]+k? )?cap\b|预算|钱|经费"),
     "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|compliance|隐私|脱敏|敏感|合规|保密|内网|出域"),
     "low_latency": cues.BOOL["low_latency"][0],
     "high_volume": cues.BOOL["high_volume"][0],
