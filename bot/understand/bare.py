@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import cues
+from bot.understand import cues, gpu_cues
 from bot.understand.money import budget_set
 from bot.understand.numbers import EN_NUM, Quantity, quantities
 from bot.understand.text import prepare
@@ -24,7 +24,7 @@ _CORRECTED = re.compile(rf"(?P<n>\d[\d,.]*\s*[km万千]?|[一二两三四五六�
                         rf"(?:not|instead of|rather than|而不是|不是)\s*(?:\d[\d,.]*\s*[km万千]?|[一二两三四五六七八九十百千万]+|{EN_NUM})")
 
 
-_CARD_NUMBERS = frozenset(card for card in cues.GPU_CARDS if card.isdigit())
+_CARD_NUMBERS = frozenset(card for card in gpu_cues.GPU_CARDS if card.isdigit())
 _RESTATES = re.compile(r"\b(?:actually|it'?s|update|correction|recount\w*|make (?:it|that)|now|i mean|i meant)\b")
 
 

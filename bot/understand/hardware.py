@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import cues
+from bot.understand import cues, gpu_cues
 from bot.understand.text import Clause, negated, snippet
 from bot.understand.types import Event
 
@@ -50,28 +50,28 @@ def compute_events(c: Clause) -> list[Event]:
     memory: float | None = None
     count: int | None = None
     src = ""
-    card = cues.GPU_CARD.search(text)
+    card = gpu_cues.GPU_CARD.search(text)
     if card and _NOT_OURS.match(text[card.end() :]):
         card = None  # "H800 是隔壁组的", "the A100 belongs to another team": not this project's card
     if card and not negated(text, *card.span()):
         name = card.group(1).lower()
-        memory = float(cues.GPU_CARDS[name])
+        memory = float(gpu_cues.GPU_CARDS[name])
         # a size written after the card ("A100 40GB", "4060 Ti 16GB", "RTX 4070 with 8 GB") names its variant
         rest = re.sub(r"^[\s/(_,-]*(?:(?:(?:ti|super|laptop|pcie|sxm\d?|gpu|with|of|that has)\b|w/)[\s/(_-]*)*", "", text[card.end() :])
-        near = cues.GPU_MEMORY.match(rest)
+        near = gpu_cues.GPU_MEMORY.match(rest)
         if near:
             memory = float(near.group(1))
         counted = _COUNT_BEFORE.search(text[max(0, card.start() - 14) : card.start()])
-        after = cues.GPU_COUNT_AFTER.match(text[card.end() :])
+        after = gpu_cues.GPU_COUNT_AFTER.match(text[card.end() :])
         raw = counted.group(1) if counted else after.group(1) if after else None
         count = _small_int(raw) if raw else None
         src = snippet(c, *card.span())
     if memory is None:
-        for m in cues.GPU_MEMORY.finditer(text):
+        for m in gpu_cues.GPU_MEMORY.finditer(text):
             window = text[max(0, m.start() - 24) : m.end() + 24]
             if _REQUIRED.search(text[max(0, m.start() - 16) : m.start()]):
                 continue  # "听说 32B 全参要好几张 80G 的卡", "it would need 80GB cards": what a run needs, not what one has
-            if cues.GPU_CONTEXT.search(window) and not cues.DATA_SIZE_AFTER.match(text[m.end() :]) and 1 <= float(m.group(1)) <= 1024:
+            if gpu_cues.GPU_CONTEXT.search(window) and not gpu_cues.DATA_SIZE_AFTER.match(text[m.end() :]) and 1 <= float(m.group(1)) <= 1024:
                 memory, src = float(m.group(1)), snippet(c, *m.span())
                 break
     if memory is not None and count is None and not card:
@@ -81,21 +81,21 @@ def compute_events(c: Clause) -> list[Event]:
         count, src = _small_int(many.group(1)), src or snippet(c, *many.span())  # "a 32-GPU cluster", "16 gpus"
     single = False
     if memory is None and count is None and not card and (one := _ONE_CARD.search(text)) \
-            and not negated(text, *one.span()) and not cues.NO_GPU.search(text):
+            and not negated(text, *one.span()) and not gpu_cues.NO_GPU.search(text):
         count, src, single = 1, snippet(c, *one.span()), True  # "只有一张卡", "on a single GPU": one card, size unsaid
     if memory is not None:
         out.append(Event("gpu_memory_gb", "set", memory, src))
     if count is not None:
         out.append(Event("gpu_count", "set", count, src))
     compute = None
-    m = cues.NO_GPU.search(text)
+    m = gpu_cues.NO_GPU.search(text)
     if m:
         compute, src = "none", snippet(c, *m.span())
-    elif (m := cues.AMPLE_COMPUTE.search(text)) and not negated(text, *m.span()):
+    elif (m := gpu_cues.AMPLE_COMPUTE.search(text)) and not negated(text, *m.span()):
         compute, src = "ample", snippet(c, *m.span())
     elif (count or 1) >= 8 or ((count or 1) >= 4 and (memory is None or memory > 24)) or ((count or 1) >= 2 and (memory or 0) >= 40):
         compute = "ample"  # four 4090s are still consumer cards; four A100s or eight of anything are a cluster
-    elif (m := cues.LIMITED_COMPUTE.search(text)) or (memory is not None and memory <= 24):
+    elif (m := gpu_cues.LIMITED_COMPUTE.search(text)) or (memory is not None and memory <= 24):
         compute = "consumer"
         src = snippet(c, *m.span()) if m else src
     elif memory is not None:
@@ -155,9 +155,9 @@ def kept_new_cards(events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         if e.slot == "compute" and e.kind == "set" and e.value != "none":
-            named |= {m.group(1).lower() for m in cues.GPU_CARD.finditer(e.source)} or {"*"}
+            named |= {m.group(1).lower() for m in gpu_cues.GPU_CARD.finditer(e.source)} or {"*"}
         if e.kind == "clear" and e.slot in _HARDWARE_SLOTS and named:
-            cards = {m.group(1).lower() for m in cues.GPU_CARD.finditer(e.source)}
+            cards = {m.group(1).lower() for m in gpu_cues.GPU_CARD.finditer(e.source)}
             if cards and not cards & named:
                 continue
         out.append(e)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import cues
+from bot.understand import gpu_cues
 
 _SIZE_DROPPED = re.compile(r"^\s*(?:model\s+)?(?:was|is|were|would be|'s)\s+(?:\w+\s+)?(?:overkill|too (?:big|large|slow|expensive|much)|"
                            r"out|dropped|off the table)\b|^\s*(?:mangles|butchers|garbles|fails|struggles|sucks|chokes|can'?t|cannot|won'?t|is (?:bad|weak|worse))\b|"
@@ -25,7 +25,7 @@ def model_size(text: str) -> tuple[float, tuple[int, int]] | None:
     "百亿参数"; not a card's name ("910B"), a size taken back ("not the 8B") or one that failed ("70B was overkill")."""
     for pattern in (_SIZE_B, _SIZE_WORDS, _SIZE_ZH):
         m = next((m for m in pattern.finditer(text)
-                  if not (pattern is _SIZE_B and m.group(0).replace(" ", "") in cues.GPU_CARDS)  # "910B" is an Ascend chip
+                  if not (pattern is _SIZE_B and m.group(0).replace(" ", "") in gpu_cues.GPU_CARDS)  # "910B" is an Ascend chip
                   and not re.search(r"(?:\bnot (?:the |a )?|\binstead of (?:the |a )?|\bfrom (?:the |a )?(?=[\d.]+\s?b\s+to\b)|不是|而不是)\s*$", text[: m.start()])
                   and not _SIZE_DROPPED.match(text[m.end() :])), None)  # "not the 8B", "70B was overkill"
         if m:

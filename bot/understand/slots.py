@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import cues, written
+from bot.understand import cues, gpu_cues, written
 from bot.understand.bare import bare_count, kept_fraction, part_dropped, usable_part
 from bot.understand.deadline import read_deadline
 from bot.understand.hardware import compute_events, kept_new_cards
@@ -300,7 +300,7 @@ _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pd
 _CARD_BRAND = re.compile(r"(?:rtx|gtx|tesla|titan|quadro|radeon|rx|geforce)\s*-?\s*$", re.IGNORECASE)
 _IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
 _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
-_CARD_NUMBERS = {card for card in cues.GPU_CARDS if card.isdigit()}
+_CARD_NUMBERS = {card for card in gpu_cues.GPU_CARDS if card.isdigit()}
 
 
 _NOT_ONE = re.compile(r"^\s*(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没")
