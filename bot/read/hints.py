@@ -68,14 +68,13 @@ def unheld_name(question: str, hits: Sequence[Hit]) -> bool:
     return any(n not in said for n in names)
 
 
-
 FOCUS_MISS = 0.4  # a candidate that holds none of the words naming the thing asked for ("Same top p 是多少")
 _ASKED_ZH = re.compile(r"([^,，。;；?？、:：()（）]{2,40}?)\s*(?:的)?\s*(?:是|为|有|能|可以|会|大概|大约|约|一共|到|达到)*\s*(?:多少|几(?![乎]))|"
                        r"(?:哪个|哪一个|哪一种|哪种|什么|啥)\s*([^,，。;；?？、:：()（）]{1,12})")  # "X 是多少"; "哪个参数"
 _ASKED_EN = re.compile(r"\b(?:what(?:'s| is| was| are| were)?|which) (?:the |a |an )?(.{3,40}?)\s+(?:of|for|in|on|at|does|did|do|is|was|are|were|with|when|if|under|by)\b")
 
 
-CHANGE_MISS = 0.3
+CHANGE_MISS = 0.3  # a candidate that states no rise or fall when the question asks how much something changed
 _CHANGE_ASKED = re.compile(r"\b(?:go|went|goes) (?:up|down)\b|\bhow much (?:\w+ ){0,4}?(?:improv|increas|decreas|reduc|drop|ris|gain|boost|lower|higher|better)\w*|"
                            r"\bby how much\b|(?:提升|提高|降低|减少|增加|增长|下降|上升|涨|降|节省|加速|提速)了?(?:大概|大约|约)?(?:多少|几)")
 _CHANGE = re.compile(r"\b(?:improv|increas|decreas|reduc|gain|boost|rise|rose|drop|faster|slower|saving|speed-?up|lower|higher|fewer|less|more)\w*|"
@@ -96,14 +95,16 @@ class Focus:
         self.change = bool(_CHANGE_ASKED.search(low))
         self.words = frozenset(f.lower() for t in words for f in {t, *bridges.get(t, ()), *translations(t)})
 
-    def held(self, text: str) -> bool:
-        """Whether ``text`` holds one of the words (or no words name the thing asked for)."""
-        low = prepare(text)
+    def held(self, low: str) -> bool:
+        """Whether the prepared text ``low`` holds one of the words (or no words name the thing asked for)."""
         return not self.words or bool(self.words & set(tokenize(low))) or any(not f.isascii() and f in low for f in self.words)
 
     def weigh(self, cand: Candidate) -> Candidate:
         """``cand``, scored lower when it holds none of the words, or says no change when a change is asked."""
-        score = cand.score - (0.0 if self.held(cand.text) else FOCUS_MISS)
-        if self.change and not _CHANGE.search(prepare(cand.text)):
+        if not self.words and not self.change:
+            return cand
+        low = prepare(cand.text)
+        score = cand.score - (0.0 if self.held(low) else FOCUS_MISS)
+        if self.change and not _CHANGE.search(low):
             score -= CHANGE_MISS  # "how much did math go up": a score level in a table is no rise
         return cand if score == cand.score else replace(cand, score=score)
