@@ -240,7 +240,7 @@ def _number_events(c: Clause) -> list[Event]:
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
-           and not _PROMPT_PAGES.search(text[max(0, q.start - 12) : q.start]) and not _labelled(text, q) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
+           and not _PROMPT_PAGES.search(text[max(0, q.start - 12) : q.start]) and not _GLUED.search(text[: q.start]) and not _labelled(text, q) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
            for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
@@ -294,6 +294,7 @@ def _paired(text: str, q: Quantity) -> bool:
 
 
 _PROMPT_PAGES = re.compile(r"(?:提示词?|prompt)[^,，。;；]{0,6}$", re.IGNORECASE)  # "系统提示词有 12 页": a prompt's pages
+_GLUED = re.compile(r"[a-z]-$")  # "grade-2 braille-ready files", "gpt-4 docs": a number in a name counts nothing
 _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pdf|资料|手册|报告|说明书|白皮书)")
 
 
