@@ -16,7 +16,7 @@ _BARE_COUNT = re.compile(
     r"改成|降到|涨到|其实|应该是|实际上|更正)\s*[,:：，]?\s*(?:about\s+|around\s+|~|是)?"
     r"(?P<n>\d[\d,]*(?:\.\d+)?(?!,?\d)\s*(?:thousand|million|billion|[km万千](?![a-z]))?|[一二两三四五六七八九十百千万]+)\s*"
     r"(?P<noun>(?!(?:days?|weeks?|hours?|months?|years?|minutes?|gb|gib|gpus?|cards?|epochs?|tokens?|dollars?|usd|bucks|"
-    r"percent|b|params?|parameters?|grand|k|bucks|euros?|rmb|yuan)\b)[a-z]+(?:\s+in total)?\s*)?(?:$|[?？,，。!！]|\.(?!\d)|呢|了|吧|instead|of (?:them|those|these)\b)"
+    r"percent|b|params?|parameters?|grand|k|bucks|euros?|rmb|yuan)\b)[a-z]+(?:\s+in total)?\s*)?(?:$|[?？,，。!！;；—–]|-(?=\s)|\.(?!\d)|呢|了|吧|instead|of (?:them|those|these)\b)"
 )
 
 

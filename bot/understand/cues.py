@@ -105,7 +105,7 @@ NO_DATA = _rx(
     r"q&as?|tickets|transcripts|annotations)\b", r"\bzero (?:labell?ed|annotated|tagged) [a-z]+s\b", r"\bno tra(?:i)?n(?:n)?(?:i)?ng data\b",
     r"\b(?:examples?|exmaples?|samples?|data)\b[^.;]{0,40}\b(?:we have|we've got|there are|we got) none\b",
     r"(?:没有|没|无|缺乏|缺少)(?:任何)?(?:的)?(?:标注|训练|现成的?)?\s*(?:数据|示例|样本|例子|范例|语料|资料|training examples|examples|training data)",
-    r"零(?:条|个)?(?:数据|示例|样本)", r"(?:没有|没|无)(?:任何)?(?:人工)?(?:标注|整理)(?:好|过)?的[\u4e00-\u9fff]{0,4}?(?:数据|示例|样本|例子|范例)",
+    r"零(?:条|个)?(?:数据|示例|样本)", r"\bno (?:old|past|previous|existing|saved|archived) (?:[\w-]+ )?(?:posts|emails|replies|messages|tickets|transcripts|records|reports|letters|descriptions|captions|examples|samples)\b", r"\b(?:don\'?t|do not|doesn\'?t|does not) have (?:a single|one single|even one) (?:[\w-]+ ){0,2}(?:posts?|examples?|samples?|emails?|replies|messages?|tickets?|transcripts?|records?|reports?|letters?|descriptions?|captions?|articles?)\b", r"(?:没有|没|无)(?:任何)?(?:人工)?(?:标注|整理)(?:好|过)?的[\u4e00-\u9fff]{0,4}?(?:数据|示例|样本|例子|范例)",
     r"(?:没有|没|无)(?:任何|什么)?(?:整理过|整理好|现成|标注好|写好|做过)?的?(?:问答对|问答数据|问答样本|问答资料|qa\s*对|"
     r"问答(?!功能|环节|系统|机器人|助手|模块))",
 )
@@ -158,7 +158,7 @@ BOOL: dict[str, BoolCues] = {
             r"实时(?!对话|响应|交互|聊天|回复|回答|应答|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"
             r"(?:更新|变|调整|(?<=[会要都就在])调(?![^,，。;；]{0,8}(?:查|用|研|模型|接口|api|次))|修改|修订|改|换|上新|发布|发函|波动|涨跌)",
             r"(?:更新|变化|变动|调整|修订|修改|改动)(?:得)?(?:很|非常|特别|比较)?(?:频繁|快|多)", r"(?<![是不])(?:都|也|总|老)(?:会|在|要)?(?:变|变化|变动|更新|调整)(?![成得好差])", r"现行有效", r"最新(?:的)?(?:法规|法条|规定|版本)", r"(?:[一两二三四五六七八九十半]|每)(?:天|周|个?星期|个?月|季度)一(?:更|换|变|调)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:发|出|更新|迭代|上)(?:一)?(?:版|次|个版本)", r"每[一两二三四五六七八九十半\d]*(?:天|周|个?星期|个?月|季度)(?:都|会|都会)?\s*(?:update|refresh|change)", r"跟着[^,，。;；]{0,14}?(?:改|变|更新|调整|调)", r"(?:每天|每日|每周|每月|每季度|经常|不断|天天|随时|时常)(?:都)?(?:会)?有新(?:的|内容|文件|规定|政策|数据|条文|版本)?", r"(?:当天|当日|今天|今日)(?:最新)?的(?:新闻|价格|股价|行情|数据|资讯)",
-            r"新闻(?!标题|分类|稿)", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会|能|得)?(?:变|更新|改|调整|调|刷新)(?:好几|几|多|很多|两三|一两|三四|[二三四五六七八九十])次", r"一天一个(?:样|价|行情)", r"(?:每天|天天|每日|每周|每个?月)[^,，。;；]{0,6}?(?:都)?(?:不一样|不同|不一定一样)"),
+            r"新闻(?!标题|分类|稿)", r"股价", r"行情", r"动态(?:变化|更新|数据)", r"(?:一天|每天|一小时|每小时|一周|每周)(?:都|要|会|能|得)?(?:变|更新|改|调整|调|刷新)(?:好几|几|多|很多|两三|一两|三四|[二三四五六七八九十])次", r"每(?:隔)?(?:[一两二三四五六七八九十半几\d]+)?(?:个)?(?:分钟|小时|钟头|天|日|周|星期|礼拜|月|季度)(?:就|都)?(?:会)?(?:变|更新|调整|改|刷新|变化|变动|换)(?:一次|一回|一遍)?", r"一天一个(?:样|价|行情)", r"(?:每天|天天|每日|每周|每个?月)[^,，。;；]{0,6}?(?:都)?(?:不一样|不同|不一定一样)"),
         None,
         _rx(r"\b(?:rarely|seldom|never|hardly ever) (?:changes?|updated?)", r"\b(?:is|are|stays?|remains?|pretty|fairly|very) stable\b",
             r"\bstatic\b", r"\bdoesn'?t change\b", r"\b(?:don'?t|doesn'?t|do not|does not) (?:move|change|shift) (?:much|often)\b",
@@ -337,9 +337,9 @@ BOOL: dict[str, BoolCues] = {
 }
 RETRACT = _rx(
     r"\b(?:restriction|constraint|limit) (?:is|was|has been|got) (?:lifted|removed|dropped)\b", r"\blifted\b",
-    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our)\b", r"\b(?:killed|scrapped|shelved|scrap|kill|shelve) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
+    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our|using (?:the|our|that|this))\b", r"\bleave (?:the|our|those|these|that|it|them) (?:[\w-]+ ){0,2}?out\b", r"\bno (?:hard |real )?deadline\b", r"\b(?:killed|scrapped|shelved|scrap|kill|shelve) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
-    r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了",
+    r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了", r"不赶(?:时间)?了", r"没有(?:什么)?(?:截止|期限)",
     r"不用考虑", r"不考虑", r"不用(?:再)?(?:查|找|检索|搜)[^,，。;；]{0,6}了", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"(?:就)?当我没说", r"当没说过?", r"不作数", r"不算数", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你|它|机器人|ai|bot)?(?:管|答|回答|回|处理)了?",
     r"不管了", r"交给(?:别的|另一个|其他)", r"交给[^,，。;；]{0,12}(?:平台|官网|网站|系统|部门|团队|小程序|app|客服|公司)了?", r"(?:我们|咱们)不(?:用)?管(?!理)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",

@@ -36,7 +36,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
                           r"集群|显卡|算力|卡|服务器"),
     "needs_format": cues.BOOL["needs_format"][0],
     "knowledge_changes": re.compile(cues.BOOL["knowledge_changes"][0].pattern + r"|\blive\b|real[- ]?time|实时", re.IGNORECASE),
-    "deadline": re.compile(r"deadline|demo|launch|rush|hurry|urgent|期限|演示|上线|截止|急"),
+    "deadline": re.compile(r"deadline|demo|launch|rush|hurry|urgent|期限|演示|上线|截止|急|赶"),
     "budget_usd": re.compile(r"budget|\b(?:spending |cost |\$[\d,.]+k? )?cap\b|预算|钱|经费"),
     "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|compliance|隐私|脱敏|敏感|合规|保密|内网|出域"),
     "low_latency": cues.BOOL["low_latency"][0],
@@ -240,7 +240,7 @@ def _number_events(c: Clause) -> list[Event]:
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
-           and not _PROMPT_PAGES.search(text[max(0, q.start - 12) : q.start]) and not _GLUED.search(text[: q.start]) and not _labelled(text, q) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
+           and not _PROMPT_PAGES.search(text[max(0, q.start - 12) : q.start]) and not _GLUED.search(text[: q.start]) and not _labelled(text, q) and not _CALLED_EXAMPLES.match(text[q.end :]) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
            for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
@@ -278,7 +278,8 @@ def _labelled(text: str, q: Quantity) -> bool:
 _CALLED_EXAMPLES = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:(?:that |which )?(?:i|we)(?:'d| would)?\s+)?(?:call|consider|count as|use as|"
                               r"treat as)\s+(?:good |great |usable |solid |gold )?(?:examples?|samples?)\b|"
                               r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that|which) (?:are|is|were|would be|could be|make) (?:actually |really |all )?(?:good |great |usable |decent |solid )?(?:examples?|samples?)\b|"
-                              r"^\s*(?:[a-z][\w-]*\s+){1,2}(?:that |which )?(?:i|we)(?:'m|'re| am| are)? (?:\w+ )?(?:proud of|happy with)\b")
+                              r"^\s*(?:[a-z][\w-]*\s+){1,2}(?:that |which )?(?:i|we)(?:'m|'re| am| are)? (?:\w+ )?(?:proud of|happy with)\b|"
+                              r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that are |which are )?(?:actually |really )?worth (?:showing|sharing|keeping|copying|learning from|imitating)\b")
 _LABELLED_NEAR = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,4}(?:labell?ed|annotated|tagged|graded|scored|rated|coded|classified|categori[sz]ed|"
                             r"(?:written|prepared|authored|done) by|translated|rewritten|corrected)\b")
 
@@ -330,7 +331,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
                 and not (corpus and re.match(r"\s*(?:个)?\s*(?:tokens?|词元|句|条)", after)):
             continue
         if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 90]) \
-                and not written.PAST_WRITTEN.match(after):
+                and not written.PAST_WRITTEN.match(after) and not _CALLED_EXAMPLES.match(after):
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet

@@ -16,6 +16,7 @@ PAST_OUTPUT_BEFORE = re.compile(r"(?:以前|之前|过去|往年|去年|历年|�
 LABELLED_BEFORE = re.compile(r"\b(?:have|'ve|had|we|they|team)\s+(?:hand-?)?(?:labell?ed|annotated|tagged|classified|categori[sz]ed|graded|"
                               r"coded|corrected)\s+(?:about |around |roughly |some |over |nearly |~)?$")
 PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b|"
+                           r"^\s*(?:finished|completed)\s+(?:[a-z-]+\s+)?(?:reports|summaries|letters|memos|write-ups)\b|"
                            # "45 reports typed up", "70-odd old reports worth keeping": outputs already written
                            r"^\s*(?:-?odd\s+)?(?:old\s+|past\s+|finished\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups)\s+"
                            r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b")
