@@ -203,7 +203,9 @@ def fact_text(ev: Evidence, lang: Lang) -> str:
 def _quoted(c, lang: Lang) -> str:
     """A candidate as quoted in an answer: a table cell by its row, a sentence with its source."""
     if c.kind == "cell":
-        line = next((ln for ln in c.hit.chunk.text.splitlines() if c.row.split(" / ")[0] in ln and c.value in ln), "")
+        value = c.value or c.text.rsplit(": ", 1)[-1]  # a cell shown without its value is still found by it
+        rows = [ln for ln in c.hit.chunk.text.splitlines() if c.row.split(" / ")[0] in ln]
+        line = next((ln for ln in rows if value in ln), rows[0] if rows else "")
         return t(lang, "fact_row", quote=(line.strip() or c.text)) + _cite(c.hit, lang)
     return quote_text(Quote(c.hit, c.text, c.score), lang)
 
@@ -279,10 +281,11 @@ def compose(u: Understanding, d: Decision, evidence: Evidence | None, quotes: Se
         return situation_text(u, d.recommendation, lang, quotes, rag, d.previous)
     if d.memory:  # a document stating it for this model size comes first; the rule of thumb follows
         size = re.compile(rf"(?<![\d.]){d.memory[0].model_size_b:g}\s*b(?![a-z])", re.IGNORECASE)
-        found = (evidence is not None and evidence.best is not None and not evidence.weak
-                 and bool(size.search(f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")
-                          or _names_in(u.question, f"{evidence.best.text} {evidence.best.row} {evidence.best.column}")
-                          or named_documents(u.question, [evidence.best.hit])))  # "chatglm3-6b ...": its own README
+        best = evidence.best if evidence is not None else None
+        said = f"{best.text} {best.row} {best.column} {best.hit.chunk.title}" if best is not None else ""
+        # "chatglm3-6b ...": its own README; an uncertain reading is shown too when it names the model asked about
+        named = best is not None and (_names_in(u.question, said) or bool(named_documents(u.question, [best.hit])))
+        found = best is not None and (named or (not evidence.weak and bool(size.search(said))))
         return fact_text(evidence, lang) + "\n\n" + memory_text(d, lang) if found else memory_text(d, lang)
     if u.intent == "cost":
         text = cost_text(d, u.question, lang)

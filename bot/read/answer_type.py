@@ -22,7 +22,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
                           r"(?<![a-z0-9.])\d+\.\d+(?=\s*(?:及以上|以上|或更高|\+|or (?:later|higher|newer))(?!\d))"),
     "bits": re.compile(r"\d+\s*(?:-\s*)?(?:bits?|位|比特)\b|\bint[48]\b|\bnf4\b|\bfp4\b|\b(?:4|8|16|32)-?bit"),
     # not the "16" of "bf16 bytes" (a name's digits), but "a100x80gb" is 80gb
-    "memory": re.compile(r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:gb|gib|mb|tb|g|bytes?|字节)(?![a-z])|"
+    "memory": re.compile(r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:gb|gib|mb|mib|tb|tib|g|bytes?|字节)(?![a-z])|"
                          r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
     "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|weeks?|"
                            r"ms\b|milliseconds?|小时|分钟|毫秒|秒|天|周)"),

@@ -12,7 +12,7 @@ from typing import Literal
 from bot.read.answer_type import ValueType, soft
 from knowledge.dictionary import chinese_for, english_for, stem
 from knowledge.glossary import same_meaning, translations
-from knowledge.lang import tokenize
+from knowledge.lang import EN_STOPWORDS, tokenize
 from knowledge.types import Hit
 
 ASSIGNED_BONUS = 0.6  # a value set for the parameter the question names ("lora_alpha=32", "--port ... (default: 8080)")
@@ -91,8 +91,11 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
     short = _ABBREVIATION.findall(text.lower())  # a header's "Acc.", "Avg.", "Mem." stand for longer words
     near = {tok for tok in weights if tok not in exact and tok.isascii() and len(tok) > 3
             and (lemma(tok) in stems or any(tok.startswith(a) and len(tok) > len(a) for a in short))}
+    # an acronym the text spells out: "TTFT" in "Time To First Token", "ITL" in "Inter-Token Latency"
+    spelt = {tok for tok in weights if tok not in exact and tok not in near and _acronym(tok, text)}
+    near |= spelt
     # another form of the word ("kept" for "keep", "stored" for "store") counts half
-    score = sum(weights[t] for t in exact) + 0.5 * sum(weights[t] for t in near)
+    score = sum(weights[t] for t in exact) + 0.5 * sum(weights[t] for t in near - spelt) + sum(weights[t] for t in spelt)
     bridges = getattr(weights, "bridges", None)
     across = set()
     if bridges:
@@ -103,6 +106,19 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
                   and (other & said or any(len(o) >= 6 and o[:6] in family for o in other))}
         score += BRIDGED * sum(weights[t] for t in across)
     return score / total, exact | near | across
+
+
+_WORD_START = re.compile(r"[A-Za-z]+")
+
+
+def _acronym(tok: str, text: str) -> bool:
+    """``tok`` (3 to 5 letters, no English word) is the initials of consecutive words of ``text``."""
+    if not (3 <= len(tok) <= 5 and tok.isascii() and tok.isalpha()) or tok in EN_STOPWORDS or chinese_for(tok):
+        return False
+    words = _WORD_START.findall(text)
+    if len(words) < len(tok):
+        return False
+    return tok in "".join(w[0] for w in words).lower()
 
 
 _IRREGULAR = {"kept": "keep", "built": "build", "made": "make", "held": "hold", "sent": "send", "ran": "run",

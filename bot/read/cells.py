@@ -256,7 +256,8 @@ def _column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:
 _UNIT_WORDS: dict[ValueType, re.Pattern] = {
     "memory": re.compile(r"\b(?:mb|gb|gib|mib|memory|vram|mem)\b|显存|内存"),
     "percent": re.compile(r"%|percent|比例|率"),
-    "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|time)\b|小时|时间|耗时|秒"),
+    "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|ms|msec|milliseconds?|time|latency|ttft|tpot|itl)\b|"
+                           r"小时|时间|耗时|分钟|毫秒|秒|延迟|时延"),
     "money": re.compile(r"\$|usd|cost|price|费用|成本|价格"),
     "ratio": re.compile(r"\((?:x|×|times)\)|\b(?:speed-?ups?|ratio|times faster)\b|倍|加速比"),
 }

@@ -1,0 +1,75 @@
+"""Reading in other people's documents: a "Speed (ms/token)" column answers a question in milliseconds, a value
+in MiB is a memory size, an acronym ("TTFT") names a row that spells it out, a cell shown without its value is
+quoted from its own table, and an uncertain reading naming the asked model comes before a memory rule of thumb."""
+
+from __future__ import annotations
+
+from bot.read import read
+from bot.read.candidate import Candidate, _acronym
+from knowledge.tables import cells_in, parse_tables
+from knowledge.types import Chunk, Hit
+from tests.helpers import advise
+
+SPEED = """## AWQ speed
+
+| Model | Bits | Max Memory (MiB) | Speed (ms/token) | Speedup |
+| ----- | ---- | ---------------- | ---------------- | ------- |
+| orca-7b | 4 | 5547 | 12.43 | 2.1x |
+| orca-13b | 4 | 9034 | 15.09 | 1.7x |
+
+## FP16 speed
+
+| Model | Bits | Max Memory (MiB) | Speed (ms/token) | Speedup |
+| ----- | ---- | ---------------- | ---------------- | ------- |
+| orca-7b | 16 | 13543 | 26.06 | / |
+"""
+
+LATENCY = """## Fusion results
+
+| Metric | Fusion OFF | Fusion ON |
+| ------ | ---------- | --------- |
+| Average Time To First Token (ms) | 97.13 | 82.27 |
+| Average Inter-Token Latency (ms) | 12.55 | 11.92 |
+"""
+
+PEAK = """## Inference cost of Zeta-9B
+
+| 精度 | 显存占用 | 首 Token 延迟 | 输入长度 |
+| ---- | -------- | ------------- | -------- |
+| BF16 | 20629MiB | 0.8199s | 8000 |
+| INT4 | 16065MiB | 1.2010s | 8000 |
+"""
+
+
+def _hits(text: str, source: str = "doc.md") -> list[Hit]:
+    return [Hit(Chunk(0, text, source, "Results", 0, "en", meta={"cells": cells_in(text, parse_tables(text))}), 1.0, dense_score=0.5)]
+
+
+def test_a_milliseconds_column_answers_a_question_in_milliseconds():
+    found = read("with AWQ 4-bit, how many milliseconds per token does orca-7b take?", _hits(SPEED))
+    assert found.best is not None and found.best.value == "12.43" and not found.weak
+
+
+def test_a_value_in_mib_is_a_memory_size():
+    found = read("Zeta-9B 用 BF16 推理时显存占用是多少 MiB？", _hits(PEAK))
+    assert found.best is not None and found.best.value == "20629MiB"
+
+
+def test_an_acronym_is_met_by_the_words_it_stands_for():
+    assert _acronym("ttft", "Average Time To First Token (ms)") and _acronym("itl", "Average Inter-Token Latency")
+    assert not _acronym("the", "Take Home Exam") and not _acronym("ttft", "Average Time (ms)")
+    found = read("TTFT with fusion off?", _hits(LATENCY))
+    assert found.best is not None and found.best.value == "97.13"
+
+
+def test_a_cell_without_its_value_is_quoted_from_its_own_row():
+    from bot.compose import _quoted
+
+    hit = _hits(SPEED)[0]
+    cand = Candidate("cell", "orca-7b · Speed (ms/token): 12.43", "", hit, 0.5, row="orca-7b", column="Speed (ms/token)")
+    assert "12.43" in _quoted(cand, "en") and "26.06" not in _quoted(cand, "en")
+
+
+def test_an_uncertain_reading_naming_the_model_comes_before_the_rule_of_thumb():
+    draft = advise("Zeta-9B 输入长度 8000 时 BF16 显存峰值多少？", "zh", _hits(PEAK, "zeta-9b.md"), rag=True)
+    assert "20629" in draft.text and draft.text.index("20629") < draft.text.index("字节")
