@@ -73,3 +73,12 @@ def test_a_cell_without_its_value_is_quoted_from_its_own_row():
 def test_an_uncertain_reading_naming_the_model_comes_before_the_rule_of_thumb():
     draft = advise("Zeta-9B 输入长度 8000 时 BF16 显存峰值多少？", "zh", _hits(PEAK, "zeta-9b.md"), rag=True)
     assert "20629" in draft.text and draft.text.index("20629") < draft.text.index("字节")
+
+
+def test_an_inflected_question_word_meets_its_stem_and_pretraining_is_no_training_from_scratch():
+    from bot.read.candidate import coverage
+    from knowledge.glossary import translations
+
+    assert coverage({"pretraining": 1.0}, 1.0, "Pretrain takes around 5.5 hours.")[0] == 0.5
+    assert coverage({"pretraining": 1.0}, 1.0, "It takes around 3.5 hours.")[0] == 0.0
+    assert "pretraining" in translations("预训练") and "training from scratch" not in translations("预训练")

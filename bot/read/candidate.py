@@ -90,7 +90,8 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
     exact = {tok for tok in weights if tok in words}
     short = _ABBREVIATION.findall(text.lower())  # a header's "Acc.", "Avg.", "Mem." stand for longer words
     near = {tok for tok in weights if tok not in exact and tok.isascii() and len(tok) > 3
-            and (lemma(tok) in stems or any(tok.startswith(a) and len(tok) > len(a) for a in short))}
+            and (lemma(tok) in stems or any(tok.startswith(a) and len(tok) > len(a) for a in short)
+                 or _INFLECTED.sub("", tok) in words)}  # "pretraining" asked, "Pretrain takes ..." written
     # an acronym the text spells out: "TTFT" in "Time To First Token", "ITL" in "Inter-Token Latency"
     spelt = {tok for tok in weights if tok not in exact and tok not in near and _acronym(tok, text)}
     near |= spelt
@@ -109,6 +110,7 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
 
 
 _WORD_START = re.compile(r"[A-Za-z]+")
+_INFLECTED = re.compile(r"(?<=[a-z]{5})(?:ing|ed)$")
 
 
 def _acronym(tok: str, text: str) -> bool:
