@@ -27,7 +27,7 @@ from bot.understand.text import (
     snippet,
 )
 from bot.understand.types import Event
-from bot.understand.volume import RATE_AFTER, volume_events
+from bot.understand.volume import IN_PROMPT, RATE_AFTER, volume_events
 from knowledge.lang import normalize
 
 # slots a retraction can clear, by the words that name them
@@ -54,6 +54,7 @@ _SLOT_ALIASES = {"budget_usd": ("budget_usd", "budget_rmb", "budget_low"), "comp
 _DROP_THEM = re.compile(r"^\s*(?:so |just |please )?(?:drop|remove|toss|discard|bin|delete|exclude|throw out) (?:them|those|these)(?: ones)?\s*[.!]?\s*$")
 _EACH_LABELLED = re.compile(r"^\s*(?:each|every one|all)(?: one)?(?: of them)?(?: is| are| was| were)? (?:labell?ed|annotated|tagged|graded|"
                             r"scored|marked|rated)\b|^\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签|结果|评分|答案)")
+_LEADING_TOKENS = re.compile(r"^\s*(?:大约|约|大概|将近|差不多|about|around|roughly|~)?\s*\d[\d,.]*\s*[k千万]?\s*(?:个)?\s*tokens?\b")
 _LEADING_COUNT = re.compile(r"^\s*(?:加起来|总共|一共|合计)?(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?[万亿]?(?:多|余)?\s*(?:份|篇|个|页|本)")
 
 
@@ -73,6 +74,9 @@ def read_events(text: str) -> list[Event]:
             # "依据都在政策文件，三百多份": the count after the comma counts the documents named before it
             start = max(parts[i - 1].start, clause.start - 12)
             clause = Clause(low[start : clause.start] + clause.text, start)
+        elif i and _LEADING_TOKENS.match(clause.text) and IN_PROMPT.search(parts[i - 1].text):
+            # "prompt 里塞了一大堆 few-shot 示例，大约 3,500 token": the tokens after the comma are the prompt's
+            clause = Clause(low[parts[i - 1].start : clause.start] + clause.text, parts[i - 1].start)
         if i + 1 < len(parts) and (_EACH_LABELLED.match(parts[i + 1].text) or _DROP_THEM.match(parts[i + 1].text)):
             # "9k loan files, every one tagged with the outcome": the count's items carry labels
             nxt = parts[i + 1]

@@ -8,11 +8,11 @@ from bot.understand.numbers import Quantity
 from bot.understand.text import Clause, snippet
 from bot.understand.types import Event
 
-_IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
+IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
 
 _PER = re.compile(r"^\s*(?:\+\s*)?(?:api\s+)?(?:calls?|requests?|queries|messages|次(?:调用|请求|查询)?)?\s*(?:per|a|each|/|every)?\s*"
                   r"(second|sec|minute|min|hour|day|week|month|秒|分钟|小时|天|日|周|月)")
-_PER_BEFORE = re.compile(r"(?:每|一)(秒|分钟|小时|天|日|周|月)(?:有|大约|约|大概)?\s*$")
+_PER_BEFORE = re.compile(r"(?:每|一)(秒|分钟|小时|天|日|周|月)(?:都|要|会)?(?:调用|请求|查询|处理)?(?:有|大约|约|大概)?\s*$")
 _PER_MONTH = {"second": 2_592_000, "sec": 2_592_000, "秒": 2_592_000, "minute": 43_200, "min": 43_200, "分钟": 43_200,
               "hour": 720, "小时": 720, "day": 30, "天": 30, "日": 30, "week": 4.3, "周": 4.3, "month": 1, "月": 1}
 _RATE_VERB = re.compile(r"\b(?:process|processes|processing|processed|handle|handles|handling|classify|classifies|route|routes|score|"
@@ -34,7 +34,7 @@ def volume_events(c: Clause, qs: list[Quantity]) -> list[Event]:
         m = _PER.match(after)
         unit = m.group(1) if m and _CALL_WORD.search(after[: m.end()]) else None
         if unit is None:
-            b = _PER_BEFORE.search(text[max(0, q.start - 8) : q.start])
+            b = _PER_BEFORE.search(text[max(0, q.start - 12) : q.start])
             unit = b.group(1) if b and _CALL_WORD.search(after[:8]) else None
         if unit is None and _RATE_VERB.search(text[max(0, q.start - 30) : q.start]) and (r := RATE_AFTER.match(after)):
             unit = r.group(1)  # "our lab processes about 1.5 million reports a month": that many calls
@@ -45,7 +45,7 @@ def volume_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             out.append(Event("high_volume", "set", monthly >= HIGH_VOLUME_PER_MONTH, src))
             break
     for q in qs:
-        if re.match(r"^\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and _IN_PROMPT.search(text):
+        if re.match(r"^\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and IN_PROMPT.search(text):
             out.append(Event("prompt_tokens", "set", int(q.value), snippet(c, q.start, q.end + 16)))
             if q.value >= LONG_PROMPT_TOKENS:
                 out.append(Event("long_prompt", "set", True, snippet(c, q.start, q.end + 16)))
