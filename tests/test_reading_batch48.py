@@ -82,3 +82,19 @@ def test_an_inflected_question_word_meets_its_stem_and_pretraining_is_no_trainin
     assert coverage({"pretraining": 1.0}, 1.0, "Pretrain takes around 5.5 hours.")[0] == 0.5
     assert coverage({"pretraining": 1.0}, 1.0, "It takes around 3.5 hours.")[0] == 0.0
     assert "pretraining" in translations("预训练") and "training from scratch" not in translations("预训练")
+
+
+THROUGHPUT = """## Throughput (tokens/s)
+
+| ISL/OSL | H200 TP1 (FP8) | B200 TP1 (FP8) |
+| ------- | -------------- | -------------- |
+| 2048/128 | 442 | 610 |
+| 128/2048 | 4,336 | 6,020 |
+"""
+
+
+def test_a_number_pair_is_read_in_the_order_the_question_writes_it():
+    found = read("H200 TP1 FP8 上 128/2048 的吞吐是多少 tokens/s？", _hits(THROUGHPUT))
+    assert found.best is not None and found.best.value == "4,336"
+    found = read("H200 TP1 FP8 throughput at 2048/128?", _hits(THROUGHPUT))
+    assert found.best is not None and found.best.value == "442"

@@ -7,6 +7,7 @@ import re
 from dataclasses import (
     dataclass,
 )
+from functools import lru_cache
 from typing import Literal
 
 from bot.read.answer_type import ValueType, soft
@@ -85,15 +86,17 @@ def without(weights: dict[str, float], terms: set[str] | frozenset[str]) -> dict
 
 
 def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float, set[str]]:
-    words = set(tokenize(text))
-    stems = {lemma(w) for w in words}
+    words = _words(text)
+    stems = _stems(words)
     exact = {tok for tok in weights if tok in words}
     short = _ABBREVIATION.findall(text.lower())  # a header's "Acc.", "Avg.", "Mem." stand for longer words
     near = {tok for tok in weights if tok not in exact and tok.isascii() and len(tok) > 3
             and (lemma(tok) in stems or any(tok.startswith(a) and len(tok) > len(a) for a in short)
                  or _INFLECTED.sub("", tok) in words)}  # "pretraining" asked, "Pretrain takes ..." written
     # an acronym the text spells out: "TTFT" in "Time To First Token", "ITL" in "Inter-Token Latency"
-    spelt = {tok for tok in weights if tok not in exact and tok not in near and _acronym(tok, text)}
+    short_names = [tok for tok in weights if tok not in exact and tok not in near and _may_be_acronym(tok)]
+    initials = "".join(w[0] for w in _WORD_START.findall(text)).lower() if short_names else ""
+    spelt = {tok for tok in short_names if tok in initials}
     near |= spelt
     # another form of the word ("kept" for "keep", "stored" for "store") counts half
     score = sum(weights[t] for t in exact) + 0.5 * sum(weights[t] for t in near - spelt) + sum(weights[t] for t in spelt)
@@ -109,18 +112,30 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
     return score / total, exact | near | across
 
 
+@lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
+    """The words of a passage's sentence, header or cell; the same texts are read again for every question."""
+    return frozenset(tokenize(text))
+
+
+@lru_cache(maxsize=16384)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(lemma(w) for w in words)
+
+
 _WORD_START = re.compile(r"[A-Za-z]+")
 _INFLECTED = re.compile(r"(?<=[a-z]{5})(?:ing|ed)$")
 
 
+@lru_cache(maxsize=4096)
+def _may_be_acronym(tok: str) -> bool:
+    """3 to 5 letters and no English word: "ttft", "itl" may stand for the words they are the initials of."""
+    return 3 <= len(tok) <= 5 and tok.isascii() and tok.isalpha() and tok not in EN_STOPWORDS and not chinese_for(tok)
+
+
 def _acronym(tok: str, text: str) -> bool:
-    """``tok`` (3 to 5 letters, no English word) is the initials of consecutive words of ``text``."""
-    if not (3 <= len(tok) <= 5 and tok.isascii() and tok.isalpha()) or tok in EN_STOPWORDS or chinese_for(tok):
-        return False
-    words = _WORD_START.findall(text)
-    if len(words) < len(tok):
-        return False
-    return tok in "".join(w[0] for w in words).lower()
+    """``tok`` is an acronym made of the initials of consecutive words of ``text``."""
+    return _may_be_acronym(tok) and tok in "".join(w[0] for w in _WORD_START.findall(text)).lower()
 
 
 _IRREGULAR = {"kept": "keep", "built": "build", "made": "make", "held": "hold", "sent": "send", "ran": "run",

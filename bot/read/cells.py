@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.read.answer_type import VALUE_PATTERNS, ValueType, soft, values
 from bot.read.candidate import (
@@ -318,3 +319,21 @@ def superlative_candidates(question: str, hits: Sequence[Hit], weights, total, p
         out.append(Candidate("cell", f"{row} · {column}: {value:g}", label, hit, 2.0 * cov + 1.2 + prior,
                              row=row, column=column))
     return out
+
+
+SLASHED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?![\d.])")
+ORDER = 0.3  # "128/2048" asked: the row "128/2048", not "2048/128"
+
+
+def in_order(cand: Candidate, asked: frozenset[tuple[str, str]]) -> Candidate:
+    """``cand``, scored up when its row names a number pair ("input/output 128/2048") the question writes in the same
+    order, down when the row writes the same numbers the other way round."""
+    if cand.kind != "cell" or not asked:
+        return cand
+    found = {(m.group(1), m.group(2)) for m in SLASHED.finditer(cand.row)}
+    if found & asked:
+        return replace(cand, score=cand.score + ORDER)
+    if {(b, a) for a, b in found} & asked:
+        return replace(cand, score=cand.score - ORDER)
+    return cand
+

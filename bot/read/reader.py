@@ -26,7 +26,15 @@ from bot.read.candidate import (
     restates,
     type_score,
 )
-from bot.read.cells import cell_candidates, model_sizes, number_pairs, superlative_candidates, table_context
+from bot.read.cells import (
+    SLASHED,
+    cell_candidates,
+    in_order,
+    model_sizes,
+    number_pairs,
+    superlative_candidates,
+    table_context,
+)
 from bot.read.counted import COUNTS, asked_unit, counted_before
 from bot.read.hints import OFFERED, PINNED_BONUS, STATED_BITS, Focus, locators, pinned_version, unheld_name
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
@@ -93,6 +101,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     focus = _document_focus(weights, total, hits[:MAX_PASSAGES])
     where = locators(question, hits[:MAX_PASSAGES])
     asked = Focus(question, weights)  # the words naming the thing asked for
+    slashed = frozenset(SLASHED.findall(low))  # "128/2048": a number pair a row names in that order
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
@@ -106,7 +115,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known, offered)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
                                        where, given, sizes, labelled.get(hit.chunk.source, set())) + mine):
-            cand = asked.weigh(cand)
+            cand = in_order(asked.weigh(cand), slashed)
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
