@@ -98,3 +98,20 @@ def test_a_number_pair_is_read_in_the_order_the_question_writes_it():
     assert found.best is not None and found.best.value == "4,336"
     found = read("H200 TP1 FP8 throughput at 2048/128?", _hits(THROUGHPUT))
     assert found.best is not None and found.best.value == "442"
+
+
+GROUPED = """## Grouped GEMMs (masked layout)
+
+| Groups | M per group | N | K | Computation | Memory bandwidth |
+| ------ | ----------- | - | - | ----------- | ---------------- |
+| 1 | 1024 | 4096 | 7168 | 1233 TFLOPS | 924 GB/s |
+| 1 | 1024 | 7168 | 2048 | 925 TFLOPS | 968 GB/s |
+"""
+
+
+def test_a_column_holding_the_number_the_question_fixes_is_the_row_key_not_the_answer():
+    from bot.read.cells import number_pairs
+
+    assert ({"n"}, "7168") in number_pairs("每组 M=1024、N 7168 K 2048 的时候 computation 多少")
+    found = read("masked layout 那张表，每组 M=1024、N 7168 K 2048 的时候 computation 多少 tflops", _hits(GROUPED))
+    assert found.best is not None and found.best.value == "925 TFLOPS"

@@ -27,9 +27,10 @@ from knowledge.tables import is_numeric
 from knowledge.types import Hit
 
 _NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
-                           r"(\d[\d,.]*)(?![\d.]|\s*(?:%|[kmbx]\b|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
+                           r"(\d[\d,.]*)(?![\d.]|\s*(?:%|[kmbx]\b(?!\s*[=:：]?\s*\d)|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
 
 
+KEYED = 1.0
 _NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
 _CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
 _ZH_DIGIT = {"单": "1", "一": "1", "双": "2", "两": "2", "二": "2", "四": "4", "八": "8"}
@@ -189,6 +190,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if restates(value, given):
             score -= GIVEN
+        if any(set(tokenize(column)) & words and value.replace(",", "").strip() == number for words, number in pairs):
+            score -= KEYED  # "N 7168 的时候…": the N column holding 7168 is the row the asker fixes, not the answer
         if sizes:
             named_sizes = model_sizes(f"{row} {caption} {corner}")
             score -= OTHER_SIZE if named_sizes and not named_sizes & sizes else 0.0
