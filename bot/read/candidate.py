@@ -95,8 +95,7 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
                  or _INFLECTED.sub("", tok) in words)}  # "pretraining" asked, "Pretrain takes ..." written
     # an acronym the text spells out: "TTFT" in "Time To First Token", "ITL" in "Inter-Token Latency"
     short_names = [tok for tok in weights if tok not in exact and tok not in near and _may_be_acronym(tok)]
-    initials = "".join(w[0] for w in _WORD_START.findall(text)).lower() if short_names else ""
-    spelt = {tok for tok in short_names if tok in initials}
+    spelt = {tok for tok in short_names if tok in _initials(text)} if short_names else set()
     near |= spelt
     # another form of the word ("kept" for "keep", "stored" for "store") counts half
     score = sum(weights[t] for t in exact) + 0.5 * sum(weights[t] for t in near - spelt) + sum(weights[t] for t in spelt)
@@ -133,9 +132,14 @@ def _may_be_acronym(tok: str) -> bool:
     return 3 <= len(tok) <= 5 and tok.isascii() and tok.isalpha() and tok not in EN_STOPWORDS and not chinese_for(tok)
 
 
+def _initials(text: str) -> str:
+    """The first letters of the words of ``text``, in order: "Average Time To First Token" -> "attft"."""
+    return "".join(w[0] for w in _WORD_START.findall(text)).lower()
+
+
 def _acronym(tok: str, text: str) -> bool:
     """``tok`` is an acronym made of the initials of consecutive words of ``text``."""
-    return _may_be_acronym(tok) and tok in "".join(w[0] for w in _WORD_START.findall(text)).lower()
+    return _may_be_acronym(tok) and tok in _initials(text)
 
 
 _IRREGULAR = {"kept": "keep", "built": "build", "made": "make", "held": "hold", "sent": "send", "ran": "run",
