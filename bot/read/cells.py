@@ -190,7 +190,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if restates(value, given):
             score -= GIVEN
-        if any(set(tokenize(column)) & words and value.replace(",", "").strip() == number for words, number in pairs):
+        if pairs and (named_by := set(tokenize(column))) and any(
+                named_by & words and value.replace(",", "").strip() == number for words, number in pairs):
             score -= KEYED  # "N 7168 的时候…": the N column holding 7168 is the row the asker fixes, not the answer
         if sizes:
             named_sizes = model_sizes(f"{row} {caption} {corner}")

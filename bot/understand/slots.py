@@ -304,7 +304,6 @@ _DOC_SOON = re.compile(r"^\s*(?:份|篇|个)?[^。;；]{0,14}(?:文档|文件|pd
 
 
 _CARD_BRAND = re.compile(r"(?:rtx|gtx|tesla|titan|quadro|radeon|rx|geforce)\s*-?\s*$", re.IGNORECASE)
-_IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
 _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
 _CARD_NUMBERS = {card for card in gpu_cues.GPU_CARDS if card.isdigit()}
 
@@ -358,7 +357,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
                      and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example
         if unit or bare_more:
-            if _IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) and q.value < 100:
+            if IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) and q.value < 100:
                 continue  # "a prompt with 5 examples" counts shots, not training data
             value = q.value * (0.9 if _BELOW.search(before) else 1.1 if _ABOVE.search(before) else 1.0)
             return Event("examples", "add" if more else "set", int(value), snippet(c, q.start, q.end + 24))
