@@ -34,6 +34,8 @@ _STRONG_CUE = _ascii(
 )
 _WEAK_CUE = _ascii(r"要多少(?![条个张份样])|\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\bbill\b|\$|费用|成本|价格|收费|贵|账单|花费")
 _FOLLOW = _ascii(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\b|\bwith\b|\bsame (?:thing|setup|run|job)\b|呢|换成|改成|如果|那|要是|用")
+# "其实我重新算了一下, 每条 450 token": a correction of what only the estimate uses (a new count is the situation's too)
+_CORRECTION = _ascii(r"\bactually\b|\bcorrection\b|\bre-?(?:counted|calculated|checked)\b|其实|实际上|更正|重新(?:算|数|统计)")
 _TOKENS_AFTER = _ascii(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
 _EPOCHS_AFTER = _ascii(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")
 _EXAMPLES_AFTER = _ascii(r"^\s*(?:more\s+)?(?:of (?:the|those|these|our|them)\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
@@ -85,7 +87,7 @@ def read_cost(text: str, examples: int | None = None, previous: CostQuery | None
     if scale and previous is not None and previous.examples:
         examples = int(round(previous.examples * scale))  # "and if it were twice as many?"
     strong, weak = bool(_STRONG_CUE.search(low)), bool(_WEAK_CUE.search(low))
-    follows = strong or weak or only_cost_facts or bool(_FOLLOW.search(low))
+    follows = strong or weak or only_cost_facts or bool(_FOLLOW.search(low)) or bool((avg_tokens or epochs) and _CORRECTION.search(low))
     longer = _LONGER.search(low)
     if longer and previous is not None and previous.avg_tokens and not avg_tokens:  # "and if each one was twice as long?"
         avg_tokens = int(round(previous.avg_tokens * (0.5 if longer.group("half") else 2)))

@@ -35,7 +35,7 @@ _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*
 # "这些简历都没做过标注", "none of them are labeled": a later sentence says the counted items have no labels
 
 DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
-_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|cost us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
+_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|costs? us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
 
@@ -72,6 +72,9 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
                              r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
                              r"(?:is|costs?|runs?|sells? for|goes for|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
+                             # "average sale around $4,800": what the business earns per sale
+                             r"\b(?:average|avg|typical|mean|median)\s+(?:sale|order|ticket|basket|deal|invoice|selling price|price|check|contract)s?"
+                             r"(?:\s+(?:size|value|price))?\s*(?:is|of|around|about|at|~|=|:)?\s*(?:about |around |roughly |~)?$|"
                              r"\band (?:a|an|one) (?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+\s*$|"  # "a can is $1.75 and a sandwich $4.50"
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
                              r"(?:收|卖|要|是)?)\s*(?:约|大概|大约|将近)?$")

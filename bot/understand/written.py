@@ -13,12 +13,15 @@ WRITTEN_BEFORE = re.compile(r"(?:配好对的\s*\"[^\"]{1,30}\"\s*(?:有|共|约
 PAST_OUTPUT_BEFORE = re.compile(r"(?:以前|之前|过去|往年|去年|历年|往期|旧)的[\u4e00-\u9fff]{0,4}?(?:报告|评语|文案|回复|详情页|总结|反馈|邮件|稿子|稿件|"
                                  r"介绍|点评|说明|通知|公告稿|推文|帖子)(?:有|共|约|大约|大概)?\s*$")
 # "we've labelled 48,000 requests": whatever was labelled is a training example
-LABELLED_BEFORE = re.compile(r"\b(?:have|'ve|had|we|they|team)\s+(?:hand-?)?(?:labell?ed|annotated|tagged|classified|categori[sz]ed|graded|"
+LABELLED_BEFORE = re.compile(r"\b(?:have|'ve|had|we|they|team)\s+(?:hand-?)?(?:labell?ed|annotated|tagged|classified|categori[sz]ed|graded|scored|judged|"
                               r"coded|corrected)\s+(?:about |around |roughly |some |over |nearly |~)?$")
 PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b|"
                            r"^\s*(?:finished|completed)\s+(?:[a-z-]+\s+)?(?:reports|summaries|letters|memos|write-ups)\b|"
                            # "45 reports typed up", "70-odd old reports worth keeping": outputs already written
                            r"^\s*(?:-?odd\s+)?(?:old\s+|past\s+|finished\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups)\s+"
-                           r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b")
+                           r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b|"
+                           # "35 reports our old coach wrote": outputs someone already wrote
+                           r"^\s*(?:old\s+|past\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups|recaps|descriptions)\s+"
+                           r"(?:(?:our|the|his|her|their|my)\s+)?(?:[a-z-]+\s+){0,2}(?:wrote|had written|has written|typed up|drafted|put together)\b")
 PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
                            r"servers|machines|laptops|computers|customers|clients|employees|staff|members|users|people|stores|sites)\b)[a-z]{3,}s\b")
