@@ -44,6 +44,8 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "path": re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[\w.\-]+(?:/[\w.\-]+)+/?|\b[a-z]:\\[\w\\.\-]+|%[a-z_]+%[\w\\.\-]*"),
     "flag": re.compile(r"(?<![\w/-])--[a-z][\w-]*[a-z0-9](?:[ =](?!-)[\w.:\-]+)?|(?<![\w/-])-[a-z]{1,3}\b(?=\s|,|$)|"
                        r"(?<=\bflag )`?[a-z][\w-]*[a-z0-9]`?|(?<=\bflag `)[a-z][\w-]*[a-z0-9]"),
+    # a file by its extension: "save_sharded_state.py", "configs/lora.yaml"
+    "file": re.compile(r"(?<![\w.-])[\w./-]*[\w-]\.(?:py|sh|yaml|yml|json|jsonl|toml|ipynb|cfg|ini|bat|ps1|gguf|safetensors)\b"),
     "key": re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"),  # a config key: lora_r, max_new_tokens
     "envvar": re.compile(r"(?<![\w])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:=[\w.:'\-]+)?"),
     # not the size inside a model name ("minicpm3-4b", "qwen2.5-7b"): that names the model, it answers nothing
@@ -79,14 +81,14 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
                 r"\b(?:dataset|download|file|checkpoint|weights|corpus|index)\b[^?]{0,20}\bhow (?:big|large)\b|\bsize on disk\b|"
                 r"\bdisk (?:space|size|usage)\b|(?:数据集|资料集|文件|权重|磁盘|硬盘|存储|体积|语料|下载|索引|压缩后|解压后|压缩包)[^,，。?？]{0,8}多大|"
                 r"多大(?:的)?(?:磁盘|硬盘|存储|空间)|(?:磁盘|硬盘|存储)空间|\bhow much (?:disk|storage)\b|多少(?:磁盘|硬盘|存储)"), ("memory",)),
-    (re.compile(r"(?:what|which|how much|how many|多少|几)\s*(?:%|％)|百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer)|"
+    (re.compile(r"(?:what|which|how much|how many|多少|几)\s*(?:%|％)|百分之|percent|percentage|\bfraction\b|\bproportion\b|\bratio\b|\bshare of\b|占比|\bby how much|提升了?多少|降低了?多少|减少了?多少|节省了?多少|\bhow much (?:\w+ ){0,4}?(?:save|reduc|improv|less|lower|fewer|extra|gain|boost|increase|higher)|"
                 r"\baccuracy\b|准确率|比例|胜率|\bwin rate"), ("percent", "ratio", "memory", "number")),
     # "how much faster than Medusa", "比 Medusa 快多少": a speed-up, said "1.6x"
     (re.compile(r"\bhow (?:much|many times) faster\b|\bfaster by how much\b|\bspeed-?up\b|(?<!多)快(?:了)?(?:大概|大约|约)?多少|(?:提速|加速)(?:了)?(?:大概|大约|约)?多少"),
      ("ratio", "percent", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|多少(?:美元|美金|刀|块|元|人民币)|花(?:了)?多少|\bhow many dollars|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
-    (re.compile(r"多久|多长时间|多少(?:小时|分钟|天|毫秒|秒)|\bhow long\b|\bhow many (?:hours|minutes|days|seconds|ms|milliseconds)|耗时|时长|几天|"
+    (re.compile(r"多久|多长时间|(?:多少|几)(?:个)?(?:小时|分钟|天|毫秒|秒|钟头|星期)|\bhow long\b|\bhow many (?:hours|minutes|days|seconds|ms|milliseconds)|耗时|时长|几天|"
                 r"\b(?:how much|what|total|training|train|running|run|wall[- ]?clock|inference|quantization|generation) time\b|"
                 r"\btime (?:does|did|will|would) it\b|\btime (?:to|it takes|for|per|of|spent|taken)\b|^time\b"), ("duration",)),
     (re.compile(r"端口|\bports?\b"), ("number",)),
@@ -99,12 +101,13 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 
 # "which lr_scheduler_type should I use", "改哪个参数", "is there an env var": a name is asked for, not an amount
 _ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|arg|parameter|param|setting|env(?:ironment)? ?var(?:iable)?|"
-                        r"backend|library|lib|package|framework|tool|command|file|value)s?\b|(?:用|推荐|要)(?:什么|啥|哪种|哪款)(?:显?卡|gpu)|\bis there an? (?:env|flag|option|setting)|"
-                        r"^\W*(?:the )?(?:flag|option|argument|env(?:ironment)? ?var(?:iable)?|setting|parameter|cmake option)s? (?:to|for|that)\b|"
-                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|后端|库|框架|工具|配置)|(?:哪个|什么|啥|哪种)[\u4e00-\u9fff]{1,4}(?:框架|后端|引擎)|"
+                        r"backend|library|lib|package|framework|tool|command|file|script|notebook|value)s?\b|\b(?:what|which) (?:do|should|must) (?:i|we|you) (?:put|set|add|write|pass) (?:in|into)\b|(?:用|推荐|要)(?:什么|啥|哪种|哪款)(?:显?卡|gpu)|\bis there an? (?:env|flag|option|setting)|"
+                        r"^\W*(?:the |a |any )?(?:flag|option|argument|env(?:ironment)? ?var(?:iable)?|setting|parameter|cmake option|script|command)s? (?:to|for|that)\b|"
+                        r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|脚本|后端|库|框架|工具|配置)|(?:哪个|什么|啥|哪种)[\u4e00-\u9fff]{1,4}(?:框架|后端|引擎)|"
                         r"(?:参数|选项|环境变量|变量|flag|配置项)(?:名|名字)?(?:叫|是)(?:什么|啥)")
 _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
-    (re.compile(r"env(?:ironment)? ?var|环境变量|(?:哪个|什么|啥)变量|\bwhich variable"), ("envvar",)),
+    (re.compile(r"env(?:ironment)? ?var|环境变量|(?:哪个|什么|啥)变量|\bwhich variable|(?<![\w.])\.env\b"), ("envvar",)),
+    (re.compile(r"\bscripts?\b|\bnotebooks?\b|脚本|(?:哪个|什么|啥)文件|\b(?:which|what) file\b"), ("file", "path")),
     (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar", "key")),
     (re.compile(r"参数|\bparam(?:eter)?s?\b|\bsettings?\b|配置|\bconfig\b|\bkey\b"), ("flag", "envvar", "key")),
     (re.compile(r"\b(?:framework|library|lib|backend|engine)s?\b|框架|后端|引擎|(?:哪个|什么|啥)库|(?:什么|啥|哪种|哪款)(?:显?卡|gpu)"), ("name",)),
@@ -113,7 +116,7 @@ _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 _ASKS_PLACE = re.compile(r"\bwhere (?:does|do|is|are|did|will|can)\b[^?]{0,40}\b(?:store|stored|save|saved|kept|keep|put|located|"
                          r"live|cache|cached|download|downloaded|installed|written)\b|\b(?:which|what) (?:directory|folder|path)\b|"
                          r"(?:存|放|装|缓存|下载|保存)(?:在|到)(?:哪|什么)|(?:哪个|什么)(?:目录|路径|文件夹)|路径(?:是|在)")
-_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key", "name"})  # often said in prose: missing them costs less
+_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key", "name", "file"})  # often said in prose: missing them costs less
 _AMOUNT = re.compile(r"多少|几|\bhow (?:many|much|long|fast|big)\b")
 
 

@@ -108,3 +108,30 @@ class Focus:
         if self.change and not _CHANGE.search(low):
             score -= CHANGE_MISS  # "how much did math go up": a score level in a table is no rise
         return cand if score == cand.score else replace(cand, score=score)
+
+
+LISTED_BONUS = 0.5  # a list that holds an option the asker already has ("除了 fp16 还支持啥": "支持 fp16 和 int4")
+_LIST = re.compile(r"[\w.+-]+(?:[`'\"\]]*\s*(?:和|、|,|，|/|\||\bor\b|\band\b|及|与|以及)\s*[`'\"\[]*[\w.+-]+)+")
+_LIST_SEP = re.compile(r"[`'\"\[\]]*\s*(?:和|、|,|，|/|\||\bor\b|\band\b|及|与|以及)\s*[`'\"\[\]]*")
+
+
+def listed_with(text: str, known: frozenset[str]) -> str:
+    """The first item listed together with one the asker already has (``known``): "int4" of "fp16 和 int4" when
+    "fp16" is known; "" when no list in ``text`` holds a known item."""
+    if not known:
+        return ""
+    for m in _LIST.finditer(prepare(text)):
+        items = [i.strip(".") for i in _LIST_SEP.split(m.group(0)) if i.strip(".")]
+        if any(i in known for i in items):
+            other = next((i for i in items if i not in known and i not in GENERIC and not i.isdigit()), "")
+            if other:
+                return other
+    return ""
+
+
+def listed(cand: Candidate, known: frozenset[str]) -> Candidate:
+    """``cand`` scored higher when it lists an option the asker already has with others; its value then the other."""
+    other = listed_with(cand.text, known)
+    if not other:
+        return cand
+    return replace(cand, score=cand.score + LISTED_BONUS, value=other if not cand.value or cand.value.lower() in known else cand.value)

@@ -9,11 +9,9 @@ A best candidate below ``STRONG`` is reported as weak, never passed off as the a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import (
-    dataclass,
-)
 
 from bot.read.answer_type import ValueType, has_type, soft, values, wanted_types
 from bot.read.candidate import (
@@ -36,7 +34,16 @@ from bot.read.cells import (
     table_context,
 )
 from bot.read.counted import COUNTS, asked_unit, counted_before
-from bot.read.hints import OFFERED, PINNED_BONUS, STATED_BITS, Focus, locators, pinned_version, unheld_name
+from bot.read.hints import (
+    OFFERED,
+    PINNED_BONUS,
+    STATED_BITS,
+    Focus,
+    listed,
+    locators,
+    pinned_version,
+    unheld_name,
+)
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.understand.numbers import quantities
 from bot.understand.text import prepare
@@ -49,9 +56,12 @@ STRONG = 1.0  # a best candidate scoring below this is shown as "closest, not ce
 UNHELD = 0.5  # the bar is higher when the question writes a name ("EAGLE") that no read passage holds
 STRONG_UNRELATED = 1.4  # the same bar for passages the retriever judged not relevant
 MIN_SCORE = 0.35
+RUNNER_UP = 0.5  # how far below the closest candidate the next one may score and still be shown
+OTHER_DOCUMENT = 0.9
+FOCUS = 0.8
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Evidence:
     """What reading found: the best candidate (or None), whether it is weak, and the passages it came from."""
 
@@ -115,7 +125,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known, offered)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
                                        where, given, sizes, labelled.get(hit.chunk.source, set())) + mine):
-            cand = in_order(asked.weigh(cand), slashed)
+            cand = listed(in_order(asked.weigh(cand), slashed), excluded)  # "除了 fp16 还支持啥": "fp16 和 int4"
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
@@ -139,11 +149,6 @@ def _runner_up(first: Candidate, near: list[Candidate]) -> Candidate | None:
     """The next closest candidate that says something else (another sentence or row), for an uncertain answer."""
     others = [c for c in near if c.text != first.text and first.score - c.score <= RUNNER_UP]
     return max(others, key=lambda c: c.score, default=None)
-
-
-RUNNER_UP = 0.5  # how far below the closest candidate the next one may score and still be shown
-OTHER_DOCUMENT = 0.9
-FOCUS = 0.8
 
 
 def _document_focus(weights: dict[str, float], total: float, hits: Sequence[Hit]) -> dict[str, float]:
@@ -214,13 +219,17 @@ def _typos(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
 
 _RULED_OUT = re.compile(r"\b(?:not|except|excluding|other than|rather than|instead of)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w.+-]*)"
                         r"(?=\s*(?:one|version|variant|model|\)|,|;|\?|$))|(?:不是|而非|除了|而不是|不能用|不能设|不用|别用|不想用)\s*([a-z][\w.+-]*|[\u4e00-\u9fff]{1,4}?)"
-                        r"(?=\s*(?:版|的|那个|模型|吧|吗|了|,|，|）|\)|\?|？|$))")
+                        r"(?=\s*(?:版|的|那个|模型|吧|吗|了|,|，|）|\)|\?|？|$))|"
+                        # "除了 pretrain 和 transformed 还能填哪个", "besides minmax which other…": the ones the asker already has
+                        r"(?:除了|除去)\s*([a-z0-9_.+-]+(?:\s*(?:和|、|与|及|,|，)\s*[a-z0-9_.+-]+)*)(?=\s*(?:之外|以外|外)?\s*(?:还|也|,|，|（|\())|"
+                        r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([a-z0-9_.+-]+(?:\s*(?:and|,)\s*[a-z0-9_.+-]+)*)"
+                        r"(?=\s*(?:,|\?|which|what|how|is|are|do|does|can|there|and what|and which))")
 
 
 def _ruled_out(question: str) -> frozenset[str]:
     """Words the question says the answer is not about ("not the chat one", "不是 chat 版"), as tokens."""
     low = prepare(question)
-    found = {m.group(1) or m.group(2) for m in _RULED_OUT.finditer(low)}
+    found = {next(g for g in m.groups() if g) for m in _RULED_OUT.finditer(low)}
     return frozenset(t for word in found for t in tokenize(word) if t not in GENERIC)
 
 
@@ -372,7 +381,7 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
     for v in found:
         d = min(abs(v[1] - s) for s in spots)
         # "base model 用哪个参数": of "--model" and "--base-model", the option the question's words name whole
-        named = len(set(re.split(r"[-_=\s]+", v[3].lower().lstrip("-"))) & matched) if v[0] in _SOFT_KINDS else 0
+        named = len(set(re.split(r"[-_=\s./]+", v[3].lower().lstrip("-"))) & matched) if v[0] in _SOFT_KINDS else 0
         if (named, -d) > (best_named, -best_d):
             best, best_d, best_named = v, d, named
     changed = _CHANGED.search(low)
@@ -383,7 +392,7 @@ def _nearest_value(sentence: str, matched: set[str], wanted: tuple[ValueType, ..
     return best[3].strip(), max(0.0, 1.0 - min(best_d, 120) / 120), rank
 
 
-_SOFT_KINDS = frozenset({"flag", "key", "envvar"})
+_SOFT_KINDS = frozenset({"flag", "key", "envvar", "file"})
 _QUALIFIED = re.compile(r"[a-z][a-z0-9.]*\s?\([a-z0-9.]+\)")  # "lora(2m)", "ft (2m)": a method and its data
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+")  # a snake- or kebab-case name: max_new_tokens, kv-cache-dtype
 _CHANGED = re.compile(r"(?:由|从)\s*(?:原来的|之前的|以前的)?\s*(\S{1,16}?)\s*(?:改成|改为|变成|变为|调整为|调整到|提高到|提升到|增加到|增大到|降到|降低到|减少到|减小到)了?\s*(\S)|"

@@ -1,0 +1,53 @@
+"""Reading questions written by others: "which script…" wants a file name, "几分钟" a duration, "how much extra…"
+a share, "what do I put in .env" a variable; "除了 fp16 还支持啥" / "besides minmax…" asks for the other items of a
+list that holds the one the asker already has."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.read import read
+from bot.read.answer_type import wanted_types
+from bot.read.hints import listed_with
+from knowledge.types import Chunk, Hit
+
+
+def _hits(*sentences: str) -> list[Hit]:
+    return [Hit(Chunk(i, s, "doc.md", "Notes", i, "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in s) else "en"), 1.0,
+                dense_score=0.5) for i, s in enumerate(sentences)]
+
+
+@pytest.mark.parametrize("question, types", [
+    ("script to turn a checkpoint into a sharded one?", ("file", "path")),
+    ("用哪个脚本转换权重", ("file", "path")),
+    ("训练一轮用了几分钟", ("duration",)),
+    ("how much extra throughput does it add at most?", ("percent", "ratio", "memory", "number")),
+    ("what do i put in .env to skip the chown", ("envvar",)),
+])
+def test_what_a_question_asks_for(question, types):
+    assert wanted_types(question) == types
+
+
+def test_a_script_question_is_answered_by_the_sentence_naming_the_file():
+    found = read("script to convert a checkpoint into a sharded checkpoint?",
+                 _hits("Loading a sharded checkpoint is much faster later on.",
+                       "You can convert a checkpoint to a sharded checkpoint with examples/save_sharded_state.py first."))
+    assert found.best is not None and "save_sharded_state.py" in found.best.text
+
+
+@pytest.mark.parametrize("text, known, other", [
+    ("目前支持 fp16 和 int4。", {"fp16"}, "int4"),
+    ("--dtype <DTYPE>: forced dtype [possible values: float16, bfloat16]", {"float16"}, "bfloat16"),
+    ('modules_to_save=["classifier", "normalization"]', {"classifier"}, "normalization"),
+    ('weight_type = "fp16"', {"fp16"}, ""),
+    ("支持 int8 和 int4。", {"fp16"}, ""),
+])
+def test_the_item_listed_with_the_one_the_asker_has(text, known, other):
+    assert listed_with(text, frozenset(known)) == other
+
+
+def test_besides_the_known_option_the_listed_other_is_the_answer():
+    found = read("weight_type 除了 fp16 还支持啥", _hits('配置示例：weight_type = "fp16"', "weight_type 目前支持 fp16 和 int4。"))
+    assert found.best is not None and found.best.value == "int4"
+    found = read("besides fp16 which weight_type is supported?", _hits('Example: weight_type = "fp16"', "weight_type supports fp16 and int4."))
+    assert found.best is not None and found.best.value == "int4"
