@@ -10,6 +10,7 @@ Layout, one per embedder::
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -90,8 +91,9 @@ def load_builtin_index(settings: Settings, embedder, tokenizer: Callable[[str], 
         log.info("building the built-in notes' index in %s", folder)
         try:
             stamp_path.unlink(missing_ok=True)
-            build_index([Path(settings.corpus_dir)], folder, embedder, settings, progress=progress,
-                        tokenizer=tokenizer)
+            # a local folder whatever store serves the user's documents: the notes must answer when Milvus is down
+            build_index([Path(settings.corpus_dir)], folder, embedder, dataclasses.replace(settings, store="faiss"),
+                        progress=progress, tokenizer=tokenizer)
             _write_stamp(stamp_path, want)
         except OSError as exc:
             raise ConfigError(f"cannot build the built-in notes' index in {str(folder)!r} ({exc}); set "

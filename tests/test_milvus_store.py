@@ -212,10 +212,12 @@ def test_seed_questions_retrieve_the_same_passages_on_faiss_and_milvus(tmp_path,
     assert runs["milvus"] == runs["faiss"]
 
 
-def test_unreachable_milvus_answers_from_the_builtin_notes_with_a_warning(tmp_path):
+@pytest.mark.parametrize("fresh_cache", [False, True])
+def test_unreachable_milvus_answers_from_the_builtin_notes_with_a_warning(tmp_path, fresh_cache):
     from bot.pipeline import Pipeline
 
-    pipe = Pipeline(settings_for(tmp_path, store="milvus", milvus_uri="http://127.0.0.1:9"), embedder=EMBEDDER)
+    extra = {"cache_dir": tmp_path / "cache"} if fresh_cache else {}  # the notes' index is built then, locally
+    pipe = Pipeline(settings_for(tmp_path, store="milvus", milvus_uri="http://127.0.0.1:9", **extra), embedder=EMBEDDER)
     answer = pipe.ask("LoRA 能节省多少显存?")
     assert answer.sources and all(src.source.startswith("corpus/") for src in answer.sources)
     assert any("cannot connect to Milvus" in w and "built-in knowledge base" in w for w in answer.warnings)
