@@ -9,6 +9,7 @@ from functools import lru_cache
 from knowledge.lang import Lang, detect_language
 from knowledge.parsers.html import html_tables_to_markdown
 from knowledge.tables import cells_in, parse_tables
+from knowledge.text_tables import drawn_headers
 from knowledge.types import Chunk
 
 # Chinese ends sentences with 。！？； (full width, or half width once normalized); English with ". " etc.
@@ -56,8 +57,10 @@ def split_sections(text: str) -> list[tuple[str, str]]:
         m = None if fence or opened else _HEADING.match(line)
         summary = None if fence or opened else _SUMMARY.match(line)
         if m:
+            alias = bool(levels) and levels[-1] == len(m.group(1)) and not any(ln.strip() for ln in body)
             flush()
-            heading = m.group(2).strip()
+            # "##### `--request-count`" right over "##### `--num-requests`": two names of one section
+            heading = f"{path[-1]} / {m.group(2).strip()}" if alias else m.group(2).strip()
             keep = sum(1 for lv in levels if lv < len(m.group(1)))  # a "##" after a "##" is a sibling, not a child
             path[:], levels[:] = path[:keep] + [heading], levels[:keep] + [len(m.group(1))]
         elif summary and summary.group(1).strip():
@@ -144,10 +147,13 @@ def with_table_headers(pieces: list[tuple[str, Lang]], body: str) -> list[tuple[
     lines = body.splitlines()
     headers = [(i, lines[i], lines[i + 1]) for i in range(len(lines) - 1)
                if "|" in lines[i] and _TABLE_RULE.match(lines[i + 1])]
-    if not headers:
+    drawn = drawn_headers(lines) if re.search(r"[┡╇╞╪]|^\s*\+[-=]{3,}", body, re.M) else []
+    if not headers and not drawn:
         return pieces
     out = []
     for text, lang in pieces:
+        if drawn:  # "┃ Conc. ┃ RPS ┃" drawn above rows this passage holds without it
+            text = _with_drawn_header(text, lines, drawn)
         first_row = next((ln for ln in text.splitlines() if ln.lstrip().startswith("|") and not _TABLE_RULE.match(ln)), None)
         if first_row is not None:
             at = next((i for i, ln in enumerate(lines) if ln == first_row), None)
@@ -156,6 +162,13 @@ def with_table_headers(pieces: list[tuple[str, Lang]], body: str) -> list[tuple[
                 text = f"{owner[-1][1]}\n{owner[-1][2]}\n{text}"
         out.append((text, lang))
     return out
+
+
+def _with_drawn_header(text: str, lines: list[str], drawn: list[tuple[int, int, str]]) -> str:
+    row = next((ln for ln in text.splitlines() if re.match(r"^\s*[│┃║|]", ln) and not ln.lstrip().startswith("+")), None)
+    at = next((i for i, ln in enumerate(lines) if ln == row), None) if row is not None else None
+    owner = next((head for start, end, head in drawn if at is not None and start <= at < end), None)
+    return f"{owner}\n{text}" if owner and owner not in text else text
 
 
 def _section_title(doc_title: str, heading: str) -> str:

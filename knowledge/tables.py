@@ -70,10 +70,13 @@ _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*
 
 def parse_tables(text: str) -> list[Cell]:
     """Every body cell of every pipe table in ``text``, as (row, column, value) with its source line; a table a
-    code block holds (a benchmark tool's printed results) counts as well."""
+    code block holds (a benchmark tool's printed results) counts as well, and so do tables drawn in plain text."""
+    from knowledge.text_tables import text_tables
+
+    drawn = text_tables(text)  # "┃ Conc. ┃ RPS ┃", "+----+----+": a tool's printed table
     if "|" not in text:
-        return []
-    cells = _parse(text)
+        return drawn[:MAX_CELLS]
+    cells = _parse(text) + drawn
     for m in _FENCED.finditer(text):
         if _DELIMITER_ROW.search(m.group(2)):
             caption = _caption(text[: m.start()].splitlines() + [""], len(text[: m.start()].splitlines()) + 1)

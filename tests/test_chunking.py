@@ -74,3 +74,10 @@ def test_a_wide_padded_table_keeps_whole_rows_and_its_cells():
     cells = [tuple(c[:3]) for ch in chunks for c in ch.meta.get("cells", ())]
     assert any(col == "Beta" and value == "GGUF, GGML" for _, col, value in cells), cells
     assert all("  " not in line for ch in chunks for line in ch.text.splitlines() if line.startswith("|"))
+
+
+def test_two_headings_with_nothing_between_them_name_one_section():
+    text = "# CLI\n\n##### `--request-count <int>`\n##### `--num-requests <int>`\n\nRequests to measure.\n(default: `10`)\n\n##### `--seed`\n\nSeed. (default: `0`)\n"
+    sections = dict(split_sections(text))
+    assert sections["CLI › `--request-count <int>` / `--num-requests <int>`"].endswith("(default: `10`)")
+    assert sections["CLI › `--seed`"] == "Seed. (default: `0`)"
