@@ -51,3 +51,14 @@ def test_besides_the_known_option_the_listed_other_is_the_answer():
     assert found.best is not None and found.best.value == "int4"
     found = read("besides fp16 which weight_type is supported?", _hits('Example: weight_type = "fp16"', "weight_type supports fp16 and int4."))
     assert found.best is not None and found.best.value == "int4"
+
+
+def test_the_version_asked_is_that_of_the_library_named_before_it():
+    found = read("sglang 对比 vllm 的那篇基准文档里，用的 sglang 是哪个版本",
+                 _hits("Benchmark vLLM against SGLang: pip install vllm==0.6.0", "Install sglang v0.3.0: pip install --upgrade pip"))
+    assert found.best is not None and found.best.value == "0.3.0"
+
+
+@pytest.mark.parametrize("question", ["how much gpu memory do they recommend, as a multiple of the model size?", "总显存建议是模型大小的几倍"])
+def test_a_multiple_of_something_is_a_ratio(question):
+    assert wanted_types(question)[0] == "ratio"

@@ -55,7 +55,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
 # question cues -> the types that can answer it (first match wins; order: most specific first)
 _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"\barxiv\b[^?？,，]{0,12}(?:\bids?\b|\bnumbers?\b|编号|号码|号)|(?:论文|paper)[^?？,，]{0,8}(?:编号|\barxiv id)"), ("arxiv",)),
-    (re.compile(r"speed-?ups?\b|\bhow many times\b|\btimes faster|\bx faster|加速比|几倍|多少倍|快.{0,3}倍"), ("ratio", "percent")),
+    (re.compile(r"speed-?ups?\b|\bhow many times\b|\b(?:as a|what) multiple of\b|(?:的)?(?:几|多少)倍(?:于)?|倍数|\btimes faster|\bx faster|加速比|几倍|多少倍|快.{0,3}倍"), ("ratio", "percent")),
     (re.compile(r"(?:什么时候|啥时候|何时|哪一?天|哪一?年|哪个月|几月)\s*(?:发布|推出|上线|开源|发表|更新|出的|出来|放出|公布|release)|截止到?(?:什么|啥)时候|"
                 r"发布(?:时间|日期|于)|日期|\bwhen (?:was|were|did)\b|\bwhat date\b|\brelease date|\bwhich (?:year|month|day)\b"),
      ("date",)),

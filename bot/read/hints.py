@@ -70,6 +70,8 @@ def unheld_name(question: str, hits: Sequence[Hit]) -> bool:
 
 FOCUS_MISS = 0.4  # a candidate that holds none of the words naming the thing asked for ("Same top p 是多少")
 _ASKED_ZH = re.compile(r"([^,，。;；?？、:：()（）]{2,40}?)\s*(?:的)?\s*(?:是|为|有|能|可以|会|大概|大约|约|一共|到|达到)*\s*(?:多少|几(?![乎]))|"
+                       # "用的 sglang 是哪个版本": the version of what is named before it
+                       r"([^,，。;；?？、:：()（）]{2,40}?)\s*(?:的)?\s*(?:是|用的是|装的是|用的|装的|用|装)?\s*(?:哪个|哪一个|什么|啥)\s*版本|"
                        r"(?:哪个|哪一个|哪一种|哪种|什么|啥)\s*([^,，。;；?？、:：()（）]{1,12})")  # "X 是多少"; "哪个参数"
 _ASKED_EN = re.compile(r"\b(?:what(?:'s| is| was| are| were)?|which) (?:the |a |an )?(.{3,40}?)\s+(?:of|for|in|on|at|does|did|do|is|was|are|were|with|when|if|under|by)\b")
 
@@ -89,11 +91,13 @@ class Focus:
         from knowledge.glossary import translations
 
         low = prepare(question)
-        found = [m.group(1) or m.group(2) for m in _ASKED_ZH.finditer(low)] or [m.group(1) for m in _ASKED_EN.finditer(low)]
+        found = [next(g for g in m.groups() if g) for m in _ASKED_ZH.finditer(low)] or [m.group(1) for m in _ASKED_EN.finditer(low)]
         words = {t for t in tokenize(found[-1]) if weights.get(t, 0.0) >= 0.9 and t not in GENERIC} if found else set()
         bridges = getattr(weights, "bridges", {})
         self.change = bool(_CHANGE_ASKED.search(low))
         self.words = frozenset(f.lower() for t in words for f in {t, *bridges.get(t, ()), *translations(t)})
+        # "用的 sglang 是哪个版本": the library whose version is asked (not "version" itself)
+        self.library = self.words - _NOT_A_LIBRARY - {"版本", "versions"} if re.search(r"版本|\bversion", low) else frozenset()
 
     def held(self, low: str) -> bool:
         """Whether the prepared text ``low`` holds one of the words (or no words name the thing asked for)."""
@@ -105,6 +109,8 @@ class Focus:
             return cand
         low = prepare(cand.text)
         score = cand.score - (0.0 if self.held(low) else FOCUS_MISS)
+        if self.library and cand.value and any(m.group(2) == cand.value and m.group(1) not in self.library for m in _PINNED.finditer(low)):
+            score -= FOCUS_MISS  # "vllm==0.6.0" when the sglang version is asked: another library's version
         if self.change and not _CHANGE.search(low):
             score -= CHANGE_MISS  # "how much did math go up": a score level in a table is no rise
         return cand if score == cand.score else replace(cand, score=score)
