@@ -29,7 +29,7 @@ _OPENAI_MODEL = _ascii(r"\b(?:gpt-?)?4o(?:[- ]?mini)?(?:-\d{4}-\d{2}-\d{2})?\b")
 _STRONG_CUE = _ascii(
     r"\bestimat|\bwhat(?:'s| is| would be| will be) (?:that|it|this|the bill) (?:on|with|for|using|via|through) (?:gpt-?)?4o\b|"
     r"\bhow much (?:money|would|will|does|did|do|to|is)\b.*\bcost|\bhow much (?:money|to)\b|"
-    r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|\bballpark\b|"
+    r"\bwhat (?:would|will|does|did) (?:it|that|this)[\w\s-]{0,30}cost|\btraining cost|\bballpark\b|\brough (?:number|figure|estimate|idea)\b|\border of magnitude\b|"
     r"\bhow much (?:would|will|is|does) (?:that|it|this)(?: \w+)? (?:be|run|come to|set (?:us|me) back)\b|多少钱|花多少|要花|估算|估计一下|训练费用|费用是多少"
 )
 _WEAK_CUE = _ascii(r"要多少(?![条个张份样])|\bcosts?\b|\bprice|\bpricing\b|\bexpensive\b|\bcheaper\b|\bbill\b|\$|费用|成本|价格|收费|贵|账单|花费")
@@ -121,7 +121,7 @@ def _model(low: str) -> str | None:
 def _numbers(low: str) -> tuple[int | None, int | None, int | None]:
     avg_tokens = epochs = examples = None
     for q in quantities(low):
-        after, before = low[q.end : q.end + 16], low[max(0, q.start - 12) : q.start]
+        after, before = low[q.end : q.end + 32], low[max(0, q.start - 12) : q.start]
         if not q.value.is_integer() or q.vague:
             continue
         if avg_tokens is None and (_TOKENS_AFTER.match(after) or _TOKENS_BEFORE.search(low[max(0, q.start - 40) : q.start])):

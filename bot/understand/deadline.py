@@ -66,7 +66,7 @@ _AVAILABLE = re.compile(r"才(?:会)?(?:出来|公布|发布|出炉|上线|下�
 _PER_YEAR = re.compile(r"一年(?:大概|大约|约|下来)?(?:要|能|会)?(?:递交|处理|做|接|办|写|提交|收到|发|卖|服务)")  # "一年大概递交一千五百件"
 _FREQUENCY = re.compile(r"\s*(?:就|都|会|要|得|能)?(?:变|更新|换|改|调|刷新|涨|跌)(?!完|好(?!几|多))|\s*(?:[一两几]|好几)次|\s*(?:once|twice|\d+ times)\b")
 _DURATION_CONTEXT = re.compile(r"\b(?:have|got|in|within|take|only)\b|有|内(?!部|网|容|存|置)|时间")
-_ATTRIBUTIVE = re.compile(r"^(?:['’]s\b(?!\s+(?:[\w-]+\s+)?(?:meeting|demo|presentation|review|standup|pitch|all-hands|board meeting|launch)\b)|的(?!时候)(?![^,，。;；]{0,10}(?:会议|会上|评审|演示|汇报|发布会|验收|截止))|最新|新闻|股价|价格|行情)")
+_ATTRIBUTIVE = re.compile(r"^(?:['’]s\b(?!\s+(?:[\w-]+\s+)?(?:meeting|demo|presentation|review|standup|pitch|all-hands|board meeting|launch)\b)|的(?!时候)(?![^,，。;；]{0,10}(?:会议|会上|评审|演示|汇报|发布会|验收|截止))|最新|新闻|股价|价格|行情|票价|报价|房价|油价|金价|汇率|天气|库存|余票|特价|菜单|路况|开放)")
 
 
 _BEFORE = re.compile(r"\b(?:before|by|until|till|ahead of|in time for|(?:live|ready|done|working|running|finished|up) for)\s*$")  # "before tonight's crew training"

@@ -35,7 +35,7 @@ _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*
 # "这些简历都没做过标注", "none of them are labeled": a later sentence says the counted items have no labels
 
 DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
-_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|costs? us|costed)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
+_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|costs? us|costed|invoiced|billed|sold|earned|charged)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
 
@@ -78,11 +78,14 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"\band (?:a|an|one) (?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+\s*$|"  # "a can is $1.75 and a sandwich $4.50"
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
                              r"(?:收|卖|要|是)?)\s*(?:约|大概|大约|将近)?$")
-_EACH_AFTER = re.compile(r"^\s*(?:a|per) (?:plot|head|person|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
+_EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle)\b|"
+                         r"^\s*(?:a|per) (?:plot|head|person|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
                          r"session|visit|week|can|bottle|portion|meal|wash|load|match|game|round|pitch|go)\b|"
                          r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
                          r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
+_NOT_THE_BUDGET = re.compile(r"^[^.;]{0,12}?\b(?:which|that|and that|but that)\s+(?:is|was|'s)(?:n'?t|\s+not)\s+(?:our|the|my|an?)\s+(?:[\w-]+\s+)?budget\b|"
+                             r"^[^。;；]{0,6}?(?:这|那)?(?:不是|并非)(?:我们的?)?(?:[\u4e00-\u9fff]{0,4})?预算")
 _NOT_A_CENT_MORE = re.compile(r"\s*(?:块|元|分|毛|美元|刀)(?:钱)?(?:都|也)(?:不行|没有|不给|不能|不可以)")
 
 
@@ -110,6 +113,8 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             continue  # "saddles at £3-5k each": what one item sells for
         if _PRICE_OF_GOODS.search(re.sub(r"(?:us\$|\$|€|¥|￥|eur|usd)\s*$", "", text[max(0, q.start - 40) : q.start])) and not _BUDGET_WORD.search(text[max(0, q.start - 24) : q.start]):
             continue
+        if _NOT_THE_BUDGET.match(text[q.end :]):
+            continue  # "€310,000, which is NOT our AI budget"
         if _SPENT.search(text[max(0, q.start - 24) : q.start]):
             continue  # "bought used for $700", "当时花了五千": money already spent, not a budget
         before, after = text[max(0, q.start - 5) : q.start], text[q.end : q.end + 12]

@@ -41,7 +41,7 @@ _RETRACTABLE: dict[str, re.Pattern] = {
     "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|compliance|隐私|脱敏|敏感|合规|保密|内网|出域"),
     "low_latency": cues.BOOL["low_latency"][0],
     "high_volume": cues.BOOL["high_volume"][0],
-    "documents": re.compile(cues.BOOL["documents"][0].pattern + r"|文件|资料|pdf", re.IGNORECASE),
+    "documents": re.compile(cues.BOOL["documents"][0].pattern + r"|文件|资料|pdf|检索|搜索", re.IGNORECASE),
     "domain_terms": cues.BOOL["domain_terms"][0],
     "novel_architecture": cues.BOOL["novel_architecture"][0],
     "multi_step": cues.BOOL["multi_step"][0],
@@ -293,6 +293,10 @@ def _paired(text: str, q: Quantity) -> bool:
     return bool(re.match(r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:each|every one|all)(?: one)?(?: of them)?(?: is| are)? (?:labell?ed|annotated|tagged|graded|scored|marked|with)\b|"
                          r"^\s*(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:paired|matched|aligned) with\b", text[q.end :])
                 or re.search(r"(?:标好|标完|标注好|标注完|标了|标注了|已标注)(?:了)?\s*$", text[max(0, q.start - 8) : q.start])
+                # "两万七千盘带讲评的棋谱": items that come with their commentary or answers
+                or re.match(r"^\s*[\u4e00-\u9fff]?\s*(?:带|附|配|含)(?:有|着)?[\u4e00-\u9fff]{0,4}?(?:讲评|点评|评语|批注|标注|答案|解析|标签)", text[q.end :])
+                # "一共整理出两万七千盘": what was compiled (a collection of documents is told by its unit before this)
+                or re.search(r"(?:整理出|攒下|攒了)(?:了)?(?:大概|大约|约|将近)?\s*$", text[max(0, q.start - 8) : q.start])
                 or written.WRITTEN_BEFORE.search(text[max(0, q.start - 50) : q.start])
                 or written.PAST_OUTPUT_BEFORE.search(text[max(0, q.start - 20) : q.start])
                 or re.match(r"^\s*(?:篇|份|条|个|则)?\s*(?:以前|之前|过去|往年|去年)(?:写|做|整理|发)(?:过|好)?的", text[q.end :]))
@@ -319,8 +323,9 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     qs = usable[:1] + [q for q in qs if q not in usable[:1]] if usable else qs
     for q in qs:
         after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
-        if q.raw == "一" and after.lstrip().startswith("个"):
-            continue  # "一个问答助手": an article, not a count
+        if q.raw == "一" and (after.lstrip().startswith("个") or re.match(r"\s*([\u4e00-\u9fff])一\1", after)
+                              or re.search(r"一" + re.escape(after.lstrip()[:1]) + r"$", before)):
+            continue  # "一个问答助手": an article; "一笔一笔标出来": one at a time; not a count
         if re.search(r"\b(?:must|should|has to|have to|needs? to) be (?:exactly |at most |about |only )?$|(?:必须|要|得)是\s*$", before):
             continue  # "answers must be three short sentences": a length, not a count of examples
         if q.value == 1 and re.search(r"\b(?:every|each|any|no)\s*$", before):

@@ -22,6 +22,8 @@ PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:report
                            r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b|"
                            # "35 reports our old coach wrote": outputs someone already wrote
                            r"^\s*(?:old\s+|past\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups|recaps|descriptions)\s+"
-                           r"(?:(?:our|the|his|her|their|my)\s+)?(?:[a-z-]+\s+){0,2}(?:wrote|had written|has written|typed up|drafted|put together)\b")
+                           r"(?:(?:our|the|his|her|their|my)\s+)?(?:[a-z-]+\s+){0,2}(?:wrote|had written|has written|typed up|drafted|put together)\b|"
+                           # "~850 of our toji's tasting notes": someone's written notes
+                           r"^\s*of (?:our|his|her|their|the) (?:[\w'’-]+\s+){0,2}(?:notes|reports|summaries|letters|memos|write-ups|recaps|descriptions|reviews|captions)\b")
 PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
                            r"servers|machines|laptops|computers|customers|clients|employees|staff|members|users|people|stores|sites)\b)[a-z]{3,}s\b")
