@@ -59,3 +59,11 @@ def test_no_more_search_retracts_the_documents():
 def test_a_rough_number_with_model_count_and_tokens_is_a_cost_question():
     u = understand("Rough number please: OpenAI fine-tune on gpt-4o-mini, 1,800 inspection certificates, about 300 tokens each, default epochs.")
     assert u.intent == "cost" and u.cost is not None and u.cost.examples == 1800 and u.cost.avg_tokens == 300
+
+
+@pytest.mark.parametrize("text", [
+    "we own 3 car washes, ~40 bays total, $4.00 a wash, open 7am-10pm, 9 part-time staff. is fine tuning a thing i need or is that overkill?",
+    "Small bakery, 6 people. Is a custom model even necessary for answering Instagram DMs, or is that overkill?",
+])
+def test_asking_whether_fine_tuning_is_needed_or_overkill_asks_for_advice(text):
+    assert understand(text).intent == "situation"

@@ -45,7 +45,7 @@ VALUE_ASK = re.compile(
 DECISION_ASK = re.compile(
     r"(?<!\bversion )(?<!\bvalue )(?<!_type )(?<!\bflag )(?<!\boption )\bshould (?:i|we)\b(?! (?:pin|set|pass|install|put|add|export))(?!(?: (?:consider|start|think about|bother))? (?:enabl\w*|turn(?:ing)? on|switch(?:ing)? on|activat\w*|increas\w*|lower\w*|raise|rais\w*|reduc\w*|bump\w*|cap|capp\w*)\b)|"
     r"\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
-    r"\badvi[cs]e\b|\brecommendation\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b(?!\s+(?:-|to (?:set|pass|add|enable|install|specify|turn)\b|an? (?:flag|option|parameter)\b))|"
+    r"\badvi[cs]e\b|\brecommendation\b|\boverkill\b|\b(?:a thing|something) (?:i|we) (?:even )?need\b|\bis (?:it|that|this) (?:even |really )?necessary\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b(?!\s+(?:-|to (?:set|pass|add|enable|install|specify|turn)\b|an? (?:flag|option|parameter)\b))|"
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|(?:微调|训练|预训练|fine-?tune|lora)吗|"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}还是|还是[^,，。;；?？]{0,12}"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)(?!哪个(?:模型|版本)|什么(?:模型|版本))|"
