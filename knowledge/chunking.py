@@ -35,6 +35,9 @@ def _splitter(lang: Lang, size: int, overlap: int):
     )
 
 
+_OPTION_HEADING = re.compile(r"^`?-{1,2}[a-z]|^`[\w.-]+`")  # "`--request-count <int>`", "`max_tokens`"
+
+
 def split_sections(text: str) -> list[tuple[str, str]]:
     """Split markdown into (heading path, body) sections; text without headings is one section."""
     sections: list[tuple[str, str]] = []
@@ -57,7 +60,8 @@ def split_sections(text: str) -> list[tuple[str, str]]:
         m = None if fence or opened else _HEADING.match(line)
         summary = None if fence or opened else _SUMMARY.match(line)
         if m:
-            alias = bool(levels) and levels[-1] == len(m.group(1)) and not any(ln.strip() for ln in body)
+            alias = bool(levels) and levels[-1] == len(m.group(1)) and not any(ln.strip() for ln in body) \
+                and all(_OPTION_HEADING.match(h) for h in (path[-1], m.group(2).strip()))
             flush()
             # "##### `--request-count`" right over "##### `--num-requests`": two names of one section
             heading = f"{path[-1]} / {m.group(2).strip()}" if alias else m.group(2).strip()

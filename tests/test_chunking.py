@@ -81,3 +81,8 @@ def test_two_headings_with_nothing_between_them_name_one_section():
     sections = dict(split_sections(text))
     assert sections["CLI › `--request-count <int>` / `--num-requests <int>`"].endswith("(default: `10`)")
     assert sections["CLI › `--seed`"] == "Seed. (default: `0`)"
+
+
+def test_only_option_headings_with_nothing_between_them_are_merged():
+    sections = dict(split_sections("# Guide\n## 目录\n## 介绍\n\nSome text.\n"))
+    assert sections == {"Guide › 介绍": "Some text."}
