@@ -76,15 +76,16 @@ def parse_tables(text: str) -> list[Cell]:
     drawn = text_tables(text)  # "┃ Conc. ┃ RPS ┃", "+----+----+": a tool's printed table
     if "|" not in text:
         return drawn[:MAX_CELLS]
-    cells = _parse(text) + drawn
+    cells = pipe_table_cells(text) + drawn
     for m in _FENCED.finditer(text):
         if _DELIMITER_ROW.search(m.group(2)):
-            caption = _caption(text[: m.start()].splitlines() + [""], len(text[: m.start()].splitlines()) + 1)
-            cells += [c if c.caption else replace(c, caption=caption) for c in _parse(m.group(2))]
+            caption = caption_above(text[: m.start()].splitlines() + [""], len(text[: m.start()].splitlines()) + 1)
+            cells += [c if c.caption else replace(c, caption=caption) for c in pipe_table_cells(m.group(2))]
     return cells[:MAX_CELLS]
 
 
-def _parse(text: str) -> list[Cell]:
+def pipe_table_cells(text: str) -> list[Cell]:
+    """Every body cell of the markdown pipe tables in ``text`` (none of a code block's)."""
     lines = text.splitlines()
     cells: list[Cell] = []
     header: list[str] = []
@@ -95,7 +96,7 @@ def _parse(text: str) -> list[Cell]:
     caption = ""
     for tok in _parser().parse(text):
         if tok.type == "table_open":
-            caption = _caption(lines, tok.map[0] if tok.map else 0)
+            caption = caption_above(lines, tok.map[0] if tok.map else 0)
             group = parent = ""
             first = True
         elif tok.type == "thead_open":
@@ -137,7 +138,7 @@ def _sub_header(row: list[str]) -> bool:
     return len(row) > 2 and row[0] in _DITTO and all(c and not is_numeric(c) for c in row[1:])
 
 
-def _caption(lines: list[str], start: int) -> str:
+def caption_above(lines: list[str], start: int) -> str:
     """The prose line or heading right above a table (two lines up at most), which often says what the table
     measures ("#### CPU")."""
     for line in reversed(lines[max(0, start - 3) : start]):

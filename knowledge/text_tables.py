@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.tables import Cell, _caption, _parse, is_numeric
+from knowledge.tables import Cell, caption_above, is_numeric, pipe_table_cells
 
 _BOX_RULE = re.compile(r"^\s*[┏┳┓┡╇┩└┴┘┌┬┐├┼┤━─═╞╪╡╔╦╗╚╩╝╠╬╣╭╮╰╯╒╤╕╘╧╛╟╫╢\s]+$")
 _BOX_HEAD_RULE = re.compile(r"[┡╇┩╞╪╡]")  # the rule under a header (rich's heavy head, a double line)
@@ -33,14 +33,21 @@ def drawn_headers(lines: list[str]) -> list[tuple[int, int, str]]:
     rule, so a passage holding only some of its rows can be given the column names again."""
     out = []
     for start, end, kind in _spans(lines):
-        head = next((k for k in range(start + 1, end) if (kind == "box" and _BOX_HEAD_RULE.search(lines[k]))
-                     or (kind == "grid" and _GRID_RULE.match(lines[k]) and "=" in lines[k])), None)
-        if head is None and kind == "grid" and end - start > 3 and _GRID_RULE.match(lines[start]) and _GRID_RULE.match(lines[start + 2]) \
-                and all(c and not is_numeric(c) for c in _cells_of(lines[start + 1], kind)):
-            head = start + 2  # a psql table: one named row between the first two rules
+        head = _head_rule(lines, start, end, kind)
         if head is not None:
             out.append((head + 1, end, "\n".join(lines[start : head + 1])))
     return out
+
+
+def _head_rule(lines: list[str], start: int, end: int, kind: str) -> int | None:
+    """The line of the rule under a drawn table's header; None when the table shows none."""
+    for k in range(start + 1, end):
+        if (kind == "box" and _BOX_HEAD_RULE.search(lines[k])) or (kind == "grid" and _GRID_RULE.match(lines[k]) and "=" in lines[k]):
+            return k
+    if kind == "grid" and end - start > 3 and _GRID_RULE.match(lines[start]) and _GRID_RULE.match(lines[start + 2]) \
+            and all(c and not is_numeric(c) for c in _cells_of(lines[start + 1], kind)):
+        return start + 2  # a psql table: one named row between the first two rules
+    return None
 
 
 def _spans(lines: list[str]) -> list[tuple[int, int, str]]:
@@ -74,16 +81,14 @@ def _cells_of(line: str, kind: str) -> list[str]:
 
 def _table(lines: list[str], start: int, end: int, kind: str) -> list[Cell]:
     """The cells of the table drawn on ``lines[start:end]``."""
-    rows: list[tuple[str, list[str]]] = []
+    head = _head_rule(lines, start, end, kind)
     head_end = None  # how many rows the header holds
-    rules = 0
-    for line in lines[start:end]:
-        if (kind == "box" and _BOX_RULE.match(line)) or (kind == "grid" and _GRID_RULE.match(line)):
-            rules += 1
-            if head_end is None and rows and (_BOX_HEAD_RULE.search(line) or "=" in line):
-                head_end = len(rows)
-            continue
-        rows.append((line, _cells_of(line, kind)))
+    rows: list[tuple[str, list[str]]] = []
+    for k in range(start, end):
+        if k == head:
+            head_end = len(rows)
+        if not ((kind == "box" and _BOX_RULE.match(lines[k])) or (kind == "grid" and _GRID_RULE.match(lines[k]))):
+            rows.append((lines[k], _cells_of(lines[k], kind)))
     width = max((len(c) for _, c in rows), default=0)
     if len(rows) < _MIN_ROWS or width < 2:
         return []
@@ -101,5 +106,5 @@ def _table(lines: list[str], start: int, end: int, kind: str) -> list[Cell]:
         row = "| " + " | ".join(cells) + " |"
         md.append(row)
         drawn[row.strip()] = line.strip()
-    caption = _caption(lines, start)
-    return [replace(c, line=drawn.get(c.line, c.line), caption=c.caption or caption) for c in _parse("\n".join(md))]
+    caption = caption_above(lines, start)
+    return [replace(c, line=drawn.get(c.line, c.line), caption=c.caption or caption) for c in pipe_table_cells("\n".join(md))]
