@@ -62,3 +62,22 @@ def test_the_version_asked_is_that_of_the_library_named_before_it():
 @pytest.mark.parametrize("question", ["how much gpu memory do they recommend, as a multiple of the model size?", "总显存建议是模型大小的几倍"])
 def test_a_multiple_of_something_is_a_ratio(question):
     assert wanted_types(question)[0] == "ratio"
+
+
+METRICS = """## Example output
+
+| Statistic | avg | min | max | p99 |
+| --------- | --- | --- | --- | --- |
+| Time to first token (ms) | 16.26 | 12.39 | 17.25 | 17.09 |
+| Request latency (ms) | 161.24 | 153.45 | 200.74 | 200.66 |
+| Output token throughput (per sec) | 520.87 | N/A | N/A | N/A |
+"""
+
+
+def test_a_unit_in_the_row_label_types_the_cells_of_a_metrics_table():
+    from knowledge.tables import cells_in, parse_tables
+
+    hits = [Hit(Chunk(0, METRICS, "doc.md", "Example output", 0, "en", meta={"cells": cells_in(METRICS, parse_tables(METRICS))}),
+                1.0, dense_score=0.5)]
+    found = read("in the example output, what was the avg time to first token in ms?", hits)
+    assert found.best is not None and found.best.value == "16.26"

@@ -166,7 +166,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         cov_cap = coverage(weights, total, caption)[0] if caption else 0.0
         if not m_row and not m_col:
             continue
-        fits = cell_fits(value, wanted, column, caption)
+        units = f"{caption} {row}"  # "Time to first token (ms)" rows by "avg"/"p99" columns: the row names the unit
+        fits = cell_fits(value, wanted, column, units)
         # a part of a hyphenated row name alone ("tuning" of "fine-tuning") does not name the row; several do
         parts = _parts(row)
         named = m_row if len(m_row & parts) >= 2 else m_row - parts
@@ -185,7 +186,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         # "Voyage-Code-002 CoIR average": of two tables of one shape, the one captioned "CoIR"; the other lacks the word
         lost = {t for t in labelled - m_ctx - m_row - m_col if weights.get(t, 0.0) >= 0.9 and t not in GENERIC}
         score = (2.0 * (cov_row + cov_col) - OTHER_TABLE * min(len(lost), 2) + 0.5 * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
-                 - 0.25 * (_type_rank(value, wanted, column, caption) if fits else 0)
+                 - 0.25 * (_type_rank(value, wanted, column, units) if fits else 0)
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if restates(value, given):
