@@ -67,3 +67,15 @@ def test_a_rough_number_with_model_count_and_tokens_is_a_cost_question():
 ])
 def test_asking_whether_fine_tuning_is_needed_or_overkill_asks_for_advice(text):
     assert understand(text).intent == "situation"
+
+
+def test_wording_of_batch_48():
+    u = understand("Hand-woven rug studio, rugs go for $800-$12k. We want listings in our house style; 70 examples, no GPU.")
+    assert value(u, "budget_usd") is None and value(u, "examples") == 70
+    u = replay(["Listings in our house style, 1,800 examples, no GPU whatsoever.",
+                "Oh, a friend lent us an RTX 4090 24GB, so it's not zero GPUs anymore."])
+    assert value(u, "compute") == "consumer" and label(u) == "qlora"
+    u = understand("回答要引用我们整理的三百份材料 datasheet，回复要按固定的 JSON 格式给出，这种样例已经有八百条。")
+    assert value(u, "documents") is True and label(u) == "hybrid"
+    u = understand("We're designing our own foundation model with a novel architecture; still ingesting archives. Compute budget is $400k.")
+    assert value(u, "documents") is None and label(u) == "from_scratch"

@@ -84,6 +84,7 @@ _EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|lb|barrel|bbl|gal
                          r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
                          r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
+_RANGE_START = re.compile(r"(?:us\$|\$|€|¥|￥)?\s*[\d,.]+\s*[km]?\s*(?:-|–|to|~)\s*$")
 _NOT_THE_BUDGET = re.compile(r"^[^.;]{0,12}?\b(?:which|that|and that|but that)\s+(?:is|was|'s)(?:n'?t|\s+not)\s+(?:our|the|my|an?)\s+(?:[\w-]+\s+)?budget\b|"
                              r"^[^。;；]{0,6}?(?:这|那)?(?:不是|并非)(?:我们的?)?(?:[\u4e00-\u9fff]{0,4})?预算")
 _NOT_A_CENT_MORE = re.compile(r"\s*(?:块|元|分|毛|美元|刀)(?:钱)?(?:都|也)(?:不行|没有|不给|不能|不可以)")
@@ -111,7 +112,9 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             continue  # "多一块都不行": not one yuan more, no budget of one
         if _EACH_AFTER.match(text[q.end :]):
             continue  # "saddles at £3-5k each": what one item sells for
-        if _PRICE_OF_GOODS.search(re.sub(r"(?:us\$|\$|€|¥|￥|eur|usd)\s*$", "", text[max(0, q.start - 40) : q.start])) and not _BUDGET_WORD.search(text[max(0, q.start - 24) : q.start]):
+        # "rugs go for $900-$14k": the second end of a price range is a price too
+        before_price = _RANGE_START.sub("", re.sub(r"(?:us\$|\$|€|¥|￥|eur|usd)\s*$", "", text[max(0, q.start - 50) : q.start]))
+        if _PRICE_OF_GOODS.search(before_price) and not _BUDGET_WORD.search(text[max(0, q.start - 24) : q.start]):
             continue
         if _NOT_THE_BUDGET.match(text[q.end :]):
             continue  # "€310,000, which is NOT our AI budget"
