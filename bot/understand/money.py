@@ -71,7 +71,7 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"priced at|we charge|charges?|goes for|go for|went for|going for)\s*(?:about |around |roughly |~)?$|"
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
                              r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
-                             r"(?:is|costs?|runs?|sells? for|goes for|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
+                             r"(?:is|costs?|runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
                              # "average sale around $4,800": what the business earns per sale
                              r"\b(?:average|avg|typical|mean|median)\s+(?:sale|order|ticket|basket|deal|invoice|selling price|price|check|contract)s?"
                              r"(?:\s+(?:size|value|price))?\s*(?:is|of|around|about|at|~|=|:)?\s*(?:about |around |roughly |~)?$|"

@@ -79,7 +79,7 @@ _LOOKUP = re.compile(r"查询|检索|搜索|查找|查文档|问答那部分|规
 
 # what changing knowledge is usually about: naming it in a retraction takes the freshness need away
 _FRESH = re.compile(r"\b(?:prices?|pricing|availability|stock levels?|inventory|schedules?|timetables?|rates|fares|news|"
-                    r"opening hours|what'?s free|free slots)\b|价格|价钱|报价|库存|行情|班次|时刻表|排期|排班|余位|空位|档期|新闻")
+                    r"opening hours|what'?s free|free slots)\b|价格|价钱|报价|(?:金|油|菜|肉|粮|股|票|收购|回收|批发|市场|实时)价|库存|行情|班次|时刻表|排期|排班|余位|空位|档期|新闻")
 
 
 def akin(a: str, b: str) -> bool:
