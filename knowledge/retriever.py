@@ -161,7 +161,7 @@ class HybridRetriever:
     def _rare_words(content: set[str], idf: dict[str, float], max_idf: float) -> set[str]:
         """Lower-case names few passages hold and no dictionary knows ("idefics", "ctranslate2"): they say what
         the question is about, in any language."""
-        return {w for w in content if w.isascii() and len(w) >= 4 and re.search(r"[a-z]", w) and not w.startswith("-")
+        return {w for w in content if w.isascii() and len(w) >= 4 and (re.search(r"[a-z]", w) or w.isdigit()) and not w.startswith("-")
                 and w in idf and idf[w] >= RARE * max_idf and not chinese_for(w)}
 
     def _names(self, query: str, max_idf: float) -> set[str]:

@@ -5,6 +5,8 @@ retracting "the gold price part" (金价那部分) clears the price freshness sa
 
 from __future__ import annotations
 
+import pytest
+
 from bot.understand import replay, understand
 from tests.helpers import label, value
 
@@ -41,3 +43,24 @@ def test_retracting_the_gold_price_part_clears_freshness():
                 "其实金价那部分不用管了，有别的系统对接。我们只要它按固定格式写鉴定说明。"])
     assert value(u, "knowledge_changes") is None
     assert value(u, "needs_format") is True
+
+
+@pytest.mark.parametrize("text", [
+    "on the H100 table with llama 13b, which method had the highest summarization speedup? just that column",
+    "quantizer only fits one card — during eval which option should i turn on so it runs block by block?",
+    "resuming from a pruned checkpoint in prune.py — which extra flag do i need?",
+    "tokenizer readme: what tok/s does it reach on cpu? wondering whether it is even worth it on a laptop",
+    "这个框架的示例 prompt 是给哪类模型写的？我们打算换成 3b 的小模型",
+    "那个推理库建議用什麼顯卡？我們只有一張 4060",
+    "we're setting up a RAG bot on our wiki; what's the upper end of the chunk length range the reranker docs recommend?",
+])
+def test_questions_about_what_a_document_says_are_factual(text):
+    assert understand(text).intent == "factual"
+
+
+@pytest.mark.parametrize("text", [
+    "Which approach should we take, RAG or LoRA? We have 2,000 labelled replies.",
+    "我们有两张 3090 和五千条客服对话，建议我们用什么方案？",
+])
+def test_asking_which_approach_to_take_still_asks_for_advice(text):
+    assert understand(text).intent == "situation"

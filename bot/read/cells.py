@@ -191,9 +191,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                  - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if restates(value, given):
             score -= GIVEN
-        if pairs and (named_by := set(tokenize(column))) and any(
-                named_by & words and value.replace(",", "").strip() == number for words, number in pairs):
-            score -= KEYED  # "N 7168 的时候…": the N column holding 7168 is the row the asker fixes, not the answer
+        if pairs and is_numeric(value) and not _DIGIT.search(column) and (named_by := set(tokenize(column))) and any(named_by <= words for words, _ in pairs):
+            score -= KEYED  # "N 7168 的时候…": a column named only by a word the asker ties a number to fixes the row; no answer
         if sizes:
             named_sizes = model_sizes(f"{row} {caption} {corner}")
             score -= OTHER_SIZE if named_sizes and not named_sizes & sizes else 0.0
@@ -214,6 +213,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
     return out
 
 
+_DIGIT = re.compile(r"\d")  # "batch=16": a column named by its condition holds answers, not keys
 _NOTE = re.compile(r"\(([^()]{2,40})\)")
 LONG_CELL = 24  # a longer cell in sentences is a note in words: the value asked for is read out of it
 _WORDY = re.compile(r"[，。；]|[,.;]\s|(?:\S+\s+){6}")
@@ -245,7 +245,7 @@ def _tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str,
             if set(tokenize(column)) & words:
                 score += 1 if value.replace(",", "") == number else -1
                 break
-    return max(-1, min(score, 1))
+    return max(-2, min(score, 2))
 
 
 def _column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:

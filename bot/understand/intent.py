@@ -31,24 +31,24 @@ MAX_CLASSIFY_CHARS = 2000  # the intent shows in the first paragraphs; longer te
 VALUE_ASK = re.compile(
     r"\bhow (?:much|many|long|big|fast|large|often)\b|\bwhat(?:'s|s| is| are| was| were)? (?:the )?(?:\w+ ){0,3}"
     r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|default|name|type|format|"
-    r"learning rate|batch size|requirement|memory|vram|speed|difference|command|subcommand|script|flag|option)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
-    r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license|release|commit|file|framework|port)|\bwhat (?:[\w@.-]+ ){1,2}(?:does|did|do) [\w.-]+ (?:get|score|reach|achieve|hit)\b|\bin (?:their|the|its|that) (?:[\w-]+ ){0,2}table\b|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
-    r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版|天|一天|年|一年|个月)|几号|几月几|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
-    r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|用的啥|是啥|(?:什么|啥)(?:比例|配比|比率|数值|分数|规模|尺寸|命令|脚本|端口|路径|模板|日期|地址)|"
+    r"learning rate|batch size|requirement|range|limit|maximum|minimum|upper end|lower end|memory|vram|speed|difference|command|subcommand|script|flag|option)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
+    r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license|release|commit|file|framework|port)|\bwhat (?:[\w@./-]+ ){1,2}(?:does|did|do) [\w.-]+ (?:get|score|reach|achieve|hit)\b|\bin (?:their|the|its|that) (?:[\w-]+ ){0,2}table\b|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
+    r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版|天|一天|年|一年|个月|类|一类)|几号|几月几|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
+    r"啥(?:数据类型|类型|版本|格式|数据集|参数|意思)|(?:建议|推荐)(?:用|使用|配)?(?:什么|啥|哪款|哪种)(?:显卡|gpu|卡|硬件|配置)|用的啥|是啥|(?:什么|啥)(?:比例|配比|比率|数值|分数|规模|尺寸|命令|脚本|端口|路径|模板|日期|地址)|"
     r"(?:什么|啥)时候[?？]?\s*$|截止到?(?:什么|啥)时候|\b(?:docker )?image (?:tag )?for (?:an? |the )?[\w-]+|镜像(?:tag)?|"
     r"支持[^,，。;；?？]{0,14}吗|是否支持|能否支持|\bdoes (?:it|\w+) support\b|\bsupported\s*\?|\bcan [\w-]+ run on\b|"
     r"\bvalue\s*[?？]|\b(?:on|off|enabled|disabled|set) by default\b|\bvalue (?:of|for)\b|\bwhat do (?:they|the docs|the authors|it) (?:suggest|recommend|say)\b|"
-    r"\b(?:which|what) (?:flag|option|setting|env(?:ironment)? var\w*|parameter|argument|arg)\b|\b(?:which|what) [a-z][a-z0-9]*_[\w]+\b|"
+    r"\b(?:which|what) (?:extra |other |additional |cli |command[- ]line )?(?:flag|option|setting|env(?:ironment)? var\w*|parameter|argument|arg)\b|\b(?:which|what) [a-z][a-z0-9]*_[\w]+\b|"
     r"设(?:置)?(?:成)?(?:什么|啥|多少)|填(?:什么|啥|多少)|叫(?:什么|啥)|(?:哪个|什么|啥)(?:参数|环境变量|选项|flag)|"
     r"需要什么|要求是|默认|要求\s*[?？]?\s*$|\bat (?:least|minimum|most)\s*\?|\bper (?:the |its |their )?[\w-]+ (?:readme|docs?|documentation|paper|table|guide)\b"
 )
 DECISION_ASK = re.compile(
     r"(?<!\bversion )(?<!\bvalue )(?<!_type )(?<!\bflag )(?<!\boption )\bshould (?:i|we)\b(?! (?:pin|set|pass|install|put|add|export))(?!(?: (?:consider|start|think about|bother))? (?:enabl\w*|turn(?:ing)? on|switch(?:ing)? on|activat\w*|increas\w*|lower\w*|raise|rais\w*|reduc\w*|bump\w*|cap|capp\w*)\b)|"
-    r"\bwhich (?:approach|method|option|way)\b|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
-    r"\badvi[cs]e\b|\brecommendation\b|\boverkill\b|\b(?:a thing|something) (?:i|we) (?:even )?need\b|\bis (?:it|that|this) (?:even |really )?necessary\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|\bdo (?:i|we) need\b(?!\s+(?:-|to (?:set|pass|add|enable|install|specify|turn)\b|an? (?:flag|option|parameter)\b))|"
+    r"\bwhich (?:approach|method|option|way)\b(?!\s+(?:had|has|got|gets|gave|achieved|achieves|scored|reached|wins|won|was|were|did best)\b|\s+should (?:i|we) (?:turn on|enable|switch on|set|pass|add)\b)|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
+    r"\badvi[cs]e\b|\brecommendation\b|\boverkill\b|\b(?:a thing|something) (?:i|we) (?:even )?need\b|\bis (?:it|that|this) (?:even |really )?necessary\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|(?<!flag )(?<!option )(?<!parameter )(?<!argument )(?<!setting )\bdo (?:i|we) need\b(?!\s+(?:-|to (?:set|pass|add|enable|install|specify|turn)\b|an? (?:flag|option|parameter)\b))|"
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|(?:微调|训练|预训练|fine-?tune|lora)吗|"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}还是|还是[^,，。;；?？]{0,12}"
-    r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)(?!哪个(?:模型|版本)|什么(?:模型|版本))|"
+    r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)(?!哪个(?:模型|版本|显卡|卡|参数)|什么(?:模型|版本|显卡|卡|gpu|硬件|配置|参数))|"
     r"该怎么做|怎么做(?:比较|才|更)?[\u4e00-\u9fff]{0,2}[?？]|还有什么(?:路子|办法|方案)|有(?:什么|没有)(?:路子|办法)|靠谱吗|有没有必要|纠结|犹豫|拿不定|\btorn between\b|\bcan'?t decide\b|\bdeciding between\b|现实吗|行得通吗|能行吗|划算吗|划不划算|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|(?:哪种|什么|哪个|哪一种)(?:方式|方法|做法|路线)(?:来|去)?(?:训练|微调|做|实现|搞)|\bwhat kind of (?:training|fine-?tuning|approach)\b|怎么搞|如何做|咋办|咋整|怎么弄"
 )
 
