@@ -45,6 +45,7 @@ from bot.read.hints import (
     unheld_name,
 )
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
+from bot.read.terms import specific, typos
 from bot.understand.numbers import quantities
 from bot.understand.text import prepare
 from knowledge.lang import detect_language, tokenize
@@ -90,7 +91,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     excluded = _ruled_out(question)  # "the base model (not the chat one)": rows named "chat" are not it
     weights = {t: w for t, w in weights.items() if t not in excluded} or weights
     named = _named_documents(weights, hits[:MAX_PASSAGES])  # by the question's words, however often passages hold them
-    weights = bridged(_specific(_typos(weights, hits[:MAX_PASSAGES]), hits[:MAX_PASSAGES]), weights)
+    weights = bridged(specific(typos(weights, hits[:MAX_PASSAGES]), hits[:MAX_PASSAGES]), weights)
     pairs = number_pairs(question)
     total = sum(w for tok, w in weights.items() if tok not in GENERIC) or sum(weights.values())
     asked_in = detect_language(question)
@@ -179,42 +180,6 @@ def _name_matches(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]:
     own = {t for t, w in weights.items() if w >= 0.9 and len(t) >= 2 and t not in GENERIC and not t.isdigit()}
     titles = {h.chunk.source: h.chunk.title for h in hits}
     return {source for source, title in titles.items() if own & document_names(source, title)}
-
-
-def _specific(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
-    """Query terms found in few of the retrieved sentences weigh more ("transformers" over "微调"): IDF over them."""
-    import math
-
-    sentences = [set(tokenize(s)) for h in hits for s in split_sentences(h.chunk.text)]
-    n = len(sentences)
-    if not n:
-        return weights
-    out = {}
-    for tok, w in weights.items():
-        df = sum(1 for words in sentences if tok in words)
-        out[tok] = w * (0.5 + math.log(1 + n / (1 + df)) / math.log(1 + n))
-    return out
-
-
-def _typos(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
-    """Misspelt English query words ("memroy", "infrence") also count as the passages' closest word, a bit less."""
-    import difflib
-
-    latin = [t for t in weights if len(t) >= 5 and t.isascii() and t.isalpha()]
-    if not latin:
-        return weights
-    vocab = {w for h in hits for w in tokenize(f"{h.chunk.text} {h.chunk.meta.get('section', '')}")
-             if len(w) >= 4 and w.isascii() and w.isalpha()}
-    out = dict(weights)
-    for tok in latin:
-        if tok in vocab:
-            continue
-        # a typo rarely hits the first letter; "score" -> "scored" is another word, not a typo
-        alike = [w for w in vocab if abs(len(w) - len(tok)) <= 2 and w[0] == tok[0]
-                 and not w.startswith(tok) and not tok.startswith(w)]
-        for near in difflib.get_close_matches(tok, alike, n=1, cutoff=0.8):
-            out[near] = max(out.get(near, 0.0), 0.8 * weights[tok])
-    return out
 
 
 _RULED_OUT = re.compile(r"\b(?:not|except|excluding|other than|rather than|instead of)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w.+-]*)"
