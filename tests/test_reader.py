@@ -858,3 +858,13 @@ def test_answer_types_percent_ratio_ranges_and_pinned_versions(question, text, v
     from bot.read.answer_type import values, wanted_types
 
     assert value in [v[3] for v in values(text, wanted_types(question))]
+
+
+def test_with_no_relevant_passage_a_sentence_that_says_much_of_it_is_shown_as_unsure():
+    hit = Hit(Chunk(72, "This exam comprises 41 problems, graded by two examiners.", "exam.md", "Evaluation", 0, "en"),
+              score=0.5, dense_score=0.2)
+    ev = read("挪威执照考试一共有几道题？", [hit], relevant=set())
+    assert ev.best is not None and ev.weak and ev.best.value == "41"
+    stray = Hit(Chunk(73, "Launch single-card fine-tuning with the command below.", "npu.md", "NPU", 0, "en"), score=0.5,
+                dense_score=0.2)
+    assert read("挪威执照考试一共有几道题？", [stray], relevant=set()).best is None

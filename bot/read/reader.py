@@ -56,6 +56,7 @@ MAX_PASSAGES = 12
 STRONG = 1.0  # a best candidate scoring below this is shown as "closest, not certain"
 UNHELD = 0.5  # the bar is higher when the question writes a name ("EAGLE") that no read passage holds
 STRONG_UNRELATED = 1.4  # the same bar for passages the retriever judged not relevant
+STRAY = 0.9  # with no relevant passage, a candidate of another scoring this much is shown, as uncertain
 MIN_SCORE = 0.35
 RUNNER_UP = 0.5  # how far below the closest candidate the next one may score and still be shown
 OTHER_DOCUMENT = 0.9
@@ -108,6 +109,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     rows, labelled = table_context(hits[:MAX_PASSAGES], weights, total)
     best: Candidate | None = None
     closest: Candidate | None = None  # the best candidate of a passage the retriever judged relevant
+    stray: Candidate | None = None  # the best candidate of the other passages, below the bar for them
     near: list[Candidate] = []  # candidates that could be shown when none is certain
     focus = _document_focus(weights, total, hits[:MAX_PASSAGES])
     where = locators(question, hits[:MAX_PASSAGES])
@@ -134,11 +136,14 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
             if related or cand.score >= STRONG_UNRELATED:
                 near.append(cand)
             if not related and cand.score < STRONG_UNRELATED:
+                stray = cand if stray is None or cand.score > stray.score else stray
                 continue
             if best is None or cand.score > best.score:
                 best = cand
     if best is None or best.score < MIN_SCORE:
         # relevant passages but no convincing sentence: show the closest one as such, not "nothing found"
+        if closest is None and stray is not None and stray.score >= STRAY and relevant is not None:
+            return Evidence(stray, True, wanted)  # no passage judged relevant, yet one says much of it: shown as unsure
         if closest is None or relevant is None:
             return Evidence(None, True, wanted)
         return Evidence(closest, True, wanted, _runner_up(closest, near))
