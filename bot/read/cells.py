@@ -158,9 +158,9 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         note = " ".join(_NOTE.findall(value))
         # a document named only to say where to look ("in the minimind readme") names none of its rows
         by_row = without(weights, locators) if locators else weights
-        cov_row, m_row = coverage(by_row, total, " ".join([row, *(v for _, v in others), corner, note]))
+        cov_row, m_row = coverage(by_row, total, " ".join([spaced(row), *(v for _, v in others), corner, note]))
         # words the row already holds count once: "fraction of arctic-embed-m-v1.5" does not name the column again
-        cov_col, m_col = coverage(without(weights, m_row), total, column)
+        cov_col, m_col = coverage(without(weights, m_row), total, spaced(column))
         cov_ctx, m_ctx = coverage(weights, total, f"{title} {hit.chunk.title} {caption}")
         # names the table's own caption holds ("ChatGLM2-6B / ChatGLM3-6B:") tell same-shaped tables apart
         cov_cap = coverage(weights, total, caption)[0] if caption else 0.0
@@ -188,7 +188,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         score = (2.0 * (cov_row + cov_col) - OTHER_TABLE * min(len(lost), 2) + 0.5 * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
                  - 0.25 * (_type_rank(value, wanted, column, units) if fits else 0)
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
-                 - (0.8 if excluded & set(tokenize(row)) else 0.0))  # "not the chat one": a "-Chat" row is not it
+                 - (0.8 if excluded & set(tokenize(" ".join([row, *(v for _, v in others)]))) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if restates(value, given):
             score -= GIVEN
         if pairs and is_numeric(value) and not _DIGIT.search(column) and (named_by := set(tokenize(column))) and any(named_by <= words for words, _ in pairs):
@@ -214,6 +214,15 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
 
 
 _DIGIT = re.compile(r"\d")  # "batch=16": a column named by its condition holds answers, not keys
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def spaced(header: str) -> str:
+    """A header with its run-together words also written apart: "AveragePerformance" holds "average" and "performance"."""
+    apart = _CAMEL.sub(" ", header)
+    return header if apart == header else f"{header} {apart}"
+
+
 _NOTE = re.compile(r"\(([^()]{2,40})\)")
 LONG_CELL = 24  # a longer cell in sentences is a note in words: the value asked for is read out of it
 _WORDY = re.compile(r"[，。；]|[,.;]\s|(?:\S+\s+){6}")

@@ -187,7 +187,7 @@ def _name_matches(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]:
     return {source for source, title in titles.items() if own & document_names(source, title)}
 
 
-_RULED_OUT = re.compile(r"\b(?:not|except|excluding|other than|rather than|instead of)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w.+-]*)"
+_RULED_OUT = re.compile(r"(?:\b(?:not|except|excluding|other than|rather than|instead of)|\(no)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w.+-]*)"
                         r"(?=\s*(?:one|version|variant|model|\)|,|;|\?|$))|(?:不是|而非|除了|而不是|不能用|不能设|不用|别用|不想用)\s*([a-z][\w.+-]*|[\u4e00-\u9fff]{1,4}?)"
                         r"(?=\s*(?:版|的|那个|模型|吧|吗|了|,|，|）|\)|\?|？|$))|"
                         # "除了 pretrain 和 transformed 还能填哪个", "besides minmax which other…": the ones the asker already has
