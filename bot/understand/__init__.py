@@ -17,7 +17,7 @@ from bot.understand.cost import PRICED_MODELS, asks_cost, read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
 from bot.understand.slots import read_events
-from bot.understand.state import GENERIC_WORDS, akin, fold, overrides
+from bot.understand.state import FRESH, GENERIC_WORDS, akin, fold, overrides
 from bot.understand.text import prepare
 from bot.understand.types import Event, Situation, Slot, Understanding
 from knowledge.lang import detect_language, is_foreign, is_mixed, normalize
@@ -55,6 +55,8 @@ def _topic_of_last_turn(events: list, previous: Understanding | None) -> list:
     if named and not set(named) & set(needs):
         return events  # "那一千条标注先不算了": the examples go, not every need of that turn
     named = [name for name in named if name in needs]
+    if not named and "knowledge_changes" in needs and FRESH.search(" ".join(prepare(e.source) for e in topic)):
+        named = ["knowledge_changes"]  # "ignore the price part": the changing prices go, the reply layout stays
     at = events.index(topic[0]) + 1  # cleared where the retraction is said: a need stated after it stays
     return events[:at] + [Event(name, "clear", None, topic[0].source) for name in (named or needs)] + events[at:]
 

@@ -38,6 +38,9 @@ _FOLLOW = _ascii(r"^\s*(?:and|what about|how about|ok|okay|then|so)\b|\binstead\
 _CORRECTION = _ascii(r"\bactually\b|\bcorrection\b|\bre-?(?:counted|calculated|checked)\b|其实|实际上|更正|重新(?:算|数|统计)")
 _TOKENS_AFTER = _ascii(r"^\s*(?:个)?\s*tokens?\b|^\s*(?:个)?\s*词元")
 _EPOCHS_AFTER = _ascii(r"^\s*(?:个)?\s*(?:epochs?\b|轮|遍|次迭代)")
+# "2,600 example replies": a count that names examples outright, preferred to any other counted noun ("4 boats")
+_NAMED_EXAMPLES = _ascii(r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|pairs?|training (?:rows|records|conversations))\b|"
+                         r"^\s*(?:more\s+)?examples?\s+[a-z]+s\b|^\s*(?:条|个样本|个示例)")
 _EXAMPLES_AFTER = _ascii(r"^\s*(?:more\s+)?(?:of (?:the|those|these|our|them)\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
                              # "on those 1,100 texts", "800 headlines": any other plural noun but a unit of something else
                              r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?!(?:tokens|epochs|gpus|hours|days|weeks|months|dollars|bucks|words|chars|"
@@ -120,6 +123,7 @@ def _model(low: str) -> str | None:
 
 def _numbers(low: str) -> tuple[int | None, int | None, int | None]:
     avg_tokens = epochs = examples = None
+    named = False  # the examples were counted by a noun that names them
     for q in quantities(low):
         after, before = low[q.end : q.end + 32], low[max(0, q.start - 12) : q.start]
         if not q.value.is_integer() or q.vague:
@@ -130,6 +134,8 @@ def _numbers(low: str) -> tuple[int | None, int | None, int | None]:
             epochs = int(q.value)
         elif q.raw == "一" and re.match(r"\s*条", after):
             continue  # "一条大概 150 token": per example, not one example
+        elif _NAMED_EXAMPLES.match(after) and not named:
+            examples, named = int(q.value), True
         elif examples is None and (_EXAMPLES_AFTER.match(after) or (_ALL_BEFORE.search(before) and q.value >= 10)):
             examples = int(q.value)
     return avg_tokens, epochs, examples

@@ -41,6 +41,7 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|coded|categori[sz]ed|classified|finished|completed|hand-labell?ed|written|reviewed|approved|authored|curated|scored|judged|graded|rated|transcribed|aligned|"
     r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+[a-z]+",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:archived|on file|saved|kept|stored)\b",  # "1,500 newsletters archived"
+    r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:mapping|that map|which map|pairing|linking)\b",  # "22,000 fitting sessions mapping X to Y"
     # "3 million tokens of corpus", "2 billion tokens of text", "800万 token 的语料": a training corpus counted in tokens
     r"^\s*(?:[a-z-]+\s+)?tokens?" + _CORPUS_TOKENS,
     # "2 million tokens of quest scripts": tokens of anything but the prompt's own parts
@@ -70,7 +71,7 @@ EXAMPLE_UNIT_BEFORE = _rx(
     r"\s*(?:about|around|roughly|~)?\s*$",
     r"\b(?:paired|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed|labell?ing|annotating|wrote|drafted|"
     r"produced|prepared|put together)\s*"
-    r"(?:about|around|roughly|~|only|just)?\s*$",
+    r"(?:about|around|roughly|~|only|just|maybe|perhaps|some|nearly|almost)?\s*$",
     r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|语料|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*(?:目前|现在|眼下|手上|总共)?\s*"
     r"(?:[:：=]|有|约|大约|大概|是|为|只有|仅有|共|攒了|积累了|收集了|整理了|标注了|标了|存了|就|就有|才|只|也就)?\s*(?:约|大约|大概)?\s*$",
     r"(?:总共|一共|合计|加起来)(?:有|是)?\s*(?:约|大约|大概)?\s*$",
@@ -149,10 +150,10 @@ BOOL: dict[str, BoolCues] = {
             r"\bup[- ]to[- ]date\b", r"\breal[- ]?time (?:data|info\w*|updates?|prices?|news|inventory|stock|knowledge)",
             r"\b(?:latest|current|today'?s|live|fresh|breaking) (?:news|prices?|stock|rates?|inventory|info\w*|data|"
             r"policies|regulations|releases?|versions?|figures)", r"\bstock prices?\b", r"(?<!good )(?<!bad )(?<!great )(?<!sad )(?<!big )(?<!some )(?<!more )\bnews\b(?! from)(?!\s*[:!])", r"\bfast[- ]moving\b",
-            r"\bkeeps? changing\b", r"\b(?:minute|hour|day) (?:to|by) (?:minute|hour|day)\b", r"\bknows? what'?s (?:available|in stock|open|on sale) (?:right )?now\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\b(?:chang|shift|vary|varies|fluctuat)\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
+            r"\bkeeps? changing\b", r"\b(?:minute|hour|day) (?:to|by) (?:minute|hour|day)\b", r"\bknows? what'?s (?:available|in stock|open|on sale) (?:right )?now\b", r"\blive (?:[\w-]+ ){0,3}(?:data|feed|status|tracking|inventory|prices)\b", r"\b(?:daily|weekly|hourly|monthly)\s*更新", r"\b(?:chang|shift|vary|varies|fluctuat)\w* with (?:every|each)\b", r"\b(?:roughly|about|almost|nearly) (?:daily|weekly|monthly)\b", r"\b(?:rewrit\w*|revis\w*|updat\w*(?<!update)(?<!updates)|updates?(?! (?:emails?|letters?|messages?|notes?|reports?|newsletters?|calls?)\b)|refresh\w*|publish\w*|releas\w*|replac\w*|amend\w*)\b[\w\s]{0,30}?\b(?:hourly|daily|weekly|"
             r"monthly|quarterly|biweekly|fortnightly|eve?ry (?:other |few |couple of |\d+ )?(?:minute|hour|day|week|month|quarter|sprint)s?)\b", r"\bquote (?:the |whatever is )?(?:current|latest|live)\b", r"\buse the (?:current|latest|up[- ]to[- ]date) (?:terms|version|rules|prices|glossary|policy|policies)\b",
             r"\bwhenever\b[^.;]{0,40}\bchanges\b", r"\bchang\w* (?:through(?:out)? the (?:season|year)|mid-?season|without (?:much )?(?:notice|warning)|at short notice)\b", r"\b(?:a|one) day'?s notice\b", r"\bevery (?:two|three|few|couple of|other|\d+) (?:days|weeks|months)\b", r"(?<!draft )(?<!drafts )(?<!write )(?<!writes )(?<!generate )(?<!generates )\brelease notes\b", r"\b(?:several|sevral|many|multiple|a few|few) times (?:a|per|each) (?:day|hour|week|month|quarter|year)\b",
-            r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*|mov\w*|shift\w*)\b[\w\s]{0,50}?\beve?ry (?:day|week|month|quarter|sprint|shipment|delivery|release)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
+            r"\b(?:reshuffl\w*|rotat\w*|swap\w*|add\w*|chang\w*|updat\w*(?<!update)(?<!updates)|updates?(?! (?:emails?|letters?|messages?|notes?|reports?|newsletters?|calls?)\b)|mov\w*|shift\w*)\b[\w\s]{0,50}?\beve?ry (?:day|week|month|quarter|sprint|shipment|delivery|release)\b", r"\bout of date\b", r"\bstale\b", r"\b(?:today'?s|latest|breaking|daily|current|live) headlines?\b", r"\bcurrent events\b",
             r"\bwhat happened\b", r"\b(?:this morning|today|yesterday)'s\b(?!\s+(?:[\w-]+\s+)?(?:meeting|demo|presentation|review|standup|pitch|call|all-hands|session))",
             r"\bthis (?:week|month)'?s (?:[\w-]+ ){0,2}(?:schedules?|prices|pricing|menus?|specials|rates|timetables?|rotas?|rosters?|availability|stock|offers|deals|hours|line-?up|catalog(?:ue)?)\b", r"\bchangelogs?\b(?![^.;]{0,40}\bpairs\b)", r"\bnew (?:releases|products) every\b",
             r"(?:实时|即时)(?!对话|响应|交互|聊天|回复|回答|应答|语音|推理|性要求|翻译|生成|客服)", r"最新", r"时效", r"(?:每天|每日|每个?(?:周|星期|礼拜|月|季度)|每年[^,，。;；]{0,12}?都|经常|常常|频繁|不断|随时|天天|时常|定期|不定期|一直|隔三差五|三天两头|老是)[^,，。;；]{0,6}?"

@@ -48,7 +48,7 @@ _DURATION = re.compile(
 )
 # words that make a time phrase a deadline; a duration ("3 months") also counts after "we have"
 _CONTEXT = re.compile(
-    r"\b(?:need|needs|needed|due|deadline|ship|shipping|launch|launching|deliver|demo|present|presentation|go live|"
+    r"\b(?:need|needs|needed|due|deadline|ship|shipping|launch|launching|deliver|demo|present|presentation|go live|goes live|going live|"
     r"ready|must|have to|has to|got to|gotta|finish|done|by|before|until|within|release|deploy|delivery|due date|prototype|postpone\w*|"
     r"push(?:ed)? (?:back|out)|delay\w*|moved? to|slip\w*|"
     r"results?|pitch|timeline|timeframe|asap|urgent|expects?|wants?|as in|review|see it|show|showing|meeting|"
@@ -57,7 +57,7 @@ _CONTEXT = re.compile(
     r"|延到|延至|推到|挪到|改成|提前到|也行|也可以|来得及|再说|还有|还剩"
     r"|\b(?:is|would be) (?:fine|ok|okay|doable)\b|\bworks (?:for|with) (?:them|us|me|everyone)\b"
     r"|(?<!不)是\s*(?=明天|明晚|明早|后天|下周|下个|本周|这周|周[一二三四五六日]|下月|月底)"
-    r"|\bmisread\b|\bmeets?\b|\b(?:is|'s) (?:now |actually )?(?:next|this|on|tomorrow|tonight|today)\b"
+    r"|\bmisread\b|\bmeets?\b|(?<!what)(?<!what )\b(?:is|'s) (?:now |actually )?(?:next|this|on|tomorrow|tonight|today)\b"
 )
 _PAST = re.compile(r"\b(?:been|ago|last|already|spent|took|since)\b|过去|已经|花了|用了|以来|至今|到现在|历年|积累")
 # when something else becomes available ("今年的数据要到六月底才出来", "the new rules come out in March") is no deadline

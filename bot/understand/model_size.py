@@ -13,7 +13,9 @@ _SIZE_DROPPED = re.compile(r"^\s*(?:model\s+)?(?:was|is|were|would be|'s)\s+(?:\
                            r"^\s*(?:的)?(?:模型)?(?:太大|太慢|太贵|太小|用不上|不用了|不要了|写不好|做不好|不够用|不够好|效果不好|效果太差|搞不定|不行)|"
                            r"^\s*(?:的)?(?:模型)?(?:写得|做得|答得|效果|表现)[^,，。]{0,3}(?:太|不|差|烂)|"
                            r"^\s*(?:的)?(?:模型)?[^,，。;；\d]{0,5}?(?:太(?:生硬|笨|差|烂|弱|傻|呆板|水|蠢)|不够(?:好|聪明|用|强))|"
-                           r"^\s*(?:models? )?(?:\w+ ){0,3}(?:too (?:dumb|stiff|weak|stupid|robotic)|not (?:smart|good) enough)\b")
+                           r"^\s*(?:models? )?(?:\w+ ){0,3}(?:too (?:dumb|stiff|weak|stupid|robotic)|not (?:smart|good) enough)\b|"
+                           r"^\s*,?\s*(?:and|but)\s+(?:it|that|the results?|the output)\s+(?:was|were|is)\s+(?:\w+\s+)?(?:meh|bad|weak|poor|useless|"
+                           r"disappointing|terrible|awful|not (?:good|great) enough)\b")  # "we tried 8B and it was meh"
 _SIZE_B = re.compile(r"(?<![a-z0-9_.$])(\d+(?:\.\d+)?)\s?b(?![a-z0-9])(?!\s*(?:tokens|labell?ed|examples|rows|records|words))")
 _SIZE_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*billion[- ](?:param|parameter)")
 _SIZE_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|千亿|百亿)(?:个)?(?:参数|规模|的模型|模型)")

@@ -66,12 +66,14 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
 # what the business charges for its own goods ("tickets are €9", "a desktop licence starts at $59", "一瓶八十八块",
 # "一把壶卖到一万二"): a price, not a budget
 _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|subs|dues|"
-                             r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
+                             r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?|rentals?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
                              r"run|runs|go|goes|sell|sells|at|from)\b[^,.;$€¥]{0,12}$|\b(?:starts? at|sells? for|sold for|retails? (?:at|for)|"
                              r"priced at|we charge|charges?|goes for|go for|went for|going for)\s*(?:about |around |roughly |~)?$|"
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
                              r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
                              r"(?:is|costs?|runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
+                             # "ticket sales around $9k a year", "revenue of €2M": what the business takes in
+                             r"\b(?:sales|revenue|turnover|takings|income|gross|bills|billings|invoices)\s*(?:is|are|of|around|about|at|~|=|:|run|runs|come to)?\s*(?:about |around |roughly |~)?$|"
                              # "average sale around $4,800": what the business earns per sale
                              r"\b(?:average|avg|typical|mean|median)\s+(?:sale|order|ticket|basket|deal|invoice|selling price|price|check|contract)s?"
                              r"(?:\s+(?:size|value|price))?\s*(?:is|of|around|about|at|~|=|:)?\s*(?:about |around |roughly |~)?$|"

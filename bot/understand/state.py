@@ -68,7 +68,7 @@ def _topics(state: Mapping[str, Slot], events: Iterable[Event]) -> list[Event]:
                 out.append(Event(name, "clear", None, e.source))
         if _LOOKUP.search(e.source) and "documents" in state:  # "规范查询那部分先拿掉": the lookup need goes
             out += [Event("documents", "clear", None, e.source), Event("knowledge_changes", "clear", None, e.source)]
-        elif _FRESH.search(e.source) and "knowledge_changes" in state:  # "forget the availability and prices part"
+        elif FRESH.search(e.source) and "knowledge_changes" in state:  # "forget the availability and prices part"
             out.append(Event("knowledge_changes", "clear", None, e.source))
     return out
 
@@ -78,7 +78,7 @@ _LOOKUP = re.compile(r"查询|检索|搜索|查找|查文档|问答那部分|规
 
 
 # what changing knowledge is usually about: naming it in a retraction takes the freshness need away
-_FRESH = re.compile(r"\b(?:prices?|pricing|availability|stock levels?|inventory|schedules?|timetables?|rates|fares|news|"
+FRESH = re.compile(r"\b(?:prices?|pricing|availability|stock levels?|inventory|schedules?|timetables?|rates|fares|news|"
                     r"opening hours|what'?s free|free slots)\b|价格|价钱|报价|(?:金|油|菜|肉|粮|股|票|收购|回收|批发|市场|实时)价|库存|行情|班次|时刻表|排期|排班|余位|空位|档期|新闻")
 
 
