@@ -60,3 +60,11 @@ def test_a_cost_question_counts_the_examples_it_names_not_other_things():
     u = understand("Canal boat hire (6 boats, don't ask). Rough cost for an OpenAI fine-tune on gpt-4o-mini: "
                    "1,800 example replies at ~300 tokens each, default epochs?")
     assert u.intent == "cost" and u.cost is not None and u.cost.examples == 1800 and u.cost.avg_tokens == 300
+
+
+@pytest.mark.parametrize("text", [
+    "the server dies with 'Illegal instruction' on my old cpu — per the FAQ which exact database image tag should i switch to?",
+    "which phone did they use for the android speed table?",
+])
+def test_asking_which_tag_or_phone_the_documents_name_is_factual(text):
+    assert understand(text).intent == "factual"
