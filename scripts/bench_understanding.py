@@ -1,10 +1,11 @@
 """How well the advisor understands: situation labels, multi-turn conversations and factual answers over real
 third-party documents, on the committed evaluation (or development) sets. Rerunnable; prints a JSON report.
 
-    python scripts/bench_understanding.py [--set eval|dev] [--only situations,conversations,factual]
+    python scripts/bench_understanding.py [--set eval|dev] [--only situations,conversations,factual] [--per-batch]
 
 Situations and conversations run prompt-only (the rule table needs no retrieval); factual questions run with RAG on
-over an index of ``tests/data/realdocs/<set>/`` built with the real embedder. A factual answer counts when its
+over an index of ``tests/data/realdocs/<set>/`` built with the real embedder (with ``--per-batch``: each numbered
+file of questions over an index of only the documents it asks about). A factual answer counts when its
 text holds one of the expected strings (case, spaces, thousands commas and dash styles ignored) and it is written
 in the asker's language. ``ask`` latency is measured with the index loaded.
 """
@@ -111,33 +112,29 @@ def _norm(text: str) -> str:
     return re.sub(r"(?<=\d),(?=\d{3})|\s+", "", text)
 
 
-def factual(p: Pipeline, data: Path, docs: Path, batch: str | None = None) -> dict:
-    from bot.understand.text import prepare
-    from knowledge.lang import detect_language
-
-    cases = rows(data / "factual.jsonl", batch)
-    with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.perf_counter()
-        p.settings = load_settings(None, index_dir=str(Path(tmp) / "index"), data_dir=tmp)
-        p.rebuild([docs])
-        build_s = time.perf_counter() - t0
-        good = fig = lang_ok = 0
-        by_kind: dict[str, list[int]] = {}
-        latencies, misses = [], []
-        for c in cases:
-            t = time.perf_counter()
-            a = p.ask(c["q"], mode=Mode(rag=True))
-            latencies.append((time.perf_counter() - t) * 1000)
-            has = any(_norm(e) in _norm(prepare(a.text)) or _norm(e) in _norm(a.text) for e in c["expect"])
-            frame = a.text.splitlines()[0] if a.text else ""
-            in_lang = a.language == c["lang"] and detect_language(re.sub(r"«.*?»|“.*?”|《.*?》", "", frame), c["lang"]) == c["lang"]
-            fig += has
-            lang_ok += in_lang
-            good += has and in_lang
-            by_kind.setdefault(c.get("kind", "?"), []).append(int(has and in_lang))
-            if not (has and in_lang):
-                misses.append({"id": c["id"], "q": c["q"], "expect": c["expect"][0], "got": a.text[:160]})
-    n = len(cases)
+def factual(p: Pipeline, data: Path, docs: Path, batch: str | None = None, per_batch: bool = False) -> dict:
+    """Factual questions over one index of ``docs``; with ``per_batch``, each numbered file of questions over an index
+    of only the documents its questions name (as a user indexes a handful of documents)."""
+    if not per_batch:
+        groups = [(rows(data / "factual.jsonl", batch), [docs])]
+    else:
+        files = sorted(data.glob("factual*.jsonl"), key=lambda f: int(f.stem[len("factual"):] or 1))
+        names = [batch] if batch else [f.stem[len("factual"):] or "1" for f in files]
+        groups = []
+        for name in names:
+            cases = rows(data / "factual.jsonl", name)
+            groups.append((cases, sorted({docs.parent / c["doc"] for c in cases})))
+    good = fig = lang_ok = 0
+    by_kind: dict[str, list[int]] = {}
+    latencies, misses, build_s, n = [], [], 0.0, 0
+    for cases, sources in groups:
+        part = _ask_all(p, cases, sources)
+        good, fig, lang_ok, n = good + part["good"], fig + part["fig"], lang_ok + part["lang_ok"], n + len(cases)
+        for kind, oks in part["by_kind"].items():
+            by_kind.setdefault(kind, []).extend(oks)
+        latencies += part["latencies"]
+        misses += part["misses"]
+        build_s += part["build_s"]
     return {"n": n, "accuracy": round(good / n, 4), "figure_in_answer": round(fig / n, 4),
             "asker_language": round(lang_ok / n, 4),
             "by_kind": {k: round(sum(v) / len(v), 4) for k, v in by_kind.items()},
@@ -146,12 +143,51 @@ def factual(p: Pipeline, data: Path, docs: Path, batch: str | None = None) -> di
             "misses": misses}
 
 
+def _ask_all(p: Pipeline, cases: list[dict], sources: list[Path]) -> dict:
+    """Ask ``cases`` over a fresh index of ``sources`` (folders or files)."""
+    import shutil
+
+    from bot.understand.text import prepare
+    from knowledge.lang import detect_language
+
+    out: dict = {"good": 0, "fig": 0, "lang_ok": 0, "by_kind": {}, "latencies": [], "misses": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        roots = [s for s in sources if s.is_dir()]
+        files = [s for s in sources if s.is_file()]
+        if files:
+            folder = Path(tmp) / "docs"
+            folder.mkdir()
+            for f in files:
+                shutil.copy(f, folder / f.name)
+            roots.append(folder)
+        t0 = time.perf_counter()
+        p.settings = load_settings(None, index_dir=str(Path(tmp) / "index"), data_dir=tmp)
+        p.rebuild(roots)
+        out["build_s"] = time.perf_counter() - t0
+        for c in cases:
+            t = time.perf_counter()
+            a = p.ask(c["q"], mode=Mode(rag=True))
+            out["latencies"].append((time.perf_counter() - t) * 1000)
+            has = any(_norm(e) in _norm(prepare(a.text)) or _norm(e) in _norm(a.text) for e in c["expect"])
+            frame = a.text.splitlines()[0] if a.text else ""
+            in_lang = a.language == c["lang"] and detect_language(re.sub(r"«.*?»|“.*?”|《.*?》", "", frame), c["lang"]) == c["lang"]
+            out["fig"] += has
+            out["lang_ok"] += in_lang
+            out["good"] += has and in_lang
+            out["by_kind"].setdefault(c.get("kind", "?"), []).append(int(has and in_lang))
+            if not (has and in_lang):
+                out["misses"].append({"id": c["id"], "q": c["q"], "expect": c["expect"][0], "got": a.text[:160]})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default="eval", choices=["eval", "dev"])
     ap.add_argument("--only", default="situations,conversations,factual")
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--batch", help="one numbered file of the set only (8 -> situations8.jsonl, ...)")
+    ap.add_argument("--per-batch", action="store_true",
+                    help="factual: ask each numbered file over an index of only its own documents")
     args = ap.parse_args()
     data = ROOT / "tests" / "data" / args.set
     p = Pipeline(load_settings(None))
@@ -162,7 +198,7 @@ def main() -> None:
     if "conversations" in parts:
         report["conversations"] = conversations(p, data, args.batch)
     if "factual" in parts:
-        report["factual"] = factual(p, data, ROOT / "tests" / "data" / "realdocs" / args.set, args.batch)
+        report["factual"] = factual(p, data, ROOT / "tests" / "data" / "realdocs" / args.set, args.batch, args.per_batch)
     if not args.misses:
         for part in report.values():
             if isinstance(part, dict) and "misses" in part:
