@@ -61,7 +61,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
      ("date",)),
     # "哪个版本", "版本要求", "transformers 版本?"; not "PV 版本 (1bit) ppl 多少" (a variant, asked for its score)
     (re.compile(r"(?:哪个|哪一?|什么|啥|几)\s*(?:[a-z][\w.+-]*\s*)?版本|版本\s*(?:号|是多少|是|多少|要求|需要|至少|最低|范围|为)|版本\s*[?？]?\s*$|"
-                r"(?:最低|至少)(?:要|需要|得)?(?:几|哪)(?:个)?版|"  # "transformers 最低要几版"
+                r"(?:最低|至少)(?:要|需要|得)?(?:几|哪)(?:个)?版|几点几|"  # "transformers 最低要几版", "cuda 几点几"
                 r"\bmin(?:imum)?\s+(?:required\s+)?(?:cuda|python|pytorch|torch|transformers|gcc|driver|cudnn|nccl|triton|node|java)\b"
                 r"(?!\s+(?:compute|capability|cores|arch))|"
                 r"\b(?:which|what|minimum|min|required|recommended|supported) (?:\w+ )?versions?\b|\bversions? (?:number|do|does|is|are|should|"
