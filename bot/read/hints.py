@@ -141,3 +141,20 @@ def listed(cand: Candidate, known: frozenset[str]) -> Candidate:
     if not other:
         return cand
     return replace(cand, score=cand.score + LISTED_BONUS, value=other if not cand.value or cand.value.lower() in known else cand.value)
+
+
+OPTION_BONUS = 0.3  # a value among the ones the asker offers ("was it the first 5M or 10M", "8k 还是 16k")
+_OPTIONS = re.compile(r"(?<![\w.])(\d[\w.]*)\s*(?:,?\s*or\s+|还是|或者|或是)\s*(?:the\s+(?:first\s+)?)?(\d[\w.]*)(?![\w.])")
+
+
+def options_offered(question: str) -> frozenset[str]:
+    """The values the asker offers to choose from, when each holds a digit: {"5m", "10m"} of "the first 5M or 10M"."""
+    return frozenset(v for m in _OPTIONS.finditer(prepare(question)) for v in m.groups())
+
+
+def chosen(cand: Candidate, options: frozenset[str]) -> Candidate:
+    """``cand``, scored higher when its value is one of the asker's options."""
+    if not options or not cand.value:
+        return cand
+    value = re.sub(r"\s+", "", prepare(cand.value))
+    return replace(cand, score=cand.score + OPTION_BONUS) if value in options else cand

@@ -39,8 +39,10 @@ from bot.read.hints import (
     PINNED_BONUS,
     STATED_BITS,
     Focus,
+    chosen,
     listed,
     locators,
+    options_offered,
     pinned_version,
     unheld_name,
 )
@@ -115,6 +117,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     where = locators(question, hits[:MAX_PASSAGES])
     asked = Focus(question, weights)  # the words naming the thing asked for
     slashed = frozenset(SLASHED.findall(low))  # "128/2048": a number pair a row names in that order
+    options = options_offered(question)  # "5M or 10M": one of the asker's options answers
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
@@ -128,7 +131,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known, offered)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
                                        where, given, sizes, labelled.get(hit.chunk.source, set())) + mine):
-            cand = listed(in_order(asked.weigh(cand), slashed), excluded)  # "除了 fp16 还支持啥": "fp16 和 int4"
+            cand = chosen(listed(in_order(asked.weigh(cand), slashed), excluded), options)  # "除了 fp16 还支持啥": "fp16 和 int4"
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
