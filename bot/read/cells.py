@@ -191,8 +191,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                  - (0.8 if excluded & set(tokenize(" ".join([row, *(v for _, v in others)]))) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if restates(value, given):
             score -= GIVEN
-        if pairs and is_numeric(value) and not _DIGIT.search(column) and (named_by := set(tokenize(column))) and any(named_by <= words for words, _ in pairs):
-            score -= KEYED  # "N 7168 的时候…": a column named only by a word the asker ties a number to fixes the row; no answer
+        if pairs and is_numeric(value) and not any(ch.isdigit() for ch in column) and (named_by := set(tokenize(column))) and any(named_by <= words for words, _ in pairs):
+            score -= KEYED  # "N 7168 的时候…": a column named only by a word tied to a number fixes the row ("batch=16" answers)
         if sizes:
             named_sizes = model_sizes(f"{row} {caption} {corner}")
             score -= OTHER_SIZE if named_sizes and not named_sizes & sizes else 0.0
@@ -213,7 +213,6 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
     return out
 
 
-_DIGIT = re.compile(r"\d")  # "batch=16": a column named by its condition holds answers, not keys
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
