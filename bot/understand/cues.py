@@ -301,7 +301,8 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:our|my) own (?:tokenizer and )?(?:architecture|backbone)\b", r"\bour own design\b", r"\bcustom (?:attention|layers?|backbone|network)\b",
             r"\bnot a (?:transformer|model)[\w\s]{0,12}you can download\b", r"\bdesign(?:ed|ing)? (?:our|my|the|a|an) (?:own )?(?:[\w-]+ )?architecture\b", r"(?:研发|训练|打造|做)(?:一个)?(?:自己的|自有的?)?(?:基础|基座)模型"),
         None,
-        _rx(r"\bexisting (?:model )?architecture", r"现有(?:的)?架构", r"架构不(?:再)?自研了?", r"不(?:再)?自研(?:架构|模型|基座)了?", r"就(?:在|用)\s*[a-z][\w.-]*\s*上(?:面)?(?:做|改|训)", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:[\w-]+ )?(?:base )?model\b"),
+        _rx(r"\bexisting (?:model )?architectures?\b(?![^.;,]{0,20}\b(?:can'?t|cannot|couldn'?t|don'?t|doesn'?t|won'?t|fail\w*|aren'?t|isn'?t|unable)\b)",
+            r"现有(?:的)?架构(?![^,，。;；]{0,8}(?:处理不了|不行|不支持|搞不定|做不到|无法|不能|不适用|不够|都不|没法|处理不))", r"架构不(?:再)?自研了?", r"不(?:再)?自研(?:架构|模型|基座)了?", r"就(?:在|用)\s*[a-z][\w.-]*\s*上(?:面)?(?:做|改|训)", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:[\w-]+ )?(?:base )?model\b"),
     ),
     "documents": (
         _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范|记录|纪录|档案|病历|卷宗|资料)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",

@@ -71,7 +71,8 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"priced at|we charge|charges?|goes for|go for|went for|going for)\s*(?:about |around |roughly |~)?$|"
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
                              r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
-                             r"(?:is|costs?|runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
+                             r"(?:is|costs?(?:\s+(?:the|our|their|its|a)\s+(?:owner|client|customer|buyer|company|operator|insurer|shipowner)s?)?|"
+                             r"runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
                              # "ticket sales around $9k a year", "revenue of €2M": what the business takes in
                              r"\b(?:sales|revenue|turnover|takings|income|gross|bills|billings|invoices)\s*(?:is|are|of|around|about|at|~|=|:|run|runs|come to)?\s*(?:about |around |roughly |~)?$|"
                              # "average sale around $4,800": what the business earns per sale

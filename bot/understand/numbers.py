@@ -192,7 +192,26 @@ def quantities(text: str) -> list[Quantity]:
             value = en_number(raw)
         if value is not None and value > 0 or (value == 0 and m.group("num")):
             found.append(Quantity(float(value), m.start(), m.end(), raw.strip(), vague))
-    return found
+    return _ranges_scaled(found, text)
+
+
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
+_SCALED = re.compile(r"^(\d+(?:\.\d+)?)\s*[a-z\u4e00-\u9fff]+$")
+_BETWEEN = re.compile(r"^\s*(?:-|–|~|to|至|到)\s*(?:\$|€|£|¥|￥)?\s*$")
+
+
+def _ranges_scaled(found: list[Quantity], text: str) -> list[Quantity]:
+    """"$1-3M", "2 to 5k": the range's first end takes the magnitude written after the second (1M, not 1)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        second = _SCALED.match(b.raw)
+        if not (_PLAIN.match(a.raw) and second and _BETWEEN.match(text[a.end : b.start])):
+            continue
+        base = float(second.group(1))
+        if base and b.value > base and a.value < base:
+            out[i] = Quantity(a.value * b.value / base, a.start, a.end, a.raw, a.vague)
+    return out
 
 
 def fmt_number(value: float) -> str:

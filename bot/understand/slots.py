@@ -41,7 +41,8 @@ _RETRACTABLE: dict[str, re.Pattern] = {
     "privacy_blocked": re.compile(r"privacy|pii|anonymi|private|compliance|隐私|脱敏|敏感|合规|保密|内网|出域"),
     "low_latency": cues.BOOL["low_latency"][0],
     "high_volume": cues.BOOL["high_volume"][0],
-    "documents": re.compile(cues.BOOL["documents"][0].pattern + r"|文件|资料|pdf|检索|搜索", re.IGNORECASE),
+    "documents": re.compile(cues.BOOL["documents"][0].pattern + r"|文件|资料|pdf|检索|搜索|查询|\blook-?ups?\b|\bretrieval\b|\brag\b",
+                            re.IGNORECASE),
     "domain_terms": cues.BOOL["domain_terms"][0],
     "novel_architecture": cues.BOOL["novel_architecture"][0],
     "multi_step": cues.BOOL["multi_step"][0],
@@ -385,7 +386,7 @@ _THOSE_UNLABELLED = re.compile(r"(?:这些|那些|都|\bthose\b|\bthese\b|\bthey
                                r"(?:labell?ed|annotated|tagged)")  # "None of the transcripts are labeled"
 _CORPUS_BEFORE = re.compile(r"(?:语料|\bcorpus)(?:库)?\s*(?:[:：=]|of|is|was|has|约|大约|大概|有|共|是|为|总共|一共)?\s*(?:about|around|roughly|~|约|大约|大概)?\s*$")
 _BELOW = re.compile(r"(?:不到|少于|不足|不超过|less than|fewer than|under|below|not even)\s*(?:about\s+)?$")  # "不到一百条" < 100
-_ABOVE = re.compile(r"(?:超过|多于|over|more than|above|upwards of)\s*$")
+_ABOVE = re.compile(r"(?:超过|多于|(?<!\bhanded )(?<!\bhand )(?<!\bhands )(?<!\bturned )(?<!\bpassed )(?<!\bsent )(?<!\bhanding )\bover|more than|above|upwards of)\s*$")  # not "handed over 5,000"
 _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|lost|minus)\s+(?:those|the|these|another)?\s*$|"
                           r"\bthrow(?:ing|n)?\s+(?:away\s+|out\s+)?(?:all|those|the|these)?\s*(?:of (?:the|those)\s*)?$|"
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")

@@ -88,7 +88,7 @@ def _cut(text: str, offset: int) -> list[Clause]:
 # negators before a cue ("not", "no", "不", "没"...), with the words that only look like one ("非常" = very)
 _NEG_EN = re.compile(
     r"\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|won'?t|without|nor|neither|hardly|nothing|"
-    r"zero|none|lack|lacks|free of)\b"
+    r"zero|none|lack|lacks|free of|nobody|no one|no-one)\b"
 )
 _NEG_ZH = re.compile(r"(?:不|没|无|未|非|别|甭|勿|免)")
 _NOT_NEG_ZH = re.compile(

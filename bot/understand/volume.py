@@ -12,7 +12,7 @@ IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re
 
 _PER = re.compile(r"^\s*(?:\+\s*)?(?:api\s+)?(?:calls?|requests?|queries|messages|次(?:调用|请求|查询)?)?\s*(?:per|a|each|/|every)?\s*"
                   r"(second|sec|minute|min|hour|day|week|month|秒|分钟|小时|天|日|周|月)")
-_PER_BEFORE = re.compile(r"(?:每|一)(秒|分钟|小时|天|日|周|月)(?:都|要|会)?(?:调用|请求|查询|处理)?(?:有|大约|约|大概)?\s*$")
+_PER_BEFORE = re.compile(r"(?:每|一)(?:个)?(秒|分钟|小时|天|日|周|月)(?:都|要|会|也就|就|才|只|也)?(?:调用|请求|查询|处理)?(?:大模型|模型|接口|api|llm|gpt)?(?:有|大约|约|大概|只有|也就|就)?\s*$")
 _PER_MONTH = {"second": 2_592_000, "sec": 2_592_000, "秒": 2_592_000, "minute": 43_200, "min": 43_200, "分钟": 43_200,
               "hour": 720, "小时": 720, "day": 30, "天": 30, "日": 30, "week": 4.3, "周": 4.3, "month": 1, "月": 1}
 _RATE_VERB = re.compile(r"\b(?:process|processes|processing|processed|handle|handles|handling|classify|classifies|route|routes|score|"
@@ -47,7 +47,7 @@ def volume_events(c: Clause, qs: list[Quantity]) -> list[Event]:
     for q in qs:
         if re.match(r"^\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and IN_PROMPT.search(text):
             out.append(Event("prompt_tokens", "set", int(q.value), snippet(c, q.start, q.end + 16)))
-            if q.value >= LONG_PROMPT_TOKENS:
-                out.append(Event("long_prompt", "set", True, snippet(c, q.start, q.end + 16)))
+            # "a 3,000-token prompt" is long; "提示词两百 token 左右" says it is not
+            out.append(Event("long_prompt", "set", q.value >= LONG_PROMPT_TOKENS, snippet(c, q.start, q.end + 16)))
             break
     return out
