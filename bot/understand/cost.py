@@ -72,7 +72,9 @@ _BIG = _ascii(r"\b(?:the )?(?:big|bigger|larger|full|full-size|regular|normal) (
 _LONGER = _ascii(r"\btwice as long\b|\bdouble (?:the )?(?:length|tokens|size)\b|\b(?:2x|two times) (?:as )?long(?:er)?\b|"
                      r"(?:长|多)(?:了)?一倍|长度(?:翻倍|加倍)|长度(?:是|变成|变为|改成)?(?:原来的)?(?:两|二|2)倍|token(?:数)?(?:翻倍|加倍)|"
                      r"(?P<half>\bhalf as long\b|\bhalf the (?:length|tokens)\b|短一半|长度减半|token(?:数)?减半)")
-_DEFAULT_EPOCHS = _ascii(r"默认(?:的)?(?:训练)?轮数|\bdefault (?:number of )?epochs\b|\bepochs? (?:at|on) (?:the )?default\b")
+_DEFAULT_EPOCHS = _ascii(r"默认(?:的)?(?:训练)?轮数|轮数(?:就|还是)?(?:用|按|改回|回到|恢复)?默认|\bdefault (?:number of )?epochs\b|"
+                         r"\bepochs? (?:at|on|back to) (?:the )?default\b")
+_ONE_EPOCH = _ascii(r"\b(?:a single|single|just one|only one|one) epoch\b|(?<![\d一二三四五六七八九十两])(?:只|就)?(?:训练?|跑)?一轮(?!\w)")
 
 
 def read_cost(text: str, examples: int | None = None, previous: CostQuery | None = None, added: int = 0,
@@ -84,6 +86,8 @@ def read_cost(text: str, examples: int | None = None, previous: CostQuery | None
     avg_tokens, epochs, counted = _numbers(low)
     if epochs is None and _DEFAULT_EPOCHS.search(low):
         epochs = DEFAULT_EPOCHS  # "用 gpt-4o、默认轮数要多少?" after "如果训练 4 轮呢": back to the default
+    elif epochs is None and _ONE_EPOCH.search(low):
+        epochs = 1  # "gpt-4o but a single epoch then", "只训一轮呢"
     examples = counted or examples
     if added and previous is not None and previous.examples:
         examples = previous.examples + added

@@ -84,7 +84,7 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
 _EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle)\b|"
                          r"^\s*(?:a|per) (?:plot|head|person|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
                          r"session|visit|week|can|bottle|portion|meal|wash|load|match|game|round|pitch|go)\b|"
-                         r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|per (?:unit|item|piece|head|"
+                         r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|for (?:a|an|one|each) (?!budget|project|run|model|pilot|poc|prototype|team)|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
                          r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
 _RANGE_START = re.compile(r"(?:us\$|\$|€|¥|￥)?\s*[\d,.]+\s*[km]?\s*(?:-|–|to|~)\s*$")
