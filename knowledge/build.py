@@ -25,7 +25,7 @@ Progress = Callable[[float, str], None]
 def passage_tokens(chunk: Chunk, tokenizer: Callable[[str], list[str]] = tokenize) -> list[str]:
     """BM25 tokens of a passage: its title, its text, the glossary terms of the other language and the names
     of its document ("tei" for every passage of text-embeddings-inference)."""
-    text = f"{chunk.title}\n{chunk.text}"
+    text = embedding_text(chunk)
     names = " ".join(sorted(document_names(chunk.source, chunk.title)))
     return tokenizer(text + " " + " ".join(translations(text)) + " " + names)
 

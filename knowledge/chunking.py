@@ -122,6 +122,9 @@ def chunk_documents(
                 extra = {k: v for k, v in meta.items() if k in ("source_id", "source_title", "source_file", "page")}
                 if heading:
                     extra["section"] = heading
+                lead = command_head(text, body)
+                if lead:
+                    extra["lead"] = lead  # the command this passage's first lines continue: "swift rlhf --rlhf_type dpo"
                 found = cells_in(text, cells) if cells else []
                 if found:
                     extra["cells"] = found  # table cells of this passage: [row, column, value]
@@ -168,6 +171,30 @@ def with_table_headers(pieces: list[tuple[str, Lang]], body: str) -> list[tuple[
     return out
 
 
+def command_head(text: str, body: str) -> str:
+    """The first line of the shell command a passage starts in the middle of ("swift rlhf --rlhf_type dpo \\"
+    above "--learning_rate 4e-4 \\"), or "" when its first line starts no continued command."""
+    first = text.lstrip("\n").split("\n", 1)[0]
+    at = body.find(first) if first.strip() else -1
+    if at <= 0:
+        return ""
+    above = body[:at].rstrip(" \t").split("\n")[:-1]  # the lines before the passage's first line
+    if not above or not CONTINUED.search(above[-1]):
+        return ""
+    start = len(above) - 1
+    while start > 0 and CONTINUED.search(above[start - 1]):
+        start -= 1
+    # "MASTER_PORT=$PORT \\" / "NPROC_PER_NODE=4 \\" only set the environment: the program line is the head
+    program = next((line for line in above[start:] if not _ENV_LINE.match(line)), "")
+    head = _ENV_PREFIX.sub("", CONTINUED.sub("", program).strip())
+    return f"{head} \\" if head and len(head) <= 200 else ""
+
+
+CONTINUED = re.compile(r"\s*\\(?:\s+#.*)?\s*$")  # "... \\" or "... \\ # a comment": the command goes on
+_ENV_PREFIX = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+")  # "CUDA_VISIBLE_DEVICES=0 python x.py"
+_ENV_LINE = re.compile(r"^\s*[A-Za-z_][A-Za-z0-9_]*=\S*\s*\\\s*$")
+
+
 def _with_drawn_header(text: str, lines: list[str], drawn: list[tuple[int, int, str]]) -> str:
     row = next((ln for ln in text.splitlines() if re.match(r"^\s*[│┃║|]", ln) and not ln.lstrip().startswith("+")), None)
     at = next((i for i, ln in enumerate(lines) if ln == row), None) if row is not None else None
@@ -189,8 +216,10 @@ def _section_title(doc_title: str, heading: str) -> str:
 
 
 def embedding_text(chunk: Chunk) -> str:
-    """What the embedder sees: the section title gives a short passage its subject."""
-    return f"{chunk.title}\n{chunk.text}"
+    """What the embedder and BM25 see: the section title gives a short passage its subject, and the command a
+    passage continues (``lead``) what its options belong to."""
+    lead = chunk.meta.get("lead", "")
+    return f"{chunk.title}\n{lead}\n{chunk.text}" if lead else f"{chunk.title}\n{chunk.text}"
 
 
 def sizes_ok(chunks: Sequence[Chunk], chunk_size: int, chunk_size_zh: int | None = None) -> bool:

@@ -114,6 +114,12 @@ def pipe_table_cells(text: str) -> list[Cell]:
                 header = [header[0] if header else ""] + [f"{h} {r}".strip() for h, r in zip(header[1:], row[1:], strict=False)]
                 first = False
                 continue
+            if first and _spanned_header(header, row):
+                # "| | | BF16 | | FP8 (TP1) | |" over "| Model | Batch Size | Tokens/sec | | Tokens/sec | Speedup |": a
+                # group name spans the blank header cells to its right, the row below names each column
+                header = [f"{g} {r}".strip() for g, r in zip(_spread(header), row, strict=False)]
+                first = False
+                continue
             first = False
             if len(row) > 2 and row[0] and not is_numeric(row[0]) and not any(row[1:]):
                 group, parent = row[0], ""  # "| **OPUS-MT model** | | | |": the rows below belong to it
@@ -136,6 +142,22 @@ def pipe_table_cells(text: str) -> list[Cell]:
 def _sub_header(row: list[str]) -> bool:
     """A first body row with a blank corner and only names after it: the second line of a two-line header."""
     return len(row) > 2 and row[0] in _DITTO and all(c and not is_numeric(c) for c in row[1:])
+
+
+def _spanned_header(header: list[str], row: list[str]) -> bool:
+    """A first body row of names only under a header of group names that leaves cells blank for them to span."""
+    named = [c for c in row if c]
+    return (len(named) >= 3 and all(not is_numeric(c) for c in named) and any(not h for h in header[1:])
+            and any(h for h in header[1:]) and len(row) == len(header))
+
+
+def _spread(header: list[str]) -> list[str]:
+    """Each group name carried right over the blank header cells after it; blanks before the first stay blank."""
+    out, last = [], ""
+    for h in header:
+        last = h or last
+        out.append(last)
+    return out
 
 
 def caption_above(lines: list[str], start: int) -> str:

@@ -18,7 +18,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     # "2.5.1", "v0.4", ">= 0.9"; a two-part number only where a version is plainly meant: glued to a library's name
     # ("transformers4.48", not "qwen2.5") or after a bound ("小于4.52的版本", "at least 0.6")
     "version": re.compile(r"(?<![a-z0-9.])v?\d+\.\d+(?:\.\d+)+(?![a-z0-9.])|(?<![a-z0-9.])v\d+\.\d+\b|(?:>=|==|~=)\s*\d+\.\d+(?:\.\d+)?|"
-                          r"(?<=[a-z]{6})\d+\.\d+(?![\d.]|\s*[a-z%])|(?<=[a-z]=)\d+\.\d+(?![\d.])|(?:小于|低于|大于|高于|不低于|至少|at least|>|<)\s*\d+\.\d+(?![\d.])|"
+                          r"(?<=[a-z]{6})\d+\.\d+(?![\d.]|\s*[a-z%])|(?<=[a-z]=)\d+\.\d+(?![\d.])|(?:小于|低于|大于|高于|不低于|至少|at least|>|<|≥|≤)\s*\d+\.\d+(?![\d.])|"
                           r"(?<![a-z0-9.])\d+\.\d+(?=\s*(?:及以上|以上|或更高|\+|or (?:later|higher|newer))(?!\d))"),
     "bits": re.compile(r"\d+\s*(?:-\s*)?(?:bits?|位|比特)\b|\bint[48]\b|\bnf4\b|\bfp4\b|\b(?:4|8|16|32)-?bit"),
     # not the "16" of "bf16 bytes" (a name's digits), but "a100x80gb" is 80gb
@@ -94,7 +94,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"端口|\bports?\b"), ("number",)),
     (re.compile(r"\bscore\b|\bbleu|\brouge|\bnist|\bmeteor|\bcider|\bglue|\bmmlu|\bc-?eval|\bgsm8k|\bhumaneval|得分|分数|成绩|指标|吞吐|速度|\bspeed\b|tokens?/s"),
      ("number",)),
-    (re.compile(r"(?:多少|几)\s*(?:个|条|张|块|步|轮|层|倍)?|\bhow many\b|\bnumber of\b|\bhow much\b|\brank\b|\balpha\b|\blearning rate|学习率|\bbatch"),
+    (re.compile(r"(?:多少|(?<!哪)几)\s*(?:个|条|张|块|步|轮|层|倍)?|\bhow many\b|\bnumber of\b|\bhow much\b|\brank\b|\balpha\b|\blearning rate|学习率|\bbatch"),
      ("count", "number")),
 )
 
@@ -117,7 +117,7 @@ _ASKS_PLACE = re.compile(r"\bwhere (?:does|do|is|are|did|will|can)\b[^?]{0,40}\b
                          r"live|cache|cached|download|downloaded|installed|written)\b|\b(?:which|what) (?:directory|folder|path)\b|"
                          r"(?:存|放|装|缓存|下载|保存)(?:在|到)(?:哪|什么)|(?:哪个|什么)(?:目录|路径|文件夹)|路径(?:是|在)")
 _SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key", "name", "file"})  # often said in prose: missing them costs less
-_AMOUNT = re.compile(r"多少|几|\bhow (?:many|much|long|fast|big)\b")
+_AMOUNT = re.compile(r"多少|(?<!哪)几|\bhow (?:many|much|long|fast|big)\b")  # "哪几个" asks which ones, not how many
 
 
 _MEMORY_ASK = re.compile(r"显存|内存|\bvram\b|\bmemory\b|多大")
@@ -153,7 +153,14 @@ def wanted_types(question: str) -> tuple[ValueType, ...]:
     for pattern, types in _WANTS:
         if pattern.search(low):
             return types
+    offered = _OFFERED_NUMBERS.search(low)  # "was it 88 or 90%?": a number of the kind the asker offers
+    if offered:
+        units = f"{offered.group(1) or ''}{offered.group(2) or ''}"
+        return ("percent",) if "%" in units else ("ratio",) if re.search(r"x|倍", units) else ("number",)
     return ()
+
+
+_OFFERED_NUMBERS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(%|x|倍|[km](?![a-z]))?\s*(?:,?\s*or\s+|还是|或者|或是)\s*\d+(?:\.\d+)?\s*(%|x(?![a-z])|倍|[km](?![a-z]))?")
 
 
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\\?[.)、](?:\s|(?=[\u4e00-\u9fff]))")  # "2. If you load...", "3\. 注意力": a list item

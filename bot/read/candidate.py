@@ -32,13 +32,17 @@ class Candidate:
 
 
 GIVEN = 0.3  # a value the question itself states ("比 768 维 float32 压缩了多少倍": 768 is not the answer)
-_LEADING = re.compile(r"^\s*[~≈<>]?\s*(\d+(?:\.\d+)?)")
+_LEADING = re.compile(r"^\s*[~≈<>]?\s*(\d+(?:\.\d+)?)\s*([kmb](?![a-z]))?", re.IGNORECASE)
+_MAGNITUDE = {"k": 1e3, "m": 1e6, "b": 1e9}
 
 
 def restates(value: str, given: frozenset[float]) -> bool:
-    """The value's number is one the question already states."""
+    """The value's number is one the question already states ("4M" when it says "global 4M")."""
     m = _LEADING.match(value or "")
-    return bool(m and given) and float(m.group(1)) in given
+    if not (m and given):
+        return False
+    number = float(m.group(1))
+    return number in given or (bool(m.group(2)) and number * _MAGNITUDE[m.group(2).lower()] in given)
 
 
 _ABBREVIATION = re.compile(r"\b([a-z]{3,5})\.(?![a-z0-9])")
@@ -97,6 +101,10 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
     short_names = [tok for tok in weights if tok not in exact and tok not in near and _may_be_acronym(tok)]
     spelt = {tok for tok in short_names if tok in _initials(text)} if short_names else set()
     near |= spelt
+    # a name the question writes as one word and the text in two or three: "msmarco" in "MS MARCO Large"
+    joined = {tok for tok in weights if tok not in exact and tok not in near and len(tok) >= 6 and tok.isascii()
+              and tok.isalnum() and tok in _compounds(text)}
+    exact |= joined
     # another form of the word ("kept" for "keep", "stored" for "store") counts half
     score = sum(weights[t] for t in exact) + 0.5 * sum(weights[t] for t in near - spelt) + sum(weights[t] for t in spelt)
     bridges = getattr(weights, "bridges", None)
@@ -115,6 +123,16 @@ def coverage(weights: dict[str, float], total: float, text: str) -> tuple[float,
 def _words(text: str) -> frozenset[str]:
     """The words of a passage's sentence, header or cell; the same texts are read again for every question."""
     return frozenset(tokenize(text))
+
+
+@lru_cache(maxsize=16384)
+def _compounds(text: str) -> frozenset[str]:
+    """Two or three consecutive Latin words of ``text`` written together: "MS MARCO" -> "msmarco"."""
+    parts = _LATIN.findall(text.lower())
+    return frozenset("".join(parts[i:i + n]) for n in (2, 3) for i in range(len(parts) - n + 1))
+
+
+_LATIN = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=16384)

@@ -27,7 +27,7 @@ from knowledge.tables import is_numeric
 from knowledge.types import Hit
 
 _NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
-                           r"(\d[\d,.]*)(?![\d.]|\s*(?:%|[kmbx]\b(?!\s*[=:：]?\s*\d)|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
+                           r"(\d[\d,.]*(?:[km](?![a-z0-9]))?)(?![\d.]|\s*(?:%|[kmbx]\b(?!\s*[=:：]?\s*\d)|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
 
 
 KEYED = 1.0
@@ -60,6 +60,9 @@ def number_pairs(question: str) -> list[tuple[set[str], str]]:
         out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
     for m in _GLUED.finditer(low):  # "bs8", "tp4": an abbreviation glued to its number
         out.append((_GLUED_WORDS[m.group(1)], m.group(2)))
+    for m in _LABEL_SETTING.finditer(low):  # "zero1=8": a setting whose name holds a digit
+        if any(ch.isdigit() for ch in m.group(1)):
+            out.append(({m.group(1)}, m.group(2)))
     for m in _GROUP_SIZE.finditer(low):  # GPTQ's "128g": group size 128; "no groupsize": the row without one
         out.append(({"group", "groupsize", "group-size"}, m.group(1) or "-"))
     return out
@@ -137,10 +140,12 @@ def _listed(entries):
 def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dict | None = None,
                     excluded: frozenset[str] = frozenset(), unit: str = "",
                     locators: frozenset[str] = frozenset(), given: frozenset[float] = frozenset(),
-                    sizes: frozenset[str] = frozenset(), labelled: set[str] = frozenset()) -> list[Candidate]:
+                    sizes: frozenset[str] = frozenset(), labelled: set[str] = frozenset(),
+                    question_words: frozenset[str] = frozenset(), offered: bool = False) -> list[Candidate]:
     """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
     column) over all read passages, as a table is often split across passages; ``labelled``: the question's words
-    that the captions or sections of this document's read tables hold."""
+    that the captions or sections of this document's read tables hold; ``question_words``: the words the question
+    writes on their own (a cell saying only those restates a condition); ``offered``: the asker offers options."""
     out = []
     title = hit.chunk.meta.get("section", "") or ""
     entries = hit.chunk.meta.get("cells", ())
@@ -173,10 +178,11 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         named = m_row if len(m_row & parts) >= 2 else m_row - parts
         both = 1.0 if named and m_col else 0.0  # row and column both named: the cell is what was asked
         # the question names something (a method, a model) that this row is not: another row's value is no answer
-        unnamed = 1.0 if not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
-                                           for t, w in by_row.items()) else 0.0
+        # (a row of settings with no label, "| 256 | 16 | 96 | 97.24% |", is named by its table's section alone)
+        unnamed = 1.0 if row.strip() and not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
+                                                            for t, w in by_row.items()) else 0.0
         # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
-        tied = _tied(pairs, others) + _column_tied(pairs, column)
+        tied = _tied(pairs, others + _label_pairs(row)) + _column_tied(pairs, column)
         # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks
         extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC
         # "yi-6b-chat 8bit": "8bit" names a sibling row ("Yi-6B-Chat-8bits"), so the plain row is not it
@@ -185,7 +191,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         missing = {t for t in (asked & siblings) - mine if not set(t.split("-")) <= mine}
         # "Voyage-Code-002 CoIR average": of two tables of one shape, the one captioned "CoIR"; the other lacks the word
         lost = {t for t in labelled - m_ctx - m_row - m_col if weights.get(t, 0.0) >= 0.9 and t not in GENERIC}
-        score = (2.0 * (cov_row + cov_col) - OTHER_TABLE * min(len(lost), 2) + 0.5 * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
+        score = (2.0 * (cov_row + cov_col) - OTHER_TABLE * min(len(lost), 2) + (0.5 if row.strip() else 1.0) * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
                  - 0.25 * (_type_rank(value, wanted, column, units) if fits else 0)
                  + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(" ".join([row, *(v for _, v in others)]))) else 0.0))  # "not the chat one": a "-Chat" row is not it
@@ -193,6 +199,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
             score -= GIVEN
         if pairs and is_numeric(value) and not any(ch.isdigit() for ch in column) and (named_by := set(tokenize(column))) and any(named_by <= words for words, _ in pairs):
             score -= KEYED  # "N 7168 的时候…": a column named only by a word tied to a number fixes the row ("batch=16" answers)
+        elif m_col and not offered and not any(ch.isdigit() for ch in value) and _says_alone(value, question_words):
+            score -= KEYED  # "ElasticSearch text payload 的 QPS": the Payload column holds "text", a condition the asker sets
         if sizes:
             named_sizes = model_sizes(f"{row} {caption} {corner}")
             score -= OTHER_SIZE if named_sizes and not named_sizes & sizes else 0.0
@@ -245,15 +253,30 @@ def _option_cell(row: str, value: str, weights: dict[str, float]) -> str | None:
     return default.group(1).strip() if default else ""
 
 
+def _says_alone(value: str, words: frozenset[str]) -> bool:
+    """The question writes the cell's words as words of their own ("text payload"), not inside a longer name
+    ("gte-reranker-modernbert-base" holds "modernbert" only as a part)."""
+    said = set(tokenize(value))
+    return bool(said) and said <= words
+
+
 def _tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, str]]) -> int:
     """+1 for each number the question ties to a column this row holds it in, -1 where the row holds another."""
     score = 0
     for words, number in pairs:
         for column, value in row_values:
             if set(tokenize(column)) & words:
-                score += 1 if value.replace(",", "") == number else -1
+                score += 1 if value.replace(",", "").lower() == number.lower() else -1  # "global 4M": the "4M" cell
                 break
     return max(-2, min(score, 2))
+
+
+def _label_pairs(row: str) -> list[tuple[str, str]]:
+    """The settings a row's label writes out: "(tp=1, zero1=-1)" -> [("tp", "1"), ("zero1", "-1")]."""
+    return _LABEL_SETTING.findall(row)
+
+
+_LABEL_SETTING = re.compile(r"([A-Za-z_][\w-]*)\s*=\s*(-?\d[\w.]*)")
 
 
 def _column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:
@@ -269,11 +292,11 @@ def _column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:
 
 _UNIT_WORDS: dict[ValueType, re.Pattern] = {
     "memory": re.compile(r"\b(?:mb|gb|gib|mib|memory|vram|mem)\b|显存|内存"),
-    "percent": re.compile(r"%|percent|比例|率"),
+    "percent": re.compile(r"%|percent|比例|百分比|占比|(?:准确|召回|命中|通过|胜|错误|成功|正确)率"),  # not 效率, 吞吐率
     "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|ms|msec|milliseconds?|time|latency|ttft|tpot|itl)\b|"
                            r"小时|时间|耗时|分钟|毫秒|秒|延迟|时延"),
     "money": re.compile(r"\$|usd|cost|price|费用|成本|价格"),
-    "ratio": re.compile(r"\((?:x|×|times)\)|\b(?:speed-?ups?|ratio|times faster)\b|倍|加速比"),
+    "ratio": re.compile(r"\((?:x|×|times)\)|\b(?:speed-?ups?|ratio|times faster|vs\.?|v\.s\.?|versus|relative to)(?![\w.])|倍|加速比|相对|相比"),
 }
 
 
@@ -290,9 +313,17 @@ def cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "", capti
     low = prepare(value)
     if any(VALUE_PATTERNS[k].search(low) for k in wanted if k != "number"):
         return True
-    if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(prepare(f"{column} {caption}")) for k in wanted):
+    named = prepare(f"{column} {_STATED.sub(' ', caption)}")  # a caption stating "reaches 88%" makes no column a percent
+    if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(named) for k in wanted):
         return True
+    if "version" in wanted and _TWO_PART.match(low) and _VERSION_WORD.search(prepare(f"{column} {caption}")):
+        return True  # "12.3", "3.10 - 3.12" in a "推荐版本" / "Version" column
     return "number" in wanted or ("count" in wanted and is_numeric(value))
+
+
+_STATED = re.compile(r"\d+(?:\.\d+)?\s*(?:%|x\b|倍)")
+_TWO_PART = re.compile(r"^\s*(?:[v≥>=<~]+\s*)?\d+\.\d+(?:\.\d+)*(?:\s*[-~–]\s*\d+\.\d+(?:\.\d+)*)?\s*\+?\s*$")
+_VERSION_WORD = re.compile(r"版本|\bversions?\b|\bver\b|\brelease\b")
 
 
 # "top p", "top-k", "top-1 accuracy" name a setting or a metric, not the best of a column

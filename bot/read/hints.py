@@ -152,9 +152,70 @@ def options_offered(question: str) -> frozenset[str]:
     return frozenset(v for m in _OPTIONS.finditer(prepare(question)) for v in m.groups())
 
 
-def chosen(cand: Candidate, options: frozenset[str]) -> Candidate:
-    """``cand``, scored higher when its value is one of the asker's options."""
-    if not options or not cand.value:
+_ABOUT_BEFORE = re.compile(r"(?:~|≈|\b(?:around|about|roughly|approximately|approx\.?|like|maybe|almost|nearly)|大概|大约|约|差不多|好像是?|记得是?|应该是?)\s*$")
+_ABOUT_AFTER = re.compile(r"^\s*(?:左右|上下|多|ish\b)")
+_GUESSING = re.compile(r"\b(?:i (?:think|thought|remember|recall|believe|guess)|iirc|if i remember|was it|is it|it was)\b|"
+                       r"我记得|记得是|好像|印象中|应该是")
+
+
+def guessed(question: str) -> frozenset[float]:
+    """Numbers the asker gives as a rough memory of the answer ("i remember it being ~14k", "好像是1万4左右")."""
+    from bot.understand.numbers import quantities
+
+    low = prepare(question)
+    # the memory comes first ("i think it was around 7.8k"); "13b was like 5-6h iirc" says something of another row
+    return frozenset(q.value for q in quantities(low) if not q.vague and q.value
+                     and _GUESSING.search(low[max(0, q.start - 32) : q.start])
+                     and (_ABOUT_BEFORE.search(low[max(0, q.start - 16) : q.start]) or _ABOUT_AFTER.match(low[q.end :])))
+
+
+_LEAD_NUMBER = re.compile(r"^\s*[~≈<>]?\s*(\d[\d,]*(?:\.\d+)?)\s*([kmb](?![a-z])|万|亿)?", re.IGNORECASE)
+_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}
+
+
+def _near_guess(value: str, guesses: frozenset[float]) -> bool:
+    """The value lies within a tenth of a number the asker remembers roughly (14042 for "~14k")."""
+    m = _LEAD_NUMBER.match(value or "")
+    if not (m and guesses):
+        return False
+    number = float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1.0)
+    return any(abs(number - g) <= 0.1 * g for g in guesses)
+
+
+def _offered(value: str, options: frozenset[str], guesses: frozenset[float] = frozenset()) -> bool:
+    plain = re.sub(r"\s+", "", prepare(value))
+    # "88%" is the "88" of "was it 88 or 90%"; 14042 is the "~14k" the asker remembers; a short note states it
+    # ("GPU显存利用率，默认0.9" for "0.9还是0.85")
+    return (plain in options or plain.rstrip("%x倍") in options or _near_guess(value, guesses)
+            or (len(plain) <= 40 and any(re.search(rf"(?<![\d.a-z]){re.escape(o)}(?![\d.a-z])", plain) for o in options)))
+
+
+def chosen(cand: Candidate, options: frozenset[str], guesses: frozenset[float] = frozenset()) -> Candidate:
+    """``cand``, scored higher when its value is one of the asker's options or near the number they remember."""
+    if (options or guesses) and cand.kind == "sentence" and not _offered(cand.value, options, guesses):
+        # "composed of 14042 questions in 57 categories" for "~14k questions", "使用 8K 长度的样本" for "4k or 8k":
+        # the number the asker offers or remembers answers
+        near = next((m.group(0).strip() for m in _NUMBER.finditer(cand.text)
+                     if _offered(m.group(0), options, guesses)), "")
+        if near:
+            return replace(cand, value=near, score=cand.score + OPTION_BONUS)
+    if not (options or guesses) or not cand.value:
         return cand
-    value = re.sub(r"\s+", "", prepare(cand.value))
-    return replace(cand, score=cand.score + OPTION_BONUS) if value in options else cand
+    return replace(cand, score=cand.score + OPTION_BONUS) if _offered(cand.value, options, guesses) else cand
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[kmb](?![a-z])|万|亿)?", re.IGNORECASE)
+
+
+OPTION_LEAD = 1.0  # how far ahead a value the asker did not offer must be to beat one they did
+
+
+def among_offered(best: Candidate, near: Sequence[Candidate], options: frozenset[str],
+                  guesses: frozenset[float] = frozenset()) -> Candidate:
+    """The asker narrowed the answer to their options ("was it 88 or 90%") or to about a number ("~14k"): the
+    best candidate holding one of them, unless one holding another value is clearly better."""
+    if not (options or guesses) or _offered(best.value, options, guesses):
+        return best
+    offered = max((c for c in near if c.value and _offered(c.value, options, guesses)), key=lambda c: c.score,
+                  default=None)
+    return offered if offered is not None and offered.score >= best.score - OPTION_LEAD else best

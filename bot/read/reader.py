@@ -34,12 +34,15 @@ from bot.read.cells import (
     table_context,
 )
 from bot.read.counted import COUNTS, asked_unit, counted_before
+from bot.read.direction import directions, oriented
 from bot.read.hints import (
     OFFERED,
     PINNED_BONUS,
     STATED_BITS,
     Focus,
+    among_offered,
     chosen,
+    guessed,
     listed,
     locators,
     options_offered,
@@ -118,6 +121,9 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     asked = Focus(question, weights)  # the words naming the thing asked for
     slashed = frozenset(SLASHED.findall(low))  # "128/2048": a number pair a row names in that order
     options = options_offered(question)  # "5M or 10M": one of the asker's options answers
+    remembered = guessed(question)  # "i remember it being ~14k": the answer lies near it
+    turned = directions(question)  # "en→ja": the other direction's table is not it
+    alone = frozenset(re.split(r"[^\w.-]+", low)) - {""}  # the question's own words, not the parts of its names
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
@@ -130,8 +136,10 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known, offered)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
-                                       where, given, sizes, labelled.get(hit.chunk.source, set())) + mine):
-            cand = chosen(listed(in_order(asked.weigh(cand), slashed), excluded), options)  # "除了 fp16 还支持啥": "fp16 和 int4"
+                                       where, given, sizes, labelled.get(hit.chunk.source, set()), alone, offered)
+                     + mine):
+            cand = listed(in_order(asked.weigh(cand), slashed), excluded)  # "除了 fp16 还支持啥": "fp16 和 int4"
+            cand = oriented(chosen(cand, options, remembered), turned)
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
@@ -150,6 +158,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         if closest is None or relevant is None:
             return Evidence(None, True, wanted)
         return Evidence(closest, True, wanted, _runner_up(closest, near))
+    best = among_offered(best, near, options, remembered)
     weak = best.score < STRONG + (UNHELD if unheld_name(question, hits[:MAX_PASSAGES]) else 0.0) or (bool(wanted) and not best.value)
     return Evidence(best, weak, wanted, _runner_up(best, near) if weak else None)
 
@@ -219,7 +228,8 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
     spelled = frozenset(k.replace("-", "_") for k in known)
     if wanted == ("support",):
         wanted = ()  # a sentence says "supported" in too many ways to read a verdict from; matrix cells do it
-    for sentence in [*headings, *split_sentences(hit.chunk.text)]:
+    lead = hit.chunk.meta.get("lead", "")  # the command this passage continues: its options are read with it
+    for sentence in [*headings, *split_sentences(f"{lead}\n{hit.chunk.text}" if lead else hit.chunk.text)]:
         own, matched = coverage(weights, total, sentence)
         carried = sum(weights[t] for t in before - matched) / total  # only terms this sentence lacks
         cov, before = own + 0.4 * context + 0.4 * carried, matched
@@ -245,6 +255,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
                 assigned = ""  # '"keep_alive": 0' in an example request sets a value; it is not the default
         if assigned:  # "learning_rate=2e-2", "--lora_alpha 32": the value set for the parameter the question names
             value, score = assigned, score + ASSIGNED_BONUS + (0.0 if value else -type_score(wanted, False))
+            score += 0.001 * max(0, len(sentence) - 240)  # a long command is no rambling sentence
         pinned = pinned_version(sentence, weights) if "version" in wanted and not assigned else ""
         if pinned:  # "transformers 4.37.2 and above", "vLLM==0.3.3": the version of the library the question names
             value, score = pinned, score + PINNED_BONUS + (0.0 if value else -type_score(wanted, False))
@@ -254,7 +265,7 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
             value, score = worked.group(2), score + ASSIGNED_BONUS
         if restates(value, given):
             score -= GIVEN
-        out.append(Candidate("sentence", _clip(sentence), value, hit, score))
+        out.append(Candidate("sentence", _clip(sentence, value), value, hit, score))
     return out
 
 
@@ -305,7 +316,14 @@ def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = 
             parts = [p for p in re.split(r"[ _.-]", " ".join(words[start:])) if p]
             if names_parameter(parts, weights, bool(flag)) or (start == 0 and name.replace("-", "_") in spelled):
                 return value.rstrip(".,;")
+    line = _KEY_LINE.match(sentence)  # '"hallucination": 4.2', "generator_metrics hallucination: 4.2": a key of a
+    key = line.group(1).lower() if line else ""  # JSON or YAML snippet the question names, even a one-word one
+    if line and len(key) >= 4 and key not in GENERIC and weights.get(key, 0.0) >= 0.9:
+        return line.group(2)
     return ""
+
+
+_KEY_LINE = re.compile(r"""^(?:[\w.-]+ ){0,4}["']?([A-Za-z][\w-]*)["']?\s*:\s*["']?(\d[\w.+-]*)["']?,?$""")
 
 
 _TITLE_GOES_ON = re.compile(r"\s+[A-Z][a-z]+\b")

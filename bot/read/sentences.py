@@ -17,6 +17,7 @@ from dataclasses import (
 from functools import lru_cache
 
 from bot.read.answer_type import wanted_types
+from bot.read.code_lines import CHOICE, continued, nested_keys, option_blocks
 from bot.types import Lang
 from bot.understand.text import prepare
 from knowledge.glossary import translations
@@ -29,7 +30,7 @@ MAX_QUOTE_CHARS = 420
 GENERIC = frozenset(
     "model models 模型 use using used 使用 用 data 数据 need needs 需要 get make 可以 进行 方法 method approach "
     "question 问题 answer 回答 good better 更好 一种 一个 llm llms 大模型 ai "
-    "哪个 哪种 哪一种 哪些 多少 几 几个 什么 怎么 如何 是否 请问 呢 吗 what which how much many does is are "
+    "哪个 哪种 哪一种 哪些 哪几 哪几个 哪几种 哪几款 多少 几 几个 什么 怎么 如何 是否 请问 呢 吗 what which how much many does is are "
     "do did was were the a an of to in on for with by at 的 了 是 在 和 与 要 会 能 用 上 中 "
     # the asker's filler: "想确认一下……大概多少", "roughly what … exactly"
     "想 确认 一下 大概 大约 左右 差不多 时候 请教 知道 看看 问下 想问 帮我 roughly approximately approx exactly just "
@@ -92,7 +93,7 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     if "&" in text:  # "MinerU (&ge; 2.6.3)": an entity's ";" ends no sentence
         text = html.unescape(text)
-    lines = _option_blocks(_continued(_unwrap(normalize(text).splitlines())))
+    lines = nested_keys(option_blocks(continued(_unwrap(normalize(text).splitlines()))))
     fences = [line.strip() for line in lines if line.lstrip().startswith("```")]
     # a passage cut from the middle of a code block starts inside it: its first fence is a bare closing one
     fenced, comment = len(fences) % 2 == 1 and fences[0] == "```", ""
@@ -118,7 +119,7 @@ def split_sentences(text: str) -> list[str]:
             comment = ""
         if not line.strip() or _SKIP_LINE.match(line):
             continue
-        if _CHOICE.match(line.strip()) and len(line) <= 400 and re.match(r"\s*-\s+[\w.-]+:\s{2,}", line):
+        if CHOICE.match(line.strip()) and len(line) <= 400 and re.match(r"\s*-\s+[\w.-]+:\s{2,}", line):
             out.append(line.strip(" \t-*>|"))  # "- eetq:     8 bit quantization ...": a value listed with what it does
             continue
         if _PARAM_LINE.match(line) and _HAS_DEFAULT.search(line) and len(line) <= 500:
@@ -135,22 +136,6 @@ def split_sentences(text: str) -> list[str]:
 def _markup_only(part: str) -> bool:
     """HTML tags and their attributes only, no words between or inside them (a badge's words stay: "<img python 3.8+>")."""
     return part.lstrip().startswith("<") and not _BARE_TAG.sub("", _ATTRIBUTE.sub("", part)).strip()
-
-
-def _continued(lines: list[str]) -> list[str]:
-    """A shell command continued over lines ("python finetune.py \\" / "--base_model x \\" / ...) as one line, so
-    its options are read together."""
-    out: list[str] = []
-    joining = False
-    for line in lines:
-        if joining and out:
-            out[-1] = f"{out[-1]} {line.strip()}"
-        else:
-            out.append(line)
-        joining = line.rstrip().endswith("\\")
-        if joining:
-            out[-1] = out[-1].rstrip().rstrip("\\").rstrip()
-    return out
 
 
 def _said(out: list[str], comment: str) -> str:
@@ -190,57 +175,9 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-# a command-line option in help output: "  -p, --port <PORT>", "  --lr LR", then indented lines that describe it
-_OPTION = re.compile(r"^\s*(?:-\w,\s*)?--[a-z0-9][\w-]*(?:[ =]<[^>]+>|\s+[A-Z_]{2,})?\s*$")
-_DEFAULT = re.compile(r"^\s*\[default:[^\]]*\]\s*$", re.IGNORECASE)
-_ENV = re.compile(r"^\s*\[env:\s*[A-Z0-9_]+=?[^\]]*\]\s*$")
 _PARAM_LINE = re.compile(r"^\s*[-*]?\s*`[\w.\-/]+`\s*[:：]")
 _HAS_DEFAULT = re.compile(r"\bdefaults?\b|默认", re.IGNORECASE)
 _FLAG = re.compile(r"\s*(?:--|-\w,\s*--)\w")
-
-
-def _option_blocks(lines: list[str]) -> list[str]:
-    """Each option of a help listing as one line: the option, the first line that describes it and its
-    ``[default: ...]``, so "the default port" finds "--port <PORT>: The port to listen on [default: 3000]"."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if _ENV.match(lines[i]) and i + 1 < len(lines) and _DEFAULT.match(lines[i + 1]):
-            out.append(f"{lines[i].strip()} {lines[i + 1].strip()}")  # "[env: PORT=] [default: 3000]" names its option
-            i += 2
-            continue
-        if not _OPTION.match(lines[i]):
-            out.append(lines[i])
-            i += 1
-            continue
-        block = [lines[i].strip()]
-        choices: list[str] = []
-        described = False
-        j = i + 1
-        while j < len(lines) and j - i <= 40 and not _OPTION.match(lines[j]) and not lines[j].lstrip().startswith(("#", "```")):
-            line = lines[j].strip()
-            choice = _CHOICE.match(line)
-            if choice:  # "- no-stack: Doesn't send the error stack trace": one value of the option, said on its own
-                choices.append(f"{block[0].split()[-2] if ' <' in block[0] else block[0]} {choice.group(1)}: {choice.group(2)}")
-            elif _DEFAULT.match(line) or _POSSIBLE.match(line) or (line and not described and not line.startswith("[")):
-                block.append(line if described else _described(line))
-                described = described or not line.startswith("[")
-            j += 1
-        out.append(f"{block[0]}: {' '.join(block[1:])}" if len(block) > 1 else block[0])
-        out += choices
-        i = j
-    return out
-
-
-def _described(line: str) -> str:
-    """An option's description: its first sentence, and any sentence stating the default ("Default to `x + 50`")."""
-    parts = re.split(r"(?<=[.!?])\s", line)
-    kept = [parts[0].rstrip(".")] + [p for p in parts[1:] if re.search(r"\bdefaul(?:t|\b)", p, re.IGNORECASE)]
-    return " ".join(kept)
-
-
-_POSSIBLE = re.compile(r"^\s*\[possible values:[^\]]*\]\s*$", re.IGNORECASE)
-_CHOICE = re.compile(r"^-\s+([\w.-]+):\s+(\S.*)$")
 
 
 def _weights(question: str) -> dict[str, float]:
@@ -313,8 +250,17 @@ def ranked_quotes(question: str, hits: Sequence[Hit], lang: Lang, extra: str = "
     return sorted(found, key=lambda q: -q.score)
 
 
-def _clip(sentence: str) -> str:
-    return sentence if len(sentence) <= MAX_QUOTE_CHARS else sentence[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+def _clip(sentence: str, value: str = "") -> str:
+    """A long sentence cut to quoting length, around ``value`` when it stands further in (a long command's
+    "--learning_rate 4e-4")."""
+    if len(sentence) <= MAX_QUOTE_CHARS:
+        return sentence
+    at = sentence.find(value) if value else -1
+    if at + len(value) < MAX_QUOTE_CHARS - 1:
+        return sentence[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+    start = max(0, min(at - MAX_QUOTE_CHARS // 2, len(sentence) - MAX_QUOTE_CHARS + 2))
+    end = start + MAX_QUOTE_CHARS - 2
+    return "…" + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
 
 
 @lru_cache(maxsize=1)
