@@ -21,6 +21,7 @@ from bot.read.candidate import (
     without,
 )
 from bot.read.sentences import GENERIC, expand
+from bot.read.switches import sets_switch, switch_ties
 from bot.understand.text import prepare
 from knowledge.lang import tokenize
 from knowledge.tables import is_numeric
@@ -32,6 +33,7 @@ _NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?
 
 KEYED = 1.0
 _NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
+_GPUS_OF_A_KIND = re.compile(r"(?<![\w.])(\d{1,4})\s*[x×*]\s*(?:nvidia\s+)?[ahvlt]\d{2,3}\b|(\d{1,4})\s*(?:张|块)\s*[ahvlt]\d{2,3}\b")
 _CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
 _ZH_DIGIT = {"单": "1", "一": "1", "双": "2", "两": "2", "二": "2", "四": "4", "八": "8"}
 _DEVICE_WORDS = {"gpu", "gpus", "npu", "npus", "card", "cards", "卡", "数量", "num", "nodes", "node"}
@@ -58,6 +60,8 @@ def number_pairs(question: str) -> list[tuple[set[str], str]]:
             out.append((words, m.group(2).replace(",", "")))
     for m in _CARDS_ZH.finditer(low):
         out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
+    for m in _GPUS_OF_A_KIND.finditer(low):  # "4x A40", "8 张 A100": a count of GPUs
+        out.append((set(_DEVICE_WORDS), m.group(1) or m.group(2)))
     for m in _GLUED.finditer(low):  # "bs8", "tp4": an abbreviation glued to its number
         out.append((_GLUED_WORDS[m.group(1)], m.group(2)))
     for m in _LABEL_SETTING.finditer(low):  # "zero1=8": a setting whose name holds a digit
@@ -141,15 +145,18 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                     excluded: frozenset[str] = frozenset(), unit: str = "",
                     locators: frozenset[str] = frozenset(), given: frozenset[float] = frozenset(),
                     sizes: frozenset[str] = frozenset(), labelled: set[str] = frozenset(),
-                    question_words: frozenset[str] = frozenset(), offered: bool = False) -> list[Candidate]:
+                    question_low: str = "", offered: bool = False) -> list[Candidate]:
     """Candidates of the table cells stored with a passage; ``rows``: the words of every row name per (source,
     column) over all read passages, as a table is often split across passages; ``labelled``: the question's words
-    that the captions or sections of this document's read tables hold; ``question_words``: the words the question
-    writes on their own (a cell saying only those restates a condition); ``offered``: the asker offers options."""
+    that the captions or sections of this document's read tables hold; ``question_low``: the prepared question (a
+    cell saying only its words restates a condition; the on/off settings it names pick rows); ``offered``: the
+    asker offers options."""
     out = []
     title = hit.chunk.meta.get("section", "") or ""
     entries = hit.chunk.meta.get("cells", ())
     headers = sorted({e[1] for e in entries}, key=len, reverse=True)
+    question_words = frozenset(re.split(r"[^\w.-]+", question_low)) - {""}  # its own words, not parts of its names
+    headed = {k for k, unit in _UNIT_WORDS.items() if any(unit.search(prepare(h)) for h in headers)}
     asked = {t for t, w in weights.items() if w >= 0.9 and t not in GENERIC}
     sizes = sizes & asked  # the model sizes the question names ("7b"), among its terms
     for entry in _listed(entries):
@@ -171,7 +178,9 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         cov_cap = coverage(weights, total, caption)[0] if caption else 0.0
         if not m_row and not m_col:
             continue
-        units = f"{caption} {row}"  # "Time to first token (ms)" rows by "avg"/"p99" columns: the row names the unit
+        # "Time to first token (ms)" rows by "avg"/"p99" columns: the row names the unit; the caption too, unless a
+        # column of the table names it ("所耗显存": the other columns are not memory)
+        units = row if headed & set(wanted) else f"{caption} {row}"
         fits = cell_fits(value, wanted, column, units)
         # a part of a hyphenated row name alone ("tuning" of "fine-tuning") does not name the row; several do
         parts = _parts(row)
@@ -182,7 +191,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         unnamed = 1.0 if row.strip() and not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
                                                             for t, w in by_row.items()) else 0.0
         # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
-        tied = _tied(pairs, others + _label_pairs(row)) + _column_tied(pairs, column)
+        tied = _tied(pairs, others + _label_pairs(row)) + _column_tied(pairs, column) + switch_ties(question_low, others)
         # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks
         extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC
         # "yi-6b-chat 8bit": "8bit" names a sibling row ("Yi-6B-Chat-8bits"), so the plain row is not it
@@ -197,8 +206,14 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                  - (0.8 if excluded & set(tokenize(" ".join([row, *(v for _, v in others)]))) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if restates(value, given):
             score -= GIVEN
-        if pairs and is_numeric(value) and not any(ch.isdigit() for ch in column) and (named_by := set(tokenize(column))) and any(named_by <= words for words, _ in pairs):
-            score -= KEYED  # "N 7168 的时候…": a column named only by a word tied to a number fixes the row ("batch=16" answers)
+        named_by = set(tokenize(column))
+        if pairs and is_numeric(value) and ((not any(ch.isdigit() for ch in column) and named_by and any(named_by <= words for words, _ in pairs))
+                                            or (restates(value, given) and any(named_by & words and value.strip() == n for words, n in pairs))):
+            # "N 7168 的时候…": a column named only by a word tied to a number fixes the row ("batch=16" answers);
+            # "on 4 cards": the "4" of the "GPU-A40 Number" column is the count the asker gives
+            score -= KEYED
+        elif sets_switch(question_low, column, value):
+            score -= KEYED  # "zero3 + offload": the Offload column's "Yes" is the condition the asker sets
         elif m_col and not offered and not any(ch.isdigit() for ch in value) and _says_alone(value, question_words):
             score -= KEYED  # "ElasticSearch text payload 的 QPS": the Payload column holds "text", a condition the asker sets
         if sizes:

@@ -144,7 +144,8 @@ def listed(cand: Candidate, known: frozenset[str]) -> Candidate:
 
 
 OPTION_BONUS = 0.3  # a value among the ones the asker offers ("was it the first 5M or 10M", "8k 还是 16k")
-_OPTIONS = re.compile(r"(?<![\w.])(\d[\w.]*)\s*(?:,?\s*or\s+|还是|或者|或是)\s*(?:the\s+(?:first\s+)?)?(\d[\w.]*)(?![\w.])")
+_OPTIONS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?[\w.]*)\s*(?:,?\s*or\s+|还是|或者|或是)\s*(?:the\s+(?:first\s+)?)?"
+                      r"(\d+(?:\.\d+)?(?:e-?\d+)?[\w.]*)(?![\w.])")  # "2e-5 or 1e-5" too
 
 
 def options_offered(question: str) -> frozenset[str]:
@@ -201,9 +202,16 @@ def chosen(cand: Candidate, options: frozenset[str], guesses: frozenset[float] =
             return replace(cand, value=near, score=cand.score + OPTION_BONUS)
     if not (options or guesses) or not cand.value:
         return cand
-    return replace(cand, score=cand.score + OPTION_BONUS) if _offered(cand.value, options, guesses) else cand
+    if not _offered(cand.value, options, guesses):
+        return cand
+    said = next((o for o in options if re.fullmatch(rf"(?i){re.escape(o)}", cand.value.strip())), None)
+    if said is None and cand.kind == "cell":  # "推理默认最大支持上下文长度，默认2048": the option is the answer shown
+        found = next((m.group(0) for m in _IN_NOTE.finditer(cand.value) if _offered(m.group(0), options)), "")
+        return replace(cand, value=found or cand.value, score=cand.score + OPTION_BONUS)
+    return replace(cand, score=cand.score + OPTION_BONUS)
 
 
+_IN_NOTE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:[kmb](?![a-z]))?", re.IGNORECASE)  # "默认2048": glued to the words
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[kmb](?![a-z])|万|亿)?", re.IGNORECASE)
 
 

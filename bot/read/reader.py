@@ -123,7 +123,6 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     options = options_offered(question)  # "5M or 10M": one of the asker's options answers
     remembered = guessed(question)  # "i remember it being ~14k": the answer lies near it
     turned = directions(question)  # "en→ja": the other direction's table is not it
-    alone = frozenset(re.split(r"[^\w.-]+", low)) - {""}  # the question's own words, not the parts of its names
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
@@ -136,7 +135,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
         mine = [c for c in most if c.hit is hit]
         for cand in (_sentences(hit, weights, total, wanted, prior, unit, counts, given, flags, known, offered)
                      + cell_candidates(hit, weights, total, wanted, prior, pairs, rows, excluded, unit if counts else "",
-                                       where, given, sizes, labelled.get(hit.chunk.source, set()), alone, offered)
+                                       where, given, sizes, labelled.get(hit.chunk.source, set()), low, offered)
                      + mine):
             cand = listed(in_order(asked.weigh(cand), slashed), excluded)  # "除了 fp16 还支持啥": "fp16 和 int4"
             cand = oriented(chosen(cand, options, remembered), turned)

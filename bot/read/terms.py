@@ -3,6 +3,7 @@ misspelt English words also count as the passages' closest word. Pure; part of r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.read.sentences import split_sentences
@@ -25,21 +26,26 @@ def specific(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]
     return out
 
 
+_DIGITS = re.compile(r"\D")
+
+
 def typos(weights: dict[str, float], hits: Sequence[Hit]) -> dict[str, float]:
     """Misspelt English query words ("memroy", "infrence") also count as the passages' closest word, a bit less."""
     import difflib
 
-    latin = [t for t in weights if len(t) >= 5 and t.isascii() and t.isalpha()]
+    # a name with digits too ("chatglm2" for the document's "ChaGLM2"), so long as the digits are the same
+    latin = [t for t in weights if len(t) >= 5 and t.isascii() and t.isalnum() and sum(c.isalpha() for c in t) >= 5]
     if not latin:
         return weights
     vocab = {w for h in hits for w in tokenize(f"{h.chunk.text} {h.chunk.meta.get('section', '')}")
-             if len(w) >= 4 and w.isascii() and w.isalpha()}
+             if len(w) >= 4 and w.isascii() and w.isalnum() and not w.isdigit()}
     out = dict(weights)
     for tok in latin:
         if tok in vocab:
             continue
         # a typo rarely hits the first letter; "score" -> "scored" is another word, not a typo
-        alike = [w for w in vocab if abs(len(w) - len(tok)) <= 2 and w[0] == tok[0]
+        digits = _DIGITS.sub("", tok)
+        alike = [w for w in vocab if abs(len(w) - len(tok)) <= 2 and w[0] == tok[0] and _DIGITS.sub("", w) == digits
                  and not w.startswith(tok) and not tok.startswith(w)]
         for near in difflib.get_close_matches(tok, alike, n=1, cutoff=0.8):
             out[near] = max(out.get(near, 0.0), 0.8 * weights[tok])
