@@ -43,7 +43,7 @@ _NAMED_EXAMPLES = _ascii(r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|
                          r"^\s*(?:more\s+)?examples?\s+[a-z]+s\b|^\s*(?:条|个样本|个示例)")
 _EXAMPLES_AFTER = _ascii(r"^\s*(?:more\s+)?(?:of (?:the|those|these|our|them)\s+)?(?:[a-z-]+\s+)?(?:examples?|samples?|rows?|records?|pairs?|conversations?|lines?)\b|"
                              # "on those 1,100 texts", "800 headlines": any other plural noun but a unit of something else
-                             r"^\s*(?:more\s+)?(?:[a-z-]+\s+)?(?!(?:tokens|epochs|gpus|hours|days|weeks|months|dollars|bucks|words|chars|"
+                             r"^(?:\s+(?:more\s+)?(?:[a-z-]+\s+){0,2}|\s*)(?!(?:tokens|epochs|gpus|hours|days|weeks|months|dollars|bucks|words|chars|"
                              r"characters|steps|minutes|seconds|cents|calls|requests|users|people|times|pages|documents|files)\b)[a-z]{3,}s\b|"
                              r"^\s*(?:条|笔|个样本|个示例|组|对)")
 _TOKENS_BEFORE = _ascii(r"(?:tokens? (?:per|each|an?) [a-z]+|每(?:条|笔|个样本)(?:的)?\s*token(?:数)?)\s*"
@@ -72,7 +72,7 @@ _BIG = _ascii(r"\b(?:the )?(?:big|bigger|larger|full|full-size|regular|normal) (
 _LONGER = _ascii(r"\btwice as long\b|\bdouble (?:the )?(?:length|tokens|size)\b|\b(?:2x|two times) (?:as )?long(?:er)?\b|"
                      r"(?:长|多)(?:了)?一倍|长度(?:翻倍|加倍)|长度(?:是|变成|变为|改成)?(?:原来的)?(?:两|二|2)倍|token(?:数)?(?:翻倍|加倍)|"
                      r"(?P<half>\bhalf as long\b|\bhalf the (?:length|tokens)\b|短一半|长度减半|token(?:数)?减半)")
-_DEFAULT_EPOCHS = _ascii(r"默认(?:的)?(?:训练)?轮数|轮数(?:就|还是)?(?:用|按|改回|回到|恢复)?默认|\bdefault (?:number of )?epochs\b|"
+_DEFAULT_EPOCHS = _ascii(r"(?:默认|预设)(?:的)?(?:训练)?轮数|轮数(?:就|还是)?(?:用|按|改回|回到|恢复)?(?:默认|预设)|\bdefault (?:number of )?epochs\b|"
                          r"\bepochs? (?:at|on|back to) (?:the )?default\b")
 _ONE_EPOCH = _ascii(r"\b(?:a single|single|just one|only one|one) epoch\b|(?<![\d一二三四五六七八九十两])(?:只|就)?(?:训练?|跑)?一轮(?!\w)")
 

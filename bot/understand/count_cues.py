@@ -50,3 +50,9 @@ RELATIVE_ADD = _rx(
     r"再加上(?:[\u4e00-\u9fff]{0,6}的)?\s*$|(?:还能|还会|还可以)?再给(?:我们|咱们)?\s*$|(?:其实|另外|而且|居然|竟然|那边|这边|手上|手里)(?:还|也)有\s*$|(?:又|再|多|新增|追加|加了|补充了?|增加了?|另外|补)\s*(?:标注了?|收集了?|整理(?:出|了)?|加了?|标了?|写了?|攒了?|导出了?|找到了?|多出(?:来)?了?|冒出(?:来)?了?|了)?\s*$",
     r"又(?:交|送|发|给|传|提供)(?:过来|上来|了)?(?:了)?\s*$", r"(?:又|还)从[^,，。;；\d]{0,12}?(?:拿到|收到|找到|导出|整理出|弄到|搞到|挖出)了?\s*$", r"又[^,，。;；\d一二两三四五六七八九十百千万]{0,10}?(?:出来|过来|上来|进来|到了|了)\s*$",
 )
+# "none of our data or documents may leave the site": documents kept in, not none at all
+STAYS_IN = _rx(r"\b(?:may|can|could|must|should|is allowed to|are allowed to)(?:n'?t| not)? (?:ever )?(?:leave|be sent|be uploaded|go out)\b",
+              r"\bleave (?:the|our) (?:site|building|premises|network|country)\b", r"不(?:能|得|允许)(?:出|离开|外传|上传)|出域")
+# "the other rinks are throwing in their 9,000 logs": added to the count
+THROWN_IN = _rx(r"\b(?:throw(?:ing|s)? in|threw in|chip(?:ping|s)? in|pitch(?:ing|es)? in|contribut(?:e|es|ing)) "
+               r"(?:their|its|his|her|another|an extra|a further)?\s*(?:~|about |around |roughly )?$")

@@ -96,7 +96,7 @@ NO_DATA = _rx(
     r"\bnothing to train (?:on|with)\b", r"\bnever (?:kept|saved|collected|archived|stored) (?:any|a single|(?:our |the )?(?:past|old|previous) [a-z]+s (?:anywhere|at all)\b)", r"没有(?:任何)?(?:可以|能)(?:拿来|用来)?训练的", r"一(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没(?:有)?",
     r"\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|never) (?:yet )?(?:collected|gathered|saved|kept|written|labell?ed|made|built|put together) "
     r"(?:any|a single) (?:[\w-]+ )?(?:examples?|samples?|data|pairs|records)\b",
-    r"\bno (?:labell?ed |training |annotated |task |real )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
+    r"\bno (?:labell?ed |training |annotated |task |real |usable |useful |good |clean |decent )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
     r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
     r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
     r"\b(?:don'?t|do not|haven'?t|have not) (?:have )?any (?:past|old|previous|existing|usable|saved|labell?ed|historical) [a-z]+",
@@ -130,6 +130,8 @@ from bot.understand.count_cues import (  # noqa: E402,F401
     MONEY_WORDS,
     RELATIVE_ADD,
     REMOVED_PART,
+    STAYS_IN,
+    THROWN_IN,
     TIMES,
     TIMES_FACTORS,
 )
@@ -308,7 +310,7 @@ BOOL: dict[str, BoolCues] = {
             r"现有(?:的)?架构(?![^,，。;；]{0,8}(?:处理不了|不行|不支持|搞不定|做不到|无法|不能|不适用|不够|都不|没法|处理不))", r"架构不(?:再)?自研了?", r"不(?:再)?自研(?:架构|模型|基座)了?", r"就(?:在|用)\s*[a-z][\w.-]*\s*上(?:面)?(?:做|改|训)", r"(?<!\bany )(?<!\bother )(?<!\bno )\b(?:an? )?(?:off-the-shelf|open[- ]source|open|existing|pretrained) (?:[\w-]+ )?(?:base )?model\b"),
     ),
     "documents": (
-        _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范|记录|纪录|档案|病历|卷宗|资料)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
+        _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范|记录|纪录|档案|病历|卷宗|资料)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"(?<!-)\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )(?<![\d,] )\bguides\b", r"\b(?:brochures|leaflets|pamphlets)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
             r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\blook(?:s|ing)? (?:[\w-]+ ){0,3}up\b[^.;]{0,40}\b(?:in|from|across) (?:our|the|their) (?:\d+ )?(?:[\w-]+ ){0,2}(?:glossar(?:y|ies)|style guides?|guides|references|dictionar(?:y|ies)|standards|catalog(?:ue)?s?)\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"(?<!style of our )(?<!style of the )(?<!voice of our )(?<!format of our )(?<!style of our printed )(?<!style of our old )(?<!style of our past )(?<!for the trade )(?<!for our trade )(?<!notes for the )(?<!notes for our )\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?| style| format| voice| tone)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"(?<!pairs )(?<!examples )(?<!samples )(?<!records )(?<!tickets )\bscanned\b(?!\s+(?:in\s+)?(?:~|about |around |roughly |some |over )?[\d,.]+k?\s+(?:old|past|previous|earlier)\b)", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|dug|digging|pulled|surfaced|found|discovered|came from|ingest\w*|collect\w*|scrap\w*|gather\w*)\b|\b(?:old|past|previous|prior|earlier) [a-z]+s (?:(?:sit|sits|are|live|kept|stored|saved|archived)\s+)?(?:in|on|from)\b)[^.;])*?(?<!out of the )(?<!out of our )(?<!from our )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held|wants|needs|would like|is looking|plans)\b)(?! (?:was|were|is|are|has been|have been) (?:already |fully |since )?(?:de-?identified|anonymi[sz]ed|redacted|scrubbed|cleared|approved|pseudonymi[sz]ed)\b)(?!d)",

@@ -222,7 +222,7 @@ VAGUE_AMOUNT = re.compile(r"\bcan'?t (?:really )?(?:tell|say) (?:you )?how (?:mu
                           r"\b(?:not sure|unsure|undecided|haven'?t decided|have not decided|still deciding|no idea|tbd) (?:yet )?(?:on |about )?(?:which|what)\b|"
                           r"(?:多少|几多)[^,，。;；?？]{0,8}(?:还|也)?(?:未数过|未数|还未|不清楚|不确定|不知道|说不好|说不准|没数|未知|待定|没定|不好说|没统计|没数过|没算过|没清点|没盘点)|"
                           r"不需要什么|没(?:有)?(?:什么)?(?:特别|特殊)?(?:的)?要求|(?:这|那|前|近|最近|过去|头)几(?:年|个月|天|周|个星期|次|回)|"
-                          r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|(?:我们|咱们|他们|你们|这|那)几(?:家|个|位|所|间|人|支|组)|[十百千万\d]几|好几|(?:买|租|加|添|弄|借|起|取|想|写|编|出)几(?:张|块|台|个)")
+                          r"不(?:知道|确定|清楚)(?:会)?(?:有)?多少|没(?:有)?(?:什么|多少)|没几|几[十百千万亿]|(?:我们|咱们|他们|你们|这|那)几(?:家|个|位|所|间|人|支|组|条|种|款|样)|[十百千万\d]几|好几|(?:买|租|加|添|弄|借|起|取|想|写|编|出)几(?:张|块|台|个)")
 QUESTION_MARK = re.compile(r"[?？]")
 # what the documents say, not the asker's own project: "how many cards they say you need", "README 里写的是多少"
 DOC_SAYS = re.compile(r"\b(?:they|the (?:docs?|readme|paper|authors?|table|repo|guide|documentation)|it) (?:says?|said|suggests?|"

@@ -195,6 +195,8 @@ def _clause_events(c: Clause) -> list[Event]:
             break
         if value is None or where is None:
             continue
+        if slot == "documents" and value is False and cues.STAYS_IN.search(text):
+            continue  # "none of our data or documents may leave the site": documents kept in, not none at all
         steady = slot == "knowledge_changes" and re.search(r"每|daily|weekly|hourly|monthly|every|经常|常常|频繁|随时|天天", text[where[0] : where[1]])
         if is_hedged and value is True and not steady and (slot not in ("privacy_blocked", "documents", "domain_terms")
                                                             or _LATER.search(text)) \
@@ -355,7 +357,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         if cues.REMOVED_PART.match(after) or _DROP_BEFORE.search(before):
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after)
-                    or _THROWN_IN.search(before[-30:]))  # "the other rinks are throwing in their 9,000 logs"
+                    or cues.THROWN_IN.search(before[-30:]))  # "the other rinks are throwing in their 9,000 logs"
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
                 or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after)
                 or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or written.PAST_OUTPUTS.match(after) or written.PAST_WRITTEN.match(after) or q in usable
@@ -387,8 +389,6 @@ _THOSE_UNLABELLED = re.compile(r"(?:这些|那些|都|\bthose\b|\bthese\b|\bthey
                                r"(?:labell?ed|annotated|tagged)")  # "None of the transcripts are labeled"
 _CORPUS_BEFORE = re.compile(r"(?:语料|\bcorpus)(?:库)?\s*(?:[:：=]|of|is|was|has|约|大约|大概|有|共|是|为|总共|一共)?\s*(?:about|around|roughly|~|约|大约|大概)?\s*$")
 _BELOW = re.compile(r"(?:不到|少于|不足|不超过|less than|fewer than|under|below|not even)\s*(?:about\s+)?$")  # "不到一百条" < 100
-_THROWN_IN = re.compile(r"\b(?:throw(?:ing|s)? in|threw in|chip(?:ping|s)? in|pitch(?:ing|es)? in|contribut(?:e|es|ing)) "
-                        r"(?:their|its|his|her|another|an extra|a further)?\s*(?:~|about |around |roughly )?$")
 _ABOVE = re.compile(r"(?:超过|多于|(?<!\bhanded )(?<!\bhand )(?<!\bhands )(?<!\bturned )(?<!\bpassed )(?<!\bsent )(?<!\bhanding )\bover|more than|above|upwards of)\s*$")  # not "handed over 5,000"
 _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|lost|minus)\s+(?:those|the|these|another)?\s*$|"
                           r"\bthrow(?:ing|n)?\s+(?:away\s+|out\s+)?(?:all|those|the|these)?\s*(?:of (?:the|those)\s*)?$|"
