@@ -438,7 +438,7 @@ def test_a_speedup_question_wants_a_ratio():
 
 
 def test_a_unit_after_a_number_ties_it_to_a_column():
-    from bot.read.cells import number_pairs as _number_pairs
+    from bot.read.keys import number_pairs as _number_pairs
 
     text = ("| Method | Bits | TGS | GRAM |\n| --- | --- | --- | --- |\n| Unsloth+FA2 | 16 | 4007 | 16GB |\n"
             "| Unsloth+FA2 | 4 | 3726 | 7GB |\n")

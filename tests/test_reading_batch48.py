@@ -110,7 +110,7 @@ GROUPED = """## Grouped GEMMs (masked layout)
 
 
 def test_a_column_holding_the_number_the_question_fixes_is_the_row_key_not_the_answer():
-    from bot.read.cells import number_pairs
+    from bot.read.keys import number_pairs
 
     assert ({"n"}, "7168") in number_pairs("每组 M=1024、N 7168 K 2048 的时候 computation 多少")
     found = read("masked layout 那张表，每组 M=1024、N 7168 K 2048 的时候 computation 多少 tflops", _hits(GROUPED))

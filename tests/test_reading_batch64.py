@@ -64,3 +64,25 @@ def test_an_offered_value_inside_a_note_is_the_answer_shown():
 """
     found = read("default max_model_len if i dont pass it — i think it was 2048 or 4096?", _hits(table, "参数说明"))
     assert found.best is not None and found.best.value == "2048"
+
+
+BOARD = """| 排名 | 模型 | 机构 | 总分 |
+|:---:|:---:|:---:|:---:|
+| 🏅️ | Yi-34B-Chat | 零一万物 | 71.87 |
+| 🥈 | XVERSE-13B-2-Chat | 元象科技 | 58.31 |
+| 🥉 | Qwen-14B-Chat | 阿里巴巴 | 56.50 |
+"""
+
+
+def test_a_place_on_a_leaderboard_is_read_from_words_and_medals():
+    from bot.read.keys import label_pairs, number_pairs, rank_value
+
+    assert [n for _, n in number_pairs("开源模型排行榜拿银牌（第二）的是哪个模型")] == ["2"]
+    assert [n for _, n in number_pairs("who took first place (gold medal) on the board")] == ["1"]
+    assert rank_value("🥈") == "2" and rank_value("🏅️") == "1"
+    assert label_pairs("🥈 / XVERSE-13B-2-Chat") == [("rank", "2")]
+
+
+def test_the_row_of_the_asked_place_answers():
+    found = read("开源模型排行榜上拿银牌（第二名）的模型总分多少", _hits(BOARD, "SuperCLUE 开源模型排行榜"))
+    assert found.best is not None and found.best.value == "58.31"

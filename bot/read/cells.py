@@ -16,68 +16,18 @@ from bot.read.candidate import (
     coverage,
     names_parameter,
     restates,
-    singular,
     type_score,
     without,
 )
-from bot.read.sentences import GENERIC, expand
+from bot.read.keys import column_tied, label_pairs, tied
+from bot.read.sentences import GENERIC
 from bot.read.switches import sets_switch, switch_ties
 from bot.understand.text import prepare
 from knowledge.lang import tokenize
 from knowledge.tables import is_numeric
 from knowledge.types import Hit
 
-_NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
-                           r"(\d[\d,.]*(?:[km](?![a-z0-9]))?)(?![\d.]|\s*(?:%|[kmbx]\b(?!\s*[=:：]?\s*\d)|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
-
-
 KEYED = 1.0
-_NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
-_GPUS_OF_A_KIND = re.compile(r"(?<![\w.])(\d{1,4})\s*[x×*]\s*(?:nvidia\s+)?[ahvlt]\d{2,3}\b|(\d{1,4})\s*(?:张|块)\s*[ahvlt]\d{2,3}\b")
-_CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
-_ZH_DIGIT = {"单": "1", "一": "1", "双": "2", "两": "2", "二": "2", "四": "4", "八": "8"}
-_DEVICE_WORDS = {"gpu", "gpus", "npu", "npus", "card", "cards", "卡", "数量", "num", "nodes", "node"}
-
-
-def number_pairs(question: str) -> list[tuple[set[str], str]]:
-    """(words, number) for each number the question ties to a word, the word before ("input len 30720",
-    "输入1") or a unit after ("4bit", "8 GPUs", "单卡" = one card)."""
-    low = prepare(question)
-    out = []
-    claimed: set[int] = set()
-    for m in _NUMBER_BEFORE.finditer(low):
-        unit = m.group(2)
-        # "4bit", "8 GPUs", "8卡" name the unit; "30720 gpu memory" is a number followed by another phrase
-        if " " in m.group(0) and not unit.endswith("s") and unit.isascii():
-            continue
-        words = _DEVICE_WORDS if unit in ("卡", "张卡", "块卡") or unit.rstrip("s") in ("gpu", "npu", "card", "node") \
-            else {unit, singular(unit)}
-        out.append((set(words), m.group(1)))
-        claimed.add(m.start(1))
-    for m in _NUMBER_AFTER.finditer(low):
-        words = set(tokenize(expand(m.group(1))))
-        if words and m.start(2) not in claimed:
-            out.append((words, m.group(2).replace(",", "")))
-    for m in _CARDS_ZH.finditer(low):
-        out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
-    for m in _GPUS_OF_A_KIND.finditer(low):  # "4x A40", "8 张 A100": a count of GPUs
-        out.append((set(_DEVICE_WORDS), m.group(1) or m.group(2)))
-    for m in _GLUED.finditer(low):  # "bs8", "tp4": an abbreviation glued to its number
-        out.append((_GLUED_WORDS[m.group(1)], m.group(2)))
-    for m in _LABEL_SETTING.finditer(low):  # "zero1=8": a setting whose name holds a digit
-        if any(ch.isdigit() for ch in m.group(1)):
-            out.append(({m.group(1)}, m.group(2)))
-    for m in _GROUP_SIZE.finditer(low):  # GPTQ's "128g": group size 128; "no groupsize": the row without one
-        out.append(({"group", "groupsize", "group-size"}, m.group(1) or "-"))
-    return out
-
-
-_GROUP_SIZE = re.compile(r"(?<![a-z0-9.])(32|64|128|256|512|1024)g(?![a-z0-9])|\b(?:no|without) group[- ]?size\b")
-_GLUED = re.compile(r"(?<![a-z0-9])(bs|tp|pp|dp|ep)(\d+)(?![\d.])")
-_GLUED_WORDS = {"bs": {"bs", "batch"}, "tp": {"tp", "tensor"}, "pp": {"pp", "pipeline"}, "dp": {"dp", "data"},
-                "ep": {"ep", "expert"}}
-
-
 def table_context(hits: Sequence[Hit], weights, total) -> tuple[dict[tuple[str, str], set[str]], dict[str, set[str]]]:
     """What the read tables say about themselves: the words of every row name per (source, column), as a table is
     often split across passages; and per document, the question's words its tables' captions or sections hold."""
@@ -191,7 +141,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         unnamed = 1.0 if row.strip() and not named and any(w >= 0.9 and t not in GENERIC and t not in m_col | m_ctx
                                                             for t, w in by_row.items()) else 0.0
         # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
-        tied = _tied(pairs, others + _label_pairs(row)) + _column_tied(pairs, column) + switch_ties(question_low, others)
+        ties = tied(pairs, others + label_pairs(row)) + column_tied(pairs, column) + switch_ties(question_low, others)
         # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks
         extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC
         # "yi-6b-chat 8bit": "8bit" names a sibling row ("Yi-6B-Chat-8bits"), so the plain row is not it
@@ -202,7 +152,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         lost = {t for t in labelled - m_ctx - m_row - m_col if weights.get(t, 0.0) >= 0.9 and t not in GENERIC}
         score = (2.0 * (cov_row + cov_col) - OTHER_TABLE * min(len(lost), 2) + (0.5 if row.strip() else 1.0) * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
                  - 0.25 * (_type_rank(value, wanted, column, units) if fits else 0)
-                 + 0.5 * tied - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
+                 + 0.5 * ties - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(" ".join([row, *(v for _, v in others)]))) else 0.0))  # "not the chat one": a "-Chat" row is not it
         if restates(value, given):
             score -= GIVEN
@@ -275,36 +225,6 @@ def _says_alone(value: str, words: frozenset[str]) -> bool:
     return bool(said) and said <= words
 
 
-def _tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, str]]) -> int:
-    """+1 for each number the question ties to a column this row holds it in, -1 where the row holds another."""
-    score = 0
-    for words, number in pairs:
-        for column, value in row_values:
-            if set(tokenize(column)) & words:
-                score += 1 if value.replace(",", "").lower() == number.lower() else -1  # "global 4M": the "4M" cell
-                break
-    return max(-2, min(score, 2))
-
-
-def _label_pairs(row: str) -> list[tuple[str, str]]:
-    """The settings a row's label writes out: "(tp=1, zero1=-1)" -> [("tp", "1"), ("zero1", "-1")]."""
-    return _LABEL_SETTING.findall(row)
-
-
-_LABEL_SETTING = re.compile(r"([A-Za-z_][\w-]*)\s*=\s*(-?\d[\w.]*)")
-
-
-def _column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:
-    """+1 when the column's own name holds a number the question ties to one of its words ("batch 32" and the
-    column "batch=32"), -1 when it holds another number for that word ("batch=4")."""
-    tokens = set(tokenize(column))
-    numbers = set(re.findall(r"\d+", column))
-    for words, number in pairs:
-        if words & tokens and numbers:
-            return 1 if number in numbers else -1
-    return 0
-
-
 _UNIT_WORDS: dict[ValueType, re.Pattern] = {
     "memory": re.compile(r"\b(?:mb|gb|gib|mib|memory|vram|mem)\b|显存|内存"),
     "percent": re.compile(r"%|percent|比例|百分比|占比|(?:准确|召回|命中|通过|胜|错误|成功|正确)率"),  # not 效率, 吞吐率
@@ -331,12 +251,15 @@ def cell_fits(value: str, wanted: tuple[ValueType, ...], column: str = "", capti
     named = prepare(f"{column} {_STATED.sub(' ', caption)}")  # a caption stating "reaches 88%" makes no column a percent
     if is_numeric(value) and any(k in _UNIT_WORDS and _UNIT_WORDS[k].search(named) for k in wanted):
         return True
+    if "name" in wanted and not is_numeric(value) and _NAME_COLUMN.search(prepare(column)):
+        return True  # "XVERSE-13B-2-Chat" in a "模型" / "Model" column
     if "version" in wanted and _TWO_PART.match(low) and _VERSION_WORD.search(prepare(f"{column} {caption}")):
         return True  # "12.3", "3.10 - 3.12" in a "推荐版本" / "Version" column
     return "number" in wanted or ("count" in wanted and is_numeric(value))
 
 
 _STATED = re.compile(r"\d+(?:\.\d+)?\s*(?:%|x\b|倍)")
+_NAME_COLUMN = re.compile(r"模型|名称|方法|框架|系统|\b(?:models?|names?|methods?|systems?|frameworks?|engines?|tools?)\b")
 _TWO_PART = re.compile(r"^\s*(?:[v≥>=<~]+\s*)?\d+\.\d+(?:\.\d+)*(?:\s*[-~–]\s*\d+\.\d+(?:\.\d+)*)?\s*\+?\s*$")
 _VERSION_WORD = re.compile(r"版本|\bversions?\b|\bver\b|\brelease\b")
 

@@ -29,7 +29,6 @@ from bot.read.cells import (
     cell_candidates,
     in_order,
     model_sizes,
-    number_pairs,
     superlative_candidates,
     table_context,
 )
@@ -49,6 +48,7 @@ from bot.read.hints import (
     pinned_version,
     unheld_name,
 )
+from bot.read.keys import number_pairs
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.read.terms import specific, typos
 from bot.understand.numbers import quantities
