@@ -86,3 +86,23 @@ def test_a_place_on_a_leaderboard_is_read_from_words_and_medals():
 def test_the_row_of_the_asked_place_answers():
     found = read("开源模型排行榜上拿银牌（第二名）的模型总分多少", _hits(BOARD, "SuperCLUE 开源模型排行榜"))
     assert found.best is not None and found.best.value == "58.31"
+
+
+TIMES = """| Hardware | Backbone | Quantization | Train (hh:mm:ss) |
+| --- | --- | --- | --- |
+| 1xA10G | llama2-7b | nf4 | 1:26:59 |
+| 4xA10G | llama2-7b | nf4 | 26:55 |
+| 1xA100 80GB | llama2-7b | nf4 | 30:11 |
+"""
+
+
+def test_a_gpu_count_in_the_row_label_meets_the_one_asked():
+    from bot.read.answer_type import values, wanted_types
+
+    assert wanted_types("训练时间多少？") == ("duration",) and values("1:26:59", ("duration",))
+    from bot.read.keys import label_pairs, number_pairs
+
+    assert ("gpus", "4") in label_pairs("4xA100 80GB")
+    assert [n for _, n in number_pairs("用 1张 A10G 跑 llama2-7b 要多久")] == ["1"]
+    found = read("用 1张 A10G 跑 llama2-7b nf4 的话训练时间多少？", _hits(TIMES, "Performance"))
+    assert found.best is not None and found.best.value != "26:55"  # not the 4xA10G row

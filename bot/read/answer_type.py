@@ -25,7 +25,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "memory": re.compile(r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:gb|gib|mb|mib|tb|tib|g|bytes?|字节)(?![a-z])|"
                          r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
     "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|weeks?|"
-                           r"ms\b|milliseconds?|小时|分钟|毫秒|秒|天|周)"),
+                           r"ms\b|milliseconds?|小时|分钟|毫秒|秒|天|周)|(?<![\d:.])\d{1,3}:\d{2}(?::\d{2})?(?![\d:])"),  # "1:26:59"
     "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),
     "count": re.compile(r"(?<![a-z0-9.])\d[\d,.]*\s*(?:k|m|b|t|million|billion|trillion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"
                         r"gpus?|cards?|steps?|epochs?|条|个|张|块|步|轮|参数)|(?<![a-z0-9.])\d+(?:\.\d+)?\s*[mbkt]\b"),
@@ -88,7 +88,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
      ("ratio", "percent", "number")),
     (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|\bgpu mem\b|\bmem per (?:gpu|card|device)\b|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|多少(?:美元|美金|刀|块|元|人民币)|花(?:了)?多少|\bhow many dollars|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
-    (re.compile(r"多久|多长时间|(?:多少|几)(?:个)?(?:小时|分钟|天|毫秒|秒|钟头|星期)|\bhow long\b|\bhow many (?:hours|minutes|days|seconds|ms|milliseconds)|耗时|时长|几天|"
+    (re.compile(r"多久|多长时间|(?:训练|运行|推理|生成)?时间(?:是|要|大概|大约)?多少|(?:多少|几)(?:个)?(?:小时|分钟|天|毫秒|秒|钟头|星期)|\bhow long\b|\bhow many (?:hours|minutes|days|seconds|ms|milliseconds)|耗时|时长|几天|"
                 r"\b(?:how much|what|total|training|train|running|run|wall[- ]?clock|inference|quantization|generation) time\b|"
                 r"\btime (?:does|did|will|would) it\b|\btime (?:to|it takes|for|per|of|spent|taken)\b|^time\b"), ("duration",)),
     (re.compile(r"端口|\bports?\b"), ("number",)),

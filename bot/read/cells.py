@@ -187,11 +187,12 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_TIMES_GPU = re.compile(r"(?<=\d[x×])(?=[A-Za-z]\d)")
 
 
 def spaced(header: str) -> str:
     """A header with its run-together words also written apart: "AveragePerformance" holds "average" and "performance"."""
-    apart = _CAMEL.sub(" ", header)
+    apart = _TIMES_GPU.sub(" ", _CAMEL.sub(" ", header))  # "4xA100" is also "4x A100"
     return header if apart == header else f"{header} {apart}"
 
 
@@ -228,7 +229,7 @@ def _says_alone(value: str, words: frozenset[str]) -> bool:
 _UNIT_WORDS: dict[ValueType, re.Pattern] = {
     "memory": re.compile(r"\b(?:mb|gb|gib|mib|memory|vram|mem)\b|显存|内存"),
     "percent": re.compile(r"%|percent|比例|百分比|占比|(?:准确|召回|命中|通过|胜|错误|成功|正确)率"),  # not 效率, 吞吐率
-    "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|ms|msec|milliseconds?|time|latency|ttft|tpot|itl)\b|"
+    "duration": re.compile(r"\b(?:s|sec|secs|seconds?|hours?|h|mins?|minutes?|ms|msec|milliseconds?|time|latency|ttft|tpot|itl|hh:mm(?::ss)?|mm:ss)\b|"
                            r"小时|时间|耗时|分钟|毫秒|秒|延迟|时延"),
     "money": re.compile(r"\$|usd|cost|price|费用|成本|价格"),
     "ratio": re.compile(r"\((?:x|×|times)\)|\b(?:speed-?ups?|ratio|times faster|vs\.?|v\.s\.?|versus|relative to)(?![\w.])|倍|加速比|相对|相比"),

@@ -16,7 +16,7 @@ _NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?
 
 
 _NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
-_GPUS_OF_A_KIND = re.compile(r"(?<![\w.])(\d{1,4})\s*[x×*]\s*(?:nvidia\s+)?[ahvlt]\d{2,3}\b|(\d{1,4})\s*(?:张|块)\s*[ahvlt]\d{2,3}\b")
+_GPUS_OF_A_KIND = re.compile(r"(?<![\w.])(\d{1,4})\s*[x×*]\s*(?:nvidia\s+)?[ahvlt]\d{2,3}[a-z]?\b|(\d{1,4})\s*(?:张|块)\s*[ahvlt]\d{2,3}[a-z]?\b")
 _CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
 _ZH_DIGIT = {"单": "1", "一": "1", "双": "2", "两": "2", "二": "2", "四": "4", "八": "8"}
 _DEVICE_WORDS = {"gpu", "gpus", "npu", "npus", "card", "cards", "卡", "数量", "num", "nodes", "node"}
@@ -94,7 +94,11 @@ def label_pairs(row: str) -> list[tuple[str, str]]:
     """The settings a row's label writes out: "(tp=1, zero1=-1)" -> [("tp", "1"), ("zero1", "-1")]; a medal
     leading it ("🥈 / XVERSE-13B-2-Chat") is its rank."""
     medal = rank_value(row.split(" / ")[0])
-    return _LABEL_SETTING.findall(row) + ([("rank", medal)] if medal.isdigit() and medal != row.strip() else [])
+    gpus = [("gpus", m.group(1)) for m in _LABEL_GPUS.finditer(row)]  # "4xA100 80GB": four GPUs
+    return _LABEL_SETTING.findall(row) + gpus + ([("rank", medal)] if medal.isdigit() and medal != row.strip() else [])
+
+
+_LABEL_GPUS = re.compile(r"(?<![\w.])(\d{1,3})\s*[x×]\s*(?:nvidia\s+)?(?:[ahvlt]\d{2,3}|rtx|gpus?\b)", re.IGNORECASE)
 
 
 _LABEL_SETTING = re.compile(r"([A-Za-z_][\w-]*)\s*=\s*(-?\d[\w.]*)")
