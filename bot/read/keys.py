@@ -13,8 +13,6 @@ from knowledge.lang import tokenize
 
 _NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
                            r"(\d[\d,.]*(?:[km](?![a-z0-9]))?)(?![\d.]|\s*(?:%|[kmbx]\b(?!\s*[=:：]?\s*\d)|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
-
-
 _NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
 _GPUS_OF_A_KIND = re.compile(r"(?<![\w.])(\d{1,4})\s*[x×*]\s*(?:nvidia\s+)?[ahvlt]\d{2,3}[a-z]?\b|(\d{1,4})\s*(?:张|块)\s*[ahvlt]\d{2,3}[a-z]?\b")
 _CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
@@ -58,7 +56,7 @@ def number_pairs(question: str) -> list[tuple[set[str], str]]:
 
 
 _RANK_WORDS = frozenset({"排名", "名次", "rank", "ranking", "place", "#", "no"})
-_PLACES = {"金牌": "1", "第一": "1", "冠军": "1", "gold": "1", "first": "1", "top": "1", "1st": "1",
+_PLACES = {"金牌": "1", "第一": "1", "冠军": "1", "gold": "1", "first": "1", "1st": "1",
            "银牌": "2", "第二": "2", "亚军": "2", "silver": "2", "second": "2", "2nd": "2",
            "铜牌": "3", "第三": "3", "季军": "3", "bronze": "3", "third": "3", "3rd": "3"}
 _PLACE = re.compile(r"(金牌|银牌|铜牌|冠军|亚军|季军)|(?:排名|名次|排行)?(第[一二三])(?:名)|"
@@ -91,16 +89,14 @@ def tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, 
 
 
 def label_pairs(row: str) -> list[tuple[str, str]]:
-    """The settings a row's label writes out: "(tp=1, zero1=-1)" -> [("tp", "1"), ("zero1", "-1")]; a medal
-    leading it ("🥈 / XVERSE-13B-2-Chat") is its rank."""
+    """The settings a row's label writes out: "(tp=1, zero1=-1)" -> [("tp", "1"), ("zero1", "-1")]; a GPU count
+    ("4xA100 80GB") and a medal leading it ("🥈 / XVERSE-13B-2-Chat", its rank) too."""
     medal = rank_value(row.split(" / ")[0])
     gpus = [("gpus", m.group(1)) for m in _LABEL_GPUS.finditer(row)]  # "4xA100 80GB": four GPUs
     return _LABEL_SETTING.findall(row) + gpus + ([("rank", medal)] if medal.isdigit() and medal != row.strip() else [])
 
 
 _LABEL_GPUS = re.compile(r"(?<![\w.])(\d{1,3})\s*[x×]\s*(?:nvidia\s+)?(?:[ahvlt]\d{2,3}|rtx|gpus?\b)", re.IGNORECASE)
-
-
 _LABEL_SETTING = re.compile(r"([A-Za-z_][\w-]*)\s*=\s*(-?\d[\w.]*)")
 
 
