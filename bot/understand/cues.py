@@ -98,7 +98,7 @@ NO_DATA = _rx(
     r"(?:any|a single) (?:[\w-]+ )?(?:examples?|samples?|data|pairs|records)\b",
     r"\bno (?:labell?ed |training |annotated |task |real |usable |useful |good |clean |decent )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs|labels)\b",
     r"\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|without) (?:have )?(?:any )?"
-    r"(?:labell?ed |training |annotated )?(?:data|examples?|samples?|dataset)\b",
+    r"(?:labell?ed |training |annotated )?(?:q&a |qa |question[- ]answer )?(?:data|examples?|samples?|dataset|pairs)\b",
     r"\b(?:don'?t|do not|haven'?t|have not) (?:have )?any (?:past|old|previous|existing|usable|saved|labell?ed|historical) [a-z]+",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own) (?:a single|one|even one) (?:labell?ed |annotated |written )?(?:[\w/&-]+ ){0,2}"
     r"(?:examples?|samples?|pairs?|q&as?|rows?|records?)\b",

@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 
 from bot.understand import cues, gpu_cues
+from bot.understand.numbers import zh_numeral
 from bot.understand.text import Clause, negated, snippet
 from bot.understand.types import Event
 
+_ZH_COUNT = r"[一二两三四五六七八九十百]{1,4}"  # "三十二张", "十二块": a card count in Chinese numerals (zh_numeral)
 _SMALL = {"one": 1, "a": 1, "an": 1, "显卡是": 1, "显卡用的是": 1, "a single": 1, "single": 1, "a pair of": 2, "pair of": 2, "a couple of": 2, "couple of": 2, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8,
           "sixteen": 16, "一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十六": 16}
 _COUNT_BEFORE = re.compile(r"(\d+|one|a single|single|a pair of|pair of|a couple of|couple of|an|a|two|three|four|six|eight|sixteen|"
-                           r"一|单|两|二|三|四|六|八|十六|显卡是|显卡用的是)\s*"
+                           r"单|显卡是|显卡用的是|(?<![一二两三四五六七八九十百])" + _ZH_COUNT + r")\s*"
                            r"(?:x|×|\*|张|块|台|个|pcs|卡|张卡|块卡|-?\s*(?:card|gpu)s?)?(?:带|装了?|配了?|插了?)?的?\s*(?:nvidia\s*|rtx\s*|geforce\s*|昇腾\s*|升腾\s*|ascend\s*|华为\s*)*$")
 
 
@@ -41,7 +43,7 @@ _SINGLE = re.compile(r"\b(?:one|a single|single|only one|just one)\b|一张|单�
 _ONE_CARD = re.compile(r"\b(?:one|a single|single|only one|just one)\s+(?:gpu|card|graphics card)\b(?!\s*(?:cluster|node|server)s?\b)"
                        r"|(?:一张|一块|单张|单块)\s*(?:gpu|卡|显卡)|单卡|单\s*gpu", re.IGNORECASE)
 _N_GPUS = re.compile(r"\b(\d{1,4})\s*(?:-|x\s*)?gpus?\b(?!\s*(?:hours?|days?|months?|weeks?|-?hrs?)\b)")
-_CARDS_COUNTED = re.compile(r"(\d+|一|单|两|二|三|四|六|八|十六)\s*(?:张|块)(?!\s*(?:数据|样本))")
+_CARDS_COUNTED = re.compile(r"(\d+|单|" + _ZH_COUNT + r")\s*(?:张|块)(?!\s*(?:数据|样本))")
 
 
 def compute_events(c: Clause) -> list[Event]:
@@ -142,7 +144,7 @@ def more_of_the_same(text: str, memory: float) -> list[Event]:
 def _small_int(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw) if 0 < int(raw) <= 100_000 else None
-    return _SMALL.get(raw.strip())
+    return _SMALL.get(raw.strip()) or zh_numeral(raw.strip())  # "三十二张 A100": 32
 
 
 _HARDWARE_SLOTS = frozenset({"compute", "gpu_memory_gb", "gpu_count"})

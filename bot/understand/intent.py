@@ -30,7 +30,7 @@ MAX_CLASSIFY_CHARS = 2000  # the intent shows in the first paragraphs; longer te
 # asks for a value: factual even when it names a model size or a GPU
 VALUE_ASK = re.compile(
     r"\bhow (?:much|many|long|big|fast|large|often)\b|\bwhat(?:'s|s| is| are| was| were)? (?:the )?(?:\w+ ){0,3}"
-    r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|default|name|type|format|"
+    r"(?:percentage|share|fraction|accuracy|score|price|version|bit|size|rank|value|number|count|total|figure|default|name|type|format|"
     r"learning rate|batch size|requirement|range|limit|maximum|minimum|upper end|lower end|memory|vram|speed|difference|command|subcommand|script|flag|option)|\bwhich\s+(?:[\w.-]+\s+){0,2}(?:version|data ?type|"
     r"dtype|model|one of the|quantization|precision|gpu|bit|library|package|optimizer|metric|dataset|license|release|commit|file|framework|port|tag|image|phone|device|chip|card)|\bwhat (?:[\w@./-]+ ){1,2}(?:does|did|do) [\w.-]+ (?:get|score|reach|achieve|hit)\b|\bin (?:their|the|its|that) (?:[\w-]+ ){0,2}table\b|\bwhat (?:is|are|does) [\w-]+(?: [\w-]+)?\??$|\bdefine\b|^\W*explain\b|\b(?:can|could|would) you explain\b|\bplease explain\b|\bexplain (?:what|how|why|the difference)\b|"
     r"多少|几(?!乎|经|何)(?:个|位|比特|种|张|块|条|倍|轮|小时|天|g|gb)?|哪(?:个|一个|一种|种|些|款|版|天|一天|年|一年|个月|类|一类)|几号|几月几|是什么|什么是|什么意思|区别|多大|多久|多快|多长|"
@@ -274,8 +274,8 @@ def decide_intent(text: str, probs: dict[str, float], stated: int, in_conversati
         return "factual"  # "应该设哪个代理变量?", "选哪个值": a setting of a tool, not an approach to choose
     if best == "situation" and probs[best] < 0.6 and not facts and CODE_TOKEN.search(text) and not decides(low):
         return "factual"  # "main.py --attn_implementation: is sdpa fine?": a question about a tool's setting
-    if best == "situation" and asks and not decides(low):
-        if stated <= 1 or not PERSONAL.search(low):
+    if best == "situation" and asks and not decides(low) and (stated < 3 or QUESTION_MARK.search(text)):
+        if stated <= 1 or not PERSONAL.search(low):  # (three facts and no question asked: a situation described)
             return "factual"
     last = final_question(low)
     asks_value = bool(VALUE_ASK.search(last) and not decides(last) and not VAGUE_AMOUNT.search(last))

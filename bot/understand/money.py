@@ -68,7 +68,10 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
 _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|subs|dues|"
                              r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?|rentals?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
                              r"run|runs|go|goes|sell|sells|at|from)\b[^,.;$€¥]{0,12}$|\b(?:starts? at|sells? for|sold for|retails? (?:at|for)|"
-                             r"priced at|we charge|charges?|goes for|go for|went for|going for)\s*(?:about |around |roughly |~)?$|"
+                             r"priced at|we charge|charges?|goes for|go for|went for|going for|retails?|retailing at|"
+                             r"prices? (?:are |run |range |ranging )?(?:from|at|between|of|start at)|price range(?: is| of)?)\s*(?:about |around |roughly |~)?$|"
+                             # "~4,000 hammocks a year at $129": what each of the goods counted sells for
+                             r"\b\d[\d,.]*k?\s+[a-z-]+s\b[^,.;$€¥]{0,20}?\bat\s*$|"
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
                              r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
                              r"(?:is|costs?(?:\s+(?:the|our|their|its|a)\s+(?:owner|client|customer|buyer|company|operator|insurer|shipowner)s?)?|"
@@ -82,12 +85,12 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
                              r"(?:收|卖|要|是)?)\s*(?:约|大概|大约|将近)?$")
 _EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle)\b|"
-                         r"^\s*(?:a|per) (?:plot|head|person|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
+                         r"^\s*(?:a|per) (?:plot|head|person|adult|child|kid|couple|family|guest|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
                          r"session|visit|week|can|bottle|portion|meal|wash|load|match|game|round|pitch|go)\b|"
                          r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|for (?:a|an|one|each) (?!budget|project|run|model|pilot|poc|prototype|team)|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
                          r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
-_RANGE_START = re.compile(r"(?:us\$|\$|€|¥|￥)?\s*[\d,.]+\s*[km]?\s*(?:-|–|to|~)\s*$")
+_RANGE_START = re.compile(r"(?:us\$|\$|€|¥|￥|£)?\s*[\d,.]+\s*[km]?\s*(?:-|–|to|~)\s*$")
 _NOT_THE_BUDGET = re.compile(r"^[^.;]{0,12}?\b(?:which|that|and that|but that)\s+(?:is|was|'s)(?:n'?t|\s+not)\s+(?:our|the|my|an?)\s+(?:[\w-]+\s+)?budget\b|"
                              r"^[^。;；]{0,6}?(?:这|那)?(?:不是|并非)(?:我们的?)?(?:[\u4e00-\u9fff]{0,4})?预算")
 _NOT_A_CENT_MORE = re.compile(r"\s*(?:块|元|分|毛|美元|刀)(?:钱)?(?:都|也)(?:不行|没有|不给|不能|不可以)")
@@ -116,7 +119,7 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
         if _EACH_AFTER.match(text[q.end :]):
             continue  # "saddles at £3-5k each": what one item sells for
         # "rugs go for $900-$14k": the second end of a price range is a price too
-        before_price = _RANGE_START.sub("", re.sub(r"(?:us\$|\$|€|¥|￥|eur|usd)\s*$", "", text[max(0, q.start - 50) : q.start]))
+        before_price = _RANGE_START.sub("", re.sub(r"(?:us\$|\$|€|¥|￥|£|eur|usd|gbp)\s*$", "", text[max(0, q.start - 50) : q.start]))
         if _PRICE_OF_GOODS.search(before_price) and not _BUDGET_WORD.search(text[max(0, q.start - 24) : q.start]):
             continue
         if _NOT_THE_BUDGET.match(text[q.end :]):

@@ -27,7 +27,7 @@ from bot.understand.text import (
     snippet,
 )
 from bot.understand.types import Event
-from bot.understand.volume import IN_PROMPT, RATE_AFTER, volume_events
+from bot.understand.volume import IN_PROMPT, PROMPT_HOLDS, RATE_AFTER, volume_events
 from knowledge.lang import normalize
 
 # slots a retraction can clear, by the words that name them
@@ -247,7 +247,7 @@ def _number_events(c: Clause) -> list[Event]:
     elif cues.NO_DATA.search(text) and not negated(text, *cues.NO_DATA.search(text).span()):
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
-           and not _PROMPT_PAGES.search(text[max(0, q.start - 12) : q.start]) and not _GLUED.search(text[: q.start]) and not _labelled(text, q) and not _CALLED_EXAMPLES.match(text[q.end :]) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
+           and not _PROMPT_PAGES.search(text[max(0, q.start - 12) : q.start]) and not _GLUED.search(text[: q.start]) and not _labelled(text, q) and not written.CALLED_EXAMPLES.match(text[q.end :]) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
            for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
@@ -282,11 +282,6 @@ def _labelled(text: str, q: Quantity) -> bool:
 
 
 # "35 past bulletins I'd call good examples", "200 replies we use as examples"
-_CALLED_EXAMPLES = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:(?:that |which )?(?:i|we)(?:'d| would)?\s+)?(?:call|consider|count as|use as|"
-                              r"treat as)\s+(?:good |great |usable |solid |gold )?(?:examples?|samples?)\b|"
-                              r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that|which) (?:are|is|were|would be|could be|make) (?:actually |really |all )?(?:good |great |usable |decent |solid )?(?:examples?|samples?)\b|"
-                              r"^\s*(?:[a-z][\w-]*\s+){1,2}(?:that |which )?(?:i|we)(?:'m|'re| am| are)? (?:\w+ )?(?:proud of|happy with)\b|"
-                              r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that are |which are )?(?:actually |really )?worth (?:showing|sharing|keeping|copying|learning from|imitating)\b")
 _LABELLED_NEAR = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,4}(?:labell?ed|annotated|tagged|graded|scored|rated|coded|classified|categori[sz]ed|"
                             r"(?:written|prepared|authored|done) by|translated|rewritten|corrected)\b")
 
@@ -342,7 +337,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
                 and not (corpus and re.match(r"\s*(?:个)?\s*(?:tokens?|词元|句|条)", after)):
             continue
         if cues.DOC_UNIT_AFTER.match(after) and not _labelled(text, q) and not _AS_EXAMPLES.search(text[q.end : q.end + 90]) \
-                and not written.PAST_WRITTEN.match(after) and not _CALLED_EXAMPLES.match(after):
+                and not written.PAST_WRITTEN.match(after) and not written.CALLED_EXAMPLES.match(after):
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
@@ -352,6 +347,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "3,000, not 300"; money is no count of examples
         if cues.DOC_NOUN_BEFORE.search(before) and not _labelled(text, q) and not _AS_EXAMPLES.search(after):
             continue  # "药品说明书一万多份": documents to retrieve from
+        if written.REQUESTED_BEFORE.search(before) and not _AS_EXAMPLES.search(after[:40]) and not written.NAMED_EXAMPLES.match(after):
+            continue  # "they asked for 20 short tour blurbs": to be written, not examples at hand
         if _queried(text, q) and not _labelled(text, q):
             continue  # "associates want to query ~40k precedent memos": a collection to search, not examples
         if cues.REMOVED_PART.match(after) or _DROP_BEFORE.search(before):
@@ -359,15 +356,16 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after)
                     or cues.THROWN_IN.search(before[-30:]))  # "the other rinks are throwing in their 9,000 logs"
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
-                or (q.value >= 10 and _LABELLED_NEAR.match(after)) or _CALLED_EXAMPLES.match(after)
+                or (q.value >= 10 and _LABELLED_NEAR.match(after)) or written.CALLED_EXAMPLES.match(after)
                 or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or written.PAST_OUTPUTS.match(after) or written.PAST_WRITTEN.match(after) or q in usable
                 or written.LABELLED_BEFORE.search(before) or corpus)  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
         trained = bool(_AS_EXAMPLES.search(text[q.end : q.end + 90]))  # "12,000 more reports cleared for us to train on"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
                      and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example
         if unit or bare_more:
-            if IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) and q.value < 100:
-                continue  # "a prompt with 5 examples" counts shots, not training data
+            if (IN_PROMPT.search(text[max(0, q.start - 25) : q.end + 30]) or PROMPT_HOLDS.search(text[max(0, q.start - 120) : q.start])) \
+                    and q.value < 100:
+                continue  # "a prompt with 5 examples", "a system prompt with the rules and 20 worked examples": shots, not data
             value = q.value * (0.9 if _BELOW.search(before) else 1.1 if _ABOVE.search(before) else 1.0)
             return Event("examples", "add" if more else "set", int(value), snippet(c, q.start, q.end + 24))
     if cues.DATA_WORDS.search(text):  # a bare number next to data words: "我们有 3000, 数据都标注好了"

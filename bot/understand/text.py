@@ -38,7 +38,7 @@ class Clause:
 
 
 _CUT = re.compile(
-    r"(?:(?<!\d),(?!\s*(?:usd|eur|rmb|cny|dollars?|euros?)\b)|,(?!\d{3}(?!\d))(?!\s*(?:usd|eur|rmb|cny|dollars?|euros?)\b)|[;!?，。；！？、\n])+|(?<=[a-z0-9)\]'\" ])\.(?:\s+|$)|\s+-{1,2}\s+|\s*[—–]+\s*|\s+(?=(?:but|however|although|though|whereas|"
+    r"(?:(?<!\d),(?!\s*(?:usd|eur|rmb|cny|dollars?|euros?)\b)|,(?!\d{3}(?!\d))(?!\s*(?:usd|eur|rmb|cny|dollars?|euros?)\b)|[;!?，。；！？、\n])+|(?<=[a-z0-9)\]'\" ])\.(?:\s+|$)|\s+-{1,2}\s+|(?<![\d%kKmM])\s*[—–]+\s*|(?<=[\d%kKmM])\s*[—–]+\s*(?!(?:us)?[$€£¥]?\s*\d)|\s+(?=(?:but|however|although|though|whereas|"
     r"except|rather than)\b)|(?=(?:但是|但|不过|然而|可是|只是|而是|虽然|除了|而不是|而非))|\(|\)",
 )
 

@@ -9,6 +9,9 @@ from bot.understand.text import Clause, snippet
 from bot.understand.types import Event
 
 IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re.IGNORECASE)
+# "a system prompt with the rules and 20 worked examples": what the prompt holds, said before the count
+PROMPT_HOLDS = re.compile(r"\bprompt\b[^.;]{0,80}\b(?:with|containing|including|includes|holding|plus)\b[^.;]{0,60}$|"
+                           r"(?:提示词?|prompt)[^。;；]{0,30}(?:里|中)(?:塞|放|写|加)?了?[^。;；]{0,30}$")
 
 _PER = re.compile(r"^\s*(?:\+\s*)?(?:api\s+)?(?:calls?|requests?|queries|messages|次(?:调用|请求|查询)?)?\s*(?:per|a|each|/|every)?\s*"
                   r"(second|sec|minute|min|hour|day|week|month|秒|分钟|小时|天|日|周|月)")
@@ -45,7 +48,7 @@ def volume_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             out.append(Event("high_volume", "set", monthly >= HIGH_VOLUME_PER_MONTH, src))
             break
     for q in qs:
-        if re.match(r"^\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and IN_PROMPT.search(text):
+        if re.match(r"^\s*-?\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and IN_PROMPT.search(text):
             out.append(Event("prompt_tokens", "set", int(q.value), snippet(c, q.start, q.end + 16)))
             # "a 3,000-token prompt" is long; "提示词两百 token 左右" says it is not
             out.append(Event("long_prompt", "set", q.value >= LONG_PROMPT_TOKENS, snippet(c, q.start, q.end + 16)))

@@ -27,3 +27,15 @@ PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:report
                            r"^\s*of (?:our|his|her|their|the) (?:[\w'’-]+\s+){0,2}(?:notes|reports|summaries|letters|memos|write-ups|recaps|descriptions|reviews|captions)\b")
 PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
                            r"servers|machines|laptops|computers|customers|clients|employees|staff|members|users|people|stores|sites)\b)[a-z]{3,}s\b")
+# "200 recipes we consider good examples", "一千二百篇做样例": counted things the asker calls examples
+CALLED_EXAMPLES = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:(?:that |which )?(?:i|we)(?:'d| would)?\s+)?(?:call|consider|count as|use as|"
+                             r"treat as)\s+(?:good |great |usable |solid |gold )?(?:examples?|samples?)\b|"
+                             r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that|which) (?:are|is|were|would be|could be|make) (?:actually |really |all )?(?:good |great |usable |decent |solid )?(?:examples?|samples?)\b|"
+                             r"^\s*(?:[a-z][\w-]*\s+){1,2}(?:that |which )?(?:i|we)(?:'m|'re| am| are)? (?:\w+ )?(?:proud of|happy with)\b|"
+                             r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that are |which are )?(?:actually |really )?worth (?:showing|sharing|keeping|copying|learning from|imitating)\b|"
+                             r"^\s*(?:多)?(?:篇|份|条|个|段|张|封)?[\u4e00-\u9fff]{0,4}?(?:做|当|作为|用作|拿来当|拿来做)(?:训练)?(?:样例|样本|范例|示例|例子)")  # "一千二百篇做样例"
+# "they asked for 20 short blurbs", "要生成200条商品文案": what is to be produced, not examples already at hand
+REQUESTED_BEFORE = re.compile(r"\b(?:asked (?:us |me )?for|asks? (?:us |me )?for|wants?|requested|ordered|commissioned|"
+                              r"(?:need|needs|have|has|got) to (?:write|produce|generate|create|draft|make|turn out|churn out)|to (?:write|produce|generate|draft))\s*"
+                              r"(?:about |around |roughly |~|another |some )?$|(?:要|得|需要)(?:我|我们|咱们)?(?:再)?(?:生成|写|产出|赶出|出)\s*$")
+NAMED_EXAMPLES = re.compile(r"\s*(?:条|个|对)?\s*(?:[\w-]+\s+){0,2}(?:examples?|samples?|pairs|training data|样例|样本|示例|例子|训练数据)")
