@@ -77,3 +77,20 @@ def test_a_described_situation_with_which_routes_in_it_asks_nothing():
                    "提示的格式是固定的（线路、雪况、穿衣建议、集合时间）。以前发过的提示大概四百条。不用今天就上线，下个季度前弄好就行。")
     assert u.intent == "situation"
     assert label(u) == "hybrid"
+
+
+def test_the_data_asked_about_then_its_count():
+    u = understand("Bookbinding studio here, we've bound something like 14,000 books since 1987. I'd love a model that "
+                   "writes the little insert in our house voice. Examples? I have eight. Eight. That's all.")
+    assert value(u, "examples") == 8
+    assert not value(u, "documents")  # the books were bound, not written to be read from
+    assert label(u) == "prompt"
+
+
+def test_chinese_data_asked_about_then_its_count():
+    assert value(understand("样例？我们有三百条。"), "examples") == 300
+
+
+def test_how_a_released_model_was_trained_is_a_lookup():
+    assert understand("想问下 linly 放出来的权重是 lora 训的还是全量？我想在它上面再叠 lora").intent == "factual"
+    assert understand("我们用lora还是全量微调？有3000条数据").intent == "situation"

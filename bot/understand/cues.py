@@ -356,3 +356,9 @@ RETRACT = _rx(
 )
 UPDATE = _rx(r"\bupdate\b", r"\bactually\b", r"\binstead\b", r"\bcorrection\b", r"\bturns out\b", r"\bchange(?:d)? (?:of plans|to)\b",
              r"其实", r"改成", r"不过", r"更正", r"纠正", r"修改", r"换成", r"变成")
+# "Examples? I have eight.": the data asked about, then the count
+DATA_ASKED = re.compile(r"^\s*(?:and |as for |how many )?(?:labell?ed |training )?(?:examples?|samples?|training data|pairs|样例|样本|示例|例子|训练数据)\s*$")
+HAVE = re.compile(r"^\s*(?:i|we) (?:have|got|'ve got|have got|only have)\b|^\s*(?:我们|我)?(?:只)?(?:有|手上有)")
+# "we've bound something like 14,000 books", "已经印了两万本": goods the business made or sold, not documents to read
+MADE_BEFORE = re.compile(r"\b(?:bound|rebound|printed|sold|shipped|repaired|restored|bind|print|sell|ship|repair|restore)\s+"
+                         r"(?:(?:something like|about|around|roughly|over|more than|nearly|almost|some)\s+)?(?:~\s*)?$|(?:装订|印|卖|修复|售出|发货)了?\s*(?:大约|约|差不多)?\s*$")

@@ -47,7 +47,7 @@ DECISION_ASK = re.compile(
     r"\bwhich (?:approach|method|option|way)\b(?!\s+(?:had|has|got|gets|gave|achieved|achieves|scored|reached|wins|won|was|were|did best)\b|\s+should (?:i|we) (?:turn on|enable|switch on|set|pass|add)\b)|\bwhat (?:approach|method|option|should)\b|\brecommend\w* (?:for )?(?:us|me)\b|"
     r"\badvi[cs]e\b|\brecommendation\b|\boverkill\b|\b(?:a thing|something) (?:i|we) (?:even )?need\b|\bis (?:it|that|this) (?:even |really )?necessary\b|\bwhere (?:do|should) (?:i|we) (?:even )?start\b|\bbest (?:approach|option|way|choice)\b|\bworth (?:it|fine-?tuning)\b|\bmake sense\b|(?<!flag )(?<!option )(?<!parameter )(?<!argument )(?<!setting )\bdo (?:i|we) need\b(?!\s+(?:-|to (?:set|pass|add|enable|install|specify|turn)\b|an? (?:flag|option|parameter)\b))|"
     r"\bor (?:rag|fine-?tun\w*|prompt\w*|lora|qlora|full)\b|应该|该不该|要不要|(?:微调|训练|预训练|fine-?tune|lora)吗|"
-    r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}还是|还是[^,，。;；?？]{0,12}"
+    r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)[^,，。;；?？]{0,12}(?<!的)还是|(?<!的)还是[^,，。;；?？]{0,12}"
     r"(?:微调|rag|lora|qlora|提示|prompt|检索|知识库|全量|全参|从零|预训练|训练)|值不值|值得|适合(?:我们|我)|怎么选|选哪|怎么办|建议(?:我们|我)?(?:用|选)(?!哪个(?:模型|版本|显卡|卡|参数)|什么(?:模型|版本|显卡|卡|gpu|硬件|配置|参数))|"
     r"该怎么做|怎么做(?:比较|才|更)?[\u4e00-\u9fff]{0,2}[?？]|还有什么(?:路子|办法|方案)|有(?:什么|没有)(?:路子|办法)|靠谱吗|有没有必要|纠结|犹豫|拿不定|\btorn between\b|\bcan'?t decide\b|\bdeciding between\b|现实吗|行得通吗|能行吗|划算吗|划不划算|能不能做|能做吗|可行吗|行不行|有什么建议|(?:什么|哪种|哪个)方案|(?:哪种|什么|哪个|哪一种)(?:方式|方法|做法|路线)(?:来|去)?(?:训练|微调|做|实现|搞)|\bwhat kind of (?:training|fine-?tuning|approach)\b|怎么搞|如何做|咋办|咋整|怎么弄"
 )

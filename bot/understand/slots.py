@@ -75,6 +75,8 @@ def read_events(text: str) -> list[Event]:
             # "依据都在政策文件，三百多份": the count after the comma counts the documents named before it
             start = max(parts[i - 1].start, clause.start - 12)
             clause = Clause(low[start : clause.start] + clause.text, start)
+        elif i and cues.DATA_ASKED.match(parts[i - 1].text) and cues.HAVE.match(clause.text):  # "Examples? I have eight."
+            clause = Clause(low[parts[i - 1].start : clause.start] + clause.text, parts[i - 1].start)
         elif i and _LEADING_TOKENS.match(clause.text) and IN_PROMPT.search(parts[i - 1].text):
             # "prompt 里塞了一大堆 few-shot 示例，大约 3,500 token": the tokens after the comma are the prompt's
             clause = Clause(low[parts[i - 1].start : clause.start] + clause.text, parts[i - 1].start)
@@ -248,7 +250,7 @@ def _number_events(c: Clause) -> list[Event]:
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
            and not _PROMPT_PAGES.search(text[max(0, q.start - 12) : q.start]) and not _GLUED.search(text[: q.start]) and not _labelled(text, q) and not written.CALLED_EXAMPLES.match(text[q.end :]) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
-           for q in qs):
+           and not cues.MADE_BEFORE.search(text[max(0, q.start - 40) : q.start]) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))  # "40k memos that partners want to query"
