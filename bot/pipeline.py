@@ -22,7 +22,7 @@ from bot.respond import redecide, respond
 from bot.settings import Settings
 from bot.types import Answer, Mode, Source
 from bot.understand import Understanding, replay
-from knowledge.lang import normalize, tokenize, use_cache_dir
+from knowledge.lang import normalize, search_tokens, use_cache_dir
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000  # longer input is cut (a 100 KB paste still gets an answer)
@@ -41,7 +41,7 @@ class Pipeline:
     """Owns the loaded index, embedder and backends; the CLI and the web app only call its methods."""
 
     def __init__(self, settings: Settings, embedder=None, backend: Backend | None = None,
-                 tokenizer: Callable[[str], list[str]] = tokenize):
+                 tokenizer: Callable[[str], list[str]] = search_tokens):
         self.settings = settings
         self.tokenizer = tokenizer
         self._embedder = embedder

@@ -14,7 +14,7 @@ from knowledge.chunking import chunk_documents, embedding_text
 from knowledge.embedding import Embedder
 from knowledge.errors import NothingIndexed
 from knowledge.glossary import translations
-from knowledge.lang import tokenize
+from knowledge.lang import search_tokens
 from knowledge.names import document_names
 from knowledge.types import Chunk, Skipped
 
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
 
 
-def passage_tokens(chunk: Chunk, tokenizer: Callable[[str], list[str]] = tokenize) -> list[str]:
+def passage_tokens(chunk: Chunk, tokenizer: Callable[[str], list[str]] = search_tokens) -> list[str]:
     """BM25 tokens of a passage: its title, its text, the glossary terms of the other language and the names
     of its document ("tei" for every passage of text-embeddings-inference)."""
     text = embedding_text(chunk)
@@ -63,7 +63,7 @@ def build_index(
     embedder: Embedder,
     settings,
     progress: Progress | None = None,
-    tokenizer: Callable[[str], list[str]] = tokenize,
+    tokenizer: Callable[[str], list[str]] = search_tokens,
 ) -> store.BuildReport:
     """Index every readable file under ``roots`` into ``index_dir``. The old index serves until the swap."""
     from knowledge.loaders import LoadLimits

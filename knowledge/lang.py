@@ -137,6 +137,10 @@ def content_words(text: str) -> list[str]:
     return words
 
 
+_CAMEL = re.compile(r"(?<![A-Za-z])[A-Z]?[a-z0-9]+(?:[A-Z][a-z0-9]+)+(?:[A-Z]{2,})?(?![a-z])")  # "AdamOffloadOptimizer"
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]{2,}")
+
+
 def tokenize(text: str) -> list[str]:
     """Search tokens: jieba words for Han runs (plus character bigrams for recall), lowercase words for Latin.
 
@@ -168,3 +172,10 @@ def tokenize(text: str) -> list[str]:
                     if "." in w and not w.replace(".", "").isdigit():
                         tokens.extend(p for p in w.split(".") if len(p) > 1 and p not in EN_STOPWORDS and not p.isdigit())
     return tokens
+
+
+def search_tokens(text: str) -> list[str]:
+    """``tokenize`` plus the words inside camel-cased names, for the sparse index and its queries:
+    "AdamOffloadOptimizer" is also found by "offload optimizer", "AutoModelForCausalLM" by "causal"."""
+    camel = [p.lower() for w in _CAMEL.findall(normalize(text)) for p in _CAMEL_PART.findall(w)]
+    return tokenize(text) + [p for p in camel if len(p) > 2 and p not in EN_STOPWORDS]

@@ -32,7 +32,7 @@ from knowledge import library_cache, store, stores
 from knowledge.bm25 import BM25Builder
 from knowledge.build import dense_text, passage_tokens
 from knowledge.errors import InputError, SkipFile
-from knowledge.lang import tokenize
+from knowledge.lang import search_tokens
 from knowledge.library_records import Document, LibraryReport
 from knowledge.types import Chunk, Skipped
 
@@ -57,7 +57,7 @@ class Library:
     """A folder of documents and the index built from them. The embedder and settings are injected."""
 
     def __init__(self, root: Path, index_dir: Path, embedder, settings,
-                 tokenizer: Callable[[str], list[str]] = tokenize, builtin: Path | None = None,
+                 tokenizer: Callable[[str], list[str]] = search_tokens, builtin: Path | None = None,
                  seeds: Sequence[Source] = ()):
         self.root = Path(root)
         self.index_dir = Path(index_dir)

@@ -15,7 +15,7 @@ from knowledge.dictionary import bridge_words, chinese_for
 from knowledge.embedding import Embedder, reads_chinese
 from knowledge.fusion import rrf, weighted
 from knowledge.glossary import expand_query, translations
-from knowledge.lang import content_words, detect_language, normalize, tokenize
+from knowledge.lang import content_words, detect_language, normalize, search_tokens
 from knowledge.names import document_names
 from knowledge.stores import SearchIndex
 from knowledge.types import Hit
@@ -40,6 +40,7 @@ _HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 
 TOPIC = 0.4  # a word with at least this share of the largest IDF, held by one document only, is that document's topic
 TOPIC_POSTINGS = 60  # a word more passages hold than this is no document's own word
+FOUND_SENSES = 4  # dictionary translations of a query word that count as finding it in a passage
 RARE_CANDIDATES = 10  # passages holding a query's rare word that join the candidates whatever else they hold
 SPELLED = 0.25  # a passage holding a query's rare word gains this share of the best fused score
 NAMED = 0.25  # a passage of a document the query names by name gains this share of the best fused score
@@ -90,7 +91,7 @@ class HybridRetriever:
     """Search one loaded index. The embedder and tokenizer are injected, so tests pass tiny fakes."""
 
     def __init__(self, index: SearchIndex, embedder: Embedder, settings,
-                 tokenizer: Callable[[str], list[str]] = tokenize):
+                 tokenizer: Callable[[str], list[str]] = search_tokens):
         self.index = index
         self.embedder = embedder
         self.settings = settings
@@ -132,7 +133,9 @@ class HybridRetriever:
         dense_sim = dict(dense)
         sparse_rank = {i: r for r, (i, _) in enumerate(sparse, 1)}
         # a query word also counts as found when its glossary translation is in the passage
-        alternatives = {t: {t, *self.tokenizer(" ".join(translations(t))), *bridge_words(t, self.settings.bridge_words)}
+        # (more dictionary senses than the search uses: "drugs" is 毒品 first, and a passage saying 药品 matches it too)
+        alternatives = {t: {t, *self.tokenizer(" ".join(translations(t))),
+                            *bridge_words(t, max(self.settings.bridge_words, FOUND_SENSES) if self.settings.bridge_words else 0)}
                         for t in content}
         weights = {t: max(idf.get(t, max_idf), 0.05) for t in content}
         mass = sum(weights.values())

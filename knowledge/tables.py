@@ -60,7 +60,7 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(text.strip()))
 
 
-_SUB_ROW = re.compile(r"^(?:[-+]|└|↳|w/)\s*\S")  # "- int8", "+ vmap", "└ 4-bit", "w/ flash-attn"
+_SUB_ROW = re.compile(r"^(?:(?:[-+]|└|↳|w/)\s*\S|\([^()]{1,40}\)\s*$)")  # "- int8", "+ vmap", "└ 4-bit", "w/ flash-attn", "(LoRA)"
 _DITTO = ("", "-", "—", "–", "〃", '"', "''", "同上")  # a label cell that repeats the row above
 
 

@@ -24,7 +24,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     # not the "16" of "bf16 bytes" (a name's digits), but "a100x80gb" is 80gb
     "memory": re.compile(r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:gb|gib|mb|mib|tb|tib|g|bytes?|字节)(?![a-z])|"
                          r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
-    "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|weeks?|"
+    "duration": re.compile(r"\d+(?:\.\d+)?\s*(?:-\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|seconds?|s\b|days?|(?<=\d)d\b(?!\s*-?\s*(?:parallel|并行|print|打印|model|模型|conv|vision|视觉))|weeks?|"
                            r"ms\b|milliseconds?|小时|分钟|毫秒|秒|天|周)|(?<![\d:.])\d{1,3}:\d{2}(?::\d{2})?(?![\d:])"),  # "1:26:59"
     "dtype": re.compile(r"\b(?:nf4|fp4|fp16|bf16|fp32|int8|int4|float16|bfloat16|float32|normalfloat|4-bit normalfloat)\b"),
     "count": re.compile(r"(?<![a-z0-9.])\d[\d,.]*\s*(?:k|m|b|t|million|billion|trillion|万|亿|千)?\s*(?:examples?|samples?|tokens?|params?|parameters?|"

@@ -32,12 +32,25 @@ class Candidate:
 
 
 GIVEN = 0.3  # a value the question itself states ("比 768 维 float32 压缩了多少倍": 768 is not the answer)
+QUOTED_FIGURE = 1.0  # more when it is a measured figure the asker quotes ("starcoder gets 1.22", "the llamas were 2e-4")
 _LEADING = re.compile(r"^\s*[~≈<>]?\s*(\d+(?:\.\d+)?)\s*([kmb](?![a-z]))?", re.IGNORECASE)
 _MAGNITUDE = {"k": 1e3, "m": 1e6, "b": 1e9}
 
 
+_SCI = re.compile(r"\s*(\d+(?:\.\d+)?e-?\d+)\b", re.IGNORECASE)
+_MEASURED = re.compile(r"\s*(?:\d+\.\d{2,}|\d+(?:\.\d+)?e-?\d+)\s*", re.IGNORECASE)  # "1.22", "30.50", "2e-4"
+
+
+def sci_numbers(text: str) -> frozenset[float]:
+    """The numbers written in scientific notation ("2e-4") in ``text``."""
+    return frozenset(float(x) for x in _SCI.findall(text))
+
+
 def restates(value: str, given: frozenset[float]) -> bool:
     """The value's number is one the question already states ("4M" when it says "global 4M")."""
+    sci = _SCI.match(value or "")
+    if sci:
+        return float(sci.group(1)) in given  # "2e-5" does not restate the "2e-4" of the question
     m = _LEADING.match(value or "")
     if not (m and given):
         return False
@@ -193,3 +206,11 @@ def type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
     if not wanted:
         return 0.0
     return 0.6 if ok else -0.3 if soft(wanted) else -1.2
+
+
+def given_penalty(value: str, given: frozenset[float]) -> float:
+    """How much a candidate loses for restating a number of the question: a measured figure ("1.22", "2e-4") is
+    what the asker already knows; a plain one may be a condition they set."""
+    if not restates(value, given):
+        return 0.0
+    return GIVEN + (QUOTED_FIGURE if _MEASURED.fullmatch(value) else 0.0)

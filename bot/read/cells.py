@@ -11,9 +11,9 @@ from dataclasses import replace
 from bot.read.answer_type import VALUE_PATTERNS, ValueType, soft, values
 from bot.read.candidate import (
     ASSIGNED_BONUS,
-    GIVEN,
     Candidate,
     coverage,
+    given_penalty,
     names_parameter,
     restates,
     type_score,
@@ -154,8 +154,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                  - 0.25 * (_type_rank(value, wanted, column, units) if fits else 0)
                  + 0.5 * ties - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(" ".join([row, *(v for _, v in others)]))) else 0.0))  # "not the chat one": a "-Chat" row is not it
-        if restates(value, given):
-            score -= GIVEN
+        score -= given_penalty(value, given)
         named_by = set(tokenize(column))
         if pairs and is_numeric(value) and ((not any(ch.isdigit() for ch in column) and named_by and any(named_by <= words for words, _ in pairs))
                                             or (restates(value, given) and any(named_by & words and value.strip() == n for words, n in pairs))):

@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from bot.read.answer_type import ValueType, has_type, soft, values, wanted_types
 from bot.read.candidate import (
     ASSIGNED_BONUS,
-    GIVEN,
     Candidate,
     bridged,
     coverage,
+    given_penalty,
     names_parameter,
     restates,
+    sci_numbers,
     type_score,
 )
 from bot.read.cells import (
@@ -104,7 +105,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     unit = asked_unit(question)
     counts = bool(unit) and bool(COUNTS.search(low))  # "多少个汉字", "how many tokens": a noun counted
     # numbers the asker states; not those inside a name ("bf16", "a100", "llama-3.1")
-    given = frozenset(q.value for q in quantities(low) if not q.vague and not _IN_NAME.search(low[: q.start]))
+    given = frozenset(q.value for q in quantities(low) if not q.vague and not _IN_NAME.search(low[: q.start])) | sci_numbers(low)
     offered = bool(_GUESSES.search(low) or OFFERED.search(low))  # "fp4还是nf4": one of the asker's options answers
     given = frozenset() if _GUESSES.search(low) else given  # "is it 8080?", "我记得是 6 还是 7": a guess may answer
     flags = frozenset(re.findall(r"(?<![\w-])--([a-z0-9][\w-]*)", question.lower()))  # "--kv-cache-dtype", spelt out
@@ -262,14 +263,14 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         if worked and given and {float(x) for x in re.findall(r"\d+(?:\.\d+)?", worked.group(1))} <= given:
             # "micro batch 3, accumulation 2, three GPUs": the worked example with the question's own numbers
             value, score = worked.group(2), score + ASSIGNED_BONUS
-        if restates(value, given):
-            score -= GIVEN
+        score -= given_penalty(value, given)
         out.append(Candidate("sentence", _clip(sentence, value), value, hit, score))
     return out
 
 
 _IN_NAME = re.compile(r"[a-z][a-z-]*-?$")
-_GUESSES = re.compile(r"\b(?:is it|isn'?t it|was it|right\?|i (?:think|guess|believe|recall|remember)|or (?:was|is) it)\b|"
+_GUESSES = re.compile(r"\b(?:is it|isn'?t it|was it|right\?|i (?:think|guess|believe|recall|remember|assumed|thought)|or (?:was|is) it|"
+                      r"(?:someone|somebody|people|a colleague|my colleague|they) (?:said|says|told me)|i(?:'ve| have)? heard|iirc)\b|"
                       r"是不是|对吗|对不对|吗[?？]?\s*$|我记得|好像是|应该是")
 _SAYS_DEFAULT = re.compile(r"\bdefaul(?:t|\b)|默认|缺省", re.IGNORECASE)
 _EQUATION = re.compile(r"=\s*((?:\d+(?:\.\d+)?\s*[*×x+/-]\s*)+\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)")
