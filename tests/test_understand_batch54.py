@@ -94,3 +94,12 @@ def test_chinese_data_asked_about_then_its_count():
 def test_how_a_released_model_was_trained_is_a_lookup():
     assert understand("想问下 linly 放出来的权重是 lora 训的还是全量？我想在它上面再叠 lora").intent == "factual"
     assert understand("我们用lora还是全量微调？有3000条数据").intent == "situation"
+
+
+def test_data_that_can_leave_now_lifts_the_privacy_block():
+    u = replay(["有三萬多頁的炮制规范PDF，内容每年都会修订。另外客户数据未脱敏，不允许出域。该怎么做？",
+                "Actually the compliance team says the data CAN leave now, and we labeled 5,000 Q&A pairs too"])
+    assert value(u, "privacy_blocked") is False
+    assert value(u, "examples") == 5000
+    assert value(replay(["客户数据未脱敏，不允许出域，有三千条样例", "合规说现在可以出域了"]), "privacy_blocked") is False
+    assert value(understand("the data can't leave our premises, we have 3,000 examples"), "privacy_blocked") is True

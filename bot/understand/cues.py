@@ -247,6 +247,8 @@ BOOL: dict[str, BoolCues] = {
             r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"脱敏(?:之后|以后|后)(?:的)?(?:数据)?[^,，。;；]{0,6}(?:训练|用)[^,，。;；]{0,4}(?:没问题|可以|没事|行)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
             r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化|去识别化|去标识化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:脱敏|去识别化|去标识化|匿名化)(?:工作)?(?:已经|都)?(?:做完|完成|搞定|弄完|处理完)了?", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
+            r"\b(?:the )?(?:data|it|they|records|documents|logs|files) (?:can|may|is allowed to|are allowed to) (?:now |actually |in fact )?(?:leave|go out|be sent out|be uploaded)\b",
+            r"(?:现在|其实|已经)(?:可以|允许|能)(?:出域|外传|上传到?(?:第三方|外部|云))",
             r"\bsigned off\b", r"\bwe can (?:now )?train (?:on (?:them|it) )?now\b", r"\bcan now (?:be )?train(?:ed)?\b", r"现在可以(?:拿来|用来)?训练了", r"(?:隐私|保密|合规|数据安全|敏感)(?:那块|那部分|方面|这块|这部分|问题)?(?:其实)?(?:不是|不算|没有?)(?:什么)?(?:问题|事)",
             r"(?:都是|均为|全是)(?:可以)?公开(?:的)?(?:内容|资料|数据|信息)", r"\b(?:privacy|pii|compliance) (?:is|isn'?t) (?:actually )?(?:not )?(?:an? )?(?:issue|problem|concern|blocker)\b", r"\b(?:are|is|were|was) (?:fine|ok|okay|allowed|cleared|good) to (?:train|use|fine-?tune)\b",
             r"(?:就|也|都)可以(?:用|拿来用|拿去训练|用来训练|拿来训练)(?:这批|这些|这部分|这份)(?:数据|样本)",
