@@ -43,3 +43,12 @@ def label(u) -> str | None:
 
     rec = decide(u).recommendation
     return rec.label if rec else None
+
+
+def table_hits(text: str, section: str = "", title: str = "") -> list:
+    """One retrieved passage of ``text`` with its table cells parsed as indexing stores them."""
+    from knowledge.tables import cells_in, parse_tables
+    from knowledge.types import Chunk, Hit
+
+    meta = {"section": section, "cells": cells_in(text, parse_tables(text))}
+    return [Hit(Chunk(0, text, "readme.md", title or section, 0, "en", meta=meta), 1.0, dense_score=0.5)]

@@ -8,8 +8,8 @@ from bot.read import read
 from bot.read.answer_type import VALUE_PATTERNS
 from bot.read.candidate import given_penalty, restates, sci_numbers
 from knowledge.lang import search_tokens, tokenize
-from knowledge.tables import cells_in, parse_tables
-from knowledge.types import Chunk, Hit
+from knowledge.tables import parse_tables
+from tests.helpers import table_hits
 
 FINCUGE = """评测结果（%）如下：
 
@@ -30,10 +30,8 @@ TOKENIZERS = """Tokenizer comparison (characters per token):
 """
 
 
-def _hits(text: str) -> list[Hit]:
-    return [Hit(Chunk(0, text, "readme.md", "Evaluation", 0, "en", meta={"section": "Evaluation",
-                                                                          "cells": cells_in(text, parse_tables(text))}),
-                1.0, dense_score=0.5)]
+def _hits(text: str) -> list:
+    return table_hits(text, "Evaluation")
 
 
 def test_a_parenthesised_row_qualifies_the_row_above():
