@@ -237,7 +237,7 @@ def cost_text(d: Decision, question: str, lang: Lang) -> str:
     if q is None:
         return format_price_table(lang)
     if d.estimate is not None:
-        text = format_estimate(d.estimate, lang)
+        text = "\n\n".join(format_estimate(e, lang) for e in (d.estimate, *d.also))
         return text if q.epochs_stated else text + "\n" + t(lang, "cost_epochs_default", epochs=q.epochs)
     if q.model in OPENAI_PRICES:
         missing = [t(lang, key) for key, value in (("cost_missing_examples", q.examples),

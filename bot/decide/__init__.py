@@ -37,6 +37,7 @@ class Decision:
     recommendation: Recommendation | None = None  # situation questions
     cost: CostQuery | None = None  # cost questions, as understood
     estimate: CostEstimate | None = None  # when the cost question names everything the arithmetic needs
+    also: tuple[CostEstimate, ...] = ()  # the same run on the other models the question asks about
     previous: Recommendation | None = None  # the advice before this turn's changes (to say what moved)
     memory: tuple[MemoryBar, ...] = ()  # "how much VRAM to LoRA a 7B model?": the estimate per method
     memory_method: Method | None = None  # the method the question names, if one
@@ -58,5 +59,7 @@ def decide(u: Understanding, lang: Lang | None = None, before: Understanding | N
         estimate = None
         if q.model in OPENAI_PRICES and q.examples and q.avg_tokens:
             estimate = estimate_openai(q.model or "", q.examples, q.avg_tokens, q.epochs)
-        return Decision(u.intent, s, cost=q, estimate=estimate)
+        also = tuple(estimate_openai(m, q.examples, q.avg_tokens, q.epochs) for m in q.also if m in OPENAI_PRICES) \
+            if estimate is not None else ()
+        return Decision(u.intent, s, cost=q, estimate=estimate, also=also)
     return Decision(u.intent, s)

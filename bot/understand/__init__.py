@@ -129,7 +129,10 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
     # "那现在训练费用是多少?" after the count changed: the estimate again, on the project as it is now
     follow_up = ((complete or (prev_cost is not None and cost is not None and (cost != prev_cost or asks_cost(question))))
                  and not (DECISION_ASK.search(prepare(question)) and probs.get("situation", 0) > 0.5))
-    intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None, follow_up, relevant, facts)
+    # "what did the megatron-llama run cost in RMB?" with the documents holding it: a figure to look up, not a job to price
+    looked_up = (cost is not None and prev_cost is None and relevant and cost.model not in (None, *PRICED_MODELS.values())
+                 and not cost.avg_tokens and not cost.examples)
+    intent = decide_intent(question, probs, stated, bool(prev_slots), cost is not None and not looked_up, follow_up, relevant, facts)
     if intent == "off_topic" and relevant:
         intent = "factual"
     asked, _ = fold({}, events)
@@ -175,7 +178,7 @@ _NEW_TOPIC = re.compile(r"^\W*(?:(?:a |one )?(?:totally |completely |entirely )?
                         r"use case|idea|team|client|problem)\b|(?:totally |completely |somewhat )?unrelated\b|on a different note\b|"
                         r"(?:my |our )?side project\b|switching (?:topics|gears)\b|changing (?:the )?subject\b|"
                         r"(?:my|our) (?:cousin|friend|brother|sister|neighbou?r|wife|husband|dad|mom|uncle|aunt|roommate|"
-                        r"former colleague)(?:'s)? (?:has|runs|owns|is|wants|just)\b)|"
+                        r"former colleague)(?:'s(?: [\w-]+){0,3})? (?:has|runs|owns|is|wants|needs|just)\b)|"
                         r"^\W*我(?:的)?(?:朋友|表哥|表姐|表弟|表妹|同学|邻居|亲戚|老婆|老公|舅舅|姐姐|哥哥|弟弟|妹妹)(?:开了|有|在|想|做)|"
                         r"^\W*(?:换(?:成|用)?(?:中文|英文)(?:说|讲|问)?)?(?:另外|另)一?(?:个|件)(?:不相关的|无关的|别的)?(?:事|项目|问题|场景|需求|团队|部门)|^\W*(?:换个|换一个)(?:话题|问题|场景)|^\W*题外话|"
                         r"^\W*(?:另外|再)?(?:问|说)(?:一?个|另一个|件)(?:别的|不相关的|无关的)|^\W*(?:完全)?不相关的")

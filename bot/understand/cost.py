@@ -101,14 +101,42 @@ def read_cost(text: str, examples: int | None = None, previous: CostQuery | None
     if previous is not None and (model or avg_tokens or epochs or examples) and follows:
         return replace(previous, model=model or previous.model, avg_tokens=avg_tokens or previous.avg_tokens,
                        examples=examples or previous.examples, epochs=epochs or previous.epochs,
-                       epochs_stated=previous.epochs_stated or epochs is not None)
+                       epochs_stated=previous.epochs_stated or epochs is not None, also=also_asked(low, model))
     if previous is not None and strong and (weak or "多少钱" in low) and not quantities(low):
         return previous  # "那现在训练费用是多少?" after the count changed: the estimate again, as the project is now
     if not strong and not weak and not (model in PRICED_MODELS.values() and avg_tokens and (examples or epochs)):
         return None  # "gpt-4o on 3,500 examples, about 420 tokens each": a cost question without the word
     if model is None and avg_tokens is None and not (strong and examples):
         return None
-    return CostQuery(model, examples or None, avg_tokens or None, epochs or DEFAULT_EPOCHS, epochs is not None)
+    return CostQuery(model, examples or None, avg_tokens or None, epochs or DEFAULT_EPOCHS, epochs is not None,
+                     also_asked(low, model))
+
+
+# "gpt-4o-mini… and with gpt-4o?", "4o-mini 还是 4o", "gpt-4o vs gpt-4o-mini": a second model asked about too
+_ALSO_BETWEEN = _ascii(r"\band\b|\bvs\.?|\bversus\b|\bor\b|\bcompared\b|\bplus\b|\bwhat about\b|\bhow about\b|还是|和|跟|对比|以及|呢|\?|？")
+_NOT_BEFORE = _ascii(r"(?:\binstead of|\brather than|\bnot|\bfrom|而不是|不是|不用|别用)\s*(?:the\s+)?$")
+
+
+def also_asked(low: str, model: str | None) -> tuple[str, ...]:
+    """The other priced models ``low`` asks the same estimate for, after ``model`` (in the order written)."""
+    if model not in PRICED_MODELS.values():
+        return ()
+    found, out = [], []
+    for m in _OPENAI_MODEL.finditer(low):
+        key = resolve_model(m.group(0).replace(" ", "-"))
+        if key:
+            found.append((key, m.start(), m.end()))
+    first = next((f for f in found if f[0] == model), None)
+    if first is None:
+        return ()
+    end = first[2]
+    for key, start, stop in found:
+        if start < first[1] or key == model or key in out:
+            continue
+        if _ALSO_BETWEEN.search(low[end:start]) and not _NOT_BEFORE.search(low[max(0, start - 16) : start]):
+            out.append(key)
+        end = stop
+    return tuple(out)
 
 
 def _model(low: str) -> str | None:

@@ -39,8 +39,9 @@ EXAMPLE_UNIT_AFTER = _rx(
     r"(?:篇|份|个|张|段)[^,，。;；]{0,10}(?:训练样本|训练数据|当样本|做样本|标注数据|当训练|当范例|当示例|当例子|做范例|做示例)|"
     r"段[^,，。;；]{0,14}样本|(?:篇|段|张|份|个)(?:[\u4e00-\u9fff]{0,4})?(?:范文|范例|示例|例子|样本))",
     r"^\s*(?:more\s+)?(?:[a-z]+[- ])?(?:labell?ed|labl?ed|annotated|tagged|coded|categori[sz]ed|classified|finished|completed|hand-labell?ed|written|reviewed|approved|authored|curated|scored|judged|graded|rated|transcribed|aligned|"
-    r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+[a-z]+",
+    r"summari[sz]ed|rewritten|corrected|edited|translated|vetted|drafted|signed[- ]off|hand[- ]picked|hand[- ]made)\s+(?:[a-z]+|\d+s\b)",
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:archived|on file|saved|kept|stored)\b",  # "1,500 newsletters archived"
+    r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:done|written|finished|completed|drafted)(?:\s+so far)?\b",  # "40 cards done so far"
     r"^\s*(?:[a-z-]+\s+){0,2}[a-z]+s\s+(?:mapping|that map|which map|pairing|linking)\b",  # "22,000 fitting sessions mapping X to Y"
     # "3 million tokens of corpus", "2 billion tokens of text", "800万 token 的语料": a training corpus counted in tokens
     r"^\s*(?:[a-z-]+\s+)?tokens?" + _CORPUS_TOKENS,
@@ -69,7 +70,7 @@ EXAMPLE_UNIT_AFTER = _rx(
 EXAMPLE_UNIT_BEFORE = _rx(
     r"(?:examples?|samples?|data ?set size|dataset of|training set of)\s*(?:[:=]|of|is|are|about|around|~|≈)?"
     r"\s*(?:about|around|roughly|~)?\s*$",
-    r"\b(?:paired|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed|labell?ing|annotating|wrote|drafted|"
+    r"\b(?:paired|matched|mapped|aligned|kept|saved|archived|labell?ed|annotated|hand-labell?ed|curated|written|collected|gathered|transcribed|labell?ing|annotating|wrote|drafted|"
     r"produced|prepared|put together)\s*"
     r"(?:about|around|roughly|~|only|just|maybe|perhaps|some|nearly|almost)?\s*$",
     r"(?:样本(?:数|量)?|示例|例子|数据量|训练数据|标注数据|标注|资料|数据|语料|文案|范文|样例|问答对|工单|对话记录|聊天记录)\s*(?:目前|现在|眼下|手上|总共)?\s*"
@@ -84,9 +85,11 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
-    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!" + _CORPUS_TOKENS + r")(?!\s+of\s+(?!" + _PROMPT_PARTS + r")[a-z-]+)(?!" + _ZH_CORPUS + r")|epochs?|轮|遍|次|calls?(?!" + _CALL_RECORDS + r")|requests?(?!\s*-?[→>])|queries|qps|"
-    r"users?|%|percent|ms\b|秒|小时|hours?|days?|天|周|weeks?|months?|月|年|years?|美元|元|块|dollars?|usd|"
-    r"人|家(?!长|属|庭)|个?门店|所学校|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?)"
+    r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!" + _CORPUS_TOKENS + r")(?!\s+of\s+(?!" + _PROMPT_PARTS + r")[a-z-]+)(?!" + _ZH_CORPUS + r")|epochs?\b|轮|遍|次|calls?\b(?!" + _CALL_RECORDS + r")|requests?\b(?!\s*-?[→>])|queries\b|qps\b|"
+    r"users?\b|%|percent|ms\b|秒|小时|hours?\b|days?\b|天|周|weeks?\b|months?\b|月|年|years?\b|美元|元|块|dollars?\b|usd\b|"
+    r"人|家(?!长|属|庭)|个?门店|所学校|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?\b(?!\s+(?:done|written|made|completed|finished|drafted|so far))|"
+    # weights and measures: "一年出货三百吨", "40 tonnes a year"
+    r"吨|公斤|千克|斤|升|亩|平方|tons?\b|tonnes?\b|kg\b|kilos?\b|lbs?\b|pounds\b|acres?\b|hectares?\b|litres?\b|liters?\b|gallons?\b)"
 )
 UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chats|logs|transcripts|data|conversations|messages|emails)\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
                  r"(?:ever )?(?:labell?ed|annotated|tagged)", r"\bwithout (?:any )?labels\b", r"\bnever (?:been )?labell?ed",
@@ -118,7 +121,7 @@ DOC_UNIT_AFTER = _rx(
     r"annotations|examples|samples|q&as|rows|records|reviews|comments|translations)\b)",
     r"^\s*(?:多)?(?:份|篇|个|页|本|册|套)(?:[\u4e00-\u9fff]{0,6})?\s*(?:文档|文件|资料|手册|报告|论文|说明书|合同|文章|卷宗|案卷|判决书|"
     r"网页|pdf|制度|规章|书籍|图书|稿件|稿子|新闻稿|datasheet|规格书|规格表)", r"^\s*(?:多)?(?:本|册)书",
-    r"^\s*(?:多)?页(?![^,，。;；]{0,4}(?:提示|prompt))", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页|规格书|白皮书|标书)",
+    r"^\s*(?:多|来|余)?页(?![^,，。;；]{0,4}(?:提示|prompt))", r"^\s*(?:[\u4e00-\u9fff]{0,4})?(?:文档|文件|手册|说明书|pdf|网页|规格书|白皮书|标书)",
 )
 # a count named just before by a document noun is a collection to retrieve from: "药品说明书一万多份"
 DOC_NOUN_BEFORE = _rx(r"(?:说明书|文档|文件|手册|合同|pdf|论文|文章|报告|判决书|备忘录|公文|制度|规章|网页|书籍|条款|指南|公告|规范|法规|sop|作业指导书|规程)\s*(?:[,，、]\s*)?"
@@ -204,7 +207,7 @@ BOOL: dict[str, BoolCues] = {
             r"confirmed|agreed|is fine|came back|has|have|won'?t|doesn'?t|vetoed|blocked))", r"\blaw(?:yers?| firm)?\b",
             r"\bcontracts?\b", r"\bfinanc\w*", r"\bbank\w*", r"\binsurance\b", r"\bterminolog\w*", r"\bjargon\b",
             r"\bspeciali[sz]ed\b", r"\bdomain[- ]specific\b", r"\bniche\b", r"\bpharma\w*", r"\bacronyms?\b",
-            r"医疗", r"医学", r"医院", r"病历", r"患者", r"罕见病", r"法律", r"法务(?!(?:刚|那边|部门|同事)?(?:刚|也|都|已经|终于)?(?:说|表示|同意|确认|回复|批|审|不让|不同意|放行))", r"合同", r"律师", r"金融", r"银行", r"保险",
+            r"医疗", r"医学", r"医院", r"病历", r"患者", r"罕见病", r"法律", r"法务(?!(?:刚|那边|部门|同事)?(?:刚|也|都|已经|终于|又)?(?:说|表示|同意|确认|回复|回话|批|审|不让|不同意|放行))", r"合同", r"律师", r"金融", r"银行", r"保险",
             r"\bpart[- ]numbers?\b", r"\b(?:naming )?conventions\b", r"\bchapter references\b", r"\bcodes? (?:like|such as)\b",
             r"术语", r"专业(?:领域|知识|词汇|名词)", r"行业(?:知识|专业|黑话)", r"黑话", r"缩写"),
         None, None,
@@ -227,7 +230,7 @@ BOOL: dict[str, BoolCues] = {
             r"\b(?:can(?:no|')?t|cannot|must not|may not|mustn'?t|not allowed to|never) (?:leave|go (?:out|outside)|be sent|be uploaded|"
             r"be shared|cross|be used (?:for|in|as) (?:training|train)|be used to train|go into (?:training|a model))",
             r"\b(?:on-?prem(?:ise)?s?|air-?gapped)[- ]only\b",
-            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\bnothing can be (?:trained on|used for training)\b", r"\bno (?:training|fine-?tuning) on (?:the |our |any )?(?:raw|real|customer|patient|original|unredacted|unmasked)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to|should) (?:leave|go (?:out|outside)|be (?:sent|uploaded|shared) (?:out|outside|externally))", r"\bcan'?t (?:strip|remove|scrub|redact|anonymi[sz]e)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:model |any )?(?:training|train)", r"\b(?:none|nothing|no part) of [\w\s]{0,20}?(?:may|can|is allowed to|should) be used (?:to (?:train|fine-?tune)|for (?:model )?(?:training|fine-?tuning))\b",
+            r"\bnothing (?:may|can|should|must|is allowed to) (?:leave|go out|be sent)", r"\b(?:nothing|none of (?:it|them|this|the \w+)) (?:may|can|should|must|is allowed to) (?:ever )?(?:go|be sent|be uploaded|be passed) (?:out )?to (?:a |an |any )?(?:third[- ]party|external|outside|cloud|hosted|vendor|openai)", r"\bnothing can be (?:trained on|used for training)\b", r"\bno (?:training|fine-?tuning) on (?:the |our |any )?(?:raw|real|customer|patient|original|unredacted|unmasked)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to|should) (?:leave|go (?:out|outside)|be (?:sent|uploaded|shared) (?:out|outside|externally))", r"\bcan'?t (?:strip|remove|scrub|redact|anonymi[sz]e)\b", r"\bnone of (?:it|them|this|the \w+) (?:can|may|is allowed to) be used (?:as|for|in) (?:model |any )?(?:training|train)", r"\b(?:none|nothing|no part) of [\w\s]{0,20}?(?:may|can|is allowed to|should) be used (?:to (?:train|fine-?tune)|for (?:model )?(?:training|fine-?tuning))\b",
             r"\b(?:stays?|remains?|kept|keep|must stay) (?:inside|within|in|on) [\w' ]{0,24}?(?:data ?cent(?:er|re)|premises|"
             r"network|vpc|firewall|country|servers?)\b", r"\b(?:are|is|be) never used (?:for|to|in) train", r"\bnever (?:be )?used to train\b", r"\bno third[- ]party (?:apis?|services|vendors|llms?|models)\b",
             r"\b(?:vetoed|banned|forbidden|forbade|prohibited|ruled out|blocked|won'?t allow|doesn'?t allow|does not allow)\b"
@@ -241,10 +244,10 @@ BOOL: dict[str, BoolCues] = {
             r"(?:不能|不允许|不可以|不准|禁止|不得|无法)(?:出域|出网|出内网|出公司|出境|离开|外传|上传|上云|外发|外泄|发给|传到外)",
             r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不许|不准|不允许|禁止|不得|不同意|不让)[^,，。;；]{0,12}(?:拿去|拿来|用来|用于|用作|去)?训练",
             r"(?:不许|不准|不能|禁止|不得)[^,，。;；]{0,4}(?:传|发|上传|拷|带)(?:到|出|给)?(?:院外|行外|司外|公司外|外部|境外|外网|云端?|院|行|公司)外?",
-            r"(?:不许|不准|禁止|不得|不能)出(?:医院|院|行|公司|单位|机构|机房|内网|行内网络|国|境)", r"(?:做|搞)不了(?:脱敏|匿名化)", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
+            r"(?:不许|不准|禁止|不得|不能)出(?:本地|我们的?|公司的?)?(?:医院|院|行|公司|单位|机构|机房|内网|行内网络|国|境)", r"(?:不能|不许|不准|不允许|禁止|不得)(?:调用?|用|走|接)(?:任何)?(?:的)?(?:第三方|外部|云端?|公有云|国外)", r"(?:做|搞)不了(?:脱敏|匿名化)", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
         _rx(r"\balready (?:been )?(?:anonymi[sz]ed|de-?identified|redacted)",
             r"\b(?:cleared|approved|allowed|permitted)\b[\w\s-]{0,20}\b(?:for|to) (?:train|use|fine-?tun)", r"\brestriction (?:is|was|has been) (?:lifted|removed)",
-            r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:可以|就能)", r"脱敏(?:之后|以后|后)(?:的)?(?:数据)?[^,，。;；]{0,6}(?:训练|用)[^,，。;；]{0,4}(?:没问题|可以|没事|行)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
+            r"(?:可以|允许|批准)(?:在[^,，。;；]{0,4})?(?:用于|拿来|用来)?(?:做)?训练", r"去识别化(?:之后|以后|后)", r"脱敏(?:之后|以后|后)(?:就)?(?:可以|能)", r"没(?:有)?(?:限制|约束)了", r"脱敏(?:之后|以后|后)(?:的)?(?:数据)?[^,，。;；]{0,6}(?:训练|用)[^,，。;；]{0,4}(?:没问题|可以|没事|行)", r"(?:限制|规定)(?:已经?)?(?:解除|取消|放开)", r"\b(?:is|are|were|was|been) (?:fully )?anonymi[sz]ed\b",
             r"\banonymi[sz]ed (?:data|records|tickets|logs)", r"\b(?:can|could) (?:be )?anonymi[sz]",
             r"已(?:经)?(?:做过|完成|做了)?(?:脱敏|匿名化|去识别化|去标识化)", r"可以(?:做)?脱敏", r"脱敏(?:过|好)了", r"(?:脱敏|去识别化|去标识化|匿名化)(?:工作)?(?:已经|都)?(?:做完|完成|搞定|弄完|处理完)了?", r"(?:已|都)?脱敏(?:处理)?(?:过|完)",
             r"\b(?:the )?(?:data|it|they|records|documents|logs|files) (?:can|may|is allowed to|are allowed to) (?:now |actually |in fact )?(?:leave|go out|be sent out|be uploaded)\b",
@@ -300,7 +303,7 @@ BOOL: dict[str, BoolCues] = {
             r"in[- ]house) (?:[\w-]+ )?architecture", r"\barchitecture (?:designed|built) from scratch\b",
             r"\b(?:our|my) own (?:foundation|base|pretrained) model\b", r"\bfoundation model\b", r"\bpre-?train(?:ing)? (?:a|our own|from|an?)\b",
             r"\bbuild (?:our|my) own (?:llm|base model|foundation|language model)", r"\bown llm from scratch\b",
-            r"新(?:的)?(?:模型)?架构", r"全新(?:的)?(?:模型)?架构", r"自研了?(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
+            r"新(?:的)?(?:网络|模型|神经网络)?架构", r"全新(?:的)?(?:网络|模型|神经网络)?架构", r"自研了?(?:的)?(?:模型)?架构", r"(?:自己的|自研|自有)(?:的)?(?:基座|基础模型|大模型)",
             r"基座大模型", r"预训练(?:一个|自己的)", r"新的?(?:网络|模型)?结构", r"从头设计", r"自研(?:的)?(?:网络|模型)?结构", r"自己设计的?(?:网络|模型)?(?:结构|架构)", r"全新(?:的)?(?:网络)?结构", r"不是\s*transformer", r"\bnot (?:a |based on )?(?:the )?transformers?\b", r"(?:网络结构|模型结构|架构)[^,，。;；]{0,6}(?:自己搭|自己设计|自研|自己写|重新设计)", r"(?:别|不)用现成的\s*(?:backbone|基座|模型|预训练)", r"架构[^,，。;；]{0,10}(?:自己|自研|自行)设计", r"(?:自己|自研|自行)设计的?(?:模型)?架构",
             r"不基于(?:任何)?现有(?:的)?[\u4e00-\u9fff]{0,4}?(?:模型|架构|基座)", r"从零(?:开始)?(?:设计|搭建|构建|造)", r"设计(?:一个)?自己的[^,，。;；]{0,16}(?:架构|结构|tokenizer|分词器)", r"(?:自研|自己的|自有的?|自己设计的?)\s*(?:的)?\s*(?:architecture|tokenizer|分词器)", r"\b(?:our|my|an?|its) own (?:[\w-]+ )?(?:variant|tokeni[sz]er)\b", r"\bcustom (?:[\w-]+ )?tokeni[sz]er\b", r"全新(?:的)?\s*architecture", r"(?:自己|我们|自行)(?:提出|设计|研究)的[^,，。;；]{0,16}(?:结构|架构)",
             r"不是在现成(?:的)?模型上改", r"(?:做|训|搞|打造|训练)(?:一个)?[^,，。;；]{0,12}(?:自己的)?基座模型",
@@ -315,7 +318,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"(?:根据|依据|按照|参照)[^,，。;；]{0,12}(?:公告|文件|规定|手册|文档|制度|条款|法规|规范|记录|纪录|档案|病历|卷宗|资料)(?:来|去)?(?:回答|答复|解答)", r"\bdocs\b", r"\bdocuments?\b", r"\bdocumentation\b", r"(?<!-)\bmanuals?\b", r"\bknowledge ?base\b", r"\bwiki\b",
             r"\bpdfs?\b", r"\bpolicies\b", r"(?<!style )(?<![\d,] )\bguides\b", r"\b(?:brochures|leaflets|pamphlets)\b",
             r"\b(?:assistant|chatbot|bot|q&a|search|answers?) (?:over|on top of|across|grounded in) (?:our |the |all )?(?:[\w-]+ ){0,3}"
-            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\blook(?:s|ing)? (?:[\w-]+ ){0,3}up\b[^.;]{0,40}\b(?:in|from|across) (?:our|the|their) (?:\d+ )?(?:[\w-]+ ){0,2}(?:glossar(?:y|ies)|style guides?|guides|references|dictionar(?:y|ies)|standards|catalog(?:ue)?s?)\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"(?<!style of our )(?<!style of the )(?<!voice of our )(?<!format of our )(?<!style of our printed )(?<!style of our old )(?<!style of our past )(?<!for the trade )(?<!for our trade )(?<!notes for the )(?<!notes for our )\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?| style| format| voice| tone)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"(?<!pairs )(?<!examples )(?<!samples )(?<!records )(?<!tickets )\bscanned\b(?!\s+(?:in\s+)?(?:~|about |around |roughly |some |over )?[\d,.]+k?\s+(?:old|past|previous|earlier)\b)", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|dug|digging|pulled|surfaced|found|discovered|came from|ingest\w*|collect\w*|scrap\w*|gather\w*)\b|\b(?:old|past|previous|prior|earlier) [a-z]+s (?:(?:sit|sits|are|live|kept|stored|saved|archived)\s+)?(?:in|on|from)\b)[^.;])*?(?<!out of the )(?<!out of our )(?<!from our )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held|wants|needs|would like|is looking|plans)\b)(?! (?:was|were|is|are|has been|have been) (?:already |fully |since )?(?:de-?identified|anonymi[sz]ed|redacted|scrubbed|cleared|approved|pseudonymi[sz]ed)\b)(?!d)",
+            r"(?:guides|brochures|terms|pages|articles|notes|materials|content|archive)\b", r"\bpolicy (?:docs|documents|manuals?|handbooks?|library)\b", r"\b(?:api|technical|product) reference\b", r"\bcome from (?:our|the) [\w\s-]{0,20}(?:docs|documents|sources|articles|pages)\b", r"\bhandbooks?\b", r"\blook(?:s|ing)? (?:[\w-]+ ){0,3}up\b[^.;]{0,40}\b(?:in|from|across) (?:our|the|their) (?:\d+ )?(?:[\w-]+ ){0,2}(?:glossar(?:y|ies)|style guides?|guides|references|dictionar(?:y|ies)|standards|catalog(?:ue)?s?)\b", r"\b(?:answer\w*|questions?|ask\w*) (?:about|on|from) (?:the |our )?(?:[\w']+ ){0,3}patch notes\b", r"\bplaybooks?\b", r"\brunbooks?\b", r"\bcase files\b", r"(?<!style of our )(?<!style of the )(?<!voice of our )(?<!format of our )(?<!style of our printed )(?<!style of our old )(?<!style of our past )(?<!for the trade )(?<!for our trade )(?<!notes for the )(?<!notes for our )\bcatalog(?:ue)?s?\b(?! team| goes| is going| will go| entr(?:y|ies)| descriptions?| copy| text| blurbs?| listings?| style| format| voice| tone)", r"\bintranet\b", r"\bfaqs?\b", r"\bdigiti[sz]ed\b", r"\b(?:assistant|chatbot|bot|q&a|search) (?:over|on top of|across) (?:our|its|their|the) (?:[\w-]+ ){0,2}(?:collection|archive|library|records|corpus)\b", r"\bsearchable\b", r"\bsops\b", r"\b(?:test|operating|standard|internal) procedures\b", r"\bgrounded in\b", r"\bexcerpts\b", r"(?<!pairs )(?<!examples )(?<!samples )(?<!records )(?<!tickets )\bscanned\b(?!\s+(?:in\s+)?(?:~|about |around |roughly |some |over )?[\d,.]+k?\s+(?:old|past|previous|earlier)\b)", r"^(?:(?!\b(?:turned up|turn up|turns up|dug up|dug|digging|pulled|surfaced|found|discovered|came from|ingest\w*|collect\w*|scrap\w*|gather\w*)\b|\b(?:old|past|previous|prior|earlier) [a-z]+s (?:(?:sit|sits|are|live|kept|stored|saved|archived)\s+)?(?:in|on|from)\b)[^.;])*?(?<!out of the )(?<!out of our )(?<!from our )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )(?<!\bfor the )(?<!\binto the )(?<!\bto the )\barchives?\b(?! (?:turned up|had|has|gave|yielded|contained|coughed up|produced|held|wants|needs|would like|is looking|plans)\b)(?! (?:was|were|is|are|has been|have been) (?:already |fully |since )?(?:de-?identified|anonymi[sz]ed|redacted|scrubbed|cleared|approved|pseudonymi[sz]ed)\b)(?!d)",
             r"\banswers? (?:[\w-]+ ){0,4}?(?:using|from|based on|out of) (?:our|the|their) (?:[\w-]+ ){0,2}(?:records|notes|files|documents|docs|archives?|sheets|spreadsheets|schedules|timetables|price lists)\b",
             r"\banswers? (?:[\w-]+ ){0,2}?(?:pulled|drawn|taken|sourced|quoted|coming|extracted|grounded) (?:straight )?(?:from|out of|in) (?:our |the |their |those |these |its )?(?:[\w-]+ ){0,2}"
             r"(?:records|notes|files|documents|docs|archives?|contracts|agreements|reports|filings|papers|policies|manuals|guidelines|regulations|minutes|texts)\b",
@@ -324,7 +327,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
-            r"文档", r"知识库", r"(?<!生成)(?<!写)档案(?!的?(?:固定)?(?:格式|模板|样式|生成|写法))", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!测试)(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)(?<!监测)(?<!观测)(?<!监控)(?<!传感)(?<!测量)(?<!运行)资料(?!量)(?![^,，。;；]{0,4}?(?:不允许|不能|不得|禁止)(?:出域|外传|外流|出))(?!还在|正在|在采集|在收集|采集中|收集中|还没)(?![^,，。;；]{0,4}?(?:没|未|不能|不允许|无法)(?:有|做)?(?:过)?(?:脱敏|匿名))(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"价目表|价格表|收费标准表", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
+            r"文档", r"知识库", r"(?<!生成)(?<!写)(?<!健康)(?<!客户)(?<!个人)(?<!员工)(?<!病人)(?<!患者)(?<!会员)(?<!学生)(?<!学员)(?<!病历)档案(?!的?(?:固定)?(?:格式|模板|样式|生成|写法))", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!测试)(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)(?<!监测)(?<!观测)(?<!监控)(?<!传感)(?<!测量)(?<!运行)(?<!时序)(?<!序列)(?<!影像)(?<!图像)(?<!声纳)(?<!病历)(?<!病例)(?<!个人)(?<!客户)资料(?!量)(?![^,，。;；]{0,4}?(?:不允许|不能|不得|禁止)(?:出域|外传|外流|出))(?!还在|正在|在采集|在收集|采集中|收集中|还没)(?![^,，。;；]{0,4}?(?:没|未|不能|不允许|无法)(?:有|做)?(?:过)?(?:脱敏|匿名))(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"价目表|价格表|收费标准表", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
         None,
         _rx(r"\bnothing to (?:look up|search|retrieve)\b",
             r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|never) (?:need|have) to (?:look (?:anything |things )?up|search|retrieve|consult)\b", r"\bno (?:documents|docs|files) to (?:search|retrieve|look (?:up|through))\b", r"没(?:有)?(?:什么)?(?:需要|要)?(?:检索|查找?)的(?:文档|资料|东西)"),
@@ -346,9 +349,9 @@ BOOL: dict[str, BoolCues] = {
 }
 RETRACT = _rx(
     r"\b(?:restriction|constraint|limit) (?:is|was|has been|got) (?:lifted|removed|dropped)\b", r"\blifted\b",
-    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our|using (?:the|our|that|this))\b", r"\bleave (?:the|our|those|these|that|it|them) (?:[\w-]+ ){0,2}?out\b", r"\bno (?:hard |real )?deadline\b", r"\b(?:killed|scrapped|shelved|scrap|kill|shelve) the\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
+    r"\b(?:forget|ignore|disregard|never ?mind|remove)\b", r"\bvetoed (?:the|that|this|our|using (?:the|our|that|this))\b", r"\bleave (?:the|our|those|these|that|it|them) (?:[\w-]+ ){0,2}?out\b", r"\bno (?:hard |real )?deadline\b", r"\b(?:killed|scrapped|shelved|scrap|kill|shelve) (?:the|that|this)\b", r"\b(?:doesn'?t|does not|don'?t|do not) matter any ?more\b", r"\b(?:won'?t|will not|don'?t) need (?:the|our|any) [\w\s]{0,20}?after all\b", r"\bdrop (?:the|that|this|it|our|any|all)\b", r"\bscratch that\b", r"\bno longer\b", r"\bnot anymore\b",
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
-    r"\bno (?:rush|hurry) (?:any ?more|now|after all)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了", r"不赶(?:时间)?了", r"没有(?:什么)?(?:截止|期限)",
+    r"\bno (?:rush|hurry)(?: at all)? (?:any ?more|now|after all)\b", r"\b(?:launch|deadline|demo|release) (?:got |was |has been )?(?:pushed|postponed|delayed|moved)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了", r"不赶(?:时间)?了", r"没有(?:什么)?(?:截止|期限)",
     r"不用考虑", r"不考虑", r"不用(?:再)?(?:查|找|检索|搜)[^,，。;；]{0,6}了", r"不(?:做|要|需要)(?:检索|搜索|查询|查资料)了", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"(?:就)?当我没说", r"当没说过?", r"不作数", r"不算数", r"不再", r"没了", r"撤了", r"收回",
     r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你|它|机器人|ai|bot)?(?:管|答|回答|回|处理)了?",
     r"不管了", r"交给(?:别的|另一个|其他)", r"交给[^,，。;；]{0,12}(?:平台|官网|网站|系统|部门|团队|小程序|app|客服|公司)了?", r"(?:我们|咱们)不(?:用)?管(?!理)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",

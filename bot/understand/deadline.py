@@ -97,8 +97,9 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
         if re.match(r"\s*(?:19|20)\d\d\s*年", m.group(0)):
             continue  # "2008年" is a calendar year, not a span of 2008 years
         if _FREQUENCY.match(clause[m.end() :]) or re.search(r"(?:每|有时|有时候)\s*$", clause[: m.start()]) \
-                or _PER_YEAR.match(clause[m.start() :]):
+                or _PER_YEAR.match(clause[m.start() :]) or _CHANGED_THEN.match(clause[m.end() :]):
             continue  # "有时一小时变好几次", "every 2 hours it changes": how often, not how long is left
+            # ("开卖前一小时才改": when the facts change, not a deadline)
         days = _duration_days(m)
         away = re.match(r"\s*(?:out|away|from now|off)\b", clause[m.end() :])  # "about two months out"
         if days is not None and (_CONTEXT.search(clause) or _DURATION_CONTEXT.search(clause) or away):
@@ -106,6 +107,9 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     if best is None:
         return None
     return _classify(best[0]), best[1]
+
+
+_CHANGED_THEN = re.compile(r"\s*(?:才|就|又)(?:会)?(?:改|变|更新|调整|公布|出来|定下来|通知)|\s*(?:before|ahead)?\s*(?:it|they|things|rules|prices)\s+(?:change|get updated)")
 
 
 def _later(a, b):

@@ -79,7 +79,7 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              # "ticket sales around $9k a year", "revenue of €2M": what the business takes in
                              r"\b(?:sales|revenue|turnover|takings|income|gross|bills|billings|invoices)\s*(?:is|are|of|around|about|at|~|=|:|run|runs|come to)?\s*(?:about |around |roughly |~)?$|"
                              # "average sale around $4,800": what the business earns per sale
-                             r"\b(?:average|avg|typical|mean|median)\s+(?:sale|order|ticket|basket|deal|invoice|selling price|price|check|contract)s?"
+                             r"\b(?:average|avg|typical|mean|median)\s+(?:[a-z-]+\s+)?(?:sale|order|ticket|basket|deal|invoice|selling price|price|check|contract|premium|fee|rate|bill)s?"
                              r"(?:\s+(?:size|value|price))?\s*(?:is|of|around|about|at|~|=|:)?\s*(?:about |around |roughly |~)?$|"
                              r"\band (?:a|an|one) (?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+\s*$|"  # "a can is $1.75 and a sandwich $4.50"
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"

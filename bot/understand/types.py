@@ -74,6 +74,7 @@ class CostQuery:
     avg_tokens: int | None
     epochs: int = 3
     epochs_stated: bool = False
+    also: tuple[str, ...] = ()  # "…on gpt-4o-mini? and with gpt-4o?": other priced models the same message asks about
 
 
 @dataclass(frozen=True)
