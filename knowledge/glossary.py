@@ -117,7 +117,7 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("数据集",), ("dataset", "datasets")),
     (("速度", "生成速度", "推理速度"), ("speed", "tokens/s", "throughput")),
     (("吞吐量", "吞吐"), ("throughput", "tput")),
-    (("首字延迟", "首 token 延迟"), ("ttft", "time to first token")),
+    (("首字延迟", "首 token 延迟", "首token延迟", "首token时延", "首字时延", "首包延迟"), ("ttft", "time to first token")),
     (("困惑度",), ("perplexity", "ppl")),
     (("评测", "评估", "测评"), ("evaluation", "benchmark", "eval")),
     (("得分", "分数", "成绩"), ("score", "scores")),
@@ -175,6 +175,10 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("偏好数据", "偏好"), ("preference", "preferences")),
     (("骁龙",), ("snapdragon",)),
     (("新手", "初学者", "入门"), ("beginner", "beginners", "newcomer")),
+    (("专家数", "专家数量", "专家个数", "专家"), ("number of experts", "experts", "expert")),
+    (("激活参数", "激活参数量"), ("activated parameters", "active parameters")),
+    (("总参数", "总参数量"), ("total parameters",)),
+    (("温度",), ("temperature",)),
 )
 
 

@@ -20,7 +20,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _KANA = re.compile("[\u3040-\u30ff]")
-_EN_TOKEN = re.compile(r"[a-z0-9]+(?:[._\-][a-z0-9]+)*")
+_EN_TOKEN = re.compile(r"[a-z0-9\u03b1-\u03c9]+(?:[._\-][a-z0-9\u03b1-\u03c9]+)*")  # Greek letters too: "γ/β", "β=2.5"
 
 EN_STOPWORDS = frozenset(
     "a an the and or of to in on for with by at from is are was were be been being it its this that these "

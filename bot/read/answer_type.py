@@ -166,7 +166,7 @@ _OFFERED_NUMBERS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(%|x|倍|[km](?![a-z])
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\\?[.)、](?:\s|(?=[\u4e00-\u9fff]))")  # "2. If you load...", "3\. 注意力": a list item
 # a name with a number inside ("chatglm-6b", "models/7b/ggml-model.gguf", "redpajama-data-1t"): the number names, it
 # answers nothing
-_IN_NAME = re.compile(r"(?<![a-z0-9.])[a-z][a-z0-9.]*(?:(?:[-/_][a-z0-9.]+)+/?|\([a-z0-9._]+\))")
+_IN_NAME = re.compile(r"(?<![a-z0-9.])(?:\d{1,3}[x×*])?[a-z][a-z0-9.]*(?:(?:[-/_][a-z0-9.]+)+/?|\([a-z0-9._]+\))")  # "8xa100-80g" too
 _NAMED_KINDS = frozenset({"count", "number", "memory", "ratio", "bits"})
 
 

@@ -208,6 +208,14 @@ def type_score(wanted: tuple[ValueType, ...], ok: bool) -> float:
     return 0.6 if ok else -0.3 if soft(wanted) else -1.2
 
 
+def quoted_figure(value: str, given: frozenset[float]) -> bool:
+    """The value is a figure with decimals ("65.8", "1968.95", "2e-4") the question quotes."""
+    return bool(_MEASURED.fullmatch(value.strip()) or _DECIMAL.fullmatch(value)) and restates(value, given)
+
+
+_DECIMAL = re.compile(r"\s*\d+\.\d+\s*")
+
+
 def given_penalty(value: str, given: frozenset[float]) -> float:
     """How much a candidate loses for restating a number of the question: a measured figure ("1.22", "2e-4") is
     what the asker already knows; a plain one may be a condition they set."""

@@ -15,6 +15,7 @@ from bot.read.candidate import (
     coverage,
     given_penalty,
     names_parameter,
+    quoted_figure,
     restates,
     type_score,
     without,
@@ -59,6 +60,7 @@ def _parts(text: str) -> set[str]:
     return {p for w in _HYPHENATED.findall(text.lower()) for p in w.split("-")}
 
 
+REFERENCE_ROW = 0.5  # a row holding a measured figure the asker quotes for it
 OTHER_TABLE = 0.3  # per question word another table's caption or section holds and this one's lacks
 CAPTION = 0.5  # over the 0.5 a caption's words count as context
 COUNTED = 0.3
@@ -155,6 +157,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
                  + 0.5 * ties - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(" ".join([row, *(v for _, v in others)]))) else 0.0))  # "not the chat one": a "-Chat" row is not it
         score -= given_penalty(value, given)
+        if given and ties <= 0 and any(quoted_figure(v, given) for _, v in others):  # (not "2.02bit", a condition it sets)
+            score -= REFERENCE_ROW  # "zhilight's was 1968.95": the row holding it is the asker's reference, not the answer
         named_by = set(tokenize(column))
         if pairs and is_numeric(value) and ((not any(ch.isdigit() for ch in column) and named_by and any(named_by <= words for words, _ in pairs))
                                             or (restates(value, given) and any(named_by & words and value.strip() == n for words, n in pairs))):
@@ -166,7 +170,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         elif m_col and not offered and not any(ch.isdigit() for ch in value) and _says_alone(value, question_words):
             score -= KEYED  # "ElasticSearch text payload 的 QPS": the Payload column holds "text", a condition the asker sets
         if sizes:
-            named_sizes = model_sizes(f"{row} {caption} {corner}")
+            named_sizes = model_sizes(f"{row} {caption} {corner}") or model_sizes(title)  # "### Qwen2-72B-…" over the table
             score -= OTHER_SIZE if named_sizes and not named_sizes & sizes else 0.0
         if unit and fits:  # "how many layers": the cell of the Layers row counts them; a GPU-hours cell does not
             named_unit = {unit, unit.rstrip("s"), unit + "s"} & set(tokenize(f"{row} {column} {caption}"))
@@ -190,9 +194,18 @@ _TIMES_GPU = re.compile(r"(?<=\d[x×])(?=[A-Za-z]\d)")
 
 
 def spaced(header: str) -> str:
-    """A header with its run-together words also written apart: "AveragePerformance" holds "average" and "performance"."""
+    """A header with its run-together words also written apart: "AveragePerformance" holds "average" and "performance";
+    and with its abbreviations written out: "mem(GB)" also says "memory", "TTFT Mean" also "average"."""
     apart = _TIMES_GPU.sub(" ", _CAMEL.sub(" ", header))  # "4xA100" is also "4x A100"
-    return header if apart == header else f"{header} {apart}"
+    out = header if apart == header else f"{header} {apart}"
+    full = [_ABBREVIATIONS[w] for w in re.findall(r"[a-z]+", out.lower()) if w in _ABBREVIATIONS]
+    return f"{out} {' '.join(full)}" if full else out
+
+
+# header abbreviations, written out
+_ABBREVIATIONS = {"mem": "memory", "acc": "accuracy", "perf": "performance", "lat": "latency", "thpt": "throughput",
+                  "tput": "throughput", "params": "parameters", "param": "parameters", "mean": "average", "avg": "average",
+                  "ppl": "perplexity", "tps": "tokens per second", "seq": "sequence", "len": "length", "bsz": "batch size"}
 
 
 _NOTE = re.compile(r"\(([^()]{2,40})\)")

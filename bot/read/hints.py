@@ -170,6 +170,49 @@ def guessed(question: str) -> frozenset[float]:
                      and (_ABOUT_BEFORE.search(low[max(0, q.start - 16) : q.start]) or _ABOUT_AFTER.match(low[q.end :])))
 
 
+def referenced(question: str, rough: bool = False) -> frozenset[float]:
+    """Numbers the asker states of another named thing, even while guessing the answer: "single attempt was 65.8",
+    "zhilight was 1475 something", "DPO 版是 717 token 左右" (not "is it 70?", "it was ~14k", "好像是 1万4"); with
+    ``rough``, only those given roughly ("ds v3 was ~47")."""
+    from bot.understand.numbers import quantities
+
+    low = prepare(question)
+    out = set()
+    spans = [(q.start, q.value) for q in quantities(low) if not q.vague and q.value]
+    spans += [(m.start(), float(m.group(0))) for m in _SCI.finditer(low)]  # "the llamas were 2e-4"
+    for start, number in spans:
+        before = low[max(0, start - 40) : start]
+        m = _STATED_OF.search(before) or _STATED_OF_ZH.search(before)
+        if m and not _NO_SUBJECT.search(m.group("who")) and (not rough or _ROUGH.search(m.group(0))
+                                                              or _ROUGH_AFTER.match(low[start:].lstrip("0123456789.,"))):
+            out.add(number)
+    return frozenset(out)
+
+
+_ROUGH_AFTER = re.compile(r"^\s*(?:[a-z]+\s*)?(?:左右|上下|多|ish\b|something\b|or so\b)|^\s*something\b")
+_ROUGH = re.compile(r"(?:~|≈|\babout|\baround|\broughly|\blike|大概|大约|约|差不多)\s*$")
+REFERENCE = 0.5  # what a value near a figure the asker gives for another thing loses
+
+
+def apart(cand: Candidate, rough: frozenset[float]) -> Candidate:
+    """``cand``, scored down when its value lies near a figure the asker roughly gives for another thing ("ds v3 0324
+    was ~47": the 46.9 of that column is their reference, not the answer)."""
+    if not rough or not _near_guess(cand.value, rough):
+        return cand
+    return replace(cand, score=cand.score - REFERENCE)
+
+
+_SCI = re.compile(r"(?<![\w.])\d+(?:\.\d+)?e-?\d+(?![\w.])")
+
+
+_STATED_OF = re.compile(r"(?P<who>[a-z0-9][\w.@/+-]*(?:\s+[\w.@/+-]+){0,3})(?:'s)?\s+(?:was|were|is|gets?|got|had|has|scored|hit|did|does|"
+                        r"reached|reaches|at)\s*(?:~|≈|about|around|roughly|like|only|just|already)?\s*$")
+_STATED_OF_ZH = re.compile(r"(?P<who>[\u4e00-\u9fffa-z0-9][\w.@/+\- ]{0,16}?)(?:版|那个|那档|那组|那边|的)?\s*(?:是|为|有|拿了|跑了|只有|才)\s*"
+                           r"(?:~|大概|大约|约|差不多)?\s*$")
+# a guess about the answer itself: "is it 70", "it was ~14k", "好像是", "我记得是", "应该是"
+_NO_SUBJECT = re.compile(r"(?:^|\s)(?:it|that|this|which|what|answer|value|number|one|there|mine|i|we|you)$|好像|记得|应该|是不|大概|可能|印象中?|感觉|也许|或许|^(?:就|都|也|还|才)$")
+
+
 _LEAD_NUMBER = re.compile(r"^\s*[~≈<>]?\s*(\d[\d,]*(?:\.\d+)?)\s*([kmb](?![a-z])|万|亿)?", re.IGNORECASE)
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "万": 1e4, "亿": 1e8}
 

@@ -11,9 +11,9 @@ from bot.read.sentences import expand
 from bot.understand.text import prepare
 from knowledge.lang import tokenize
 
-_NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
+_NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff\u03b1-\u03c9][a-z\u4e00-\u9fff\u03b1-\u03c9 ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
                            r"(\d[\d,.]*(?:[km](?![a-z0-9]))?)(?![\d.]|\s*(?:%|[kmbx]\b(?!\s*[=:：]?\s*\d)|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
-_NUMBER_BEFORE = re.compile(r"(?<![\w.])(\d+)\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
+_NUMBER_BEFORE = re.compile(r"(?<![a-z0-9_.])(\d+|\d+\.\d+(?=\s*-?\s*bit))\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
 _GPUS_OF_A_KIND = re.compile(r"(?<![\w.])(\d{1,4})\s*[x×*]\s*(?:nvidia\s+)?[ahvlt]\d{2,3}[a-z]?\b|(\d{1,4})\s*(?:张|块)\s*[ahvlt]\d{2,3}[a-z]?\b")
 _CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
 _ZH_DIGIT = {"单": "1", "一": "1", "双": "2", "两": "2", "二": "2", "四": "4", "八": "8"}
@@ -81,7 +81,8 @@ def tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, 
     score = 0
     for words, number in pairs:
         for column, value in row_values:
-            if set(tokenize(column)) & words:
+            named = set(tokenize(column))  # "bit" names the "bitwidth" column
+            if named & words or any(len(w) >= 3 and t.startswith(w) for w in words for t in named):
                 held = rank_value(value).replace(",", "").lower()
                 score += 1 if held == number.lower() else -1  # "global 4M": the "4M" cell
                 break

@@ -41,15 +41,18 @@ from bot.read.hints import (
     STATED_BITS,
     Focus,
     among_offered,
+    apart,
     chosen,
     guessed,
     listed,
     locators,
     options_offered,
     pinned_version,
+    referenced,
     unheld_name,
 )
 from bot.read.keys import number_pairs
+from bot.read.saving import asks_saving, weighed
 from bot.read.sentences import GENERIC, _clip, _weights, split_sentences
 from bot.read.terms import specific, typos
 from bot.understand.numbers import quantities
@@ -107,7 +110,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     # numbers the asker states; not those inside a name ("bf16", "a100", "llama-3.1")
     given = frozenset(q.value for q in quantities(low) if not q.vague and not _IN_NAME.search(low[: q.start])) | sci_numbers(low)
     offered = bool(_GUESSES.search(low) or OFFERED.search(low))  # "fp4还是nf4": one of the asker's options answers
-    given = frozenset() if _GUESSES.search(low) else given  # "is it 8080?", "我记得是 6 还是 7": a guess may answer
+    # "is it 8080?", "我记得是 6 还是 7": a guess may answer; "single attempt was 65.8" still says another row's figure
+    given = given & referenced(question) if _GUESSES.search(low) else given
     flags = frozenset(re.findall(r"(?<![\w-])--([a-z0-9][\w-]*)", question.lower()))  # "--kv-cache-dtype", spelt out
     # names the asker already has ("max_new_tokens", "LoRA(2M)"): not the one asked for, nor the numbers inside them
     known = frozenset(_NAME.findall(low) + _QUALIFIED.findall(low))
@@ -124,6 +128,8 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
     options = options_offered(question)  # "5M or 10M": one of the asker's options answers
     remembered = guessed(question)  # "i remember it being ~14k": the answer lies near it
     turned = directions(question)  # "en→ja": the other direction's table is not it
+    saving = asks_saving(question)  # "how many hours does it save": a saving, not a total
+    rough = referenced(question, rough=True) - remembered  # "ds v3 0324 was ~47": another column's figure
     priors = []
     for rank, hit in enumerate(hits[:MAX_PASSAGES]):
         prior = (0.35 * (hit.dense_score or 0.0) - 0.04 * rank + (0.1 if hit.chunk.lang == asked_in else 0.0)
@@ -139,7 +145,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
                                        where, given, sizes, labelled.get(hit.chunk.source, set()), low, offered)
                      + mine):
             cand = listed(in_order(asked.weigh(cand), slashed), excluded)  # "除了 fp16 还支持啥": "fp16 和 int4"
-            cand = oriented(chosen(cand, options, remembered), turned)
+            cand = apart(weighed(oriented(chosen(cand, options, remembered), turned), saving), rough)
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
