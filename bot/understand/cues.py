@@ -19,7 +19,7 @@ _PROMPT_PARTS = r"(?:context|prompts?|input|output|history|memory|headroom|budge
 _CALL_RECORDS = r"\s+(?:summaries|transcripts|notes|logs|recordings|records|reports|scripts)\b"  # "2,500 call summaries"
 _ZH_CORPUS = r"\s*(?:的)?\s*(?:[\u4e00-\u9fff]{0,4})?(?:语料|训练数据|文本)"
 EXAMPLE_UNIT_AFTER = _rx(
-    r"^\s*\+?\s*(?:(?:[a-z]+-[a-z]+|\d+-(?:second|sec|minute|min|hour|page|word|line|frame)|labl?ed|[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
+    r"^\s*\+?\s*(?:of (?:those|these|them|the|our)\s+)?(?:(?:[a-z]+-[a-z]+|\d+-(?:second|sec|minute|min|hour|page|word|line|frame)|labl?ed|[a-z]+-labell?ed|[a-z]+-written|[a-z]+-annotated|[a-z]+-reviewed|[a-z]+-approved|[a-z]+-curated|manually|high[- ]quality|quality|good|clean|cleaned|labell?ed|annotated|training|domain|customer|"
     r"support|service|real|curated|historical|past|hand[- ]written|human[- ]written|existing|internal|sample|"
     r"example|q&a|qa|question[- ]answer|chat|medical|legal|financial|product|sales|user|synthetic|gold|"
     r"instruction|input[- ]output|prompt[- ]response|of|our|such|more|only|task|classification|"
@@ -88,9 +88,10 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!" + _CORPUS_TOKENS + r")(?!\s+of\s+(?!" + _PROMPT_PARTS + r")[a-z-]+)(?!" + _ZH_CORPUS + r")|epochs?\b|轮|遍|次|calls?\b(?!" + _CALL_RECORDS + r")|requests?\b(?!\s*-?[→>])|queries\b|qps\b|"
     r"users?\b|%|percent|ms\b|秒|小时|hours?\b|days?\b|天|周|weeks?\b|months?\b|月|年|years?\b|美元|元|块|dollars?\b|usd\b|"
     r"人|家(?!长|属|庭)|个?门店|所学校|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?\b(?!\s+(?:done|written|made|completed|finished|drafted|so far))|"
-    # weights and measures: "一年出货三百吨", "40 tonnes a year"
-    r"吨|公斤|千克|斤|升|亩|平方|tons?\b|tonnes?\b|kg\b|kilos?\b|lbs?\b|pounds\b|acres?\b|hectares?\b|litres?\b|liters?\b|gallons?\b)"
+    # weights and measures: "一年出货三百吨", "40 tonnes a year"; buildings, vehicles, animals, lines: "四十八座吸附塔", "一条生产线"
+    r"座|栋|幢|辆|艘|匹|棵|株|公里|千米|平方米|平方公里|千瓦|兆瓦|度电|条[\u4e00-\u9fff]{0,6}?(?:生产线|产线|流水线|管线|线路|公路|铁路|河|街|船)|吨|公斤|千克|斤|升|亩|平方|tons?\b|tonnes?\b|kg\b|kilos?\b|lbs?\b|pounds\b|acres?\b|hectares?\b|litres?\b|liters?\b|gallons?\b)"
 )
+INTO_PROMPT = _rx(r"\b(?:into|in|inside) (?:the|each|every|our|a) (?:system )?prompt\b", r"(?:塞进|放进|放在|写进)(?:了)?(?:系统)?提示词?(?:里)?")
 UNLABELLED = _rx(r"没(?:有)?做过标注", r"\bunlabell?ed\b", r"\braw (?:chats|logs|transcripts|data|conversations|messages|emails)\b", r"\bnot (?:yet )?(?:been )?(?:labell?ed|annotated)", r"\b(?:nobody|no one|no-one) (?:has |have )?"
                  r"(?:ever )?(?:labell?ed|annotated|tagged)", r"\bwithout (?:any )?labels\b", r"\bnever (?:been )?labell?ed",
                  r"没(?:有)?(?:人)?(?:标注|标过|打标|打过标)", r"未(?:经)?(?:标注|打标)", r"还没(?:有)?(?:标注|标)", r"无标注")
@@ -147,7 +148,7 @@ PII_REMOVED = _rx(r"(?:名字|姓名|电话|手机号|身份证号?|住址|个�
 BOOL: dict[str, BoolCues] = {
     "knowledge_changes": (
         _rx(r"\b(?:change|changes|shift|shifts|move|moves|vary|varies) with the (?:tides?|seasons?|weather|market|demand|news)\b", r"\b(?:chang|shift|mov|fluctuat|rotat)\w* (?:very |quite |pretty |literally |basically |almost |nearly |like )?(?:often|frequently|constantly|hourly|daily|weekly|monthly|every|all the time|a lot|"
-            r"by the (?:minute|hour|second|day))", r"\bminute[- ]by[- ]minute\b",
+            r"by the (?:minute|hour|second|day))", r"\bminute[- ]by[- ]minute\b", r"\b(?:chang|shift|mov|var)\w* (?:from )?(?:week to week|day to day|month to month|hour to hour)\b",
             # "the schedule is literally different from one hour to the next", "retimed constantly"
             r"\b(?:different|changes?|changing) from one (?:minute|hour|day|week) to the next\b",
             r"\b(?:cancel+ed|retimed|rescheduled|repriced|updated|revised) (?:or (?:cancel+ed|retimed|rescheduled|delayed) )?(?:constantly|all the time|every (?:hour|day))\b",
@@ -285,7 +286,7 @@ BOOL: dict[str, BoolCues] = {
     "low_latency": (
         _rx(r"\blow[- ]latency\b", r"\blatency\b", r"\bfast (?:responses?|replies|answers|inference)\b", r"\brespond (?:very )?(?:quickly|fast)",
             r"\breal[- ]?time (?:chat|dialog(?:ue)?|conversation|responses?|assistant|voice|inference|replies)", r"\b(?:under|within|below|less than) \d+ ?ms\b", r"\d+\s*(?:ms|毫秒)\s*(?:内|以内|之内)",
-            r"\bmilliseconds\b", r"\bresponse time\b",
+            r"\bmilliseconds\b", r"\bresponse time\b", r"\b(?:in |within )?(?:under|below|less than) (?:half a|a|one) second\b", r"\bsub-?second\b",
             r"延迟", r"时延", r"响应(?:要|需要|必须)?(?:很|非常)?快", r"快速响应", r"实时(?:对话|响应|交互|聊天|回复|语音|推理)", r"毫秒", r"响应时间"),
         None, None,
     ),

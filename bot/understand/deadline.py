@@ -78,7 +78,7 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     """The deadline a clause states, with the span of its time phrase; None without deadline context."""
     clause = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", clause)  # "end-of-next-week" (same length: spans stay valid)
     # what the project's users ask ("观众老问今天还有没有票") names their time, not the asker's deadline
-    clause = REPORTED.sub(lambda m: " " * len(m.group(0)), clause)
+    clause = _QUOTED.sub(lambda m: " " * len(m.group(0)), REPORTED.sub(lambda m: " " * len(m.group(0)), clause))
     best: tuple[float, tuple[int, int]] | None = None
     for pattern, days in _compiled_fixed():
         for m in pattern.finditer(clause):
@@ -97,7 +97,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
         if re.match(r"\s*(?:19|20)\d\d\s*年", m.group(0)):
             continue  # "2008年" is a calendar year, not a span of 2008 years
         if _FREQUENCY.match(clause[m.end() :]) or re.search(r"(?:每|有时|有时候)\s*$", clause[: m.start()]) \
-                or _PER_YEAR.match(clause[m.start() :]) or _CHANGED_THEN.match(clause[m.end() :]):
+                or _PER_YEAR.match(clause[m.start() :]) or _CHANGED_THEN.match(clause[m.end() :]) \
+                or _AMOUNT_THEN.match(clause[m.end() :]):
             continue  # "有时一小时变好几次", "every 2 hours it changes": how often, not how long is left
             # ("开卖前一小时才改": when the facts change, not a deadline)
         days = _duration_days(m)
@@ -109,6 +110,9 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     return _classify(best[0]), best[1]
 
 
+_QUOTED = re.compile(r"「[^」]{0,60}」|“[^”]{0,60}”|『[^』]{0,60}』")  # "「某攤今天有沒有開」": a question quoted, not a deadline
+# "光电费一年就要九千多万", "一年能卖两万吨": an amount per span of time, not time left
+_AMOUNT_THEN = re.compile(r"\s*(?:就|都|也)?\s*(?:要|得|花|花掉|交|付|赚|卖|产|出|能卖|能产)?\s*(?:大概|大约|约|差不多)?\s*[\d一二两三四五六七八九十百千万亿]")
 _CHANGED_THEN = re.compile(r"\s*(?:才|就|又)(?:会)?(?:改|变|更新|调整|公布|出来|定下来|通知)|\s*(?:before|ahead)?\s*(?:it|they|things|rules|prices)\s+(?:change|get updated)")
 
 

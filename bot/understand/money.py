@@ -35,7 +35,7 @@ _UNIT_PRICE_AFTER = re.compile(r"^\s*(?:美元|元|usd|dollars?|rmb|eur|€)?\s*
 # "这些简历都没做过标注", "none of them are labeled": a later sentence says the counted items have no labels
 
 DENIED = re.compile(r"(?:\b(?:not|isn'?t|instead of|rather than)|不是|而不是)\s*(?:about\s+|~)?[$€¥￥]?\s*$")
-_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|costs? us|costed|invoiced|billed|sold|earned|charged)\b[^,.;]{0,16}$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
+_SPENT = re.compile(r"\b(?:bought|paid|spent|purchased|costs? us|costed|invoiced|billed|sold|earned|charged)\b[^,.;]{0,16}$|\b(?!budget|cap|limit|grant|total)[a-z-]+\s+alone\s+(?:was|cost|ran)\s*(?:us\s*)?(?:about|around|~)?\s*(?:us\$|\$|€|£|¥)?\s*$|(?:买|花了|花掉|付了|当时花)[^,，。;；]{0,6}$")
 _BUDGET_WORD = re.compile(r"budget|预算|经费|spend|afford|花|投入")
 
 
@@ -82,15 +82,19 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"\b(?:average|avg|typical|mean|median)\s+(?:[a-z-]+\s+)?(?:sale|order|ticket|basket|deal|invoice|selling price|price|check|contract|premium|fee|rate|bill)s?"
                              r"(?:\s+(?:size|value|price))?\s*(?:is|of|around|about|at|~|=|:)?\s*(?:about |around |roughly |~)?$|"
                              r"\band (?:a|an|one) (?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+\s*$|"  # "a can is $1.75 and a sandwich $4.50"
-                             r"(?:卖到?|售价|票价|门票|定价|单价|零售价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
-                             r"(?:收|卖|要|是)?)\s*(?:约|大概|大约|将近)?$")
-_EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle)\b|"
-                         r"^\s*(?:a|per) (?:plot|head|person|adult|child|kid|couple|family|guest|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
+                             r"(?:卖到?|售价|票价|门票|定价|单价|零售价|出厂价|批发价|报价|均价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|吨|公斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
+                             r"(?:收|卖|要|是)?)\s*(?:从|在)?\s*(?:约|大概|大约|将近)?$")
+_EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|kwh|mwh|km|mi|mile|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle)\b|"
+                         r"^\s*(?:a|per) (?:tonne|ton|kg|kwh|mwh|litre|liter|gallon|barrel|plot|head|person|adult|child|kid|couple|family|guest|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
                          r"session|visit|week|can|bottle|portion|meal|wash|load|match|game|round|pitch|go)\b|"
                          r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|for (?:a|an|one|each) (?!budget|project|run|model|pilot|poc|prototype|team)|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
                          r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
-_RANGE_START = re.compile(r"(?:us\$|\$|€|¥|￥|£)?\s*[\d,.]+\s*[km]?\s*(?:-|–|to|~)\s*$")
+_NEXT_PRICE = re.compile(r"^[^;$€£¥]{0,30}?(?:,|\band\b)\s*(?:the\s+)?[a-z-]+s?\s+(?:are\s+|is\s+|go\s+for\s+|at\s+)?"
+                         r"(?:about|around|roughly|~)?\s*(?:us\$|\$|€|£|¥)?\s*$")
+# "…, mussels about $3": goods named with their price and nothing else in the clause
+_LISTED_PRICE = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?(?!funds|savings|grants|costs)[a-z-]+s\s+(?:about|around|roughly|~|at)?\s*(?:us\$|\$|€|£|¥)\s*$")
+_RANGE_START = re.compile(r"(?:us\$|\$|€|¥|￥|£)?\s*[\d,.]+\s*[km]?\s*(?:-|–|to|~|到|至)\s*$")
 _NOT_THE_BUDGET = re.compile(r"^[^.;]{0,12}?\b(?:which|that|and that|but that)\s+(?:is|was|'s)(?:n'?t|\s+not)\s+(?:our|the|my|an?)\s+(?:[\w-]+\s+)?budget\b|"
                              r"^[^。;；]{0,6}?(?:这|那)?(?:不是|并非)(?:我们的?)?(?:[\u4e00-\u9fff]{0,4})?预算")
 _NOT_A_CENT_MORE = re.compile(r"\s*(?:块|元|分|毛|美元|刀)(?:钱)?(?:都|也)(?:不行|没有|不给|不能|不可以)")
@@ -109,19 +113,25 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
     if unlimited:  # "预算不限", "money is no object": no figure bounds the run any more
         src = snippet(c, *unlimited.span())
         return [Event("budget_usd", "clear", None, src), Event("budget_rmb", "clear", None, src)]
+    priced = 0  # where the last price of goods ends
     for q in qs:
         if q.vague or _UNIT_PRICE.search(text[max(0, q.start - 24) : q.start]) or _UNIT_PRICE_AFTER.match(text[q.end :]):
+            priced = q.end
             continue  # "每百万输入token 2.5美元", "$2.50 per 1M tokens": a price, not a budget
         if DENIED.search(text[max(0, q.start - 16) : q.start]):
             continue  # "€3,000, not €300": the amount taken back
         if text[max(0, q.start - 1) : q.start] == "多" and _NOT_A_CENT_MORE.match(text[q.end :]):
             continue  # "多一块都不行": not one yuan more, no budget of one
         if _EACH_AFTER.match(text[q.end :]):
+            priced = q.end
             continue  # "saddles at £3-5k each": what one item sells for
         # "rugs go for $900-$14k": the second end of a price range is a price too
         before_price = _RANGE_START.sub("", re.sub(r"(?:us\$|\$|€|¥|￥|£|eur|usd|gbp)\s*$", "", text[max(0, q.start - 50) : q.start]))
         if _PRICE_OF_GOODS.search(before_price) and not _BUDGET_WORD.search(text[max(0, q.start - 24) : q.start]):
+            priced = q.end
             continue
+        if (priced and _NEXT_PRICE.match(text[priced : q.start])) or _LISTED_PRICE.match(text[: q.start]):
+            continue  # "kelp goes for $1.20/lb, mussels about $3": the next of the goods, priced the same way
         if _NOT_THE_BUDGET.match(text[q.end :]):
             continue  # "€310,000, which is NOT our AI budget"
         if _SPENT.search(text[max(0, q.start - 24) : q.start]):

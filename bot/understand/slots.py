@@ -27,7 +27,7 @@ from bot.understand.text import (
     snippet,
 )
 from bot.understand.types import Event
-from bot.understand.volume import IN_PROMPT, PROMPT_HOLDS, RATE_AFTER, volume_events
+from bot.understand.volume import IN_PROMPT, PER_CALL, PROMPT_HOLDS, RATE_AFTER, volume_events
 from knowledge.lang import normalize
 
 # slots a retraction can clear, by the words that name them
@@ -197,8 +197,8 @@ def _clause_events(c: Clause) -> list[Event]:
             break
         if value is None or where is None:
             continue
-        if slot == "documents" and value is False and cues.STAYS_IN.search(text):
-            continue  # "none of our data or documents may leave the site": documents kept in, not none at all
+        if slot == "documents" and (value is False and cues.STAYS_IN.search(text) or value and cues.INTO_PROMPT.search(text)):
+            continue  # "none of our documents may leave the site": kept in; "policies … into the prompt": what the prompt holds
         steady = slot == "knowledge_changes" and re.search(r"每|daily|weekly|hourly|monthly|every|经常|常常|频繁|随时|天天", text[where[0] : where[1]])
         if is_hedged and value is True and not steady and (slot not in ("privacy_blocked", "documents", "domain_terms")
                                                             or _LATER.search(text)) \
@@ -215,7 +215,6 @@ def _clause_events(c: Clause) -> list[Event]:
 
 # a hedge qualifies the phrase it sits in: "maybe ~2k tickets and need our brand voice" hedges the count, not the need
 _HEDGE_SCOPE = re.compile(r"\band\b|\bbut\b|\bplus\b|并且|而且|另外|同时")
-
 # ---------------------------------------------------------------- numbers: examples, budget, sizes, volume
 
 
@@ -334,6 +333,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "一条整理好的样例都没有": not a single one
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
             continue  # "one RTX 4090 left": a card's name, not a count
+        if PER_CALL.search(text[max(0, q.start - 40) : q.start]) and re.match(r"\s*tokens?\b", after):
+            continue  # "every call stuffs ~7,000 tokens of tariff rules": the prompt's length, not a corpus
         corpus = _CORPUS_BEFORE.search(before)  # "训练语料约５亿 tokens", "a corpus of 40 million tokens": the corpus's size
         if cues.NOT_EXAMPLE_AFTER.match(after) and not _labelled(text, q) and not written.LABELLED_BEFORE.search(before) \
                 and not (corpus and re.match(r"\s*(?:个)?\s*(?:tokens?|词元|句|条)", after)):

@@ -13,6 +13,8 @@ IN_PROMPT = re.compile(r"prompt|提示|few[- ]?shot|in[- ]context|上下文", re
 PROMPT_HOLDS = re.compile(r"\bprompt\b[^.;]{0,80}\b(?:with|containing|including|includes|holding|plus)\b[^.;]{0,60}$|"
                            r"(?:提示词?|prompt)[^。;；]{0,30}(?:里|中)(?:塞|放|写|加)?了?[^。;；]{0,30}$")
 
+# "every call stuffs ~7,000 tokens of tariff rules": what each call carries is prompt, not a corpus
+PER_CALL = re.compile(r"\b(?:every|each|per|a)\s+(?:single\s+)?(?:call|request|query|message|prompt)\b[^.;]{0,20}$|每(?:次|个)(?:调用|请求)[^。;；]{0,10}$")
 _PER = re.compile(r"^\s*(?:\+\s*)?(?:api\s+)?(?:calls?|requests?|queries|messages|次(?:调用|请求|查询)?)?\s*(?:per|a|each|/|every)?\s*"
                   r"(second|sec|minute|min|hour|day|week|month|秒|分钟|小时|天|日|周|月)")
 _PER_BEFORE = re.compile(r"(?:每|一)(?:个)?(秒|分钟|小时|天|日|周|月)(?:都|要|会|也就|就|才|只|也)?(?:调用|请求|查询|处理)?(?:大模型|模型|接口|api|llm|gpt)?(?:有|大约|约|大概|只有|也就|就)?\s*$")
@@ -48,7 +50,8 @@ def volume_events(c: Clause, qs: list[Quantity]) -> list[Event]:
             out.append(Event("high_volume", "set", monthly >= HIGH_VOLUME_PER_MONTH, src))
             break
     for q in qs:
-        if re.match(r"^\s*-?\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and IN_PROMPT.search(text):
+        if re.match(r"^\s*-?\s*(?:个)?\s*tokens?\b", text[q.end : q.end + 10]) and (
+                IN_PROMPT.search(text) or PER_CALL.search(text[max(0, q.start - 40) : q.start])):
             out.append(Event("prompt_tokens", "set", int(q.value), snippet(c, q.start, q.end + 16)))
             # "a 3,000-token prompt" is long; "提示词两百 token 左右" says it is not
             out.append(Event("long_prompt", "set", q.value >= LONG_PROMPT_TOKENS, snippet(c, q.start, q.end + 16)))
