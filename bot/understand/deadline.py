@@ -84,6 +84,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
         for m in pattern.finditer(clause):
             if _ATTRIBUTIVE.match(clause[m.end() :].lstrip()) and not _BEFORE.search(clause[: m.start()]):
                 continue  # "today's prices", "当天最新的新闻": freshness, not a deadline
+            if _FRESH_BEFORE.search(clause[: m.start()]):
+                continue  # "answer with whatever's true today", "prices as of today": freshness
             if re.search(r"(?:不是|并非|而不是|\bnot\b|\bnot by\b)\s*$", clause[: m.start()]):
                 continue  # "下个月演示，不是今天": the time taken back
             best = _later(best, (days, m.span()))
@@ -110,7 +112,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
     return _classify(best[0]), best[1]
 
 
-_QUOTED = re.compile(r"「[^」]{0,60}」|“[^”]{0,60}”|『[^』]{0,60}』")  # "「某攤今天有沒有開」": a question quoted, not a deadline
+_FRESH_BEFORE = re.compile(r"\b(?:true|current|valid|accurate|correct|in stock|the case|on offer|happening|going on)\s+(?:as of\s+|for\s+)?$|\bas of\s+$")
+_QUOTED = re.compile(r"「[^」]{0,60}(?:」|$)|“[^”]{0,60}(?:”|$)|『[^』]{0,60}(?:』|$)")  # "「某攤今天有沒有開」": a question quoted, not a deadline
 # "光电费一年就要九千多万", "一年能卖两万吨": an amount per span of time, not time left
 _AMOUNT_THEN = re.compile(r"\s*(?:就|都|也)?\s*(?:要|得|花|花掉|交|付|赚|卖|产|出|能卖|能产)?\s*(?:大概|大约|约|差不多)?\s*[\d一二两三四五六七八九十百千万亿]")
 _CHANGED_THEN = re.compile(r"\s*(?:才|就|又)(?:会)?(?:改|变|更新|调整|公布|出来|定下来|通知)|\s*(?:before|ahead)?\s*(?:it|they|things|rules|prices)\s+(?:change|get updated)")

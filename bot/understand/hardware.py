@@ -33,7 +33,7 @@ FOUR_BIT_OK = cues.rx(
     r"\b4[- ]?bit\b.{0,30}\b(?:ok|okay|fine|acceptable|is fine|works?)\b",
     r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quantiz)",
     r"\bquantiz\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
-    r"(?:可以|能|愿意)接受.{0,8}(?:4\s*-?\s*(?:位|bit|比特)|量化)", r"(?:4\s*-?\s*(?:位|bit|比特)|量化).{0,12}(?:可以接受|能接受|没问题|也行|可以)",
+    r"(?:可以|能|愿意)接受.{0,8}(?:4\s*-?\s*(?:位|bit|比特)|量化)", r"(?:4\s*-?\s*(?:位|bit|比特)|量化).{0,12}(?:可以接受|能接受|没问题|也行|可以|没关系|无所谓|不要紧|也无妨)",
     r"(?:不在乎|不介意|不在意|无所谓|不怕)[^,，。;；]{0,6}(?:4\s*(?:位|bit|比特)|量化)", r"\b(?:don'?t|do not|doesn'?t) (?:really )?(?:care|mind)\b[^.;]{0,30}\b(?:4[- ]?bit|quantiz)",
     r"(?:换成|改成|改用|换用|用)\s*qlora\s*(?:呢|的话|行吗|可以吗|怎么样)", r"\b(?:what about|how about|with|switch(?:ing)? to|go with) qlora\b(?: instead)?\s*\??$",
 )

@@ -77,6 +77,7 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"(?:is|costs?(?:\s+(?:the|our|their|its|a)\s+(?:owner|client|customer|buyer|company|operator|insurer|shipowner)s?)?|"
                              r"runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
                              # "ticket sales around $9k a year", "revenue of €2M": what the business takes in
+                             r"\b(?:(?:day|daily|hourly|nightly|weekly|day-rate|charter|hire|call-out) rates?|rates? (?:of|from))\s*(?:is|are|of|from|around|about|at|~|=|:|run|runs)?\s*(?:about |around |roughly |~)?$|"
                              r"\b(?:sales|revenue|turnover|takings|income|gross|bills|billings|invoices)\s*(?:is|are|of|around|about|at|~|=|:|run|runs|come to)?\s*(?:about |around |roughly |~)?$|"
                              # "average sale around $4,800": what the business earns per sale
                              r"\b(?:average|avg|typical|mean|median)\s+(?:[a-z-]+\s+)?(?:sale|order|ticket|basket|deal|invoice|selling price|price|check|contract|premium|fee|rate|bill)s?"

@@ -249,7 +249,7 @@ def _number_events(c: Clause) -> list[Event]:
         out.append(Event("examples", "set", 0, snippet(c, *cues.NO_DATA.search(text).span())))
     if any((cues.DOC_UNIT_AFTER.match(text[q.end :]) or cues.DOC_NOUN_BEFORE.search(text[max(0, q.start - 30) : q.start]))
            and not _PROMPT_PAGES.search(text[max(0, q.start - 12) : q.start]) and not _GLUED.search(text[: q.start]) and not _labelled(text, q) and not written.CALLED_EXAMPLES.match(text[q.end :]) and not written.PAST_WRITTEN.match(text[q.end :]) and not _AS_EXAMPLES.search(text[q.end : q.end + 60]) and not RATE_AFTER.match(text[q.end :])
-           and not cues.MADE_BEFORE.search(text[max(0, q.start - 40) : q.start]) for q in qs):
+           and not cues.MADE_BEFORE.search(text[max(0, q.start - 40) : q.start]) and not (q.value < 10 and text[q.end : q.end + 1] == "-") for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))
     elif any(_queried(text, q) for q in qs):
         out.append(Event("documents", "set", True, snippet(c)))  # "40k memos that partners want to query"
