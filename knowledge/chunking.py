@@ -145,7 +145,7 @@ def compact_tables(text: str) -> str:
                      for line in text.split("\n"))
 
 
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*(?:>\s*)*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def with_table_headers(pieces: list[tuple[str, Lang]], body: str) -> list[tuple[str, Lang]]:
@@ -161,7 +161,7 @@ def with_table_headers(pieces: list[tuple[str, Lang]], body: str) -> list[tuple[
     for text, lang in pieces:
         if drawn:  # "┃ Conc. ┃ RPS ┃" drawn above rows this passage holds without it
             text = _with_drawn_header(text, lines, drawn)
-        first_row = next((ln for ln in text.splitlines() if ln.lstrip().startswith("|") and not _TABLE_RULE.match(ln)), None)
+        first_row = next((ln for ln in text.splitlines() if ln.lstrip(" >").startswith("|") and not _TABLE_RULE.match(ln)), None)
         if first_row is not None:
             at = next((i for i, ln in enumerate(lines) if ln == first_row), None)
             owner = [h for h in headers if at is not None and h[0] < at]

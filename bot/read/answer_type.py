@@ -86,7 +86,7 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     # "how much faster than Medusa", "比 Medusa 快多少": a speed-up, said "1.6x"
     (re.compile(r"\bhow (?:much|many times) faster\b|\bfaster by how much\b|\bspeed-?up\b|(?<!多)快(?:了)?(?:大概|大约|约)?多少|(?:提速|加速)(?:了)?(?:大概|大约|约)?多少"),
      ("ratio", "percent", "number")),
-    (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|\bgpu mem\b|\bmem per (?:gpu|card|device)\b|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
+    (re.compile(r"显存|内存|vram|\bmemory\b|\bram\b|\bgpu memory|\b(?:gpu|peak|max|reserved|allocated) mem\b|\bin (?:gib|gb|mib|mb)\b|\bhow many (?:gib|gb|mib|mb)\b|\bmem per (?:gpu|card|device)\b|多少\s*g\b|多大.{0,4}(?:卡|显卡)|字节|\bbytes?\b"), ("memory", "percent")),
     (re.compile(r"多少钱|多少(?:美元|美金|刀|块|元|人民币)|花(?:了)?多少|\bhow many dollars|价格|费用|成本|\bcost|\bprice|\bhow much (?:does|do|would|will|is) .{0,30}cost|\$"), ("money",)),
     (re.compile(r"多久|多长时间|(?:训练|运行|推理|生成)?时间(?:是|要|大概|大约)?多少|(?:多少|几)(?:个)?(?:小时|分钟|天|毫秒|秒|钟头|星期)|\bhow long\b|\bhow many (?:hours|minutes|days|seconds|ms|milliseconds)|耗时|时长|几天|"
                 r"\b(?:how much|what|total|training|train|running|run|wall[- ]?clock|inference|quantization|generation) time\b|"

@@ -154,7 +154,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         lost = {t for t in labelled - m_ctx - m_row - m_col if weights.get(t, 0.0) >= 0.9 and t not in GENERIC}
         score = (2.0 * (cov_row + cov_col) - OTHER_TABLE * min(len(lost), 2) + (0.5 if row.strip() else 1.0) * cov_ctx + CAPTION * cov_cap + both + prior + type_score(wanted, fits) - unnamed
                  - 0.25 * (_type_rank(value, wanted, column, units) if fits else 0)
-                 + 0.5 * ties - 0.1 * min(len(extra), 3) - 0.3 * min(len(missing), 2)
+                 + 0.5 * ties - (0.3 if _PLAIN.search(question_low) else 0.1) * min(len(extra), 3) - 0.3 * min(len(missing), 2)
                  - (0.8 if excluded & set(tokenize(" ".join([row, *(v for _, v in others)]))) else 0.0))  # "not the chat one": a "-Chat" row is not it
         score -= given_penalty(value, given)
         if given and ties <= 0 and any(quoted_figure(v, given) for _, v in others):  # (not "2.02bit", a condition it sets)
@@ -189,7 +189,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
     return out
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?<![KMGTkmgt]i)(?=[A-Z])")
 _TIMES_GPU = re.compile(r"(?<=\d[x×])(?=[A-Za-z]\d)")
 
 
@@ -208,6 +208,8 @@ _ABBREVIATIONS = {"mem": "memory", "acc": "accuracy", "perf": "performance", "la
                   "ppl": "perplexity", "tps": "tokens per second", "seq": "sequence", "len": "length", "bsz": "batch size"}
 
 
+# "plain FSDP", "原版 vllm 7B": the row named by those words alone, not one that adds to them
+_PLAIN = re.compile(r"\b(?:plain|vanilla|bare|pure|stock)\s+[a-z]|原版|原生|纯(?=[a-z\s])")
 _NOTE = re.compile(r"\(([^()]{2,40})\)")
 LONG_CELL = 24  # a longer cell in sentences is a note in words: the value asked for is read out of it
 _WORDY = re.compile(r"[，。；]|[,.;]\s|(?:\S+\s+){6}")

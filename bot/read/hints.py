@@ -183,7 +183,8 @@ def referenced(question: str, rough: bool = False) -> frozenset[float]:
     for start, number in spans:
         before = low[max(0, start - 40) : start]
         m = _STATED_OF.search(before) or _STATED_OF_ZH.search(before)
-        if m and not _NO_SUBJECT.search(m.group("who")) and (not rough or _ROUGH.search(m.group(0))
+        who = _RECALLING.sub("", m.group("who")).strip() if m else ""
+        if who and not _NO_SUBJECT.search(who) and (not rough or _ROUGH.search(m.group(0))
                                                               or _ROUGH_AFTER.match(low[start:].lstrip("0123456789.,"))):
             out.add(number)
     return frozenset(out)
@@ -209,6 +210,7 @@ _STATED_OF = re.compile(r"(?P<who>[a-z0-9][\w.@/+-]*(?:\s+[\w.@/+-]+){0,3})(?:'s
                         r"reached|reaches|at)\s*(?:~|≈|about|around|roughly|like|only|just|already)?\s*$")
 _STATED_OF_ZH = re.compile(r"(?P<who>[\u4e00-\u9fffa-z0-9][\w.@/+\- ]{0,16}?)(?:版|那个|那档|那组|那边|的)?\s*(?:是|为|有|拿了|跑了|只有|才)\s*"
                            r"(?:~|大概|大约|约|差不多)?\s*$")
+_RECALLING = re.compile(r"^(?:我们?|i\s+)?(?:记得|印象中?里?|好像|感觉|以为|听说|remember|recall|think)\s*")
 # a guess about the answer itself: "is it 70", "it was ~14k", "好像是", "我记得是", "应该是"
 _NO_SUBJECT = re.compile(r"(?:^|\s)(?:it|that|this|which|what|answer|value|number|one|there|mine|i|we|you)$|好像|记得|应该|是不|大概|可能|印象中?|感觉|也许|或许|^(?:就|都|也|还|才)$")
 

@@ -43,6 +43,9 @@ def number_pairs(question: str) -> list[tuple[set[str], str]]:
         out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
     for m in _GPUS_OF_A_KIND.finditer(low):  # "4x A40", "8 张 A100": a count of GPUs
         out.append((set(_DEVICE_WORDS), m.group(1) or m.group(2)))
+    for m in _COUNT_OF.finditer(low):  # "32 个 v5e-256", "4 v5e-256 pods": a count of a named thing
+        if m.start(1) not in claimed:
+            out.append(({m.group(2)}, m.group(1)))
     for m in _GLUED.finditer(low):  # "bs8", "tp4": an abbreviation glued to its number
         out.append((_GLUED_WORDS[m.group(1)], m.group(2)))
     for m in _LABEL_SETTING.finditer(low):  # "zero1=8": a setting whose name holds a digit
@@ -71,6 +74,7 @@ def rank_value(value: str) -> str:
 
 
 _GROUP_SIZE = re.compile(r"(?<![a-z0-9.])(32|64|128|256|512|1024)g(?![a-z0-9])|\b(?:no|without) group[- ]?size\b")
+_COUNT_OF = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:[x×]|个|套|台)?\s*([a-z][a-z0-9.]*(?:-[a-z0-9.]+)+|[a-z]+\d[a-z0-9.]*(?:-[a-z0-9.]+)*)(?![\w.])")
 _GLUED = re.compile(r"(?<![a-z0-9])(bs|tp|pp|dp|ep)(\d+)(?![\d.])")
 _GLUED_WORDS = {"bs": {"bs", "batch"}, "tp": {"tp", "tensor"}, "pp": {"pp", "pipeline"}, "dp": {"dp", "data"},
                 "ep": {"ep", "expert"}}
@@ -94,11 +98,13 @@ def label_pairs(row: str) -> list[tuple[str, str]]:
     ("4xA100 80GB") and a medal leading it ("🥈 / XVERSE-13B-2-Chat", its rank) too."""
     medal = rank_value(row.split(" / ")[0])
     gpus = [("gpus", m.group(1)) for m in _LABEL_GPUS.finditer(row)]  # "4xA100 80GB": four GPUs
+    gpus += [(m.group(2), m.group(1)) for m in _LABEL_TIMES.finditer(row)]  # "32x v5e-256": thirty-two of them
     return _LABEL_SETTING.findall(row) + gpus + ([("rank", medal)] if medal.isdigit() and medal != row.strip() else [])
 
 
 _LABEL_GPUS = re.compile(r"(?<![\w.])(\d{1,3})\s*[x×]\s*(?:nvidia\s+)?(?:[ahvlt]\d{2,3}|rtx|gpus?\b)", re.IGNORECASE)
 _LABEL_SETTING = re.compile(r"([A-Za-z_][\w-]*)\s*=\s*(-?\d[\w.]*)")
+_LABEL_TIMES = re.compile(r"^\s*(\d{1,4})\s*[x×]\s*([A-Za-z][\w.]*(?:-[\w.]+)+|[A-Za-z]+\d[\w.-]*)")
 
 
 def column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:

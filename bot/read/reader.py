@@ -205,9 +205,9 @@ def _name_matches(weights: dict[str, float], hits: Sequence[Hit]) -> set[str]:
     return {source for source, title in titles.items() if own & document_names(source, title)}
 
 
-_RULED_OUT = re.compile(r"(?:\b(?:not|except|excluding|other than|rather than|instead of)|\(no)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w.+-]*)"
-                        r"(?=\s*(?:one|version|variant|model|\)|,|;|\?|$))|(?:不是|而非|除了|而不是|不能用|不能设|不用|别用|不想用)\s*([a-z][\w.+-]*|[\u4e00-\u9fff]{1,4}?)"
-                        r"(?=\s*(?:版|的|那个|模型|吧|吗|了|,|，|）|\)|\?|？|$))|"
+_RULED_OUT = re.compile(r"(?:\b(?:not|except|excluding|other than|rather than|instead of|without|w/o)|\(no|,\s*no)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w.+-]*)"
+                        r"(?=\s*(?:one|version|variant|model|\)|,|;|\?|$))|(?:不是|而非|除了|而不是|不能用|不能设|不用|别用|不想用|不带|不含|不加|不开|没开)\s*([a-z][\w.+-]*|[\u4e00-\u9fff]{1,4}?)"
+                        r"(?=\s*(?:版|的|那个|那行|那一行|那列|那条|那组|模型|吧|吗|了|,|，|）|\)|\?|？|$))|"
                         # "除了 pretrain 和 transformed 还能填哪个", "besides minmax which other…": the ones the asker already has
                         r"(?:除了|除去)\s*([a-z0-9_.+-]+(?:\s*(?:和|、|与|及|,|，)\s*[a-z0-9_.+-]+)*)(?=\s*(?:之外|以外|外)?\s*(?:还|也|,|，|（|\())|"
                         r"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([a-z0-9_.+-]+(?:\s*(?:and|,)\s*[a-z0-9_.+-]+)*)"
