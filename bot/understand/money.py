@@ -75,7 +75,7 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
                              r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
                              r"(?:is|costs?(?:\s+(?:the|our|their|its|a)\s+(?:owner|client|customer|buyer|company|operator|insurer|shipowner)s?)?|"
-                             r"runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
+                             r"runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:to [a-z ]{1,24}?)?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
                              # "ticket sales around $9k a year", "revenue of €2M": what the business takes in
                              r"\b(?:(?:day|daily|hourly|nightly|weekly|day-rate|charter|hire|call-out) rates?|rates? (?:of|from))\s*(?:is|are|of|from|around|about|at|~|=|:|run|runs)?\s*(?:about |around |roughly |~)?$|"
                              r"\b(?:sales|revenue|turnover|takings|income|gross|bills|billings|invoices)\s*(?:is|are|of|around|about|at|~|=|:|run|runs|come to)?\s*(?:about |around |roughly |~)?$|"
@@ -84,9 +84,9 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"(?:\s+(?:size|value|price))?\s*(?:is|of|around|about|at|~|=|:)?\s*(?:about |around |roughly |~)?$|"
                              r"\band (?:a|an|one) (?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+\s*$|"  # "a can is $1.75 and a sandwich $4.50"
                              r"(?:卖到?|售价|票价|门票|定价|单价|零售价|出厂价|批发价|报价|均价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|吨|公斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
-                             r"(?:收|卖|要|是)?)\s*(?:从|在)?\s*(?:约|大概|大约|将近)?$")
+                             r"(?:收|卖|要|是)?)\s*(?:从|在)?\s*(?:约|大概|大约|将近)?\s*(?:新?台币|港币|人民币|美元|日元)?\s*$")
 _EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|kwh|mwh|km|mi|mile|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle)\b|"
-                         r"^\s*(?:a|per) (?:tonne|ton|kg|kwh|mwh|litre|liter|gallon|barrel|plot|head|person|adult|child|kid|couple|family|guest|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
+                         r"^\s*(?:a|per) (?:tonne|ton|kg|kwh|mwh|litre|liter|gallon|barrel|metre|meter|yard|foot|sq ?m|square (?:metre|meter|foot)|plot|head|person|adult|child|kid|couple|family|guest|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
                          r"session|visit|week|can|bottle|portion|meal|wash|load|match|game|round|pitch|go)\b|"
                          r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|for (?:a|an|one|each) (?!budget|project|run|model|pilot|poc|prototype|team)|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"

@@ -213,9 +213,9 @@ def _clause_events(c: Clause) -> list[Event]:
     return out
 
 
+_PRICED, _PRICE_WORD = re.compile(r"(?:能卖|卖到?|售价|出厂价|批发价|零售价|单价|价格)(?:才|只有|大概|大约|约)?\s*$|(?:年|月)(?:产|生产|产量|出货|销量|卖出)[\u4e00-\u9fff]{0,4}?\s*$"), re.compile(r"能卖|售价|出厂价|批发价|零售价|单价|价格")  # "一只鹅能卖四百多", "一年产拉链十二亿条": sold or made
 # a hedge qualifies the phrase it sits in: "maybe ~2k tickets and need our brand voice" hedges the count, not the need
 _HEDGE_SCOPE = re.compile(r"\band\b|\bbut\b|\bplus\b|并且|而且|另外|同时")
-# ---------------------------------------------------------------- numbers: examples, budget, sizes, volume
 
 
 def _number_events(c: Clause) -> list[Event]:
@@ -329,8 +329,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "answers must be three short sentences": a length, not a count of examples
         if q.value == 1 and re.search(r"\b(?:every|each|any|no)\s*$", before):
             continue  # "every one tagged": every item, not a count of one
-        if q.value == 1 and _NOT_ONE.match(after):
-            continue  # "一条整理好的样例都没有": not a single one
+        if q.value == 1 and _NOT_ONE.match(after) or _PRICED.search(before) or q.value == 1 and _PRICE_WORD.search(after[:16]):
+            continue  # "一条整理好的样例都没有": not a single one; "一只鹅能卖四百多", "一条拉链出厂价几毛": a price
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
             continue  # "one RTX 4090 left": a card's name, not a count
         if PER_CALL.search(text[max(0, q.start - 40) : q.start]) and re.match(r"\s*tokens?\b", after):

@@ -22,7 +22,7 @@ MAX_CHARS = 20_000  # a situation is stated near the start; longer input is read
 def prepare(text: str) -> str:
     """NFKC, traditional -> simplified, lower case, typographic quotes straightened."""
     text = normalize(text or "")[:MAX_CHARS]
-    text = simplified(text).translate(_CANTONESE)
+    text = re.sub(r"唔(?:使|洗|駛|驶)", "不用", simplified(text)).translate(_CANTONESE)  # "格式唔使跟": no need to follow
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
 
 
