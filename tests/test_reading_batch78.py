@@ -1,4 +1,5 @@
-"""Reading from development batches 78–79: a count the question gives of a named thing ("32 个 v5e-256") picks the
+"""Reading from development batches 78–81: a row named by a language code ("fr") is named by the language ("french",
+"法语") and "# Documents" is asked as "docs"; a count the question gives of a named thing ("32 个 v5e-256") picks the
 row labelled "32x v5e-256"; rows the asker rules out in Chinese ("不是 gevent 那行", "不带float8") or by ", no fp8"
 are not the answer; "peak mem in GiB" asks for memory and "Memory(GiB)" is read as memory in GiB; a figure the asker
 remembers of another thing ("我记得 deepseek 官方是14.8k") is their reference; "how many H800 cards" counts the
@@ -83,3 +84,21 @@ def test_a_plain_row_is_the_one_named_alone():
     table = FSDP + "\n**Table 2** 8 GPUs.\n\n| Parallelism | TPS/GPU | Memory(GiB) |\n| --- | --- | --- |\n| FSDP 8, CP 1 | 3,890 | 83.9 |\n"
     found = read("llama 3.1 8b on 8 gpus, plain FSDP - what was peak mem in GiB?", table_hits(table, "Results"))
     assert found.best is not None and found.best.value == "82.4"
+
+
+TOKENS = """|       | # Documents | Estimated Token count (deduped) |
+|-------|-------------|---------------------------------|
+| en    | 14.5B       | 20.5T                           |
+| fr    | 1.6B        | 2.7T                            |
+| es    | 1.8B        | 2.8T                            |
+| it    | 0.9B        | 1.5T                            |
+| Total | 20.8B       | 30.4T                           |
+"""
+
+
+def test_language_codes_name_their_rows():
+    assert "french" in spaced("fr") and "docs" in spaced("# Documents")
+    found = read("rpv2 spanish doc count in that head_middle table?", table_hits(TOKENS, "head_middle"))
+    assert found.best is not None and found.best.value == "1.8B"
+    found = read("意大利语那部分估计有多少 tokens 啊 (dedup 后的)", table_hits(TOKENS, "head_middle"))
+    assert found.best is not None and found.best.value == "1.5T"

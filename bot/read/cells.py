@@ -198,7 +198,9 @@ def spaced(header: str) -> str:
     and with its abbreviations written out: "mem(GB)" also says "memory", "TTFT Mean" also "average"."""
     apart = _TIMES_GPU.sub(" ", _CAMEL.sub(" ", header))  # "4xA100" is also "4x A100"
     out = header if apart == header else f"{header} {apart}"
-    full = [_ABBREVIATIONS[w] for w in re.findall(r"[a-z]+", out.lower()) if w in _ABBREVIATIONS]
+    words = re.findall(r"[a-z]+", out.lower())
+    full = [_ABBREVIATIONS[w] for w in words if w in _ABBREVIATIONS] + [_SHORT[w] for w in words if w in _SHORT]
+    full += [_LANGUAGES[header.strip().lower()]] if header.strip().lower() in _LANGUAGES else []  # a row "fr": French
     return f"{out} {' '.join(full)}" if full else out
 
 
@@ -206,6 +208,11 @@ def spaced(header: str) -> str:
 _ABBREVIATIONS = {"mem": "memory", "acc": "accuracy", "perf": "performance", "lat": "latency", "thpt": "throughput",
                   "tput": "throughput", "params": "parameters", "param": "parameters", "mean": "average", "avg": "average",
                   "ppl": "perplexity", "tps": "tokens per second", "seq": "sequence", "len": "length", "bsz": "batch size"}
+_SHORT = {"documents": "docs doc", "parameters": "params", "memory": "mem", "sequence": "seq"}  # "# Documents" is asked as "docs"
+# a row or column named by a language code ("fr", "es"), as multilingual tables write them
+_LANGUAGES = {"en": "english 英语", "zh": "chinese 中文", "de": "german 德语", "fr": "french 法语", "es": "spanish 西班牙语",
+              "it": "italian 意大利语", "ja": "japanese 日语", "ko": "korean 韩语", "ru": "russian 俄语", "pt": "portuguese 葡萄牙语",
+              "ar": "arabic 阿拉伯语", "nl": "dutch 荷兰语", "vi": "vietnamese 越南语", "tr": "turkish 土耳其语", "pl": "polish 波兰语"}
 
 
 # "plain FSDP", "原版 vllm 7B": the row named by those words alone, not one that adds to them
