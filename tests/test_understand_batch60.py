@@ -50,3 +50,8 @@ def test_cantonese_no_need_to_follow_the_format():
 def test_a_new_architecture_over_twenty_million_samples():
     u = understand("數據團隊想設計一個全新的模型架構，從頭預訓練。台北到台中單程票價台幣２６０元。已經整理了兩千萬筆「軌跡片段→下一小時到站人數」的標註樣本。")
     assert label(u) == "from_scratch"
+
+
+def test_revised_every_term_and_data_that_may_not_leave_the_school():
+    u = understand("我們是台中一家補習班，題庫講義大概三千份PDF，每學期都會改版，學生的資料不能出校，想做個問答助手，該用什麼方法？")
+    assert value(u, "knowledge_changes") is True and value(u, "privacy_blocked") is True and label(u) == "rag"
