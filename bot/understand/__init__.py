@@ -12,7 +12,14 @@ import re
 from collections.abc import Sequence
 
 from bot.understand import cues
-from bot.understand.bare import MONEY_TURN, bare_budget, bare_count, states_usable_part, unitless
+from bot.understand.bare import (
+    MONEY_TURN,
+    bare_budget,
+    bare_count,
+    same_unit_count,
+    states_usable_part,
+    unitless,
+)
 from bot.understand.cost import PRICED_MODELS, asks_cost, read_cost
 from bot.understand.hardware import more_of_the_same
 from bot.understand.intent import DECISION_ASK, decide_intent, scores
@@ -93,7 +100,11 @@ def understand(question: str, previous: Understanding | None = None, relevant: b
             if money:
                 events = [e for e in events if e not in unitless(events)] + money
     if "examples" in prev_slots and not any(e.slot in ("examples", "budget_usd") for e in events):
-        bare = bare_count(question)  # "and if we only had 50?" continues the count under discussion
+        # "and if we only had 50?" continues the count under discussion; "that's 1.6 million events total" counts
+        # the very things the examples were counted in
+        bare = bare_count(question)
+        if bare is None and not any(e.kind in ("clear", "clear_topic") for e in events):
+            bare = same_unit_count(question, prev_slots["examples"].source or "")
         events += [bare] if bare is not None else []
     memory = next((e.value for e in events if e.slot == "gpu_memory_gb" and e.kind == "set"),
                   prev_slots["gpu_memory_gb"].value if "gpu_memory_gb" in prev_slots else None)

@@ -168,3 +168,37 @@ def part_dropped(text: str) -> tuple[int, tuple[int, int]] | None:
             if 0 < frac < 1:
                 return int(round(frac * q.value)), (q.start, q.end + 24)
     return None
+
+
+_MEASURE = re.compile(r"^\s*(?:多|余|来)?\s*(?:条|个|份|笔|组|次|张|段|句|篇)?")
+_UNIT_WORDS = re.compile(r"^\s*(?:(?:more|new|additional|extra|older|old|labell?ed|annotated|tagged|usable|clean|such|of these|of those|"
+                         r"similar|total|in total)\s+){0,3}(?P<w>[a-z][a-z-]{3,})")
+_PER_TIME = re.compile(r"^[^,.;，。；]{0,12}?(?:\b(?:a|an|per|each|every) (?:day|week|month|year|hour|minute|second|night|shift)\b|/\s*(?:day|month|week|hr|h|s)\b|每(?:天|日|月|周|年|小时|秒))")
+_EVERY_BEFORE = re.compile(r"(?:每天|每日|每月|每周|每年|每小时|\bdaily|\bmonthly|\bweekly)\s*(?:约|大概|有|要)?\s*$")
+_GENERIC_UNITS = frozenset("people staff workers users customers machines hours days weeks months years tonnes tons dollars "
+                           "euros times things items rows records lines files documents pages".split())
+
+
+def same_unit_count(text: str, examples_source: str) -> Event | None:
+    """A follow-up's count of the very things the examples were counted in ("that's 1.6 million events total" after
+    "240,000 labelled break events", "合起来一百六十万条断纱记录"): the examples, set or ("another …") added."""
+    low = prepare(text)
+    said = prepare(examples_source)
+    for q in quantities(low):
+        if q.vague or q.value < 2 or not float(q.value).is_integer() or q.raw.strip() in _CARD_NUMBERS:
+            continue
+        after = low[q.end : q.end + 40]
+        m = _UNIT_WORDS.match(after)
+        if m:
+            word = m.group("w").rstrip("s")
+            same = len(word) >= 4 and m.group("w") not in _GENERIC_UNITS and re.search(rf"\b{re.escape(word)}", said)
+        else:
+            han = re.match(r"[\u4e00-\u9fff]{2,6}", after[_MEASURE.match(after).end() :])  # type: ignore[union-attr]
+            noun = han.group(0) if han else ""
+            same = any(noun[i : i + 2] in said for i in range(len(noun) - 1)) and bool(_MEASURE.match(after).group(0).strip())  # type: ignore[union-attr]
+        if not same or _PER_TIME.match(low[q.end + m.end() if m else q.end :]) or _EVERY_BEFORE.search(low[max(0, q.start - 8) : q.start]):
+            continue  # "5 million reviews a day", "每天一百万条": traffic, not examples
+        before = low[max(0, q.start - 30) : q.start]
+        added = cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after) or cues.THROWN_IN.search(before)
+        return Event("examples", "add" if added else "set", int(q.value), low[max(0, q.start - 20) : q.end + 24].strip())
+    return None

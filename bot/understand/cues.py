@@ -85,6 +85,9 @@ NOT_EXAMPLE_AFTER = _rx(
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users|tickets|emails|chats|conversations|orders|searches|visits)\s+"
     r"(?:per|a|each|every)\s+(?:day|week|month|year|hour|minute|second)\b|"
     r"^\s*(?:[a-z]+\s+)?(?:messages|calls|requests|queries|users)\s+(?:per|a|each|every)\b|"
+    # "1.6 million records a year", "5 million reviews a day": what passes through, not examples at hand
+    r"^\s*(?!(?:[\w-]+\s+){0,2}?(?:labell?ed|annotated|tagged|graded|scored|written))(?:[\w-]+\s+){0,2}[a-z]+s\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b|"
+    r"^\s*(?:[a-z-]+\s+)?(?:items|titles|books|products|skus|records|volumes)\s+in\s+(?:the|our)\s+(?:catalogue|catalog|collection|inventory|stock|holdings)\b|"
     r"^\s*(?:个\s*)?(?:gb|g\b|gib|mb|tb|b\b|billion|(?:tokens?(?![a-z])|词元)(?!" + _CORPUS_TOKENS + r")(?!\s+of\s+(?!" + _PROMPT_PARTS + r")[a-z-]+)(?!" + _ZH_CORPUS + r")|epochs?\b|轮|遍|次|calls?\b(?!" + _CALL_RECORDS + r")|requests?\b(?!\s*-?[→>])|queries\b|qps\b|"
     r"users?\b|%|percent|ms\b|秒|小时|hours?\b|days?\b|天|周|weeks?\b|months?\b|月|年|years?\b|美元|元|块|dollars?\b|usd\b|"
     r"人|家(?!长|属|庭)|个?门店|所学校|docs?(?![a-z])|documents?|pages?|pdfs?|files?|文档|文件|页|gpus?|张|块|台|cards?\b(?!\s+(?:done|written|made|completed|finished|drafted|so far))|"
@@ -110,14 +113,14 @@ NO_DATA = _rx(
     r"q&as?|tickets|transcripts|annotations)\b", r"\bzero (?:labell?ed|annotated|tagged) [a-z]+s\b", r"\bno tra(?:i)?n(?:n)?(?:i)?ng data\b",
     r"\b(?:examples?|exmaples?|samples?|data)\b[^.;]{0,40}\b(?:we have|we've got|there are|we got) none\b",
     r"(?:没有|没|无|缺乏|缺少)(?:任何)?(?:的)?(?:标注|训练|现成的?)?\s*(?:数据|示例|样本|例子|范例|语料|资料|training examples|examples|training data)",
-    r"零(?:条|个)?(?:数据|示例|样本)", r"\bno (?:old|past|previous|existing|saved|archived) (?:[\w-]+ )?(?:posts|emails|replies|messages|tickets|transcripts|records|reports|letters|descriptions|captions|examples|samples)\b", r"\b(?:don\'?t|do not|doesn\'?t|does not) have (?:a single|one single|even one) (?:[\w-]+ ){0,2}(?:posts?|examples?|samples?|emails?|replies|messages?|tickets?|transcripts?|records?|reports?|letters?|descriptions?|captions?|articles?)\b", r"(?:没有|没|无)(?:任何)?(?:人工)?(?:标注|整理)(?:好|过)?的[\u4e00-\u9fff]{0,4}?(?:数据|示例|样本|例子|范例)",
+    r"零(?:条|个)?(?:数据|示例|样本)", r"\b(?:no|zero) (?:old|past|previous|existing|saved|archived) (?:[\w-]+ )?(?:posts|emails|replies|messages|tickets|transcripts|records|reports|letters|descriptions|captions|examples|samples|summaries|notes|write-ups)\b", r"\b(?:don\'?t|do not|doesn\'?t|does not) have (?:a single|one single|even one) (?:[\w-]+ ){0,2}(?:posts?|examples?|samples?|emails?|replies|messages?|tickets?|transcripts?|records?|reports?|letters?|descriptions?|captions?|articles?)\b", r"(?:没有|没|无)(?:任何)?(?:人工)?(?:标注|整理)(?:好|过)?的[\u4e00-\u9fff]{0,4}?(?:数据|示例|样本|例子|范例)",
     r"(?:没有|没|无)(?:任何|什么)?(?:整理过|整理好|现成|标注好|写好|做过)?的?(?:问答对|问答数据|问答样本|问答资料|qa\s*对|"
     r"问答(?!功能|环节|系统|机器人|助手|模块))",
 )
 
 DOC_UNIT_AFTER = _rx(
     r"^\s*-?\s*(?:[a-z-]+\s+){0,3}(?:docs?|documents?|documentation pages|pages?|pdfs?|files?|manuals?|articles?|"
-    r"wiki(?: pages?)?|reports?|papers?|handbooks?|glossar(?:y|ies)|style guides?|spec(?:ification)?s?|contracts?|agreements?|policies|faqs?|web ?pages?|(?:data|spec) ?sheets?|"
+    r"wiki(?: pages?)?|reports?|papers?|handbooks?|glossar(?:y|ies)|style guides?|spec(?:ification)?s?|(?<!under )(?<!on )contracts?|agreements?|policies|faqs?|web ?pages?|(?:data|spec) ?sheets?|"
     r"slides?|(?<!on the )(?<!off the )books?(?!\s+(?:in stock|on (?:the |our )?shel\w*|sold|for sale)))\b(?!\s+(?:[\w-]+\s+)?prompts?\b)(?!\s*-?>|\s*[→/]|[\w-]*\s+(?:clauses|summaries|excerpts|snippets|sentences|paragraphs|questions|answers|pairs|labels|"
     r"annotations|examples|samples|q&as|rows|records|reviews|comments|translations)\b)",
     r"^\s*(?:多)?(?:份|篇|个|页|本|册|套)(?:[\u4e00-\u9fff]{0,6})?\s*(?:文档|文件|资料|手册|报告|论文|说明书|合同|文章|卷宗|案卷|判决书|"
@@ -206,7 +209,7 @@ BOOL: dict[str, BoolCues] = {
         _rx(r"\bmedic\w*", r"\bclinic\w*", r"\bpatients?\b", r"\bhealth ?care\b",
             r"\blegal\b(?!\s+(?:says?|said|team|dept|department|signed|approved|cleared|okayed|counsel|review(?:ed)?|wants?|told|"
             r"confirmed|agreed|is fine|came back|has|have|won'?t|doesn'?t|vetoed|blocked))", r"\blaw(?:yers?| firm)?\b",
-            r"\bcontracts?\b", r"\bfinanc\w*", r"\bbank\w*", r"\binsurance\b", r"\bterminolog\w*", r"\bjargon\b",
+            r"(?<!under )(?<!on )\bcontracts?\b", r"(?<!from )(?<!with )(?<!by )\bfinanc\w*(?! (?:said|says|team|dept|department|approved|signed|okayed|told|came back|wants?|is fine)\b)", r"\bbank\w*", r"\binsurance\b", r"\bterminolog\w*", r"\bjargon\b",
             r"\bspeciali[sz]ed\b", r"\bdomain[- ]specific\b", r"\bniche\b", r"\bpharma\w*", r"\bacronyms?\b",
             r"医疗", r"医学", r"医院", r"病历", r"患者", r"罕见病", r"法律", r"法务(?!(?:刚|那边|部门|同事)?(?:刚|也|都|已经|终于|又)?(?:说|表示|同意|确认|回复|回话|批|审|不让|不同意|放行))", r"合同", r"律师", r"金融", r"银行", r"保险",
             r"\bpart[- ]numbers?\b", r"\b(?:naming )?conventions\b", r"\bchapter references\b", r"\bcodes? (?:like|such as)\b",
@@ -243,7 +246,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:无法|不能|没法|没办法|难以|不可以|不可|不允许|不准|未|没有?|还没|冇)(?:做)?(?:过)?(?:脱敏|匿名化|去标识|去识别)",
             r"(?:唔|不)(?:可以|准|得|能|好)[^,，。;；]{0,4}?(?:攞|拿|用)(?:去|来)(?:做)?(?:训练|训)",
             r"(?:不能|不允许|不可以|不准|禁止|不得|无法)(?:出域|出网|出内网|出公司|出境|离开|外传|上传|上云|外发|外泄|发给|传到外)",
-            r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不许|不准|不允许|禁止|不得|不同意|不让)[^,，。;；]{0,12}(?:拿去|拿来|用来|用于|用作|去)?训练",
+            r"不能(?:拿|用)(?:来)?(?:做)?训练", r"(?:不能|不可以|不准|不许|不得|禁止)(?:传|发|上传|送)(?:出去)?(?:俾|给|到)?(?:任何)?(?:外面|外部|外边|出面|第三方)的?(?:api|服务|公司|云|平台|系统)", r"(?:不能|不许|不准|不允许|禁止|不得|不同意|不让)[^,，。;；]{0,12}(?:拿去|拿来|用来|用于|用作|去)?训练",
             r"(?:不许|不准|不能|禁止|不得)[^,，。;；]{0,4}(?:传|发|上传|拷|带)(?:到|出|给)?(?:院外|行外|司外|公司外|外部|境外|外网|云端?|院|行|公司)外?",
             r"(?:不许|不准|禁止|不得|不能|不可以|不可)出(?:本地|我们的?|公司的?)?(?:医院|医馆|诊所|院|馆|行|公司|单位|机构|机房|内网|行内网络|国|境|学校|校|园区|厂)", r"(?:不能|不许|不准|不允许|禁止|不得)(?:调用?|用|走|接)(?:任何)?(?:的)?(?:第三方|外部|云端?|公有云|国外|外国|境外|海外)", r"(?:做|搞)不了(?:脱敏|匿名化)", r"(?:不能|不允许|不可以|禁止|不准|不得)(?:把)?[^,，。;；]{0,12}(?:发给|传给|交给|上传到?|发送给?|提供给)(?:任何)?(?:第三方|外部|外面|云端?|openai|国外|境外)", r"不能用于训练", r"(?:必须|只能)(?:在)?(?:本地|内网|私有化|内部)(?:部署|处理|运行)?"),
         _rx(r"\balready (?:been )?(?:anonymi[sz]ed|de-?identified|redacted)",
@@ -328,7 +331,7 @@ BOOL: dict[str, BoolCues] = {
             r"(?:简历|案例|题|合同|法规|知识|文章|政策)库", r"判决书(?!摘要)", r"裁判文书", r"指南", r"办事流程", r"规范文件", r"卷宗", r"备忘录", r"条款文件", r"操作规程", r"制度文件", r"政策文件", r"法规库", r"(?:给|标|注明|附上?)出处",
             r"\b(?:want|wants|need|needs|like) to (?:search|look things up in|query) (?:through |across |over |in )?(?:about |around |~)?"
             r"(?:\d|all|our|the|thousands|hundreds)", r"(?:查|搜|检索)(?:询|索|找)?[^,，。]{0,6}合同", r"合同库",
-            r"文档", r"知识库", r"(?<!生成)(?<!写)(?<!健康)(?<!客户)(?<!个人)(?<!员工)(?<!病人)(?<!患者)(?<!会员)(?<!学生)(?<!学员)(?<!病历)档案(?!的?(?:固定)?(?:格式|模板|样式|生成|写法))", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!测试)(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)(?<!监测)(?<!观测)(?<!监控)(?<!传感)(?<!测量)(?<!运行)(?<!时序)(?<!序列)(?<!影像)(?<!图像)(?<!声纳)(?<!病历)(?<!病例)(?<!个人)(?<!客户)(?<!病人)(?<!患者)(?<!」的)(?<!”的)资料(?!量)(?![^,，。;；]{0,4}?(?:不允许|不能|不可以|不准|不得|禁止)(?:出域|外传|外流|出))(?!还在|正在|在采集|在收集|采集中|收集中|还没)(?![^,，。;；]{0,4}?(?:没|未|不能|不允许|无法)(?:有|做)?(?:过)?(?:脱敏|匿名))(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"价目表|价格表|收费标准表", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
+            r"文档", r"知识库", r"(?<!生成)(?<!写)(?<!健康)(?<!客户)(?<!个人)(?<!员工)(?<!病人)(?<!患者)(?<!会员)(?<!学生)(?<!学员)(?<!病历)档案(?!的?(?:固定)?(?:格式|模板|样式|生成|写法))", r"(?:必须|只能|要|得)(?:出自|来自|基于|依据|根据)(?:我们|我司|公司|馆里|院里)?(?:的)?", r"手册", r"(?<!测试)(?<!标注)(?<!训练)(?<!标记)(?<!样本)(?<!标好的)(?<!标注的)(?<!笔)(?<!条)(?<!问答)(?<!对话)(?<!监测)(?<!观测)(?<!监控)(?<!传感)(?<!测量)(?<!运行)(?<!时序)(?<!序列)(?<!影像)(?<!图像)(?<!声纳)(?<!病历)(?<!病例)(?<!个人)(?<!客户)(?<!病人)(?<!患者)(?<!」的)(?<!”的)资料(?!量)(?!(?:自动|直接)?(?:写|生成|撰写|填写)(?!得))(?![^,，。;；]{0,4}?(?:不允许|不能|不可以|不准|不得|禁止)(?:出域|外传|外流|出|传|发|上传))(?!还在|正在|在采集|在收集|采集中|收集中|还没)(?![^,，。;；]{0,4}?(?:没|未|不能|不允许|无法)(?:有|做)?(?:过)?(?:脱敏|匿名))(?![^,，。;；]{0,4}?[\d一二两三四五六七八九十百千万]+\s*(?:笔|条|组|对|个样本))", r"规章制度", r"产品目录", r"价目表|价格表|收费标准表", r"公司(?:内部)?知识", r"说明书", r"制度文件"),
         None,
         _rx(r"\bnothing to (?:look up|search|retrieve)\b",
             r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|never) (?:need|have) to (?:look (?:anything |things )?up|search|retrieve|consult)\b", r"\bno (?:documents|docs|files) to (?:search|retrieve|look (?:up|through))\b", r"没(?:有)?(?:什么)?(?:需要|要)?(?:检索|查找?)的(?:文档|资料|东西)"),
@@ -354,7 +357,7 @@ RETRACT = _rx(
     r"\b(?:is|are|was|were) (?:gone|cancel+ed|off the table|no longer available)\b", r"\bwe lost\b", r"\bnot relevant any ?more\b",
     r"\bno (?:rush|hurry)(?: at all)? (?:any ?more|now|after all)\b", r"\b(?:launch|deadline|demo|release) (?:got |was |has been )?(?:pushed|postponed|delayed|moved)\b", r"\bnot urgent any ?more\b", r"不用了", r"用不上", r"用不到", r"不急了", r"不着急了", r"不赶(?:时间)?了", r"没有(?:什么)?(?:截止|期限)",
     r"不用考虑", r"不考虑", r"不用(?:再)?(?:查|找|检索|搜)[^,，。;；]{0,6}了", r"不(?:做|要|需要)(?:检索|搜索|查询|查资料)了", r"忘掉", r"忽略", r"去掉", r"算了", r"取消", r"(?:就)?当我没说", r"当没说过?", r"不作数", r"不算数", r"不再", r"没了", r"撤了", r"收回",
-    r"(?:先)?不做了", r"先不做", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你|它|机器人|ai|bot)?(?:管|答|回答|回|处理)了?",
+    r"(?:先)?不做了", r"先不做", r"不用理", r"(?:先)?放一放", r"不要了", r"先不管", r"不需要了", r"拿掉", r"砍掉", r"不归我们管", r"不用(?:我们|模型|你|它|机器人|ai|bot)?(?:管|答|回答|回|处理)了?",
     r"不管了", r"交给(?:别的|另一个|其他)", r"交给[^,，。;；]{0,12}(?:平台|官网|网站|系统|部门|团队|小程序|app|客服|公司)了?", r"(?:我们|咱们)不(?:用)?管(?!理)", r"被收回", r"收回了", r"不搞了", r"不弄了", r"不折腾了", r"\bscratch (?:the|that|this|our)\b",
     r"\b(?:will|would|is going to) live (?:somewhere|elsewhere)", r"\bout of scope\b", r"\b(?:are|is) (?:now )?handled by (?:the |their |its |our |a )?[\w'’ -]{0,40}?\b(?:app|page|site|website|portal|system|team|desk|helpdesk|tool|service|platform|bot)\b", r"\bwon'?t (?:touch|handle|answer|deal with|cover) (?:them|those|that|it)\b", r"\bwe don'?t (?:answer|handle|cover) (?:those|them|that|these) any ?more\b", r"\bgo(?:es)? to (?:the |their |its )?[\w'’ -]{0,30}?\b(?:helpdesks?|help desks?|websites?|sites?|portals?|teams?|desks?)\b now\b",
     r"\bmoved (?:to|into|over to) (?:a |another |the )?(?:separate|different|other|another) (?:system|team|bot|tool|service|product)\b",

@@ -38,7 +38,7 @@ _FIXED: tuple[tuple[str, float], ...] = (
     (r"\b(?:by |on |this |until )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:这|本)?(?:周|星期|礼拜)[一二三四五六日天]", 5),
     (r"\b(?:this|end of (?:the )?) month\b|本月|这个月|(?<![一二三四五六七八九十\d])(?<!下个)(?<!下)月底", 20), (r"\bnext month\b|下个月|下月", 45),
     (r"下个?月(?:底|末)|\b(?:the )?end of next month\b", 50),
-    (r"\b(?:this|next|within a|within the|in a|one) quarter\b|本季度|这个季度|下季度|下个季度|一个季度", 90),
+    (r"\b(?:this|next|within a|within the|in a|one|(?:the )?end of (?:the |this |next )?) ?quarter\b|本季度|这个季度|下季度|下个季度|一个季度|季度末|季度底", 90),
     (r"\b(?:this|next) year\b|今年|明年", 200),
 )
 _DURATION = re.compile(
@@ -86,7 +86,8 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
                 continue  # "today's prices", "当天最新的新闻": freshness, not a deadline
             if _FRESH_BEFORE.search(clause[: m.start()]):
                 continue  # "answer with whatever's true today", "prices as of today": freshness
-            if re.search(r"(?:不是|并非|而不是|\bnot\b|\bnot by\b)\s*$", clause[: m.start()]):
+            if re.search(r"(?:不是|并非|而不是|\bnot\b|\bnot by\b|\bnot (?:a|an|the|some) [\w-]+(?: [\w-]+)?(?: (?:on|by|for|until|next))?|"
+                         r"不是[\u4e00-\u9fff]{0,6}(?:在|到))\s*$", clause[: m.start()]):
                 continue  # "下个月演示，不是今天": the time taken back
             best = _later(best, (days, m.span()))
     if best is not None and not _CONTEXT.search(clause):
@@ -113,7 +114,7 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
 
 
 _FRESH_BEFORE = re.compile(r"\b(?:true|current|valid|accurate|correct|in stock|the case|on offer|happening|going on)\s+(?:as of\s+|for\s+)?$|\bas of\s+$")
-_QUOTED = re.compile(r"「[^」]{0,60}(?:」|$)|“[^”]{0,60}(?:”|$)|『[^』]{0,60}(?:』|$)")  # "「某攤今天有沒有開」": a question quoted, not a deadline
+_QUOTED = re.compile(r"「[^」]{0,60}(?:」|$)|“[^”]{0,60}(?:”|$)|『[^』]{0,60}(?:』|$)|\"[^\"\n]{1,60}\"")  # "「某攤今天有沒有開」": a question quoted, not a deadline
 # "光电费一年就要九千多万", "一年能卖两万吨": an amount per span of time, not time left
 _AMOUNT_THEN = re.compile(r"\s*(?:就|都|也)?\s*(?:要|得|花|花掉|交|付|赚|卖|产|出|能卖|能产)?\s*(?:大概|大约|约|差不多)?\s*[\d一二两三四五六七八九十百千万亿]")
 _CHANGED_THEN = re.compile(r"\s*(?:才|就|又)(?:会)?(?:改|变|更新|调整|公布|出来|定下来|通知)|\s*(?:before|ahead)?\s*(?:it|they|things|rules|prices)\s+(?:change|get updated)")

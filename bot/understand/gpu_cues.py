@@ -32,6 +32,7 @@ NO_GPU = _rx(
     # "just the laptop we use for the till": a laptop with no card named is nothing to train on
     r"\b(?:just|only) (?:have |got |use )?(?:the |a |an |my |our |one |some |two |a few )?(?:old |office |work |cheap |basic |shop )?(?:laptops?|office (?:pcs?|computers?))\b"
     r"(?![^.;]{0,40}\b(?:rtx|gtx|gpus?|cuda|\d+\s*gb|m[1-4]|[2-5]0[6-9]0)\b)",
+    r"\b(?:is|are) (?:just |only )?(?:one|a|an|our|the|two) (?:old |office |work |cheap |basic |single )?laptops?\b(?![^.;]{0,40}\b(?:rtx|gtx|gpus?|cuda|\d+\s*gb|m[1-4])\b)",
     r"\bno (?:local )?gpus?\b(?! any ?more)", r"\b(?:none|neither) of us (?:has|have|owns?) (?:a |any )?(?:gpus?|graphics cards?)\b", r"\bno (?:n|nvidia) ?cards?\b", r"\bso (?:a |the )?hosted (?:fine-?tuning|training)\b", r"\bwithout (?:a |any )?gpus?\b", r"\bcpu[- ]only\b", r"\bonly (?:a |have a )?cpu",
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:have|own|run|rent) (?:a single |a |any |one |our own )?gpus?\b", r"(?<!\bnot )(?<!\bno longer )\bzero gpus\b(?! any ?more)",
     r"\bapi only\b", r"\bonly (?:via|through) (?:an? |the )?api\b", r"(?:一张|一块|一台|任何)\s*(?:gpu|显卡|卡)\s*(?:都|也)没(?:有)?",

@@ -27,14 +27,14 @@ _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别�
 
 # "不接受量化", "no quantization, accuracy can't drop", "4-bit is not acceptable"
 FOUR_BIT_NO = cues.rx(r"(?:不|不能|无法|没法)(?:接受|要|想要|用|考虑)\s*(?:4\s*(?:位|bit|比特)\s*)?量化", r"不能(?:做)?量化",
-                  r"\bno (?:4[- ]?bit|quantiz\w*)\b", r"\b(?:4[- ]?bit|quantiz\w*)\b[^.;]{0,20}\b(?:is|are)n'?t (?:ok|okay|fine|acceptable|an option)\b",
-                  r"\b(?:can'?t|cannot|won'?t|don'?t) (?:accept|use|do|tolerate) (?:any )?(?:4[- ]?bit|quantiz\w*)")
+                  r"\bno (?:4[- ]?bit|quanti[sz]\w*)\b", r"\b4[- ]?bit (?:\w+ ){0,2}?(?:mangles|hurts|ruins|breaks|kills|destroys|wrecks)\b", r"\b(?:4[- ]?bit|quanti[sz]\w*)\b[^.;]{0,20}\b(?:is|are)n'?t (?:ok|okay|fine|acceptable|an option)\b",
+                  r"\b(?:can'?t|cannot|won'?t|don'?t) (?:accept|use|do|tolerate) (?:any )?(?:4[- ]?bit|quanti[sz]\w*)")
 FOUR_BIT_OK = cues.rx(
     r"\b4[- ]?bit\b.{0,30}\b(?:ok|okay|fine|acceptable|is fine|works?)\b",
-    r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quantiz)",
-    r"\bquantiz\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
+    r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quanti[sz])",
+    r"\bquanti[sz]\w*.{0,20}\b(?:ok|okay|fine|acceptable)\b",
     r"(?:可以|能|愿意)接受.{0,8}(?:4\s*-?\s*(?:位|bit|比特)|量化)", r"(?:4\s*-?\s*(?:位|bit|比特)|量化).{0,12}(?:可以接受|能接受|没问题|也行|可以|没关系|无所谓|不要紧|也无妨)",
-    r"(?:不在乎|不介意|不在意|无所谓|不怕)[^,，。;；]{0,6}(?:4\s*(?:位|bit|比特)|量化)", r"\b(?:don'?t|do not|doesn'?t) (?:really )?(?:care|mind)\b[^.;]{0,30}\b(?:4[- ]?bit|quantiz)",
+    r"(?:不在乎|不介意|不在意|无所谓|不怕)[^,，。;；]{0,6}(?:4\s*(?:位|bit|比特)|量化)", r"\b(?:don'?t|do not|doesn'?t) (?:really )?(?:care|mind)\b[^.;]{0,30}\b(?:4[- ]?bit|quanti[sz])",
     r"(?:换成|改成|改用|换用|用)\s*qlora\s*(?:呢|的话|行吗|可以吗|怎么样)", r"\b(?:what about|how about|with|switch(?:ing)? to|go with) qlora\b(?: instead)?\s*\??$",
 )
 _REQUIRED = re.compile(r"(?:需要|要|得|听说|据说)\s*(?:好几|几|多|[\d两二三四五六八]+)?\s*(?:张|块)?\s*$|"

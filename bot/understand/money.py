@@ -65,7 +65,7 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
 
 # what the business charges for its own goods ("tickets are €9", "a desktop licence starts at $59", "一瓶八十八块",
 # "一把壶卖到一万二"): a price, not a budget
-_PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|subs|dues|"
+_PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|subs|dues|packages?|"
                              r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?|rentals?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
                              r"run|runs|go|goes|sell|sells|at|from)\b[^,.;$€¥]{0,12}$|\b(?:starts? at|sells? for|sold for|retails? (?:at|for)|"
                              r"priced at|we charge|charges?|goes for|go for|went for|going for|retails?|retailing at|"
@@ -73,7 +73,7 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              # "~4,000 hammocks a year at $129": what each of the goods counted sells for
                              r"\b\d[\d,.]*k?\s+[a-z-]+s\b[^,.;$€¥]{0,20}?\bat\s*$|"
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
-                             r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
+                             r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)(?:\d+\s*(?:kg|g|lb|oz|ml|l|cm|m|mm|inch|in)\s+)?[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
                              r"(?:is|costs?(?:\s+(?:the|our|their|its|a)\s+(?:owner|client|customer|buyer|company|operator|insurer|shipowner)s?)?|"
                              r"runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:to [a-z ]{1,24}?)?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
                              # "ticket sales around $9k a year", "revenue of €2M": what the business takes in
@@ -83,11 +83,15 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"\b(?:average|avg|typical|mean|median)\s+(?:[a-z-]+\s+)?(?:sale|order|ticket|basket|deal|invoice|selling price|price|check|contract|premium|fee|rate|bill)s?"
                              r"(?:\s+(?:size|value|price))?\s*(?:is|of|around|about|at|~|=|:)?\s*(?:about |around |roughly |~)?$|"
                              r"\band (?:a|an|one) (?!budget|cap|limit|grant|total|ceiling|max)[a-z-]+\s*$|"  # "a can is $1.75 and a sandwich $4.50"
-                             r"(?:卖到?|售价|票价|门票|定价|单价|零售价|出厂价|批发价|报价|均价|收费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|吨|公斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
+                             r"(?:卖到?|售价|票价|门票|定价|单价|零售价|出厂价|批发价|报价|均价|收费|一(?:台|辆|单|间)[\u4e00-\u9fff]{0,4}?费|一(?:瓶|把|张|只|次|件|盒|晚|位|份|套|支|斤|吨|公斤|碗|杯|场|节课)[^,，。;；\d]{0,6}?"
                              r"(?:收|卖|要|是)?)\s*(?:从|在)?\s*(?:约|大概|大约|将近)?\s*(?:新?台币|港币|人民币|美元|日元)?\s*$")
-_EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|kwh|mwh|km|mi|mile|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle)\b|"
+_GRAND_THINGS = re.compile(r"\s*(?!(?:total|for|of|in|on|per|each|and|or|is|was|to|that|left|remaining|only|just|from|budget|max|tops|worth|plus|"
+                           r"usd|dollars|bucks|cap|ceiling|limit|a|us|this|the|at|but|so|which)\b)[a-z]{3,}s\b")  # "45 grand pianos": no money
+_EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|kwh|mwh|km|mi|mile|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle|"
+                         r"week|wk|day|hour|hr|h|lesson|class|session|person|student|pupil|guest|kid|child|adult)\b|"
                          r"^\s*(?:a|per) (?:tonne|ton|kg|kwh|mwh|litre|liter|gallon|barrel|metre|meter|yard|foot|sq ?m|square (?:metre|meter|foot)|plot|head|person|adult|child|kid|couple|family|guest|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
                          r"session|visit|week|can|bottle|portion|meal|wash|load|match|game|round|pitch|go)\b|"
+                         r"^\s*(?:to|for) (?:the |a |an |our |each |every )?(?:end )?(?:customer|client|buyer|shopper|consumer|user|guest|patient)s?\b|"  # "$780 for the customer"
                          r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|for (?:a|an|one|each) (?!budget|project|run|model|pilot|poc|prototype|team)|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
                          r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
@@ -150,7 +154,7 @@ def budget_events(c: Clause, qs: list[Quantity]) -> list[Event]:
         other = next((rate for b, a, rate in _OTHER_CURRENCIES if b.search(before) or a.match(after)), None)
         if other is not None:  # "HK$50,000", "£2k": converted at a rough rate
             return [Event("budget_usd", "set", round(q.value * other, 2), src), Event("budget_rmb", "clear", None, src)]
-        if _USD_BEFORE.search(before) or USD_AFTER.match(after) or (re.search(r"\bgrand\b", q.raw) and not cues.EXAMPLE_UNIT_AFTER.match(after)):  # "6 grand": dollars
+        if _USD_BEFORE.search(before) or USD_AFTER.match(after) or (re.search(r"\bgrand\b", q.raw) and not cues.EXAMPLE_UNIT_AFTER.match(after) and not _GRAND_THINGS.match(after)):  # "6 grand": dollars
             return budget_set(q.value, src)
         if _EUR_BEFORE.search(before) or _EUR_AFTER.match(after):
             return [Event("budget_usd", "set", round(q.value * USD_PER_EUR, 2), src), Event("budget_rmb", "clear", None, src)]

@@ -331,8 +331,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "every one tagged": every item, not a count of one
         if q.value == 1 and _NOT_ONE.match(after) or _PRICED.search(before) or q.value == 1 and _PRICE_WORD.search(after[:16]):
             continue  # "一条整理好的样例都没有": not a single one; "一只鹅能卖四百多", "一条拉链出厂价几毛": a price
-        if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before):
-            continue  # "one RTX 4090 left": a card's name, not a count
+        if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before) or re.search(r"(?<![a-z])[a-z]$", before) or re.match(r"[a-z](?![a-z])", after):
+            continue  # "one RTX 4090 left", "8张H800": a card's name, not a count
         if PER_CALL.search(text[max(0, q.start - 40) : q.start]) and re.match(r"\s*tokens?\b", after):
             continue  # "every call stuffs ~7,000 tokens of tariff rules": the prompt's length, not a corpus
         corpus = _CORPUS_BEFORE.search(before)  # "训练语料约５亿 tokens", "a corpus of 40 million tokens": the corpus's size
@@ -361,7 +361,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
         unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
                 or (q.value >= 10 and _LABELLED_NEAR.match(after)) or written.CALLED_EXAMPLES.match(after)
                 or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or written.PAST_OUTPUTS.match(after) or written.PAST_WRITTEN.match(after) or q in usable
-                or written.LABELLED_BEFORE.search(before) or corpus)  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
+                or written.LABELLED_BEFORE.search(before) or corpus or written.written_of_them(text, q.start, q.end))  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"
         trained = bool(_AS_EXAMPLES.search(text[q.end : q.end + 90]))  # "12,000 more reports cleared for us to train on"
         bare_more = (more and not cues.NOT_EXAMPLE_AFTER.match(after) and (trained or not cues.DOC_UNIT_AFTER.match(after))
                      and (trained or not _DOC_SOON.match(after)) and q.value >= 10)  # "one more requirement" adds no example

@@ -23,6 +23,7 @@ def prepare(text: str) -> str:
     """NFKC, traditional -> simplified, lower case, typographic quotes straightened."""
     text = normalize(text or "")[:MAX_CHARS]
     text = re.sub(r"唔(?:使|洗|駛|驶)", "不用", simplified(text)).translate(_CANTONESE)  # "格式唔使跟": no need to follow
+    text = re.sub(r"(?<=[一二两三四五六七八九][百千万])几(?![十百千万亿])", "多", text)  # "四百几页" is "四百多页"
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
 
 

@@ -25,7 +25,7 @@ _RATE_VERB = re.compile(r"\b(?:process|processes|processing|processed|handle|han
                         r"(?:处理|分类|接到|收到|回复|审核)(?:大约|约|大概)?\s*$")
 # "1.5 million reports a month": a rate of things coming in, not a collection to search
 RATE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(second|minute|hour|day|week|month)\b")
-_CALL_WORD = re.compile(r"calls?|requests?|queries|调用|请求|查询|次")
+_CALL_WORD = re.compile(r"calls?|requests?|queries|messages|调用|请求|查询|次")
 HIGH_VOLUME_PER_MONTH = 50_000  # about 1,700 calls a day: "3,000 calls a day" is high volume, "200 a day" is not
 LONG_PROMPT_TOKENS = 500  # few-shot prompts this long cost more per call than a fine-tuned model's
 

@@ -17,7 +17,8 @@ PAST_OUTPUT_BEFORE = re.compile(r"(?:以前|之前|过去|往年|去年|历年|�
 # "we've labelled 48,000 requests": whatever was labelled is a training example
 LABELLED_BEFORE = re.compile(r"\b(?:have|'ve|had|we|they|team)\s+(?:hand-?)?(?:labell?ed|annotated|tagged|classified|categori[sz]ed|graded|scored|judged|"
                               r"coded|corrected)\s+(?:about |around |roughly |some |over |nearly |~)?$")
-PAST_WRITTEN = re.compile(r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b|"
+PAST_WRITTEN = re.compile(r"^\s*such\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups|recaps|descriptions|obituaries|obits)\b|"  # "2,500 such reports"
+                          r"^\s*(?:past|previous|old)\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|briefings|logs|write-ups)\b|"
                            r"^\s*(?:finished|completed)\s+(?:[a-z-]+\s+)?(?:reports|summaries|letters|memos|write-ups)\b|"
                            # "45 reports typed up", "70-odd old reports worth keeping": outputs already written
                            r"^\s*(?:-?odd\s+)?(?:old\s+|past\s+|finished\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups)\s+"
@@ -35,9 +36,18 @@ CALLED_EXAMPLES = re.compile(r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:(?:that |which )?(?
                              r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that|which) (?:are|is|were|would be|could be|make) (?:actually |really |all )?(?:good |great |usable |decent |solid )?(?:examples?|samples?)\b|"
                              r"^\s*(?:[a-z][\w-]*\s+){1,2}(?:that |which )?(?:i|we)(?:'m|'re| am| are)? (?:\w+ )?(?:proud of|happy with)\b|"
                              r"^\s*(?:[a-z][\w-]*\s+){1,3}(?:that are |which are )?(?:actually |really )?worth (?:showing|sharing|keeping|copying|learning from|imitating)\b|"
-                             r"^\s*(?:多)?(?:篇|份|条|个|段|张|封)?[\u4e00-\u9fff]{0,4}?(?:做|当|作为|用作|拿来当|拿来做)(?:训练)?(?:样例|样本|范例|示例|例子)")  # "一千二百篇做样例"
+                             r"^\s*(?:多)?(?:篇|份|条|封|段)(?:[\u4e00-\u9fff]{0,4}?)(?:写得(?:好|不错|很好|漂亮)|满意|优秀)的|"  # "一千五百篇写得好的"
+                             r"^\s*(?:多)?(?:篇|份|条|个|段|张|封)?[^,，。;；!?！？\d一二两三四五六七八九十百千万]{0,20}?(?:可以|能|都能|拿来)?(?:做|当|作为|用作|拿来当|拿来做)(?:训练)?(?:样例|样本|范例|示例|例子)")  # "一千二百篇做样例"
 # "they asked for 20 short blurbs", "要生成200条商品文案": what is to be produced, not examples already at hand
 REQUESTED_BEFORE = re.compile(r"\b(?:asked (?:us |me )?for|asks? (?:us |me )?for|wants?|requested|ordered|commissioned|"
                               r"(?:need|needs|have|has|got) to (?:write|produce|generate|create|draft|make|turn out|churn out)|to (?:write|produce|generate|draft))\s*"
                               r"(?:about |around |roughly |~|another |some )?$|(?:要|得|需要)(?:我|我们|咱们)?(?:再)?(?:生成|写|产出|赶出|出)\s*$")
 NAMED_EXAMPLES = re.compile(r"\s*(?:条|个|对)?\s*(?:[\w-]+\s+){0,2}(?:examples?|samples?|pairs|training data|样例|样本|示例|例子|训练数据)")
+
+_OF_THEM = re.compile(r"^\s*of (?:them|those|these)\b")
+_WRITES = re.compile(r"\b(?:we|i|they|he|she)\s+(?:\w+\s+)?(?:write|writes|wrote|have written|draft|drafted|compose|composed)\b|(?:我们|他|她)[\u4e00-\u9fff]{0,4}(?:写|撰写)")
+
+
+def written_of_them(text: str, start: int, end: int) -> bool:
+    """"we write tasting notes … and have 2,500 of them": a count of the outputs the clause says are written."""
+    return bool(_OF_THEM.match(text[end:]) and _WRITES.search(text[:start]))
