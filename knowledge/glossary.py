@@ -179,6 +179,11 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("激活参数", "激活参数量"), ("activated parameters", "active parameters")),
     (("总参数", "总参数量"), ("total parameters",)),
     (("温度",), ("temperature",)),
+    (("前向", "前向传播"), ("forward", "fwd", "forward pass")),
+    (("反向", "反向传播"), ("backward", "bwd", "backward pass", "backprop")),
+    (("稀疏注意力",), ("sparse attention", "sparse attn")),
+    (("全注意力", "完整注意力"), ("full attention", "full attn")),
+    (("注意力",), ("attention", "attn")),
 )
 
 

@@ -19,6 +19,7 @@ MAX_CELLS = 4000  # per document: a pathological table is cut, never slows a bui
 _NUMERIC = re.compile(r"^[\s~≈<>±+\-−$¥€]*\d[\d.,\s]*(?:%|[kmgb]|gb|gib|mb|tb|ms|s|x|倍|小时|h|hours?|hrs?|mins?|minutes?|days?|"
                       r"分钟|秒|天)?\s*(?:\(.*\))?"
                       r"(?:\s*/\s*\d[\d.,]*\s*(?:%|[kmgb]|gb|mb|ms|s|x)?)*$", re.I)  # "40.6 / 42.7": a value pair
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 _MARKUP = re.compile(r"\*\*|__|`|<[^>]{1,80}>|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -45,6 +46,7 @@ def _parser():
 
 def clean(cell: str) -> str:
     """Cell text without emphasis, code ticks, inline HTML and link targets."""
+    cell = _BREAK.sub(" ", cell)  # "theoretic<br />flash_attn": two words on two lines
     return " ".join(unescape(_MARKUP.sub(lambda m: m.group(1) or "", cell)).split())
 
 
@@ -124,8 +126,16 @@ def pipe_table_cells(text: str) -> list[Cell]:
             if len(row) > 2 and row[0] and not is_numeric(row[0]) and not any(row[1:]):
                 group, parent = row[0], ""  # "| **OPUS-MT model** | | | |": the rows below belong to it
                 continue
+            if _header_again(header, row):
+                # "| **varlen api** | **GPU** | … | **llama3_attn** |" halfway down: the header of the rows below
+                header, group, parent, previous = row, "", "", []
+                continue
             if previous and row[0] in _DITTO and previous[0] not in _DITTO:
                 row = [previous[0], *row[1:]]  # "-" or a blank label repeats the row above ("llama2-13b" for its int4 row)
+                for i in range(1, min(len(row), len(previous), 2)):  # "| | | 52.1% |" under "| fwd only | 8xH800 | 38.5 |"
+                    if row[i] or not previous[i] or is_numeric(previous[i]):
+                        break
+                    row[i] = previous[i]
             elif _SUB_ROW.match(row[0]) and parent and not is_numeric(row[0]):
                 row = [f"{parent} {row[0]}", *row[1:]]  # "| - int8 |" under "| CTranslate2 3.6.0 |": a variant of it
             else:
@@ -137,6 +147,13 @@ def pipe_table_cells(text: str) -> list[Cell]:
             if len(cells) >= MAX_CELLS:
                 return cells[:MAX_CELLS]
     return cells
+
+
+def _header_again(header: list[str], row: list[str]) -> bool:
+    """A body row of names only that repeats at least two header cells (and changes some): a new header for the
+    rows below it."""
+    return (len(row) == len(header) > 2 and all(c and not is_numeric(c) for c in row)
+            and sum(r.lower() == h.lower() for r, h in zip(row, header, strict=False)) >= 2)
 
 
 def _sub_header(row: list[str]) -> bool:
@@ -193,6 +210,8 @@ def _row_cells(header: list[str], row: list[str], line: str) -> list[Cell]:
         n_label += 1
         if n_label < len(row) and is_numeric(row[n_label]):
             break
+    if n_label >= 1:
+        n_label = _settings_label(header, row, n_label)
     if n_label == 0 and re.fullmatch(r"\d[\d,.]*", row[0]) and len(header) == len(row) and header[0]:
         n_label = -1  # "| 层数 | 隐层维度 | … |" over "| 70 | 12,288 | … |": a row of settings, every cell a value
     out = []
@@ -212,6 +231,27 @@ def _row_cells(header: list[str], row: list[str], line: str) -> list[Cell]:
         corner = header[0] if header and header[0] != column and n_label >= 0 else ""
         out.append(Cell(label, column, value, line.strip(), context[:300], corner[:120]))
     return out
+
+
+_PARAMETER = re.compile(r"^[A-Za-z_][\w-]{0,20}$")  # "group_size", "bits": a setting's name, no unit
+_OUTCOMES = frozenset({"oom", "n/a", "na", "nan", "tbd", "error", "fail", "failed", "timeout", "✗", "✓", "×", "x", "—", "-"})
+_SETTING = re.compile(r"^(?:none|null|n/a|true|false|yes|no|\d{1,5}|[\w.+-]{1,16})$", re.I)
+
+
+def _settings_label(header: list[str], row: list[str], n_label: int) -> int:
+    """How many leading cells name the row when a run of settings ("gptq | False | 4 | 128 | marlin | 32.26 | …")
+    comes before the measurements: through the last short name in the first half of the row, all after it numbers,
+    each of those columns named like a parameter ("act_order", "bits", "kernel")."""
+    last = max((k for k in range(n_label, len(row) - 1) if row[k] and not is_numeric(row[k])), default=-1)
+    if last < n_label or last >= (len(row) + 1) // 2 + 1 or len(row) < 5 or len(header) != len(row):
+        return n_label
+    if not all(_PARAMETER.match(header[k]) for k in range(n_label, last + 1)):
+        return n_label
+    if not all(_SETTING.match(row[k]) for k in range(n_label, last + 1) if row[k]) or row[last].lower() in _OUTCOMES:
+        return n_label  # "| gpt-j 6b | 1xRTX3060-12G | 4 | OOM | 47.36 |": OOM is the fp16 column's result
+    if not all(is_numeric(c) or c in ("", "-", "—", "/") for c in row[last + 1 :]):
+        return n_label
+    return last + 1
 
 
 def cells_in(passage: str, cells: list[Cell]) -> list[list[str]]:

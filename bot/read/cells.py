@@ -136,7 +136,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         fits = cell_fits(value, wanted, column, units)
         # a part of a hyphenated row name alone ("tuning" of "fine-tuning") does not name the row; several do
         parts = _parts(row)
-        named = m_row if len(m_row & parts) >= 2 else m_row - parts
+        named = m_row if len(m_row & parts) >= 2 else (m_row - parts) | {t for t in m_row & parts if _SIZE_PART.fullmatch(t)}
         both = 1.0 if named and m_col else 0.0  # row and column both named: the cell is what was asked
         # the question names something (a method, a model) that this row is not: another row's value is no answer
         # (a row of settings with no label, "| 256 | 16 | 96 | 97.24% |", is named by its table's section alone)
@@ -145,7 +145,7 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
         # "input length 1": the row whose Input Length cell holds 1 (and not a row where it holds 30720)
         ties = tied(pairs, others + label_pairs(row)) + column_tied(pairs, column) + switch_ties(question_low, others)
         # "ChatGLM2-6B" asked, "ChatGLM2-6B (base)" is a sibling row: words of the row name the question lacks
-        extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC
+        extra = {t for t in tokenize(row) if t.isalnum() and t not in weights and t not in parts} - GENERIC - _SWITCHES
         # "yi-6b-chat 8bit": "8bit" names a sibling row ("Yi-6B-Chat-8bits"), so the plain row is not it
         mine = set(tokenize(row))
         siblings = (rows or {}).get((hit.chunk.source, column), mine)
@@ -189,6 +189,8 @@ def cell_candidates(hit: Hit, weights, total, wanted, prior, pairs=(), rows: dic
     return out
 
 
+_SWITCHES = frozenset({"true", "false", "none", "yes", "no", "on", "off"})  # a settings row's values name no sibling
+_SIZE_PART = re.compile(r"\d+(?:\.\d+)?[bm]")  # "300b" of "ERNIE-4.5-300B-A47B": a model size names the row alone
 _CAMEL = re.compile(r"(?<=[a-z])(?<![KMGTkmgt]i)(?=[A-Z])")
 _TIMES_GPU = re.compile(r"(?<=\d[x×])(?=[A-Za-z]\d)")
 
@@ -207,7 +209,8 @@ def spaced(header: str) -> str:
 # header abbreviations, written out
 _ABBREVIATIONS = {"mem": "memory", "acc": "accuracy", "perf": "performance", "lat": "latency", "thpt": "throughput",
                   "tput": "throughput", "params": "parameters", "param": "parameters", "mean": "average", "avg": "average",
-                  "ppl": "perplexity", "tps": "tokens per second", "seq": "sequence", "len": "length", "bsz": "batch size"}
+                  "ppl": "perplexity", "tps": "tokens per second", "seq": "sequence", "len": "length", "bsz": "batch size",
+                  "fwd": "forward", "bwd": "backward", "attn": "attention"}
 _SHORT = {"documents": "docs doc", "parameters": "params", "memory": "mem", "sequence": "seq"}  # "# Documents" is asked as "docs"
 # a row or column named by a language code ("fr", "es"), as multilingual tables write them
 _LANGUAGES = {"en": "english 英语", "zh": "chinese 中文", "de": "german 德语", "fr": "french 法语", "es": "spanish 西班牙语",

@@ -8,7 +8,7 @@ from bot.read.sentences import GENERIC
 from bot.understand.text import prepare
 
 COUNTS = re.compile(r"(?:多少|几)个|\bhow many\b")
-_ASKED_UNIT = re.compile(r"(?:多少|几)个?\s*([\u4e00-\u9fff]{1,3}|[a-z]+)|\bhow many ([a-z][a-z0-9-]*(?: [a-z]+s\b)?)")
+_ASKED_UNIT = re.compile(r"(?:多少|几)个?\s*([\u4e00-\u9fff]{1,3}|[a-z]+)|\bhow many ([a-z][a-z0-9-]*(?: (?!does\b|was\b|has\b|is\b|as\b|us\b|its\b|this\b)[a-z]+s\b)?)")
 _IN_CHINESE = {"cards": "卡", "gpus": "卡", "layers": "层", "experts": "专家", "nodes": "节点", "machines": "台", "heads": "头"}
 
 

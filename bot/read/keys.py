@@ -13,6 +13,10 @@ from knowledge.lang import tokenize
 
 _NUMBER_AFTER = re.compile(r"([a-z\u4e00-\u9fff\u03b1-\u03c9][a-z\u4e00-\u9fff\u03b1-\u03c9 ]{0,20}?)(?:(?<=[\u4e00-\u9fff])|\s*[=:：]?\s+|\s*[=:：]\s*)"
                            r"(\d[\d,.]*(?:[km](?![a-z0-9]))?)(?![\d.]|\s*(?:%|[kmbx]\b(?!\s*[=:：]?\s*\d)|gb|mb|g\b|bits?\b|位|比特|卡|张|个|条))")
+_NOT_COUNTED = frozenset("is was has does its this gpus npus cards nodes bits tokens".split())
+_FUNCTION_WORD = re.compile(r"\b(?:and|an|a|the|with|or|only|just|about|around|like|than|across|at|on|in|to|by)\s*$")
+# "6 experts", "an 8k-long prompt": a count of a plural noun, a length of the thing named after it
+_COUNTED_NOUN = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?[km]?)(?:-(?:long|length|token)s?)?\s+([a-z]{3,})\b")
 _NUMBER_BEFORE = re.compile(r"(?<![a-z0-9_.])(\d+|\d+\.\d+(?=\s*-?\s*bit))\s*-?\s*(bits?|gpus?|npus?|cards?|nodes?|卡|张卡|块卡)(?![a-z])")
 _GPUS_OF_A_KIND = re.compile(r"(?<![\w.])(\d{1,4})\s*[x×*]\s*(?:nvidia\s+)?[ahvlt]\d{2,3}[a-z]?\b|(\d{1,4})\s*(?:张|块)\s*[ahvlt]\d{2,3}[a-z]?\b")
 _CARDS_ZH = re.compile(r"(单|一|双|两|二|四|八)(?:张|块)?(?:卡|机)")
@@ -36,6 +40,8 @@ def number_pairs(question: str) -> list[tuple[set[str], str]]:
         out.append((set(words), m.group(1)))
         claimed.add(m.start(1))
     for m in _NUMBER_AFTER.finditer(low):
+        if _FUNCTION_WORD.search(m.group(1)) or low[m.end(2) : m.end(2) + 1] == "-":
+            continue  # "6 experts and an 8k-long prompt": "an" names nothing, the number goes with the words after it
         words = set(tokenize(expand(m.group(1))))
         if words and m.start(2) not in claimed:
             out.append((words, m.group(2).replace(",", "")))
@@ -43,6 +49,11 @@ def number_pairs(question: str) -> list[tuple[set[str], str]]:
         out.append((set(_DEVICE_WORDS), _ZH_DIGIT[m.group(1)]))
     for m in _GPUS_OF_A_KIND.finditer(low):  # "4x A40", "8 张 A100": a count of GPUs
         out.append((set(_DEVICE_WORDS), m.group(1) or m.group(2)))
+    for m in _COUNTED_NOUN.finditer(low):
+        noun = m.group(2)
+        if m.start(1) not in claimed and (noun.endswith("s") or "-" in m.group(0)) and noun not in _NOT_COUNTED:
+            out.append(({noun, singular(noun)}, m.group(1)))
+            claimed.add(m.start(1))
     for m in _COUNT_OF.finditer(low):  # "32 个 v5e-256", "4 v5e-256 pods": a count of a named thing
         if m.start(1) not in claimed:
             out.append(({m.group(2)}, m.group(1)))
@@ -74,7 +85,7 @@ def rank_value(value: str) -> str:
 
 
 _GROUP_SIZE = re.compile(r"(?<![a-z0-9.])(32|64|128|256|512|1024)g(?![a-z0-9])|\b(?:no|without) group[- ]?size\b")
-_COUNT_OF = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:[x×]|个|套|台)?\s*([a-z][a-z0-9.]*(?:-[a-z0-9.]+)+|[a-z]+\d[a-z0-9.]*(?:-[a-z0-9.]+)*)(?![\w.])")
+_COUNT_OF = re.compile(r"(?<![\w.])(\d{1,4})\s*(?:[x×]|个|套|台)?\s*(?![kmb]-)([a-z][a-z0-9.]*(?:-[a-z0-9.]+)+|[a-z]+\d[a-z0-9.]*(?:-[a-z0-9.]+)*)(?![\w.])")
 _GLUED = re.compile(r"(?<![a-z0-9])(bs|tp|pp|dp|ep)(\d+)(?![\d.])")
 _GLUED_WORDS = {"bs": {"bs", "batch"}, "tp": {"tp", "tensor"}, "pp": {"pp", "pipeline"}, "dp": {"dp", "data"},
                 "ep": {"ep", "expert"}}
@@ -87,6 +98,8 @@ def tied(pairs: Sequence[tuple[set[str], str]], row_values: Sequence[tuple[str, 
         for column, value in row_values:
             named = set(tokenize(column))  # "bit" names the "bitwidth" column
             if named & words or any(len(w) >= 3 and t.startswith(w) for w in words for t in named):
+                if re.fullmatch(r"\d+(?:\.\d+)?[kmb]", number.lower()) and re.search(r"\d\s?[kmb]\b", column.lower()):
+                    break  # "Ruler 32K" beside the asked "Ruler 128K": the number names a column, not this row
                 held = rank_value(value).replace(",", "").lower()
                 score += 1 if held == number.lower() else -1  # "global 4M": the "4M" cell
                 break
@@ -111,8 +124,8 @@ def column_tied(pairs: Sequence[tuple[set[str], str]], column: str) -> int:
     """+1 when the column's own name holds a number the question ties to one of its words ("batch 32" and the
     column "batch=32"), -1 when it holds another number for that word ("batch=4")."""
     tokens = set(tokenize(column))
-    numbers = set(re.findall(r"\d+", column))
+    numbers = set(re.findall(r"\d+", column)) | {n.lower() for n in re.findall(r"\d+(?:\.\d+)?\s?[kKmMbB]\b", column)}
     for words, number in pairs:
         if words & tokens and numbers:
-            return 1 if number in numbers else -1
+            return 1 if number.lower().replace(" ", "") in {n.replace(" ", "") for n in numbers} else -1
     return 0

@@ -106,7 +106,7 @@ def table_markdown(table) -> str:
     joined per column ("Sequence length 256"), so each column keeps one full name."""
     grid: list[list[str]] = []
     groups: set[int] = set()  # rows of one cell spanning the table ("English ability"): a group label, not data
-    header_rows = 0
+    header_rows = corner_rows = 0
     pending: dict[tuple[int, int], str] = {}  # (row, col) filled by a rowspan from above
     for r, tr in enumerate(table.find_all("tr")):
         cells = tr.find_all(["th", "td"])
@@ -131,8 +131,11 @@ def table_markdown(table) -> str:
             continue
         if len(cells) == 1 and _span(cells[0], "colspan") > 1 and grid:
             groups.add(len(grid))
-        if header_rows == len(grid) and (all(c.name == "th" for c in cells) or tr.find_parent("thead") is not None):
+        if header_rows == len(grid) and (all(c.name == "th" or _bold(c) for c in cells) or tr.find_parent("thead") is not None
+                                         or len(grid) < corner_rows):
             header_rows += 1
+        if not grid and cells and not _NUMBER.match(cells[0].get_text(" ", strip=True)):
+            corner_rows = _span(cells[0], "rowspan")  # "Model" spanning four rows: the header is four rows deep
         grid.append(row)
     data_width = max((len(r) for i, r in enumerate(grid) if i not in groups), default=0)
     # a group label's colspan often exceeds the table ("colspan=15" over 8 columns): no phantom columns, label once
@@ -145,6 +148,16 @@ def table_markdown(table) -> str:
             merged.append(" ".join(dict.fromkeys(parts)))  # a spanning title once, then the sub-header
         grid = [merged, *grid[header_rows:]]
     return markdown_table(grid)
+
+
+_NUMBER = re.compile(r"^[-+]?\d[\d,.]*\s*%?$")
+
+
+def _bold(cell) -> bool:
+    """A cell whose whole text is bold ("<td><strong>Model</strong></td>"): a header cell written as a data cell."""
+    text = cell.get_text("", strip=True)
+    bold = "".join(b.get_text("", strip=True) for b in cell.find_all(["strong", "b"]))
+    return bool(text) and text == bold and not _NUMBER.match(text)
 
 
 def _span(cell, name: str) -> int:
