@@ -126,3 +126,8 @@ def test_an_outcome_is_no_setting_and_switch_values_name_no_sibling():
 """
     found = read("QLoRA with CPU offload at batch 12, peak memory in GiB?", table_hits(offload, "Two 4090s"))
     assert found.best is not None and found.best.value == "22.38"
+
+
+def test_a_post_release_version_is_read_whole():
+    assert pinned_version("uv pip install vllm==0.8.5.post1", {"vllm": 1.0}) == "0.8.5.post1"
+    assert pinned_version("pip install torch==2.6.0rc1", {"torch": 1.0}) == "2.6.0rc1"

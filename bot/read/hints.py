@@ -34,7 +34,7 @@ def locators(question: str, hits: Sequence[Hit]) -> frozenset[str]:
 PINNED_BONUS = 0.5
 STATED_BITS = re.compile(r"(?<![\w.])\d+\s*-?\s*(?:bits?|位|比特)(?![a-z0-9_])")
 _NOT_A_LIBRARY = frozenset({"version", "versions", "release", "ver", "v", "tag", "build"})
-_PINNED = re.compile(r"(?<![\w.-])([a-z][a-z0-9_.-]*[a-z0-9])\s*(?:==|>=|~=|>|=|:|-|\s)\s*v?(\d+\.\d+(?:\.\d+)*)(?!\d|\.\w)")
+_PINNED = re.compile(r"(?<![\w.-])([a-z][a-z0-9_.-]*[a-z0-9])\s*(?:==|>=|~=|>|=|:|-|\s)\s*v?(\d+\.\d+(?:\.\d+)*(?:\.?(?:post|dev|rc)\d+)?)(?!\d|\.\w)")
 
 
 def pinned_version(sentence: str, weights: dict[str, float]) -> str:
