@@ -131,3 +131,28 @@ def test_an_outcome_is_no_setting_and_switch_values_name_no_sibling():
 def test_a_post_release_version_is_read_whole():
     assert pinned_version("uv pip install vllm==0.8.5.post1", {"vllm": 1.0}) == "0.8.5.post1"
     assert pinned_version("pip install torch==2.6.0rc1", {"torch": 1.0}) == "2.6.0rc1"
+
+
+def test_a_config_listing_states_the_defaults():
+    from knowledge.types import Chunk, Hit
+
+    text = "policy_trainer:\n  packing: False\n  max_token_in_packing: 32768\n  seed: 1234\n"
+    hits = [Hit(Chunk(0, text, "config.md", "Config › policy_trainer", 0, "en", meta={"section": "Config"}), 1.0, dense_score=0.5)]
+    found = read("what's the default max_token_in_packing for policy_trainer?", hits)
+    assert found.best is not None and found.best.value == "32768"
+    request = '{"model": "llama3", "keep_alive": 0}'
+    hits = [Hit(Chunk(0, request, "api.md", "API › request", 0, "en", meta={"section": "API"}), 1.0, dense_score=0.5)]
+    found = read("what's the default keep_alive?", hits)
+    assert found.best is None or found.best.value != "0"
+
+
+def test_which_gpus_asks_for_a_gpu_model():
+    from bot.read.answer_type import wanted_types
+    from knowledge.types import Chunk, Hit
+
+    assert wanted_types("what gpus did they run the full finetune test on? 8x a100?")[0] == "gpu"
+    assert "gpu" not in wanted_types("what gpu memory does it need?")
+    text = "我们使用 LLaMA Efficient Tuning 进行了全量微调，并在 8 * Nvidia A800 80 GB + deepspeed 环境下进行了测试。"
+    hits = [Hit(Chunk(0, text, "readme.md", "微调", 0, "zh", meta={"section": "微调"}), 1.0, dense_score=0.5)]
+    found = read("what gpus did they run the full finetune test on?", hits)
+    assert found.best is not None and "A800" in found.best.value

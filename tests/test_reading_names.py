@@ -18,7 +18,7 @@ def test_a_version_asked_with_a_typo_or_a_library_in_between(question):
 @pytest.mark.parametrize("question", ["which backend does the server use?", "它是在哪个推理框架基础上做的",
                                       "readme 推荐用什么卡"])
 def test_a_framework_or_a_card_asks_for_a_name(question):
-    assert wanted_types(question) == ("name",)
+    assert wanted_types(question)[-1:] == ("name",)  # a card is asked first as a GPU model, then as any name
 
 
 def test_names_are_marked_by_capitals_or_digits_inside():

@@ -41,6 +41,9 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     # a proper name written with capitals or digits inside: "LightLLM", "vLLM", "A100", "MPS" (case marks it)
     "name": re.compile(r"(?<![A-Za-z0-9_/.-])(?!(?:GPUs?|CPUs?|APIs?|LLMs?|NLP|AI|ML|README|PDF|JSON|URL|FAQ|OOM|SOTA|TODO|NOTE)\b)"
                        r"(?:[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]*\d+[A-Za-z0-9]*)(?![A-Za-z0-9_/-])"),
+    # a GPU model: "A800", "RTX 4090", "H20", "MI300X", "昇腾910B"
+    "gpu": re.compile(r"(?<![a-z0-9])(?:(?:nvidia|geforce|tesla)\s+)?(?:rtx\s?\d{4}(?:\s?ti)?|gtx\s?\d{3,4}|[ahlvtb]\d{2,3}[a-z]?(?:\s?(?:pcie|sxm\d?))?|"
+                     r"h20|h800|a800|gb200|mi\d{3}x?|(?:ascend|昇腾)\s?910[a-z]?)(?![a-z0-9])"),
     "path": re.compile(r"(?<![\w.])(?:~|\.{1,2})?/[\w.\-]+(?:/[\w.\-]+)+/?|\b[a-z]:\\[\w\\.\-]+|%[a-z_]+%[\w\\.\-]*"),
     "flag": re.compile(r"(?<![\w/-])--[a-z][\w-]*[a-z0-9](?:[ =](?!-)[\w.:\-]+)?|(?<![\w/-])-[a-z]{1,3}\b(?=\s|,|$)|"
                        r"(?<=\bflag )`?[a-z][\w-]*[a-z0-9]`?|(?<=\bflag `)[a-z][\w-]*[a-z0-9]"),
@@ -101,11 +104,12 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 
 # "which lr_scheduler_type should I use", "改哪个参数", "is there an env var": a name is asked for, not an amount
 _ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|arg|parameter|param|setting|env(?:ironment)? ?var(?:iable)?|"
-                        r"backend|library|lib|package|framework|tool|command|file|script|notebook|value)s?\b|\b(?:what|which) (?:do|should|must) (?:i|we|you) (?:put|set|add|write|pass) (?:in|into)\b|(?:用|推荐|要)(?:什么|啥|哪种|哪款)(?:显?卡|gpu)|\bis there an? (?:env|flag|option|setting)|"
+                        r"backend|library|lib|package|framework|tool|command|file|script|notebook|value)s?\b|\b(?:what|which) (?:do|should|must) (?:i|we|you) (?:put|set|add|write|pass) (?:in|into)\b|(?:用|推荐|要)(?:什么|啥|哪种|哪款)(?:显?卡|gpu)|\b(?:which|what) (?:kind of |type of )?(?:gpus?|graphics cards?|accelerators?)\b(?! (?:memory|mem|vram|count|hours?)\b)|\bis there an? (?:env|flag|option|setting)|"
                         r"^\W*(?:the |a |any )?(?:flag|option|argument|env(?:ironment)? ?var(?:iable)?|setting|parameter|cmake option|script|command)s? (?:to|for|that)\b|"
                         r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|脚本|后端|库|框架|工具|配置)|(?:哪个|什么|啥|哪种)[\u4e00-\u9fff]{1,4}(?:框架|后端|引擎)|"
                         r"(?:参数|选项|环境变量|变量|flag|配置项)(?:名|名字)?(?:叫|是)(?:什么|啥)")
 _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
+    (re.compile(r"\b(?:which|what) (?:kind of |type of )?(?:gpus?|graphics cards?|accelerators?)\b|(?:什么|啥|哪种|哪款)(?:显?卡|gpu)"), ("gpu", "name")),
     (re.compile(r"env(?:ironment)? ?var|环境变量|(?:哪个|什么|啥)变量|\bwhich variable|(?<![\w.])\.env\b"), ("envvar",)),
     (re.compile(r"\bscripts?\b|\bnotebooks?\b|脚本|(?:哪个|什么|啥)文件|\b(?:which|what) file\b"), ("file", "path")),
     (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar", "key")),
@@ -116,7 +120,7 @@ _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 _ASKS_PLACE = re.compile(r"\bwhere (?:does|do|is|are|did|will|can)\b[^?]{0,40}\b(?:store|stored|save|saved|kept|keep|put|located|"
                          r"live|cache|cached|download|downloaded|installed|written)\b|\b(?:which|what) (?:directory|folder|path)\b|"
                          r"(?:存|放|装|缓存|下载|保存)(?:在|到)(?:哪|什么)|(?:哪个|什么)(?:目录|路径|文件夹)|路径(?:是|在)")
-_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key", "name", "file"})  # often said in prose: missing them costs less
+_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key", "name", "file", "gpu"})  # often said in prose: missing them costs less
 _AMOUNT = re.compile(r"多少|(?<!哪)几|\bhow (?:many|much|long|fast|big)\b")  # "哪几个" asks which ones, not how many
 
 

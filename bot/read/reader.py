@@ -255,7 +255,8 @@ def _sentences(hit: Hit, weights, total, wanted, prior, unit: str = "", counts: 
         if assigned and wanted and not has_type(assigned, wanted):
             assigned = ""  # "--num-gpus 2" sets a count; "how much VRAM" asks for memory
         if asks_default:  # "ollama keep alive default?": "By default models are kept ... for 5 minutes"
-            says_default = bool(_SAYS_DEFAULT.search(sentence))
+            # "max_token_in_packing: 32768" alone in a config listing (no request around it): the value shipped
+            says_default = bool(_SAYS_DEFAULT.search(sentence) or _CONFIG_LISTING.match(sentence))
             score += 0.3 if says_default else 0.0
             if assigned and not says_default:
                 assigned = ""  # '"keep_alive": 0' in an example request sets a value; it is not the default
@@ -278,6 +279,7 @@ _IN_NAME = re.compile(r"[a-z][a-z-]*-?$")
 _GUESSES = re.compile(r"\b(?:is it|isn'?t it|was it|right\?|i (?:think|guess|believe|recall|remember|assumed|thought)|or (?:was|is) it|"
                       r"(?:someone|somebody|people|a colleague|my colleague|they) (?:said|says|told me)|i(?:'ve| have)? heard|iirc)\b|"
                       r"是不是|对吗|对不对|吗[?？]?\s*$|我记得|好像是|应该是")
+_CONFIG_LISTING = re.compile(r"^\s*(?:[a-z_][\w.]*:\s*[^\s:{}\"',]+\s*){1,12}$", re.IGNORECASE)
 _SAYS_DEFAULT = re.compile(r"\bdefaul(?:t|\b)|默认|缺省", re.IGNORECASE)
 _EQUATION = re.compile(r"=\s*((?:\d+(?:\.\d+)?\s*[*×x+/-]\s*)+\d+(?:\.\d+)?)\s*=\s*(\d+(?:\.\d+)?)")
 
