@@ -122,3 +122,7 @@ def test_a_low_message_rate_is_no_high_volume():
     u = replay(["The app must tag every customer message, millions of calls a month, in under 200 ms.",
                 "Sorry, it's more like 2,000 messages a month and latency doesn't matter."])
     assert value(u, "high_volume") is False and label(u) == "prompt"
+
+
+def test_obituaries_we_wrote_are_examples():
+    assert value(understand("we have roughly 3,000 obituaries we wrote ourselves in our house voice"), "examples") == 3000

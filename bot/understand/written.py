@@ -24,7 +24,7 @@ PAST_WRITTEN = re.compile(r"^\s*such\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries
                            r"^\s*(?:-?odd\s+)?(?:old\s+|past\s+|finished\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups)\s+"
                            r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b|"
                            # "35 reports our old coach wrote": outputs someone already wrote
-                           r"^\s*(?:old\s+|past\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups|recaps|descriptions)\s+"
+                           r"^\s*(?:old\s+|past\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups|recaps|descriptions|obituaries|obits|articles|captions)\s+"
                            r"(?:(?:our|the|his|her|their|my)\s+)?(?:[a-z-]+\s+){0,2}(?:wrote|had written|has written|typed up|drafted|put together)\b|"
                            # "~850 of our toji's tasting notes": someone's written notes
                            r"^\s*of (?:our|his|her|their|the) (?:[\w'’-]+\s+){0,2}(?:notes|reports|summaries|letters|memos|write-ups|recaps|descriptions|reviews|captions)\b")
