@@ -56,3 +56,9 @@ STAYS_IN = _rx(r"\b(?:may|can|could|must|should|is allowed to|are allowed to)(?:
 # "the other rinks are throwing in their 9,000 logs": added to the count
 THROWN_IN = _rx(r"\b(?:throw(?:ing|s)? in|threw in|chip(?:ping|s)? in|pitch(?:ing|es)? in|contribut(?:e|es|ing)) "
                r"(?:their|its|his|her|another|an extra|a further)?\s*(?:~|about |around |roughly )?$")
+# "工人两百多", "会员四万几": a count of people, not of examples
+PEOPLE_BEFORE = _rx(r"(?:工人|员工|职员|职工|师傅|会员|客户|用户|学生|学员|老师|教练|医生|护士|同事|店员|司机|技师|员工人数|人数)\s*"
+                           r"(?:有|约|大概|大约|共|总共|一共|差不多|将近)?\s*$")
+# "一条整理好的样例都没有": not a single one; "预算又加了一万": money added, not examples
+NOT_ONE = _rx(r"^\s*(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没")
+MONEY_ADDED = _rx(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")

@@ -114,7 +114,7 @@ def read_deadline(clause: str) -> tuple[Deadline, tuple[int, int]] | None:
 
 
 _FRESH_BEFORE = re.compile(r"\b(?:true|current|valid|accurate|correct|in stock|the case|on offer|happening|going on)\s+(?:as of\s+|for\s+)?$|\bas of\s+$")
-_QUOTED = re.compile(r"「[^」]{0,60}(?:」|$)|“[^”]{0,60}(?:”|$)|『[^』]{0,60}(?:』|$)|\"[^\"\n]{1,60}\"")  # "「某攤今天有沒有開」": a question quoted, not a deadline
+_QUOTED = re.compile(r"「[^」]{0,60}(?:」|$)|“[^”]{0,60}(?:”|$)|『[^』]{0,60}(?:』|$)|\"[^\"\n]{1,60}\"|\"[^\"\n]{1,60}$")  # "「某攤今天有沒有開」": a question quoted, not a deadline
 # "光电费一年就要九千多万", "一年能卖两万吨": an amount per span of time, not time left
 _AMOUNT_THEN = re.compile(r"\s*(?:就|都|也)?\s*(?:要|得|花|花掉|交|付|赚|卖|产|出|能卖|能产)?\s*(?:大概|大约|约|差不多)?\s*[\d一二两三四五六七八九十百千万亿]")
 _CHANGED_THEN = re.compile(r"\s*(?:才|就|又)(?:会)?(?:改|变|更新|调整|公布|出来|定下来|通知)|\s*(?:before|ahead)?\s*(?:it|they|things|rules|prices)\s+(?:change|get updated)")

@@ -21,7 +21,7 @@ _EUR_AFTER = re.compile(r"^\s*(?:euros?|eur\b|€|欧元)(?!\s+(?!(?:budget|tota
 # other currencies people budget in, with a rough rate (US dollars per unit): before the amount, after it, rate
 _OTHER_CURRENCIES = (
     (re.compile(r"(?:hk\$|hkd)\s*$"), re.compile(r"^\s*(?:hkd|hong kong dollars?|港币|港元|港幣)"), round(1 / 7.8, 6)),
-    (re.compile(r"(?:£|gbp)\s*$"), re.compile(r"^\s*(?:gbp|pounds?(?: sterling)?|英镑)"), 1.27),
+    (re.compile(r"(?:£|gbp)\s*$"), re.compile(r"^\s*(?:gbp|pounds?\b(?: sterling)?(?!\s+(?:a|per|of|each)\b)|英镑)"), 1.27),  # not "1.4 million pounds a year" of hops
     (re.compile(r"(?:nt\$|twd)\s*$"), re.compile(r"^\s*(?:twd|新台币|新台幣|台币)"), round(1 / 32, 6)),
     (re.compile(r"(?:s\$|sgd)\s*$"), re.compile(r"^\s*(?:sgd|singapore dollars?|新加坡元|新币)"), round(1 / 1.35, 6)),
     (re.compile(r"(?:jpy)\s*$"), re.compile(r"^\s*(?:jpy|yen|日元|円)"), round(1 / 150, 6)),
@@ -68,7 +68,7 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
 _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|subs|dues|packages?|"
                              r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?|rentals?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
                              r"run|runs|go|goes|sell|sells|at|from)\b[^,.;$€¥]{0,12}$|\b(?:starts? at|sells? for|sold for|retails? (?:at|for)|"
-                             r"priced at|we charge|charges?|goes for|go for|went for|going for|retails?|retailing at|"
+                             r"priced at|we charge|charges?|(?:top|stud|service|covering|booking|tuition|entry|joining|membership|listing|club) fees?(?: (?:of|is|at|was))?|goes for|go for|went for|going for|retails?|retailing at|"
                              r"prices? (?:are |run |range |ranging )?(?:from|at|between|of|start at)|price range(?: is| of)?)\s*(?:about |around |roughly |~)?$|"
                              # "~4,000 hammocks a year at $129": what each of the goods counted sells for
                              r"\b\d[\d,.]*k?\s+[a-z-]+s\b[^,.;$€¥]{0,20}?\bat\s*$|"

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-from bot.understand import cues, gpu_cues, written
+from bot.understand import count_cues, cues, gpu_cues, written
 from bot.understand.bare import bare_count, kept_fraction, part_dropped, usable_part
 from bot.understand.deadline import read_deadline
 from bot.understand.hardware import compute_events, kept_new_cards
 from bot.understand.model_size import model_size
 from bot.understand.money import DENIED, RMB_AFTER, USD_AFTER, budget_events
 from bot.understand.numbers import Quantity, quantities, zh_numeral
+from bot.understand.outputs import counted_outputs
 from bot.understand.text import (
     Clause,
     clauses,
@@ -122,7 +123,7 @@ def read_events(text: str) -> list[Event]:
         events.extend(found)
     if _ADD_THOSE.search(low):  # "we found another 2,700 chats in the old system, so add those"
         events = [Event(e.slot, "add", e.value, e.source) if e.slot == "examples" and e.kind == "set" else e for e in events]
-    return [_in_user_words(e, low, text) for e in kept_new_cards(events)]
+    return [_in_user_words(e, low, text) for e in counted_outputs(low, kept_new_cards(events))]
 
 
 _ADD_THOSE = re.compile(r"\b(?:so |and |please )?add (?:those|them|these|it)(?: (?:in|on|too|as well))?\s*(?:[.!]|$)|"
@@ -145,10 +146,8 @@ _SPEAKER = re.compile(r"(?:法务|合规|安全|领导|老板)(?:部门|那边)?
 
 _LATER = re.compile(r"以后|将来|之后再|\blater\b|down the road|\beventually\b|\bsome ?day\b|in the future")
 
-
 # "rather than start from an existing model", "而不是用现成的模型": the alternative turned down states no fact
 _TURNED_DOWN = re.compile(r"^\s*(?:rather than|而不是|而非)")
-
 
 _DROP_REST = re.compile(r"^\W*(?:so |and |then |just )?(?:drop|discard|toss|ditch|remove|throw out|bin|delete) "
                         r"(?:the rest|the others|the remainder|everything else)\b|^\W*(?:其余|剩下|其他)的?(?:都|全)?(?:删掉|不要了|去掉)")
@@ -277,7 +276,7 @@ def _queried(text: str, q: Quantity) -> bool:
 def _labelled(text: str, q: Quantity) -> bool:
     """A count of documents that are labelled ("5,000 labeled documents", "240k clauses, each labeled with a risk",
     "4,200 labels paired with their records", "已经标好一万八千张") is training data."""
-    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged|graded|scored|rated|coded|classified)\b|^\s*(?:份|篇|个|条)?(?:已)?(?:标注|打标)|^\s*(?:份|篇|个|条)?\s*[,，]\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签)",
+    return bool(re.match(r"^[^.;,]{0,50}?\b(?:labell?ed|annotated|tagged|graded|scored|rated|coded|classified)\b|^\s*(?:份|篇|个|条|笔)?(?:已)?(?:标注|打标)|^\s*(?:份|篇|个|条)?\s*[,，]\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签)",
                          text[q.end :])
                 or _paired(text, q))
 
@@ -311,8 +310,6 @@ _GLUED_BEFORE = re.compile(r"[a-z\-_.$¥/]$", re.IGNORECASE)
 _CARD_NUMBERS = {card for card in gpu_cues.GPU_CARDS if card.isdigit()}
 
 
-_NOT_ONE = re.compile(r"^\s*(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没")
-_MONEY_ADDED = re.compile(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
 # "2,500 past briefings", "40 old recaps": what was written before is the examples (not people, places or machines)
 def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     text = c.text
@@ -329,8 +326,10 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "answers must be three short sentences": a length, not a count of examples
         if q.value == 1 and re.search(r"\b(?:every|each|any|no)\s*$", before):
             continue  # "every one tagged": every item, not a count of one
-        if q.value == 1 and _NOT_ONE.match(after) or _PRICED.search(before) or q.value == 1 and _PRICE_WORD.search(after[:16]):
+        if q.value == 1 and count_cues.NOT_ONE.match(after) or _PRICED.search(before) or q.value == 1 and _PRICE_WORD.search(after[:16]):
             continue  # "一条整理好的样例都没有": not a single one; "一只鹅能卖四百多", "一条拉链出厂价几毛": a price
+        if q.value == 1 and after.lstrip().startswith("笔") or count_cues.PEOPLE_BEFORE.search(before):
+            continue  # "一笔政府补助": one sum of money; "工人两百多", "会员四万几": people, not examples
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before) or re.search(r"(?<![a-z])[a-z]$", before) or re.match(r"[a-z](?![a-z])", after):
             continue  # "one RTX 4090 left", "8张H800": a card's name, not a count
         if PER_CALL.search(text[max(0, q.start - 40) : q.start]) and re.match(r"\s*tokens?\b", after):
@@ -344,7 +343,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue
         if cues.UNLABELLED.search(after):
             continue  # "5k old chat logs but nobody has labeled them" are no training examples yet
-        if _MONEY_ADDED.search(before):
+        if count_cues.MONEY_ADDED.search(before):
             continue  # "预算又加了一万": money, not examples
         if DENIED.search(before) or re.search(r"[$€¥￥£]\s*$", before) or USD_AFTER.match(after) or RMB_AFTER.match(after):
             continue  # "3,000, not 300"; money is no count of examples
@@ -358,7 +357,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             return Event("examples", "add", -int(q.value), snippet(c, q.start, q.end + 24))
         more = bool(cues.RELATIVE_ADD.search(before[-12:]) or cues.RELATIVE_ADD.match(after)
                     or cues.THROWN_IN.search(before[-30:]))  # "the other rinks are throwing in their 9,000 logs"
-        unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q)
+        unit = (cues.EXAMPLE_UNIT_AFTER.match(after) or cues.EXAMPLE_UNIT_BEFORE.search(before) or _paired(text, q) or re.match(r"\s*笔(?:已)?标注", after)
                 or (q.value >= 10 and _LABELLED_NEAR.match(after)) or written.CALLED_EXAMPLES.match(after)
                 or re.match(r"^\s*(?:[\w-]+\s+){0,3}like (?:that|those|this|these)\b", after) or written.PAST_OUTPUTS.match(after) or written.PAST_WRITTEN.match(after) or q in usable
                 or written.LABELLED_BEFORE.search(before) or corpus or written.written_of_them(text, q.start, q.end))  # "500 past announcements like that"  # "25,000 student essays graded against a rubric"

@@ -23,12 +23,14 @@ def prepare(text: str) -> str:
     """NFKC, traditional -> simplified, lower case, typographic quotes straightened."""
     text = normalize(text or "")[:MAX_CHARS]
     text = re.sub(r"唔(?:使|洗|駛|驶)", "不用", simplified(text)).translate(_CANTONESE)  # "格式唔使跟": no need to follow
+    text = re.sub(r"私隐|范本|呢啲", lambda m: _SAME_LENGTH[m.group(0)], text)  # Hong Kong words, same length
     text = re.sub(r"(?<=[一二两三四五六七八九][百千万])几(?![十百千万亿])", "多", text)  # "四百几页" is "四百多页"
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
 
 
 # Cantonese function words read as their Mandarin ones, one character for one so offsets stay valid:
 # "公司冇 GPU" = 公司没 GPU, "唔可以攞去训练" = 不可以拿去训练
+_SAME_LENGTH = {"私隐": "隐私", "范本": "模板", "呢啲": "这些"}
 _CANTONESE = str.maketrans("冇唔嘅咗哋嗰攞畀喺佢", "没不的了们那拿给在他")
 
 

@@ -26,6 +26,9 @@ PAST_WRITTEN = re.compile(r"^\s*such\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries
                            # "35 reports our old coach wrote": outputs someone already wrote
                            r"^\s*(?:old\s+|past\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups|recaps|descriptions|obituaries|obits|articles|captions)\s+"
                            r"(?:(?:our|the|his|her|their|my)\s+)?(?:[a-z-]+\s+){0,2}(?:wrote|had written|has written|typed up|drafted|put together)\b|"
+                           # "350 estimates I've written over the years", "900 of those pages written by our agent": written outputs
+                           r"^\s*(?:of (?:those|these|our|the|his|her|their) )?(?:[a-z-]+\s+){0,2}?[a-z-]{3,}s\s+(?:(?:that|which) )?(?:(?:i|we|he|she|they)"
+                           r"(?:'ve| have| had|'d)?\s+(?:\w+\s+)?(?:written|wrote|drafted|typed up|composed|authored)|(?:written|drafted|authored|composed) by)\b|"
                            # "~850 of our toji's tasting notes": someone's written notes
                            r"^\s*of (?:our|his|her|their|the) (?:[\w'’-]+\s+){0,2}(?:notes|reports|summaries|letters|memos|write-ups|recaps|descriptions|reviews|captions)\b")
 PAST_OUTPUTS = re.compile(r"^\s*(?:past|previous|earlier|prior|old|older)\s+(?:[a-z-]+\s+){0,2}?(?!(?:years|months|weeks|days|hours|gpus|cards|"
@@ -45,7 +48,8 @@ REQUESTED_BEFORE = re.compile(r"\b(?:asked (?:us |me )?for|asks? (?:us |me )?for
 NAMED_EXAMPLES = re.compile(r"\s*(?:条|个|对)?\s*(?:[\w-]+\s+){0,2}(?:examples?|samples?|pairs|training data|样例|样本|示例|例子|训练数据)")
 
 _OF_THEM = re.compile(r"^\s*of (?:them|those|these)\b")
-_WRITES = re.compile(r"\b(?:we|i|they|he|she)\s+(?:\w+\s+)?(?:write|writes|wrote|have written|draft|drafted|compose|composed)\b|(?:我们|他|她)[\u4e00-\u9fff]{0,4}(?:写|撰写)")
+_WRITES = re.compile(r"\b(?:we|i|they|he|she)\s+(?:\w+\s+)?(?:write|writes|wrote|have written|draft|drafted|compose|composed)\b|"
+                     r"\b(?:has|have|had) (?:been )?(?:written|drafted|composed)\b|(?:我们|他|她)[\u4e00-\u9fff]{0,4}(?:写|撰写)")
 
 
 def written_of_them(text: str, start: int, end: int) -> bool:
