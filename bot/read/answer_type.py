@@ -14,13 +14,13 @@ ValueType = str  # "percent" | "money" | "version" | "bits" | "memory" | "durati
 
 VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent|个百分点|百分点)|百分之[\d一二三四五六七八九十百]+"),
-    "money": re.compile(r"[$¥€]\s*\d[\d,.]*(?:\s*(?:k|m|million|billion))?|\d[\d,.]*\s*(?:usd|dollars?|美元|元|rmb|万元|欧元)"),
+    "money": re.compile(r"[$¥€]\s*\d[\d,.]*(?:\s*(?:k|m|million|billion))?|(?<![\w.])\d[\d,.]*\s*[¥￥$€](?:\s*/\s*(?:h|hr|hour|小时))?|\d[\d,.]*\s*(?:usd|dollars?|美元|元|rmb|万元|欧元)"),
     # "2.5.1", "v0.4", ">= 0.9"; a two-part number only where a version is plainly meant: glued to a library's name
     # ("transformers4.48", not "qwen2.5") or after a bound ("小于4.52的版本", "at least 0.6")
-    "version": re.compile(r"(?<![a-z0-9.])v?\d+\.\d+(?:\.\d+)+(?![a-z0-9.])|(?<![a-z0-9.])v\d+\.\d+\b|(?:>=|==|~=)\s*\d+\.\d+(?:\.\d+)?|"
+    "version": re.compile(r"(?<![a-z0-9.])v?\d+\.\d+(?:\.\d+)+(?:\.?(?:post|rc|dev)\d+)?(?![a-z0-9.])|(?<![a-z0-9.])\d+\.\d+\.?rc\d+(?![a-z0-9.])|(?<![a-z0-9.])v\d+\.\d+\b|(?:>=|==|~=)\s*\d+\.\d+(?:\.\d+)?|"
                           r"(?<=[a-z]{6})\d+\.\d+(?![\d.]|\s*[a-z%])|(?<=[a-z]=)\d+\.\d+(?![\d.])|(?:小于|低于|大于|高于|不低于|至少|at least|>|<|≥|≤)\s*\d+\.\d+(?![\d.])|"
                           r"(?<![a-z0-9.])\d+\.\d+(?=\s*(?:及以上|以上|或更高|\+|or (?:later|higher|newer))(?!\d))"),
-    "bits": re.compile(r"\d+\s*(?:-\s*)?(?:bits?|位|比特)\b|\bint[48]\b|\bnf4\b|\bfp4\b|\b(?:4|8|16|32)-?bit"),
+    "bits": re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:-\s*)?(?:bits?|位|比特)\b|\bint[48]\b|\bnf4\b|\bfp4\b|\b(?:4|8|16|32)-?bit"),
     # not the "16" of "bf16 bytes" (a name's digits), but "a100x80gb" is 80gb
     "memory": re.compile(r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:gb|gib|mb|mib|tb|tib|g|bytes?|字节)(?![a-z])|"
                          r"(?<![a-wyz0-9.])\d+(?:\.\d+)?\s*(?:g|gb)?\s*显存"),
@@ -33,7 +33,7 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "support": re.compile(r"暂不支持|不支持|已支持|部分支持|未(?:完全)?验证|支持|✅|❌|✔️?|✖️?|✗|☑️?|\b(?:not |un)?supported\b|"
                           r"\bpartial(?:ly)?\b|\byes\b|\bno\b"),
     "ratio": re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?\s*(?:(?:x|×)?\s*(?:-|~|to|至|到)\s*\d+(?:\.\d+)?\s*)?(?:x|×|倍)(?![a-z0-9])|"
-                        r"[一两二三四五六七八九十半]+倍|(?<![\d:.])\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?![\d:])"),  # "~50:1"
+                        r"[一两二三四五六七八九十半]+倍|(?<![\d:.])\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?![\d:])|(?<=\()[x×]\s?\d+(?:\.\d+)?(?![\d.])"),  # "~50:1", "83.7 (x2.06)"
     "date": re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?!\d)|"
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"),
     # names a reader can recognise but a question never spells out: a file path, a command-line flag, an environment
@@ -48,15 +48,20 @@ VALUE_PATTERNS: dict[ValueType, re.Pattern] = {
     "flag": re.compile(r"(?<![\w/-])--[a-z][\w-]*[a-z0-9](?:[ =](?!-)[\w.:\-]+)?|(?<![\w/-])-[a-z]{1,3}\b(?=\s|,|$)|"
                        r"(?<=\bflag )`?[a-z][\w-]*[a-z0-9]`?|(?<=\bflag `)[a-z][\w-]*[a-z0-9]"),
     # a file by its extension: "save_sharded_state.py", "configs/lora.yaml"
-    "file": re.compile(r"(?<![\w.-])[\w./-]*[\w-]\.(?:py|sh|yaml|yml|json|jsonl|toml|ipynb|cfg|ini|bat|ps1|gguf|safetensors)\b"),
+    "file": re.compile(r"(?<![\w.-])[\w./-]*[\w-]\.(?:py|sh|yaml|yml|json|jsonl|toml|ipynb|cfg|ini|bat|ps1|gguf|safetensors|log|txt|csv|jinja|conf|onnx|pth?|bin|whl)\b"),
     "key": re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"),  # a config key: lora_r, max_new_tokens
     "envvar": re.compile(r"(?<![\w])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:=[\w.:'\-]+)?"),
     # not the size inside a model name ("minicpm3-4b", "qwen2.5-7b"): that names the model, it answers nothing
     "arxiv": re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"),  # an arXiv id: "2312.08583"
+    # what an abbreviation stands for: "edls: short for effective decoding lengths", "全称是 Low-Rank Adaptation"
+    "expansion": re.compile(r"\b(?:short for|stands? for|abbreviation (?:of|for))\s*:?\s*[a-z][\w-]*(?: [a-z][\w-]*){1,6}|"
+                            r"全称(?:是|为|叫)?\s*[:：]?\s*[a-z][\w-]*(?: [a-z][\w-]*){1,6}", re.IGNORECASE),
     "number": re.compile(r"(?<![a-z0-9.])(?!(?<=[a-z0-9]-)\d+(?:\.\d+)?[bm]\b)(?:\d+(?:\.\d+)?e-?\d+|\d+(?:[.,]\d+)*)(?!\.x\b)"),
 }
 # question cues -> the types that can answer it (first match wins; order: most specific first)
 _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
+    (re.compile(r"(?:啥|什么|哪个词)的?(?:缩写|简称)|缩写(?:是|自)?(?:什么|啥)|全称|\bstands? for\b|\bshort for\b|\babbreviation\b|\bacronym\b"),
+     ("expansion",)),
     (re.compile(r"\barxiv\b[^?？,，]{0,12}(?:\bids?\b|\bnumbers?\b|编号|号码|号)|(?:论文|paper)[^?？,，]{0,8}(?:编号|\barxiv id)"), ("arxiv",)),
     (re.compile(r"speed-?ups?\b|\bhow many times\b|\b(?:as a|what) multiple of\b|(?:的)?(?:几|多少)倍(?:于)?|倍数|\btimes faster|\bx faster|加速比|几倍|多少倍|快.{0,3}倍"), ("ratio", "percent")),
     (re.compile(r"(?:什么时候|啥时候|何时|哪一?天|哪一?年|哪个月|几月)\s*(?:发布|推出|上线|开源|发表|更新|出的|出来|放出|公布|release)|截止到?(?:什么|啥)时候|"
@@ -104,14 +109,14 @@ _WANTS: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 
 # "which lr_scheduler_type should I use", "改哪个参数", "is there an env var": a name is asked for, not an amount
 _ASKS_NAME = re.compile(r"\b(?:which|what) (?:[a-z]+_[\w]+|flag|option|argument|arg|parameter|param|setting|env(?:ironment)? ?var(?:iable)?|"
-                        r"backend|library|lib|package|framework|tool|command|file|script|notebook|value)s?\b|\b(?:what|which) (?:do|should|must) (?:i|we|you) (?:put|set|add|write|pass) (?:in|into)\b|(?:用|推荐|要)(?:什么|啥|哪种|哪款)(?:显?卡|gpu)|\b(?:which|what) (?:kind of |type of )?(?:gpus?|graphics cards?|accelerators?)\b(?! (?:memory|mem|vram|count|hours?)\b)|\bis there an? (?:env|flag|option|setting)|"
+                        r"backend|library|lib|package|framework|tool|command|file|script|notebook|value)s?\b|\bfile\b[^?]{0,40}\b(?:named|called)\b|文件名|\b(?:what|which) (?:do|should|must) (?:i|we|you) (?:put|set|add|write|pass) (?:in|into)\b|(?:用|推荐|要)(?:什么|啥|哪种|哪款)(?:显?卡|gpu)|\b(?:which|what) (?:kind of |type of )?(?:gpus?|graphics cards?|accelerators?)\b(?! (?:memory|mem|vram|count|hours?)\b)|\bis there an? (?:env|flag|option|setting)|"
                         r"^\W*(?:the |a |any )?(?:flag|option|argument|env(?:ironment)? ?var(?:iable)?|setting|parameter|cmake option|script|command)s? (?:to|for|that)\b|"
                         r"(?:哪个|什么|啥|哪些)(?:参数|选项|环境变量|变量|命令|文件|脚本|后端|库|框架|工具|配置)|(?:哪个|什么|啥|哪种)[\u4e00-\u9fff]{1,4}(?:框架|后端|引擎)|"
                         r"(?:参数|选项|环境变量|变量|flag|配置项)(?:名|名字)?(?:叫|是)(?:什么|啥)")
 _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
     (re.compile(r"\b(?:which|what) (?:kind of |type of )?(?:gpus?|graphics cards?|accelerators?)\b|(?:什么|啥|哪种|哪款)(?:显?卡|gpu)"), ("gpu", "name")),
     (re.compile(r"env(?:ironment)? ?var|环境变量|(?:哪个|什么|啥)变量|\bwhich variable|(?<![\w.])\.env\b"), ("envvar",)),
-    (re.compile(r"\bscripts?\b|\bnotebooks?\b|脚本|(?:哪个|什么|啥)文件|\b(?:which|what) file\b"), ("file", "path")),
+    (re.compile(r"\bscripts?\b|\bnotebooks?\b|脚本|(?:哪个|什么|啥)文件|文件名|\b(?:which|what) file\b|\bfile ?names?\b|\bfile\b[^?]{0,40}\b(?:named|called)\b"), ("file", "path")),
     (re.compile(r"\b(?:flag|option|argument|arg|cli)s?\b|命令行|启动参数|(?:加|传|带|开|用|设)(?:什么|啥|哪个)参数|选项"), ("flag", "envvar", "key")),
     (re.compile(r"参数|\bparam(?:eter)?s?\b|\bsettings?\b|配置|\bconfig\b|\bkey\b"), ("flag", "envvar", "key")),
     (re.compile(r"\b(?:framework|library|lib|backend|engine)s?\b|框架|后端|引擎|(?:哪个|什么|啥)库|(?:什么|啥|哪种|哪款)(?:显?卡|gpu)"), ("name",)),
@@ -120,7 +125,7 @@ _NAMES: tuple[tuple[re.Pattern, tuple[ValueType, ...]], ...] = (
 _ASKS_PLACE = re.compile(r"\bwhere (?:does|do|is|are|did|will|can)\b[^?]{0,40}\b(?:store|stored|save|saved|kept|keep|put|located|"
                          r"live|cache|cached|download|downloaded|installed|written)\b|\b(?:which|what) (?:directory|folder|path)\b|"
                          r"(?:存|放|装|缓存|下载|保存)(?:在|到)(?:哪|什么)|(?:哪个|什么)(?:目录|路径|文件夹)|路径(?:是|在)")
-_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key", "name", "file", "gpu"})  # often said in prose: missing them costs less
+_SOFT: frozenset[ValueType] = frozenset({"path", "flag", "envvar", "key", "name", "file", "gpu", "expansion"})  # often said in prose: missing them costs less
 _AMOUNT = re.compile(r"多少|(?<!哪)几|\bhow (?:many|much|long|fast|big)\b")  # "哪几个" asks which ones, not how many
 
 

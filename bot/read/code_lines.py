@@ -12,13 +12,20 @@ from knowledge.chunking import CONTINUED
 def continued(lines: list[str]) -> list[str]:
     """A shell command continued over lines ("python finetune.py \\" / "--base_model x \\" / ...) as one line, so
     its options are read together; an option commented after its backslash ("--master_port 12356 \\ # defaults to
-    12355") is also read on its own line, with its comment."""
+    12355") or on a comment line above it is also read on its own line, with its comment."""
     out: list[str] = []
     noted: list[str] = []
     joining = False
+    said = ""  # "# 推理内容解析:" between the lines of a command: it says what the next option does
     for line in lines:
+        if joining and out and _WHOLE_COMMENT.match(line):
+            said = _WHOLE_COMMENT.match(line).group(1).rstrip(" :：")
+            continue
         if joining and out:
             out[-1] = f"{out[-1]} {line.strip()}"
+            if said:
+                noted.append(f"{said}: {CONTINUED.sub('', line.rstrip()).strip()}")
+                said = ""
         else:
             out.append(line)
         found = CONTINUED.search(line)
@@ -33,6 +40,7 @@ def continued(lines: list[str]) -> list[str]:
     return out + noted
 
 
+_WHOLE_COMMENT = re.compile(r"^\s*#+\s*(\S.*)$")
 # a command-line option in help output: "  -p, --port <PORT>", "  --lr LR", then indented lines that describe it
 _OPTION = re.compile(r"^\s*(?:-\w,\s*)?--[a-z0-9][\w-]*(?:[ =]<[^>]+>|\s+[A-Z_]{2,})?\s*$")
 _DEFAULT = re.compile(r"^\s*\[default:[^\]]*\]\s*$", re.IGNORECASE)

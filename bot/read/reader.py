@@ -286,8 +286,8 @@ _EQUATION = re.compile(r"=\s*((?:\d+(?:\.\d+)?\s*[*×x+/-]\s*)+\d+(?:\.\d+)?)\s*
 
 _ASKS = re.compile(r"[?？]\s*(?:</\w+>|\*+)?\s*$")  # a sentence that asks (an FAQ heading) answers nothing
 _DIGIT = re.compile(r"\d")
-# "name = value", "name: value", "--name value", "Batch size: 4" (config files, shell scripts, yaml, prose lists)
-_ASSIGNMENT = re.compile(r"(?:^|(?<=[\s`'\"(,{.;*]))(--)?([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*(?: [a-z][a-z0-9]*){0,2})[\"'`*]*"
+# "name = value", "name: value", "--name value", "Batch size: 4", "cmake -DSM=86" (config files, shell scripts, yaml, prose lists)
+_ASSIGNMENT = re.compile(r"(?:^|(?<=[\s`'\"(,{.;*])|(?<=\s-D))(--)?([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*(?: [a-z][a-z0-9]*){0,2})[\"'`*]*"
                          r"((?(1)(?:\s*[=:]\s*|\s+)|(?:\s*[=:]\s*|\s+of\s+(?=\d))))[\"'`*]*([0-9][\w.+-]*(?:\s*(?:hours?|hrs?|minutes?|mins?|"
                          r"seconds?|secs?|days?|weeks?|gb|gib|mb|tb|ms|x|%|小时|分钟|秒|天|周|倍)(?![a-z]))?|[a-z][\w.+-]*(?:/[\w.+-]+)*)", re.IGNORECASE)
 
@@ -317,6 +317,7 @@ def _assigned(sentence: str, weights: dict[str, float], flags: frozenset[str] = 
         return ""  # an option described without its default: "<PORT>" is no value
     for m in _ASSIGNMENT.finditer(sentence):
         flag, name, value = m.group(1), m.group(2).lower(), m.group(4)
+        flag = flag or ("-D" if sentence[max(0, m.start(2) - 2) : m.start(2)] == "-D" else None)  # a cmake option
         if not flag and value[:1].isupper() and value.isalpha() and _TITLE_GOES_ON.match(sentence[m.end() :]):
             continue  # "S-LoRA: Serving Thousands of Concurrent LoRA Adapters": a title, no parameter set
         words = name.split(" ")

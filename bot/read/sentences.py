@@ -43,9 +43,15 @@ GENERIC = frozenset(
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；])|(?<=;)(?!\d)|(?<=[.])\s+(?=[\"'«(\[A-Z0-9])|\n+")
 _SKIP_LINE = re.compile(r"^\s*(?:#(?![^\n]*[:：][^\n]*\d)|```|\||\|?\s*-{3}|(?:title|source_id|source_title|source_file|lang)\s*:|flowchart|graph\s|\w+\s*-->|style\s)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# "- **GGML_TYPE_Q3_K**：…": a listed term and what is said of it
+_LEAD = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+\*{0,2}`?([^:：*`\n]{2,40}?)`?\*{0,2}\s*[:：]")
+_COMMAND = re.compile(r"^\s*(?:export |set |\$ |pip3? |python3? |git |cmake |docker |bash |sh |[A-Z][A-Z0-9_]{2,}=)")
+# "可以通过配置以下环境变量生成cache模型": prose that introduces the code under it
+_FOLLOWING = re.compile(r"以下|如下|下面的?(?:命令|环境变量|参数|配置|代码|脚本)|\b(?:the following|as follows|below)\b", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"\s[\w-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)")
 _BARE_TAG = re.compile(r"</?[a-z][\w-]*\s*/?\s*(?:>|$)", re.IGNORECASE)
-_COMMENT = re.compile(r"^\s*#+\s+(.*\S.*)$")
+# "# launch server", "#（可选）进一步提升性能" (not "#!/bin/sh", "#include")
+_COMMENT = re.compile(r"^\s*#+(?![!])(?!(?:include|define|pragma|ifn?def|if|endif|else|elif|undef|region|endregion)\b)\s*(.*\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -104,8 +110,10 @@ def split_sentences(text: str) -> list[str]:
             comment = _said(out, comment)
             continue
         if not fenced and line.strip():
+            if intro and _COMMAND.match(line):
+                out.append(f"{intro} {line.strip()}")  # "…可以增加下面环境变量：" / "export USE_TCP_DATA_CHANNEL=1" unfenced
             said = line.strip().rstrip("*` ")
-            intro = said.strip(" \t-*>#") if said.endswith((":", "：")) and not _SKIP_LINE.match(line) else ""
+            intro = said.strip(" \t-*>#") if (said.endswith((":", "：")) or _FOLLOWING.search(said)) and not _SKIP_LINE.match(line) else ""
         elif fenced and intro and line.strip() and not _COMMENT.match(line):
             out.append(f"{intro} {line.strip()}")
             intro = ""
@@ -125,7 +133,10 @@ def split_sentences(text: str) -> list[str]:
         if _PARAM_LINE.match(line) and _HAS_DEFAULT.search(line) and len(line) <= 500:
             out.append(line.strip(" \t-*>|"))  # "`top_p`: Limit ... P. Default: `0.95`": the default stays with its name
             continue
-        for part in _SENTENCE_END.split(line):
+        lead = _LEAD.match(line)
+        for n, part in enumerate(_SENTENCE_END.split(line)):
+            if n and lead and len(part.strip()) >= 8:
+                part = f"{lead.group(1).strip()}: {part.strip()}"  # "- **Q3_K**：… 。每个权重平均使用 3.4375 bits。": whose bits
             flag = bool(_FLAG.match(part))  # "--lora_alpha 32", "-p, --port" keep their dashes: they name a flag
             part = (part.strip() if flag else part.strip(" \t-*>|#")).rstrip(";；,，:：")
             if len(part) >= 8 and not _markup_only(part):  # '<img src="x.png" width="380">' says nothing
