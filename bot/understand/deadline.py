@@ -56,7 +56,7 @@ _CONTEXT = re.compile(
     r"pulled forward|moved up|brought forward|(?:push|pushed|move|moved|shift\w*|bump\w*|reschedul\w*)\b[^.;]{0,16}\bto)\b"
     r"|要|必须|得|上线|交付|演示|截止|之前|以前|前|完成|交|出结果|落地|搞定|就要|就能|就得|需要|期限|汇报|发布|评审|验收|推迟|延期|延后|改到|放宽"
     r"|展会|展览|开幕|年会|路演|答辩"
-    r"|延到|延至|推到|挪到|改成|提前到|也行|也可以|来得及|再说|还有|还剩"
+    r"|延到|延至|推到|挪到|改成|提前到|也行|也可以|就行|就可以|能用就|来得及|再说|还有|还剩"
     r"|\b(?:is|would be) (?:fine|ok|okay|doable)\b|\bworks (?:for|with) (?:them|us|me|everyone)\b"
     r"|(?<!不)是\s*(?=明天|明晚|明早|后天|下周|下个|本周|这周|周[一二三四五六日]|下月|月底)"
     r"|\bmisread\b|\bmeets?\b|(?<!what)(?<!what )\b(?:is|'s) (?:now |actually )?(?:next|this|on|tomorrow|tonight|today)\b"

@@ -29,6 +29,8 @@ _NOT_OURS = re.compile(r"^[^,，。;；]{0,10}?(?:是|归|属于)(?:隔壁|别�
 FOUR_BIT_NO = cues.rx(r"(?:不|不能|无法|没法)(?:接受|要|想要|用|考虑)\s*(?:4\s*(?:位|bit|比特)\s*)?量化", r"不能(?:做)?量化",
                   r"\bno (?:4[- ]?bit|quanti[sz]\w*)\b", r"\b4[- ]?bit (?:\w+ ){0,2}?(?:mangles|hurts|ruins|breaks|kills|destroys|wrecks)\b", r"\b(?:4[- ]?bit|quanti[sz]\w*)\b[^.;]{0,20}\b(?:is|are)n'?t (?:ok|okay|fine|acceptable|an option)\b",
                   r"\b(?:can'?t|cannot|won'?t|don'?t) (?:accept|use|do|tolerate) (?:any )?(?:4[- ]?bit|quanti[sz]\w*)")
+FOUR_BIT_MOOT = cues.rx(r"(?:不用|不需要|不必|用不着|无需)\s*(?:再)?(?:用|做|上)?\s*4\s*-?\s*(?:bit|位|比特)(?!\s*量化)",
+                        r"\b(?:no need for|don'?t need|doesn'?t need|won'?t need|no longer need) (?:the )?4[- ]?bit\b")
 FOUR_BIT_OK = cues.rx(
     r"\b4[- ]?bit\b.{0,30}\b(?:ok|okay|fine|acceptable|is fine|works?)\b",
     r"\b(?:ok|okay|fine|accept|acceptable|happy) (?:with )?(?:4[- ]?bit|quanti[sz])",
@@ -43,6 +45,8 @@ _SINGLE = re.compile(r"\b(?:one|a single|single|only one|just one)\b|一张|单�
 _ONE_CARD = re.compile(r"\b(?:one|a single|single|only one|just one)\s+(?:gpu|card|graphics card)\b(?!\s*(?:cluster|node|server)s?\b)"
                        r"|(?:一张|一块|单张|单块)\s*(?:gpu|卡|显卡)|单卡|单\s*gpu", re.IGNORECASE)
 _N_GPUS = re.compile(r"\b(\d{1,4})\s*(?:-|x\s*)?gpus?\b(?!\s*(?:hours?|days?|months?|weeks?|-?hrs?)\b)")
+_REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replacing)\s+(?:the |our |my |that |this |a |an )?(?:rtx |nvidia |geforce )?$|"
+                       r"(?:代替|取代|替换掉?|换掉)(?:那张|这张|原来的|我们的)?\s*$")
 _CARDS_COUNTED = re.compile(r"(\d+|单|" + _ZH_COUNT + r")\s*(?:张|块)(?!\s*(?:数据|样本))")
 
 
@@ -53,8 +57,8 @@ def compute_events(c: Clause) -> list[Event]:
     count: int | None = None
     src = ""
     card = gpu_cues.GPU_CARD.search(text)
-    if card and _NOT_OURS.match(text[card.end() :]):
-        card = None  # "H800 是隔壁组的", "the A100 belongs to another team": not this project's card
+    if card and (_NOT_OURS.match(text[card.end() :]) or _REPLACED.search(text[: card.start()])):
+        card = None  # "H800 是隔壁组的", "the A100 belongs to another team", "instead of the 4090": not this project's card
     if card and not negated(text, *card.span()):
         name = card.group(1).lower()
         memory = float(gpu_cues.GPU_CARDS[name])
@@ -110,6 +114,8 @@ def compute_events(c: Clause) -> list[Event]:
         out.append(Event("compute", "clear", None, src))  # a new single big card replaces an earlier cluster
     if FOUR_BIT_NO.search(text):
         out.append(Event("four_bit_ok", "set", False, snippet(c, *FOUR_BIT_NO.search(text).span())))
+    elif FOUR_BIT_MOOT.search(text):  # "唔使 4-bit 啦", "no need for 4-bit any more": the question of 4-bit is gone
+        out.append(Event("four_bit_ok", "clear", None, snippet(c, *FOUR_BIT_MOOT.search(text).span())))
     elif FOUR_BIT_OK.search(text):
         out.append(Event("four_bit_ok", "set", True, snippet(c)))
     return out

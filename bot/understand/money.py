@@ -68,7 +68,7 @@ def _to_usd(value: float, before: str, after: str) -> tuple[float, bool] | None:
 _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry|subscriptions?|memberships?|mounts?|bottles?|rents?|fees?|subs|dues|packages?|"
                              r"rooms?|nights?|seats?|boxes|box|lessons?|classes|sessions?|rentals?)\b[^,.;$€¥]{0,24}?\b(?:is|are|cost|costs|start|starts|"
                              r"run|runs|go|goes|sell|sells|at|from)\b[^,.;$€¥]{0,12}$|\b(?:starts? at|sells? for|sold for|retails? (?:at|for)|"
-                             r"priced at|we charge|charges?|(?:top|stud|service|covering|booking|tuition|entry|joining|membership|listing|club) fees?(?: (?:of|is|at|was))?|goes for|go for|went for|going for|retails?|retailing at|"
+                             r"priced at|we charge|we bill|charges?|(?:cover|list|sticker|shelf|retail|menu|door|unit) prices?(?: (?:is|of|at))?|(?:top|stud|service|covering|booking|tuition|entry|joining|membership|listing|club) fees?(?: (?:of|is|at|was))?|goes for|go for|went for|going for|retails?|retailing at|"
                              r"prices? (?:are |run |range |ranging )?(?:from|at|between|of|start at)|price range(?: is| of)?)\s*(?:about |around |roughly |~)?$|"
                              # "~4,000 hammocks a year at $129": what each of the goods counted sells for
                              r"\b\d[\d,.]*k?\s+[a-z-]+s\b[^,.;$€¥]{0,20}?\bat\s*$|"
@@ -89,6 +89,7 @@ _GRAND_THINGS = re.compile(r"\s*(?!(?:total|for|of|in|on|per|each|and|or|is|was|
                            r"usd|dollars|bucks|cap|ceiling|limit|a|us|this|the|at|but|so|which)\b)[a-z]{3,}s\b")  # "45 grand pianos": no money
 _EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|kwh|mwh|km|mi|mile|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle|"
                          r"week|wk|day|hour|hr|h|lesson|class|session|person|student|pupil|guest|kid|child|adult)\b|"
+                         r"^\s*(?:/|per)\s*(?:gb|tb|mb|gib|tib|page|word|seat|user|licen[cs]e)\b|"
                          r"^\s*(?:a|per) (?:tonne|ton|kg|kwh|mwh|litre|liter|gallon|barrel|metre|meter|yard|foot|sq ?m|square (?:metre|meter|foot)|plot|head|person|adult|child|kid|couple|family|guest|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
                          r"session|visit|week|can|bottle|portion|meal|wash|load|match|game|round|pitch|go)\b|"
                          r"^\s*(?:to|for) (?:the |a |an |our |each |every )?(?:end )?(?:customer|client|buyer|shopper|consumer|user|guest|patient)s?\b|"  # "$780 for the customer"

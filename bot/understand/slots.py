@@ -319,7 +319,7 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
     qs = usable[:1] + [q for q in qs if q not in usable[:1]] if usable else qs
     for q in qs:
         after, before = text[q.end : q.end + 60], text[max(0, q.start - 30) : q.start]
-        if q.raw == "一" and (after.lstrip().startswith("个") or re.match(r"\s*([\u4e00-\u9fff])一\1", after)
+        if q.raw == "一一" or q.raw == "一" and (after.lstrip().startswith("个") or re.match(r"\s*([\u4e00-\u9fff])一\1", after)
                               or re.search(r"一" + re.escape(after.lstrip()[:1]) + r"$", before)):
             continue  # "一个问答助手": an article; "一笔一笔标出来": one at a time; not a count
         if re.search(r"\b(?:must|should|has to|have to|needs? to) be (?:exactly |at most |about |only )?$|(?:必须|要|得)是\s*$", before):
@@ -394,6 +394,6 @@ _DROP_BEFORE = re.compile(r"\b(?:drop|remove|exclude|discard|scrap|delete|lose|l
                           r"\bthrow(?:ing|n)?\s+(?:away\s+|out\s+)?(?:all|those|the|these)?\s*(?:of (?:the|those)\s*)?$|"
                           r"(?:去掉|删掉|扣掉|减掉|剔除)(?:那|这)?\s*$")
 _AS_EXAMPLES = re.compile(r"当(?:样本|范例|示例|例子|训练)|做(?:样本|范例|示例)|训练数据|\bas (?:training )?examples\b|\btrain on\b|"
-                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our) (?:template|format|layout|style|json|schema)\b|\blike (?:that|those)\b|"
+                          r"\b(?:follow|follows|following|written in|filled in|in) (?:that|the|this|our|an?)(?: strict| fixed| standard| set)? (?:template|format|layout|style|json|schema)\b|\blike (?:that|those)\b|"
                           r"\bby hand\b|\bmanually (?:converted|written|labell?ed|annotated|corrected)\b|\bto (?:learn|train) (?:from|on)\b|"
                           r"^\s*(?:[\w-]+\s+){0,2}examples?\b")
