@@ -82,3 +82,17 @@ def test_what_an_abbreviation_stands_for_is_read():
 def test_a_cmake_define_sets_its_option():
     found = read("what SM value goes in the cmake line?", table_hits("Build it:\n\n```bash\ncmake -DSM=90a -DCMAKE_BUILD_TYPE=Release ..\n```\n", "Build"))
     assert found.best is not None and found.best.value == "90a"
+
+
+def test_the_asked_library_names_the_version():
+    from bot.read.hints import asked_library, pinned_version
+
+    assert asked_library("open-r1 装完 vllm 会带哪个版本的 pytorch？") == "pytorch"
+    assert asked_library("这个benchmark用的transformers版本是哪个？") == "transformers"
+    assert asked_library("which cuda version do i need") == "cuda"
+    assert asked_library("how fast is it?") == ""
+    assert pinned_version("This will also install PyTorch `v2.6.0` and it matters", {"pytorch": 1.0}) == "2.6.0"
+    text = ("Next, install vLLM: uv pip install vllm==0.8.5.post1\n\n"
+            "This will also install PyTorch `v2.6.0` and it is very important to use this version.\n")
+    found = read("装完 vllm 会带哪个版本的 pytorch？", table_hits(text, "Installation"))
+    assert found.best is not None and found.best.value == "2.6.0"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.read.candidate import Candidate
 from bot.read.sentences import GENERIC
@@ -34,7 +35,35 @@ def locators(question: str, hits: Sequence[Hit]) -> frozenset[str]:
 PINNED_BONUS = 0.5
 STATED_BITS = re.compile(r"(?<![\w.])\d+\s*-?\s*(?:bits?|位|比特)(?![a-z0-9_])")
 _NOT_A_LIBRARY = frozenset({"version", "versions", "release", "ver", "v", "tag", "build"})
-_PINNED = re.compile(r"(?<![\w.-])([a-z][a-z0-9_.-]*[a-z0-9])\s*(?:==|>=|~=|>|=|:|-|\s)\s*v?(\d+\.\d+(?:\.\d+)*(?:\.?(?:post|dev|rc)\d+)?)(?!\d|\.\w)")
+_PINNED = re.compile(r"(?<![a-z0-9_.-])([a-z][a-z0-9_.-]*[a-z0-9])\s*(?:==|>=|~=|>|=|:|-|\s)\s*[`']?v?(\d+\.\d+(?:\.\d+)*(?:\.?(?:post|dev|rc)\d+)?)(?!\d|\.\w)")
+
+
+# "哪个版本的 pytorch", "pytorch 是哪个版本", "which torch version", "version of vllm": the library whose version is asked
+_ASKED_LIBRARY = re.compile(r"(?:哪个|什么|啥|哪一)\s*版本的\s*([a-z][a-z0-9_.+-]*)|([a-z][a-z0-9_.+-]*)(?:\s+(?:whl|wheel|package))?\s*(?:的|是|用的是|要)?\s*(?:(?:哪个|什么|啥|哪一)\s*版本|版本\s*(?:是|要|用的是)?\s*(?:哪个|什么|啥|多少))|"
+                            r"\bversion of ([a-z][a-z0-9_.+-]*)|\b(?:which|what) ([a-z][a-z0-9_.+-]*) version")
+
+
+@lru_cache(maxsize=64)
+def asked_library(question: str) -> str:
+    """The library or tool whose version ``question`` asks for, or ""."""
+    m = _ASKED_LIBRARY.search(prepare(question))
+    name = next((g for g in m.groups() if g), "") if m else ""
+    return "" if name in GENERIC or name in _NOT_A_LIBRARY else name
+
+
+def versioned(cand: Candidate, question: str) -> Candidate:
+    """``cand``, scored down when its version is written after another library than the one asked for ("哪个版本的
+    pytorch": not "vllm==0.8.5"), and up when after that one ("PyTorch `v2.6.0`")."""
+    library = asked_library(question)
+    if not library or cand.kind != "sentence":
+        return cand
+    pins = [(m.group(1), m.group(2)) for m in _PINNED.finditer(prepare(cand.text))
+            if m.group(1) not in _NOT_A_LIBRARY and m.group(1) not in GENERIC]
+    mine = next((v for name, v in pins if re.sub(r"[-_]?[cg]pu$", "", name) == library), "")  # "faiss-cpu=1.8.0" for faiss
+    if mine:  # "torch==2.9.0 and vllm==0.13.0" for "what vllm version": the one written after it
+        return replace(cand, value=mine if mine not in (cand.value or "") else cand.value, score=cand.score + 0.2)
+    owned = cand.value and any(v in cand.value for _, v in pins)
+    return replace(cand, score=cand.score - 0.4) if owned else cand
 
 
 def pinned_version(sentence: str, weights: dict[str, float]) -> str:

@@ -50,6 +50,7 @@ from bot.read.hints import (
     pinned_version,
     referenced,
     unheld_name,
+    versioned,
 )
 from bot.read.keys import number_pairs
 from bot.read.saving import asks_saving, weighed
@@ -145,7 +146,7 @@ def read(question: str, hits: Sequence[Hit], relevant: set[int] | None = None) -
                                        where, given, sizes, labelled.get(hit.chunk.source, set()), low, offered)
                      + mine):
             cand = listed(in_order(asked.weigh(cand), slashed), excluded)  # "除了 fp16 还支持啥": "fp16 和 int4"
-            cand = apart(weighed(oriented(chosen(cand, options, remembered), turned), saving), rough)
+            cand = versioned(apart(weighed(oriented(chosen(cand, options, remembered), turned), saving), rough), question)
             if cand.value and cand.value.strip("`'\" ").lower() in excluded:
                 continue  # "device_map 要设成啥 不能用 auto 吧": the value the asker rules out is not the answer
             if related and (closest is None or cand.score > closest.score):
