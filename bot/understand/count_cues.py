@@ -62,3 +62,5 @@ PEOPLE_BEFORE = _rx(r"(?:工人|员工|职员|职工|师傅|会员|客户|用户
 # "一条整理好的样例都没有": not a single one; "预算又加了一万": money added, not examples
 NOT_ONE = _rx(r"^\s*(?:条|个|份|笔|对)[^,，。;；\d]{0,12}?(?:都|也)(?:还)?没")
 MONEY_ADDED = _rx(r"(?:预算|经费|资金|钱)\s*(?:又|再|也)?(?:加|批|拨|给|追加|多)了?\s*$|\bbudget\s+(?:up|raised|increased)\s+by\s*$")
+# "over 6 years our growers labelled…": a span of time, whatever is labelled after it
+SPAN_AFTER = _rx(r"^\s*(?:full |whole |long )?(?:years?|yrs?|months?|weeks?|days?|hours?|decades?)\b(?!\s*(?:of (?:data|logs|records|transcripts)))")

@@ -73,7 +73,8 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              # "~4,000 hammocks a year at $129": what each of the goods counted sells for
                              r"\b\d[\d,.]*k?\s+[a-z-]+s\b[^,.;$€¥]{0,20}?\bat\s*$|"
                              # "a wash is $4.50", "one shoulder mount runs about $600": what one of something costs
-                             r"\b(?:a|an|one|each|every)\s+(?!budget|cap|limit|grant|total|ceiling|max)(?:\d+\s*(?:kg|g|lb|oz|ml|l|cm|m|mm|inch|in)\s+)?[a-z-]+(?:\s+[a-z-]+){0,2}\s+"
+                             r"\b(?:a|an|one|each|every|(?<!\bfor )(?<!\bon )the)\s+(?![^,.;$€£¥]{0,40}\b(?:budget|cap|limit|grant|total|ceiling|max|spend|allowance|funding|project|pilot|poc|prototype|training|compute|gpu|cloud|api|whole thing|corpus|dataset|data|examples|tokens)\b)"
+                             r"(?:(?:\d+\s*(?:kg|g|lb|oz|ml|l|cm|m|mm|inch|in)|[a-z0-9][a-z0-9-]*)\s+){0,3}[a-z-]+\s+"
                              r"(?:is|costs?(?:\s+(?:the|our|their|its|a)\s+(?:owner|client|customer|buyer|company|operator|insurer|shipowner)s?)?|"
                              r"runs?|sells? for|goes for|goes out (?:at|for)|ships? (?:out )?(?:to [a-z ]{1,24}?)?(?:at|for)|lists? (?:at|for)|bills? (?:out )?at|starts? at)\s*(?:about |around |roughly |~|only |just |usually )?$|"
                              # "ticket sales around $9k a year", "revenue of €2M": what the business takes in
@@ -87,7 +88,7 @@ _PRICE_OF_GOODS = re.compile(r"\b(?:tickets?|licen[cs]es?|fares?|admission|entry
                              r"(?:收|卖|要|是)?)\s*(?:从|在)?\s*(?:约|大概|大约|将近)?\s*(?:新?台币|港币|人民币|美元|日元)?\s*$")
 _GRAND_THINGS = re.compile(r"\s*(?!(?:total|for|of|in|on|per|each|and|or|is|was|to|that|left|remaining|only|just|from|budget|max|tops|worth|plus|"
                            r"usd|dollars|bucks|cap|ceiling|limit|a|us|this|the|at|but|so|which)\b)[a-z]{3,}s\b")  # "45 grand pianos": no money
-_EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|kwh|mwh|km|mi|mile|lb|barrel|bbl|gallon|litre|liter|sq ?ft|m2|unit|item|piece|head|night|seat|bottle|"
+_EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|kwh|mwh|km|mi|mile|lb|barrel|bbl|gallon|litre|liter|sq ?ft|ft2|sqm|m2|unit|item|piece|head|night|seat|bottle|"
                          r"week|wk|day|hour|hr|h|lesson|class|session|person|student|pupil|guest|kid|child|adult)\b|"
                          r"^\s*(?:/|per)\s*(?:gb|tb|mb|gib|tib|page|word|seat|user|licen[cs]e)\b|"
                          r"^\s*(?:a|per) (?:tonne|ton|kg|kwh|mwh|litre|liter|gallon|barrel|metre|meter|yard|foot|sq ?m|square (?:metre|meter|foot)|plot|head|person|adult|child|kid|couple|family|guest|pupil|student|seat|room|night|bed|unit|item|piece|ticket|lesson|class|"
@@ -96,7 +97,7 @@ _EACH_AFTER = re.compile(r"^\s*(?:/|per\s)\s*(?:tonne|ton|t|kg|kwh|mwh|km|mi|mil
                          r"^\s*(?:(?:-|–|~|to)\s*(?:£|\$|€|¥)?\s*[\d.,]+\s*[km]?\s*)?(?:each|apiece|a piece|a pop|for (?:a|an|one|each) (?!budget|project|run|model|pilot|poc|prototype|team)|per (?:unit|item|piece|head|"
                          r"night|person|seat|ticket|bottle|box|kg|saddle|job|visit|guest|bed|room|lesson|class|session))\b|"
                          r"^\s*(?:元|块|美元|欧元)?\s*[一二两三四五六七八九\d]?\s*(?:毛|角)?\s*(?:钱)?\s*(?:一|每)(?:个|件|只|台|套|份|晚|位|张|瓶|斤|碗|杯|笼|串|盒)")
-_NEXT_PRICE = re.compile(r"^[^;$€£¥]{0,30}?(?:,|\band\b)\s*(?:the\s+)?[a-z-]+s?\s+(?:are\s+|is\s+|go\s+for\s+|at\s+)?"
+_NEXT_PRICE = re.compile(r"^[^;$€£¥]{0,30}?(?:,|\band\b)\s*(?:the\s+)?(?!budget|cap|limit|grant|total)[a-z-]+s?\s+(?:are\s+|is\s+|go\s+for\s+|at\s+)?"
                          r"(?:about|around|roughly|~)?\s*(?:us\$|\$|€|£|¥)?\s*$")
 # "…, mussels about $3": goods named with their price and nothing else in the clause
 _LISTED_PRICE = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?(?!funds|savings|grants|costs)[a-z-]+s\s+(?:about|around|roughly|~|at)?\s*(?:us\$|\$|€|£|¥)\s*$")

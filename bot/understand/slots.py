@@ -55,7 +55,7 @@ _SLOT_ALIASES = {"budget_usd": ("budget_usd", "budget_rmb", "budget_low"), "comp
 # "Half of those are from the old exhibition, drop them": the removal in the next clause is the share's
 _DROP_THEM = re.compile(r"^\s*(?:so |just |please )?(?:drop|remove|toss|discard|bin|delete|exclude|throw out) (?:them|those|these)(?: ones)?\s*[.!]?\s*$")
 _EACH_LABELLED = re.compile(r"^\s*(?:each|every one|all)(?: one)?(?: of them)?(?: is| are| was| were)? (?:labell?ed|annotated|tagged|graded|"
-                            r"scored|marked|rated)\b|^\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签|结果|评分|答案)")
+                            r"scored|marked|rated|with)\b|^\s*(?:每|各)(?:一)?(?:条|份|个|篇|张)?都(?:有|标|打|带)(?:了|好)?(?:标注|标签|结果|评分|答案)")
 _LEADING_TOKENS = re.compile(r"^\s*(?:大约|约|大概|将近|差不多|about|around|roughly|~)?\s*\d[\d,.]*\s*[k千万]?\s*(?:个)?\s*tokens?\b")
 _LEADING_COUNT = re.compile(r"^\s*(?:加起来|总共|一共|合计)?(?:约|大约|大概|共|一共|有)?\s*[\d一二两三四五六七八九十百千万]+\s*(?:多|余)?[万亿]?(?:多|余)?\s*(?:份|篇|个|页|本)")
 
@@ -328,8 +328,8 @@ def _examples(c: Clause, qs: list[Quantity]) -> Event | None:
             continue  # "every one tagged": every item, not a count of one
         if q.value == 1 and count_cues.NOT_ONE.match(after) or _PRICED.search(before) or q.value == 1 and _PRICE_WORD.search(after[:16]):
             continue  # "一条整理好的样例都没有": not a single one; "一只鹅能卖四百多", "一条拉链出厂价几毛": a price
-        if q.value == 1 and after.lstrip().startswith("笔") or count_cues.PEOPLE_BEFORE.search(before):
-            continue  # "一笔政府补助": one sum of money; "工人两百多", "会员四万几": people, not examples
+        if q.value == 1 and after.lstrip().startswith("笔") or count_cues.PEOPLE_BEFORE.search(before) or count_cues.SPAN_AFTER.match(after):
+            continue  # "一笔政府补助": one sum of money; "工人两百多": people; "over 6 years our growers labelled": a span
         if q.raw in _CARD_NUMBERS and _CARD_BRAND.search(before) or re.search(r"(?<![a-z])[a-z]$", before) or re.match(r"[a-z](?![a-z])", after):
             continue  # "one RTX 4090 left", "8张H800": a card's name, not a count
         if PER_CALL.search(text[max(0, q.start - 40) : q.start]) and re.match(r"\s*tokens?\b", after):

@@ -25,7 +25,7 @@ PAST_WRITTEN = re.compile(r"^\s*such\s+(?:[a-z-]+\s+)?(?:reports|notes|summaries
                            r"(?:typed up|written up|worth keeping|we(?:'ve| have)? (?:written|kept|saved|typed)|already written)\b|"
                            # "35 reports our old coach wrote": outputs someone already wrote
                            r"^\s*(?:old\s+|past\s+)?(?:[a-z-]+\s+)?(?:reports|notes|summaries|letters|memos|write-ups|recaps|descriptions|obituaries|obits|articles|captions)\s+"
-                           r"(?:(?:our|the|his|her|their|my)\s+)?(?:[a-z-]+\s+){0,2}(?:wrote|had written|has written|typed up|drafted|put together)\b|"
+                           r"(?:(?:our|the|his|her|their|my)\s+)?(?:[a-z-]+\s+){0,2}(?:wrote|had written|has written|typed up|drafted|put together|tidied up|cleaned up|edited|polished|rewrote|corrected)\b|"
                            # "350 estimates I've written over the years", "900 of those pages written by our agent": written outputs
                            r"^\s*(?:of (?:those|these|our|the|his|her|their) )?(?:[a-z-]+\s+){0,2}?[a-z-]{3,}s\s+(?:(?:that|which) )?(?:(?:i|we|he|she|they)"
                            r"(?:'ve| have| had|'d)?\s+(?:\w+\s+)?(?:written|wrote|drafted|typed up|composed|authored)|(?:written|drafted|authored|composed) by)\b|"
