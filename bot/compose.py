@@ -204,10 +204,23 @@ def _quoted(c, lang: Lang) -> str:
     """A candidate as quoted in an answer: a table cell by its row, a sentence with its source."""
     if c.kind == "cell":
         value = c.value or c.text.rsplit(": ", 1)[-1]  # a cell shown without its value is still found by it
-        rows = [ln for ln in c.hit.chunk.text.splitlines() if c.row.split(" / ")[0] in ln]
-        line = next((ln for ln in rows if value in ln), rows[0] if rows else "")
-        return t(lang, "fact_row", quote=(line.strip() or c.text)) + _cite(c.hit, lang)
+        return t(lang, "fact_row", quote=(_row_line(c, value) or c.text)) + _cite(c.hit, lang)
     return quote_text(Quote(c.hit, c.text, c.score), lang)
+
+
+def _row_line(c, value: str) -> str:
+    """The table line that holds the cell: its value with every part of its row's label, else with the parts its own
+    line writes (a row whose label cell is blank continues the one above: "| | base | 0.581 |"); "" when none is found."""
+    parts = [p for p in c.row.split(" / ") if p]
+    lines = [ln.strip() for ln in c.hit.chunk.text.splitlines() if value in ln]
+    if not parts:  # a cell named by its column alone: the first line that holds its value
+        return lines[0] if lines else ""
+    for wanted in (parts, parts[1:], parts[:1]):
+        line = next((ln for ln in lines if wanted and all(p in ln for p in wanted)), "")
+        if line:
+            return line
+    # the value written otherwise in the passage ("`-p`" for "-p"): the first line of the row's label
+    return next((ln.strip() for ln in c.hit.chunk.text.splitlines() if parts[0] in ln), "")
 
 
 def _cite(hit: Hit, lang: Lang) -> str:

@@ -96,3 +96,17 @@ def test_the_asked_library_names_the_version():
             "This will also install PyTorch `v2.6.0` and it is very important to use this version.\n")
     found = read("装完 vllm 会带哪个版本的 pytorch？", table_hits(text, "Installation"))
     assert found.best is not None and found.best.value == "2.6.0"
+
+
+def test_a_continued_row_is_quoted_as_itself():
+    from bot.compose import _row_line
+    from bot.read.candidate import Candidate
+
+    table = ("| Model | Method | Easy | Overall |\n| --- | --- | --- | --- |\n| Baichuan2-7B-Chat | lora | 0.871 | 0.603 |\n"
+             "| | qlora | 0.891 | 0.624 |\n| | base | 0.581 | 0.392 |\n")
+    hit = table_hits(table, "Baseline")[0]
+    cell = Candidate("cell", "Baichuan2-7B-Chat / base · Easy: 0.581", "0.581", hit, 2.0, row="Baichuan2-7B-Chat / base",
+                     column="Easy")
+    assert _row_line(cell, "0.581") == "| | base | 0.581 | 0.392 |"
+    lone = Candidate("cell", "Easy: 0.871", "0.871", hit, 2.0, row="", column="Easy")
+    assert _row_line(lone, "0.871").startswith("| Baichuan2-7B-Chat | lora")
